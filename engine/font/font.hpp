@@ -1,0 +1,76 @@
+#pragma once
+// A TrueType font, parsed once (FreeType) and then immutable, so one Font is
+// shared by every document and thread of a process. The layout measures text
+// with it; the PDF writer embeds its file. Nothing here knows about PDF.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace lettrine {
+
+struct FontStyle {
+    bool bold = false;
+    bool italic = false;
+    bool operator<(const FontStyle& o) const { return bold != o.bold ? bold < o.bold : italic < o.italic; }
+    bool operator==(const FontStyle& o) const { return bold == o.bold && italic == o.italic; }
+};
+
+class Font {
+public:
+    // Throws LettrineError(Io) with the path when the file is missing or not a font.
+    static std::shared_ptr<const Font> load(const std::string& path);
+
+    const std::string& path() const { return path_; }
+    const std::string& postscript_name() const { return postscript_name_; }
+    const std::string& family_name() const { return family_name_; }
+    const std::string& file_bytes() const { return bytes_; }
+
+    int units_per_em() const { return units_per_em_; }
+    // Font-unit metrics, as in the font's hhea/OS2 tables.
+    int ascender() const { return ascender_; }    // > 0
+    int descender() const { return descender_; }  // < 0
+    int cap_height() const { return cap_height_; }
+    int italic_angle() const { return italic_angle_; }
+    int flags_bold() const { return bold_; }
+    std::vector<int> bbox() const { return {bbox_[0], bbox_[1], bbox_[2], bbox_[3]}; }
+
+    // 0 when the font has no glyph for c (the .notdef glyph).
+    uint32_t glyph_for(char32_t c) const;
+    bool has_glyph(char32_t c) const { return glyph_for(c) != 0; }
+    // Advance width in font units.
+    int advance(uint32_t glyph) const;
+    // Advance of a character in points at the given size (0 glyph: notdef advance).
+    double advance_points(char32_t c, double size) const;
+
+private:
+    Font() = default;
+    std::string path_, postscript_name_, family_name_, bytes_;
+    int units_per_em_ = 1000, ascender_ = 0, descender_ = 0, cap_height_ = 0, italic_angle_ = 0;
+    int bold_ = 0;
+    int bbox_[4] = {0, 0, 0, 0};
+    std::unordered_map<char32_t, uint32_t> cmap_;
+    std::vector<uint16_t> advances_;
+};
+
+// The fonts of a document: a family name ("serif", "sans", "mono") and a
+// style map to one loaded Font. Families are configured by file paths; by
+// default the Liberation 2 families of Debian's fonts-liberation2.
+class FontSet {
+public:
+    // Liberation Serif/Sans/Mono, each in four styles. Loaded once per process.
+    static std::shared_ptr<const FontSet> default_set();
+
+    void add(const std::string& family, FontStyle style, std::shared_ptr<const Font> font);
+    // Unknown family: falls back to the first family added ("serif" by default).
+    const std::shared_ptr<const Font>& get(const std::string& family, FontStyle style) const;
+    bool has_family(const std::string& family) const;
+
+private:
+    std::map<std::pair<std::string, FontStyle>, std::shared_ptr<const Font>> fonts_;
+    std::string first_family_;
+};
+
+}  // namespace lettrine
