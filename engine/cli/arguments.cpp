@@ -1,0 +1,137 @@
+#include "cli/arguments.hpp"
+
+#include <map>
+
+#include "core/diagnostic.hpp"
+
+namespace lettrine {
+
+namespace {
+
+[[noreturn]] void usage_error(const std::string& message) {
+    throw LettrineError(ErrorKind::Usage, SourcePosition{},
+                        message + "\n(« lettrine --aide » affiche l'aide)");
+}
+
+const std::map<std::string, Command>& commands() {
+    static const std::map<std::string, Command> table = {
+        {"decembre", Command::December}, {"décembre", Command::December},
+        {"lettres", Command::Letters},   {"budget", Command::Budget},
+        {"verifier", Command::Check},    {"vérifier", Command::Check},
+        {"fusion", Command::Merge},      {"convertir", Command::Convert},
+        {"aide", Command::Help},
+    };
+    return table;
+}
+
+int parse_jobs(const std::string& value) {
+    try {
+        std::size_t used = 0;
+        const int n = std::stoi(value, &used);
+        if (used == value.size() && n >= 1 && n <= 256) return n;
+    } catch (...) {
+    }
+    usage_error("--jobs attend un nombre entier de 1 à 256, pas « " + value + " »");
+}
+
+}  // namespace
+
+Arguments parse_arguments(const std::vector<std::string>& args) {
+    Arguments a;
+    std::size_t i = 0;
+    if (i < args.size() && !args[i].empty() && args[i][0] != '-') {
+        auto it = commands().find(args[i]);
+        if (it == commands().end())
+            usage_error("commande inconnue « " + args[i] +
+                        " » (commandes : decembre, lettres, budget, verifier, fusion, convertir)");
+        a.command = it->second;
+        ++i;
+    }
+    auto value_of = [&](const std::string& option) -> std::string {
+        if (i + 1 >= args.size() || (args[i + 1].size() > 1 && args[i + 1].rfind("--", 0) == 0))
+            usage_error("l'option " + option + " attend une valeur");
+        return args[++i];
+    };
+    for (; i < args.size(); ++i) {
+        std::string option = args[i];
+        std::string inline_value;
+        bool has_inline = false;
+        const auto equals = option.find('=');
+        if (option.rfind("--", 0) == 0 && equals != std::string::npos) {
+            inline_value = option.substr(equals + 1);
+            option = option.substr(0, equals);
+            has_inline = true;
+        }
+        auto take = [&](const std::string& name) { return has_inline ? inline_value : value_of(name); };
+        if (option == "--donnees" || option == "--données") { a.data = take(option); a.data_given = true; }
+        else if (option == "--sortie") a.output = take(option);
+        else if (option == "--modeles" || option == "--modèles") a.templates = take(option);
+        else if (option == "--secteur") a.sectors.push_back(take(option));
+        else if (option == "--jobs" || option == "-j") a.jobs = parse_jobs(take(option));
+        else if (option == "--modele" || option == "--modèle") a.merge_template = take(option);
+        else if (option == "--chaque") a.each = take(option);
+        else if (option == "--nom") a.file_name_field = take(option);
+        else if (option == "--un-fichier" && !has_inline) a.single_file = true;
+        else if ((option == "--quiet" || option == "--silencieux" || option == "-q") && !has_inline) a.quiet = true;
+        else if ((option == "--verbose" || option == "--bavard" || option == "-v") && !has_inline) a.verbose = true;
+        else if ((option == "--help" || option == "--aide" || option == "-h") && !has_inline) a.command = Command::Help;
+        else if (option == "--version" && !has_inline) a.command = Command::Version;
+        else if (!option.empty() && option[0] == '-') usage_error("option inconnue « " + args[i] + " »");
+        else usage_error("argument inattendu « " + args[i] + " »");
+    }
+    if (a.quiet && a.verbose) usage_error("--quiet et --verbose s'excluent");
+    if (a.command == Command::Merge) {
+        if (a.merge_template.empty()) usage_error("fusion : l'option --modele est obligatoire");
+        if (!a.data_given) usage_error("fusion : l'option --donnees est obligatoire");
+        if (a.each.empty()) usage_error("fusion : l'option --chaque est obligatoire");
+        if (a.output.empty()) usage_error("fusion : l'option --sortie est obligatoire");
+    }
+    if (a.command == Command::Convert && (!a.data_given || a.output.empty()))
+        usage_error("convertir : les options --donnees (fichier XML) et --sortie (fichier XLSX) sont obligatoires");
+    if (a.output.empty()) a.output = "output";
+    return a;
+}
+
+std::string help_text() {
+    return
+        "Lettrine — documents des Ecossolies à partir d'un classeur ou d'un fichier XML\n"
+        "\n"
+        "Utilisation : lettrine [COMMANDE] [OPTIONS]\n"
+        "\n"
+        "Commandes :\n"
+        "  decembre    lettres de mission et tableau budgétaire (commande par défaut)\n"
+        "  lettres     lettres de mission seulement (PDF, une par secteur)\n"
+        "  budget      tableau budgétaire seulement (XLSX : Annexe 1 et Budget)\n"
+        "  verifier    vérifie les données et les modèles, signale tous les problèmes,\n"
+        "              n'écrit aucun fichier\n"
+        "  fusion      publipostage : un modèle quelconque sur des données quelconques\n"
+        "  convertir   écrit le classeur XLSX équivalent à un programme XML\n"
+        "\n"
+        "Options :\n"
+        "  --donnees CHEMIN   données (.xlsx ou .xml) ; par défaut input/programme-2016.xlsx\n"
+        "  --sortie DOSSIER   dossier de sortie ; par défaut output/\n"
+        "  --modeles DOSSIER  dossier des modèles ; par défaut templates/\n"
+        "  --secteur ID       seulement les documents de ce secteur (répétable)\n"
+        "  --jobs N           nombre de documents produits en parallèle\n"
+        "  --quiet            n'affiche que les erreurs\n"
+        "  --verbose          affiche chaque fichier écrit\n"
+        "  --help, --aide     cette aide\n"
+        "  --version          version de Lettrine\n"
+        "\n"
+        "Publipostage :\n"
+        "  lettrine fusion --modele MODELE --donnees DONNEES --chaque CHEMIN --sortie S\n"
+        "      [--un-fichier] [--nom CHAMP]\n"
+        "  Un PDF par élément de la liste CHEMIN : une feuille du classeur (une ligne\n"
+        "  par élément, les en-têtes donnent les noms des champs) ou les éléments XML\n"
+        "  répétés (ex. destinataires/destinataire). S est alors un dossier ; avec\n"
+        "  --un-fichier, tous les éléments vont dans un seul PDF dont S est le chemin.\n"
+        "  --nom CHAMP nomme chaque PDF d'après ce champ (sinon : numéro d'ordre).\n"
+        "\n"
+        "Codes de sortie : 0 succès ; 2 mauvaise utilisation ; 3 données invalides ;\n"
+        "4 erreur de modèle ; 5 erreur de lecture ou d'écriture de fichier.\n"
+        "En cas d'erreur, aucun fichier n'est écrit.\n";
+}
+
+std::string version_text() { return "lettrine " LETTRINE_VERSION "\n"; }
+
+}  // namespace lettrine

@@ -1,0 +1,34 @@
+#pragma once
+// The command line, parsed into plain values. French option names, French
+// messages; unknown options and missing values are usage errors (exit 2).
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lettrine {
+
+enum class Command { December, Letters, Budget, Check, Merge, Convert, Help, Version };
+
+struct Arguments {
+    Command command = Command::December;
+    std::string data = "input/programme-2016.xlsx";  // --donnees
+    bool data_given = false;
+    std::string output;                              // --sortie (default depends on command)
+    std::string templates = "templates";             // --modeles
+    std::vector<std::string> sectors;                // --secteur (repeatable)
+    int jobs = 0;                                    // --jobs (0: number of cores)
+    bool quiet = false, verbose = false;
+    // fusion
+    std::string merge_template;                      // --modele
+    std::string each;                                // --chaque
+    bool single_file = false;                        // --un-fichier
+    std::string file_name_field;                     // --nom (field used to name each PDF)
+};
+
+// Throws LettrineError(ErrorKind::Usage) with a French message.
+Arguments parse_arguments(const std::vector<std::string>& args);
+
+std::string help_text();
+std::string version_text();
+
+}  // namespace lettrine

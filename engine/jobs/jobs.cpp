@@ -1,0 +1,226 @@
+#include "jobs/jobs.hpp"
+
+#include <cstdio>
+#include <optional>
+
+#include <map>
+#include <set>
+
+#include "core/output_files.hpp"
+#include "core/text.hpp"
+#include "data/programme_reader.hpp"
+#include "data/programme_xlsx_writer.hpp"
+#include "data/records.hpp"
+#include "jobs/december_view.hpp"
+#include "jobs/document_pipeline.hpp"
+#include "jobs/parallel.hpp"
+#include "layout/layout.hpp"
+#include "markup/markup_parser.hpp"
+#include "template/template.hpp"
+#include "xlsx/budget_workbook.hpp"
+
+namespace fs = boost::filesystem;
+
+namespace lettrine {
+
+namespace {
+
+const char* const kLetterTemplate = "lettre-de-mission.xml.mustache";
+
+int thread_count(int requested) { return requested > 0 ? requested : default_job_count(); }
+
+// Relative image paths in the data are relative to the data file.
+Programme with_resolved_logo(Programme programme, const fs::path& data_file) {
+    if (!programme.logo.empty() && fs::path(programme.logo).is_relative())
+        programme.logo = fs::absolute(data_file.parent_path() / programme.logo).lexically_normal().string();
+    return programme;
+}
+
+// The sectors a letter is written for: contracted by Les Ecossolies,
+// restricted to --secteur when given (an unknown identifier is an error).
+std::vector<const Sector*> letter_sectors(const Programme& programme, const std::vector<std::string>& wanted,
+                                          Diagnostics& warnings) {
+    Diagnostics errors;
+    std::set<std::string> requested(wanted.begin(), wanted.end());
+    for (const auto& id : requested)
+        if (!programme.find_sector(id)) {
+            std::string known;
+            for (const auto& s : programme.sectors) known += (known.empty() ? "" : ", ") + s.id;
+            errors.error({}, "secteur inconnu « " + id + " » (secteurs du programme : " + known + ")");
+        }
+    if (errors.has_errors()) throw LettrineError(ErrorKind::Usage, errors);
+
+    std::vector<const Sector*> sectors;
+    for (const auto& s : programme.sectors) {
+        if (!requested.empty() && !requested.count(s.id)) continue;
+        if (s.contracting == Contracting::NantesMetropole) {
+            if (!requested.empty())
+                warnings.warning(s.position, "le secteur « " + s.name + " » est conventionné directement par " +
+                                                 (programme.public_partner.empty() ? std::string("Nantes Métropole")
+                                                                                    : programme.public_partner) +
+                                                 " : pas de lettre de mission");
+            continue;
+        }
+        sectors.push_back(&s);
+    }
+    return sectors;
+}
+
+fs::path letter_path(const fs::path& output, const Programme& programme, const Sector& sector) {
+    return output / "lettres" /
+           ("lettre-de-mission-" + std::to_string(programme.year) + "-" + slugify(sector.id) + ".pdf");
+}
+
+PipelineContext context_for(const fs::path& template_file) {
+    PipelineContext context;
+    context.resource_dir = fs::absolute(template_file).parent_path();
+    return context;
+}
+
+}  // namespace
+
+JobResult run_december(const JobOptions& options, bool letters, bool budget) {
+    JobResult result;
+    const Programme programme = with_resolved_logo(read_programme(options.data), options.data);
+    OutputBatch batch;
+
+    if (letters) {
+        const fs::path template_file = options.templates / kLetterTemplate;
+        const Template letter = Template::load(template_file);
+        const auto sectors = letter_sectors(programme, options.sectors, result.warnings);
+        const PipelineContext context = context_for(template_file);
+        if (options.progress) options.progress->start("Lettres de mission", sectors.size());
+        run_in_parallel(sectors.size(), thread_count(options.jobs), [&](std::size_t i) {
+            const Sector& sector = *sectors[i];
+            const fs::path destination = letter_path(options.output, programme, sector);
+            batch.stage_bytes(destination,
+                              render_pdf(letter, letter_view(programme, sector), context, "« " + sector.id + " »"));
+            if (options.progress) options.progress->advance(destination.string());
+        });
+        if (options.progress) options.progress->finish();
+    }
+    // The budget covers every sector: a run limited by --secteur leaves it alone.
+    if (budget && options.sectors.empty()) {
+        const fs::path destination = options.output / ("budget-" + std::to_string(programme.year) + ".xlsx");
+        batch.stage_bytes(destination, write_budget_workbook(programme));
+        if (options.progress && options.progress->verbosity() == Verbosity::Verbose)
+            options.progress->say("  " + destination.string());
+    }
+    result.written = batch.destinations();
+    batch.commit();
+    return result;
+}
+
+CheckReport check_december(const JobOptions& options) {
+    CheckReport report;
+    report.data = check_programme(options.data);
+    Diagnostics& all = report.templates;
+    const fs::path template_file = options.templates / kLetterTemplate;
+    std::optional<Template> letter;
+    try {
+        letter = Template::load(template_file);
+    } catch (const LettrineError& e) {
+        all.append(e.diagnostics());
+    }
+    if (report.data.has_errors() || !letter) return report;
+
+    // The data is valid: check names against a real letter's data, then
+    // lay every letter out (without writing) to catch markup mistakes.
+    const Programme programme = with_resolved_logo(read_programme(options.data), options.data);
+    Diagnostics warnings;
+    std::vector<const Sector*> sectors;
+    try {
+        sectors = letter_sectors(programme, options.sectors, warnings);
+    } catch (const LettrineError& e) {
+        report.data.append(e.diagnostics());
+        return report;
+    }
+    all.append(warnings);
+    if (!sectors.empty()) all.append(check_names(*letter, letter_view(programme, *sectors.front())));
+    const PipelineContext context = context_for(template_file);
+    try {
+        run_in_parallel(sectors.size(), thread_count(options.jobs), [&](std::size_t i) {
+            compose_document(*letter, letter_view(programme, *sectors[i]), context, "« " + sectors[i]->id + " »");
+        });
+    } catch (const LettrineError& e) {
+        all.append(e.diagnostics());
+    }
+    return report;
+}
+
+namespace {
+
+std::string record_file_name(const DataValue& record, const MergeOptions& options, std::size_t index) {
+    char number[16];
+    std::snprintf(number, sizeof number, "%04zu", index + 1);
+    if (!options.file_name_field.empty()) {
+        const DataValue* field = record.find_path(options.file_name_field);
+        if (field && field->is_text() && !trim(field->as_text()).empty()) return slugify(field->as_text());
+    }
+    return slugify(options.template_file.stem().stem().string()) + "-" + number;
+}
+
+// Each record sees its own fields at top level, plus its rank and the total.
+DataValue record_view(const DataValue& record, std::size_t index, std::size_t total) {
+    DataValue view = record.is_map() ? record : DataValue::map(record.position());
+    if (!record.is_map()) view.set("valeur", record);
+    view.set("numero", DataValue::text(std::to_string(index + 1)));
+    view.set("total", DataValue::text(std::to_string(total)));
+    return view;
+}
+
+}  // namespace
+
+JobResult run_merge(const MergeOptions& options) {
+    JobResult result;
+    const Template document_template = Template::load(options.template_file);
+    const DataValue records = read_records(options.data, options.each);
+    const std::size_t total = records.items().size();
+    if (total == 0)
+        throw LettrineError(ErrorKind::Data, SourcePosition::in_file(options.data.filename().string()),
+                            "aucun élément « " + options.each + " » dans les données : rien à produire");
+    const PipelineContext context = context_for(options.template_file);
+    OutputBatch batch;
+    if (options.progress) options.progress->start("Fusion", total);
+
+    if (options.single_file) {
+        std::vector<LaidOutDocument> parts(total);
+        run_in_parallel(total, thread_count(options.jobs), [&](std::size_t i) {
+            parts[i] = compose_document(document_template, record_view(records.items()[i], i, total), context,
+                                        "l'élément " + std::to_string(i + 1));
+            if (options.progress) options.progress->advance("");
+        });
+        LaidOutDocument book;
+        for (auto& part : parts) append_document(book, std::move(part));
+        batch.stage_bytes(options.output, write_pdf(book));
+    } else {
+        // Names are fixed before rendering so collisions get stable suffixes.
+        std::vector<fs::path> destinations;
+        std::map<std::string, int> used;
+        for (std::size_t i = 0; i < total; ++i) {
+            std::string name = record_file_name(records.items()[i], options, i);
+            if (int n = ++used[name]; n > 1) name += "-" + std::to_string(n);
+            destinations.push_back(options.output / (name + ".pdf"));
+        }
+        run_in_parallel(total, thread_count(options.jobs), [&](std::size_t i) {
+            batch.stage_bytes(destinations[i],
+                              render_pdf(document_template, record_view(records.items()[i], i, total), context,
+                                         "l'élément " + std::to_string(i + 1)));
+            if (options.progress) options.progress->advance(destinations[i].string());
+        });
+    }
+    if (options.progress) options.progress->finish();
+    result.written = batch.destinations();
+    batch.commit();
+    return result;
+}
+
+JobResult convert_programme(const fs::path& xml, const fs::path& xlsx) {
+    const Programme programme = read_programme(xml);
+    write_file_atomically(xlsx, write_programme_xlsx(programme));
+    JobResult result;
+    result.written.push_back(xlsx);
+    return result;
+}
+
+}  // namespace lettrine

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Configures and builds Lettrine in build/ (or the folder given as $1, with
+# extra CMake options after it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir="${1:-build}"
+shift || true
+cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+cmake --build "$dir" -j"$(nproc)"

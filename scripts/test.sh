@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The whole test suite: installs what is missing, builds, runs ctest.
+# With LETTRINE_SANITIZE=1, builds in build-asan/ with AddressSanitizer and
+# UndefinedBehaviorSanitizer and runs the suite there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+if [ "${LETTRINE_SANITIZE:-0}" = "1" ]; then
+  bash scripts/build.sh build-asan -DLETTRINE_SANITIZE=ON -DLETTRINE_BENCH=OFF
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build-asan --output-on-failure -j2
+else
+  bash scripts/build.sh build
+  ctest --test-dir build --output-on-failure -j2
+fi
