@@ -1,0 +1,184 @@
+// The `lettrine` executable run for real, as a user would, on the default
+// data and on broken copies of it; outputs read back with poppler, qpdf,
+// pdfminer and our own comparisons.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <boost/filesystem.hpp>
+#include <cstdio>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace fs = boost::filesystem;
+
+namespace {
+
+struct RunResult {
+    int code = -1;
+    std::string out, err;
+};
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p.string(), std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+fs::path temp_dir(const std::string& name) {
+    const fs::path dir = fs::temp_directory_path() / ("lettrine-e2e-" + name + "-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+RunResult run(const std::string& command) {
+    static int counter = 0;
+    const fs::path err_file = fs::temp_directory_path() / ("lettrine-e2e-err-" + std::to_string(::getpid()) + "-" +
+                                                           std::to_string(counter++));
+    RunResult result;
+    FILE* pipe = ::popen((command + " 2>" + err_file.string()).c_str(), "r");
+    char buffer[4096];
+    std::size_t n;
+    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, n);
+    const int status = ::pclose(pipe);
+    result.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    result.err = slurp(err_file);
+    fs::remove(err_file);
+    return result;
+}
+
+std::string lettrine() { return std::string(LETTRINE_EXE); }
+
+std::set<std::string> files_under(const fs::path& dir) {
+    std::set<std::string> files;
+    if (!fs::exists(dir)) return files;
+    for (fs::recursive_directory_iterator it(dir), end; it != end; ++it)
+        if (fs::is_regular_file(it->path())) files.insert(it->path().lexically_relative(dir).string());
+    return files;
+}
+
+const std::set<std::string> kDefaultOutputs = {
+    "budget-2016.xlsx",
+    "lettres/lettre-de-mission-2016-services-aux-personnes.pdf",
+    "lettres/lettre-de-mission-2016-circuits-courts.pdf",
+    "lettres/lettre-de-mission-2016-habitat.pdf",
+    "lettres/lettre-de-mission-2016-dechets-ressources.pdf",
+};
+
+int page_count(const fs::path& pdf) {
+    const RunResult info = run("pdfinfo " + pdf.string());
+    const auto at = info.out.find("Pages:");
+    return at == std::string::npos ? -1 : std::stoi(info.out.substr(at + 6));
+}
+
+}  // namespace
+
+TEST(EndToEnd, DefaultBatchWritesFourLettersAndTheBudget) {
+    const fs::path out = temp_dir("default");
+    const RunResult r = run(lettrine() + " decembre --sortie " + out.string());
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(files_under(out), kDefaultOutputs);
+
+    for (const auto& name : kDefaultOutputs) {
+        if (fs::path(name).extension() != ".pdf") continue;
+        const fs::path pdf = out / name;
+        EXPECT_EQ(run("qpdf --check " + pdf.string() + " >/dev/null").code, 0) << name;
+        const int pages = page_count(pdf);
+        EXPECT_GE(pages, 1) << name;
+        EXPECT_LE(pages, 3) << name;
+        const RunResult fonts = run("pdffonts " + pdf.string());
+        EXPECT_EQ(fonts.out.find(" no "), std::string::npos) << "every font embedded:\n" << fonts.out;
+    }
+
+    const RunResult text = run("pdftotext -layout " + (out / "lettres/lettre-de-mission-2016-habitat.pdf").string() + " -");
+    EXPECT_NE(text.out.find("Habitat"), std::string::npos);
+    EXPECT_NE(text.out.find("15 000 €"), std::string::npos);
+    EXPECT_NE(text.out.find("quinze mille euros"), std::string::npos);
+    EXPECT_NE(text.out.find("1er décembre 2015"), std::string::npos);
+    EXPECT_NE(text.out.find("Les Ecossolies"), std::string::npos);
+    EXPECT_EQ(text.out.find("Ecosolies"), std::string::npos) << "the seed's misspelling never printed";
+    EXPECT_EQ(text.out.find(" ?"), std::string::npos) << "no bare question mark from tentative items";
+    EXPECT_EQ(text.out.find("..."), std::string::npos);
+
+    // pdfminer keeps the no-break spaces poppler turns into plain spaces.
+    const RunResult exact = run("/usr/bin/pdf2txt " + (out / "lettres/lettre-de-mission-2016-habitat.pdf").string());
+    EXPECT_NE(exact.out.find("15\u202F000\u00A0€"), std::string::npos);
+    EXPECT_NE(exact.out.find("«\u00A0Habitat\u00A0»"), std::string::npos);
+    fs::remove_all(out);
+}
+
+TEST(EndToEnd, SameInputGivesIdenticalBytesWhateverTheClockAndThreads) {
+    const fs::path first = temp_dir("det1"), second = temp_dir("det2");
+    ASSERT_EQ(run(lettrine() + " --quiet --jobs 1 --sortie " + first.string()).code, 0);
+    const RunResult later = run("faketime '2031-07-14 08:30:00' " + lettrine() + " --quiet --jobs 2 --sortie " +
+                                second.string());
+    ASSERT_EQ(later.code, 0) << later.err;
+    ASSERT_EQ(files_under(first), kDefaultOutputs);
+    ASSERT_EQ(files_under(second), kDefaultOutputs);
+    for (const auto& name : kDefaultOutputs)
+        EXPECT_TRUE(slurp(first / name) == slurp(second / name)) << name << " differs between runs";
+    fs::remove_all(first);
+    fs::remove_all(second);
+}
+
+TEST(EndToEnd, OneSectorOnlyRewritesThatLetter) {
+    const fs::path out = temp_dir("one");
+    const RunResult r = run(lettrine() + " --secteur habitat --sortie " + out.string());
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(files_under(out), (std::set<std::string>{"lettres/lettre-de-mission-2016-habitat.pdf"}));
+    const RunResult unknown = run(lettrine() + " --secteur logement --sortie " + out.string());
+    EXPECT_EQ(unknown.code, 2);
+    EXPECT_NE(unknown.err.find("secteur inconnu « logement »"), std::string::npos) << unknown.err;
+    fs::remove_all(out);
+}
+
+TEST(EndToEnd, InvalidDataGivesExitCode3AndWritesNothing) {
+    const fs::path dir = temp_dir("invalid");
+    std::string xml = slurp(fs::path(LETTRINE_SOURCE_DIR) / "input/programme-2016.xml");
+    const auto at = xml.find("15000");
+    ASSERT_NE(at, std::string::npos) << "the default XML writes budgets as 15000";
+    xml.replace(at, 5, "dix mille");
+    std::ofstream(dir / "programme.xml") << xml;
+    fs::copy_file(fs::path(LETTRINE_SOURCE_DIR) / "input/logo-ecossolies.png", dir / "logo-ecossolies.png");
+    const fs::path out = dir / "sortie";
+    const RunResult r = run(lettrine() + " --donnees " + (dir / "programme.xml").string() + " --sortie " + out.string());
+    EXPECT_EQ(r.code, 3) << r.err;
+    EXPECT_NE(r.err.find("programme.xml:"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("« dix mille » n'est pas un montant"), std::string::npos) << r.err;
+    EXPECT_TRUE(files_under(out).empty());
+    fs::remove_all(dir);
+}
+
+TEST(EndToEnd, TemplateErrorGivesExitCode4WithItsPosition) {
+    const fs::path dir = temp_dir("template");
+    fs::create_directories(dir / "modeles");
+    std::string text = slurp(fs::path(LETTRINE_SOURCE_DIR) / "templates/lettre-de-mission.xml.mustache");
+    const auto at = text.find("{{/mission1}}");
+    ASSERT_NE(at, std::string::npos);
+    text.replace(at, 13, "{{/mission2}}");
+    std::ofstream(dir / "modeles/lettre-de-mission.xml.mustache") << text;
+    const fs::path out = dir / "sortie";
+    const RunResult r = run(lettrine() + " lettres --modeles " + (dir / "modeles").string() + " --sortie " + out.string());
+    EXPECT_EQ(r.code, 4) << r.err;
+    EXPECT_NE(r.err.find("lettre-de-mission.xml.mustache:"), std::string::npos) << r.err;
+    EXPECT_TRUE(files_under(out).empty());
+    fs::remove_all(dir);
+}
+
+TEST(EndToEnd, CheckWritesNothingAndSaysAllIsWell) {
+    const fs::path out = temp_dir("check");
+    const RunResult r = run(lettrine() + " verifier --sortie " + out.string());
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.err.find("Données et modèles valides."), std::string::npos) << r.err;
+    EXPECT_TRUE(files_under(out).empty());
+    fs::remove_all(out);
+}
+
+TEST(EndToEnd, UsageErrorGivesExitCode2) {
+    const RunResult r = run(lettrine() + " --inconnue");
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("option inconnue"), std::string::npos);
+}
