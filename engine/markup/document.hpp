@@ -1,0 +1,205 @@
+#pragma once
+// The document tree: what the markup parser produces and the layout stage
+// consumes. Neutral values owned by neither side, described in French for
+// template authors in docs/BALISAGE.md.
+//
+// Everything is resolved by the parser: inherited styles (family, size,
+// colour, language, alignment) are copied down, lengths are in points,
+// whitespace is collapsed as in HTML. Every node keeps the position of its
+// element (source:line:column) for later messages.
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/position.hpp"
+
+namespace lettrine {
+
+struct Rgb {  // a colour as written in the markup ("#1F4E79")
+    uint8_t r = 0, g = 0, b = 0;
+    bool operator==(const Rgb& o) const { return r == o.r && g == o.g && b == o.b; }
+};
+
+enum class TextAlign { Left, Right, Center, Justify };  // align="gauche|droite|centre|justifie"
+enum class BoxAlign { Left, Center, Right };            // placement of a box, an image
+enum class VerticalAlign { Top, Middle, Bottom };       // valign of a table cell
+enum class Anchor { TopLeft, TopRight, BottomLeft, BottomRight };  // <position ancre>
+
+// A width that may depend on the space available.
+struct Extent {
+    enum class Kind { Auto, Points, Percent, Relative };
+    Kind kind = Kind::Auto;  // Auto: all the space available (or natural size)
+    double value = 0;        // points, percent (0..100) or relative share ("2*" -> 2)
+};
+
+// ---- Inline content -------------------------------------------------------
+
+// The fully resolved style of a piece of text.
+struct InlineStyle {
+    std::string family = "serif";  // "serif", "sans", "mono" (FontSet families)
+    double size = 11;              // points
+    bool bold = false, italic = false, underline = false, superscript = false;
+    Rgb color;
+    std::string lang = "fr-FR";    // BCP 47 tag
+    std::string link;              // URI of the enclosing <lien>, empty if none
+    bool operator==(const InlineStyle& o) const {
+        return family == o.family && size == o.size && bold == o.bold && italic == o.italic &&
+               underline == o.underline && superscript == o.superscript && color == o.color &&
+               lang == o.lang && link == o.link;
+    }
+};
+
+enum class InlineKind {
+    Text,        // `text` in `style`
+    LineBreak,   // <br/>
+    PageNumber,  // <numero-page/>: number of the current page (header/footer only)
+    PageCount,   // <nombre-pages/>: total number of pages (header/footer only)
+};
+
+struct Inline {
+    InlineKind kind = InlineKind::Text;
+    std::string text;  // UTF-8, whitespace already collapsed; never empty for Text
+    InlineStyle style;
+    SourcePosition position;  // the text node or element it comes from
+};
+
+// ---- Blocks ----------------------------------------------------------------
+
+struct Block;
+
+// <p> (level 0) or <titre niveau="1..3">.
+struct Paragraph {
+    int level = 0;            // 0: paragraph; 1..3: heading
+    bool bookmark = true;     // headings only: listed in the PDF outline
+    TextAlign align = TextAlign::Left;
+    double first_indent = 0;  // points, first line only
+    double line_height = 0;   // points, for text of size `style.size`
+    InlineStyle style;        // the paragraph's own style (empty lines, list markers)
+    std::vector<Inline> inlines;
+};
+
+struct ListItem {
+    std::vector<Block> content;
+    double space_before = 0, space_after = 0;  // points
+    SourcePosition position;
+};
+
+// <liste>
+struct List {
+    bool numbered = false;
+    std::string bullet = "\u2013";  // bullets only
+    int start = 1;                  // numbered only
+    double indent = 0;              // points from the list's left edge to the text
+    InlineStyle marker_style;       // style of bullets and numbers
+    std::vector<ListItem> items;
+};
+
+struct TableCell {
+    std::vector<Block> content;
+    VerticalAlign valign = VerticalAlign::Top;
+    int span = 1;             // columns covered (fusion)
+    bool has_background = false;
+    Rgb background;           // the row's when the cell sets none
+    SourcePosition position;
+};
+
+struct TableRow {
+    bool header = false;      // repeated at the top of each page the table continues on
+    std::vector<TableCell> cells;
+    SourcePosition position;
+};
+
+// <tableau>
+struct Table {
+    std::vector<Extent> columns;   // never Auto
+    Extent width;                  // Auto (all available), Points or Percent
+    double border_width = 0.5;     // points; 0: no borders
+    Rgb border_color;
+    double padding = 0;            // points, inside every cell
+    std::vector<TableRow> rows;    // header rows first
+};
+
+// <image>
+struct Image {
+    std::string src;               // as written, relative to the image directory
+    double width = 0, height = 0;  // points; 0: not given
+    BoxAlign align = BoxAlign::Left;
+};
+
+// <bloc> and <insecable>: a box of blocks, optionally narrower and kept together.
+struct Box {
+    Extent width;                  // Auto, Points or Percent
+    BoxAlign align = BoxAlign::Left;
+    bool keep_together = false;
+    std::vector<Block> content;
+};
+
+// <position>: a box placed relative to a page corner, outside the flow.
+struct Positioned {
+    Anchor anchor = Anchor::TopLeft;
+    double x = 0, y = 0, width = 0;  // points
+    std::vector<Block> content;
+};
+
+struct Column {
+    Extent width;                  // Points, Percent or Relative
+    std::vector<Block> content;
+    SourcePosition position;
+};
+
+// <colonnes>: columns side by side, never split.
+struct Columns {
+    double gap = 0;                // points between two columns
+    std::vector<Column> columns;
+};
+
+struct PageBreak {};               // <saut-page/>
+struct Space { double height = 0; };  // <espace hauteur>, points
+struct HorizontalRule { double thickness = 0.5; Rgb color; };  // <filet>
+
+struct Block {
+    std::variant<Paragraph, List, Table, Image, Box, Positioned, Columns, PageBreak, Space, HorizontalRule>
+        content;
+    double space_before = 0, space_after = 0;  // points, discarded at the top of a page
+    std::string lang;                           // resolved language
+    SourcePosition position;
+};
+
+// ---- The document -----------------------------------------------------------
+
+enum class PageSelection { All, First, Following };  // pages="toutes|premiere|suivantes"
+
+// <entete> or <pied>.
+struct PageFurniture {
+    PageSelection pages = PageSelection::All;
+    double distance = 0;  // points: from the top edge (header) or bottom edge (footer)
+    std::vector<Block> content;
+    SourcePosition position;
+};
+
+struct DocumentInfo {
+    std::string title, author, subject, keywords;
+    std::string lang = "fr-FR";
+    std::string date;  // "YYYY-MM-DD" as validated, or empty
+};
+
+struct PageSetup {  // points
+    double width = 595.276, height = 841.89;
+    double margin_top = 56.693, margin_right = 56.693, margin_bottom = 56.693, margin_left = 56.693;
+};
+
+struct Document {
+    std::string source_name;
+    DocumentInfo info;
+    PageSetup page;
+    InlineStyle base_style;     // police, taille of <document>
+    double line_height = 13.2;  // points, for base_style.size
+    std::vector<PageFurniture> headers, footers;
+    std::vector<Block> body;
+};
+
+// A readable, stable, indented text form of the tree, for tests and debugging.
+std::string dump(const Document& document);
+
+}  // namespace lettrine

@@ -1,0 +1,154 @@
+#include "markup/units.hpp"
+
+#include <cstring>
+
+namespace lettrine {
+
+namespace {
+
+// Parses a non-negative decimal number ("12", "2.5", "2,5") at the start of
+// text; returns the number of bytes read (0 when there is no number).
+std::size_t read_number(const std::string& text, double& out) {
+    std::size_t i = 0;
+    double value = 0;
+    bool digits = false;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+        value = value * 10 + (text[i] - '0');
+        ++i;
+        digits = true;
+    }
+    if (i < text.size() && (text[i] == '.' || text[i] == ',')) {
+        std::size_t j = i + 1;
+        double scale = 0.1;
+        bool fraction = false;
+        while (j < text.size() && text[j] >= '0' && text[j] <= '9') {
+            value += (text[j] - '0') * scale;
+            scale /= 10;
+            ++j;
+            fraction = true;
+        }
+        if (fraction) { i = j; digits = true; }
+    }
+    if (!digits) return 0;
+    out = value;
+    return i;
+}
+
+}  // namespace
+
+std::optional<double> parse_length(const std::string& text) {
+    double value = 0;
+    const std::size_t n = read_number(text, value);
+    if (n == 0) return std::nullopt;
+    const std::string unit = text.substr(n);
+    if (unit == "mm") return value * kPointsPerMm;
+    if (unit == "cm") return value * 10 * kPointsPerMm;
+    if (unit == "pt") return value;
+    return std::nullopt;
+}
+
+std::optional<double> parse_font_size(const std::string& text) {
+    double value = 0;
+    const std::size_t n = read_number(text, value);
+    if (n == 0 || value <= 0 || value > 1000) return std::nullopt;
+    const std::string unit = text.substr(n);
+    if (unit.empty() || unit == "pt") return value;
+    return std::nullopt;
+}
+
+std::optional<double> parse_factor(const std::string& text) {
+    double value = 0;
+    const std::size_t n = read_number(text, value);
+    if (n == 0 || n != text.size() || value <= 0 || value > 10) return std::nullopt;
+    return value;
+}
+
+std::optional<Extent> parse_extent(const std::string& text, bool relative_allowed) {
+    if (relative_allowed && !text.empty() && text.back() == '*') {
+        if (text.size() == 1) return Extent{Extent::Kind::Relative, 1};
+        double value = 0;
+        const std::string number = text.substr(0, text.size() - 1);
+        if (read_number(number, value) == number.size() && value > 0) return Extent{Extent::Kind::Relative, value};
+        return std::nullopt;
+    }
+    if (!text.empty() && text.back() == '%') {
+        double value = 0;
+        const std::string number = text.substr(0, text.size() - 1);
+        if (read_number(number, value) == number.size() && value > 0 && value <= 100)
+            return Extent{Extent::Kind::Percent, value};
+        return std::nullopt;
+    }
+    if (auto points = parse_length(text)) return Extent{Extent::Kind::Points, *points};
+    return std::nullopt;
+}
+
+std::optional<Rgb> parse_color(const std::string& text) {
+    if (text.size() != 7 || text[0] != '#') return std::nullopt;
+    auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    int v[6];
+    for (int i = 0; i < 6; ++i)
+        if ((v[i] = hex(text[static_cast<std::size_t>(i) + 1])) < 0) return std::nullopt;
+    return Rgb{static_cast<uint8_t>(v[0] * 16 + v[1]), static_cast<uint8_t>(v[2] * 16 + v[3]),
+               static_cast<uint8_t>(v[4] * 16 + v[5])};
+}
+
+bool is_iso_date(const std::string& text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (text[i] < '0' || text[i] > '9') return false;
+    const int year = std::stoi(text.substr(0, 4)), month = std::stoi(text.substr(5, 2)), day = std::stoi(text.substr(8, 2));
+    if (month < 1 || month > 12 || day < 1) return false;
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return day <= days[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
+bool is_language_tag(const std::string& text) {
+    std::size_t letters = 0;
+    while (letters < text.size() && ((text[letters] >= 'a' && text[letters] <= 'z') || (text[letters] >= 'A' && text[letters] <= 'Z')))
+        ++letters;
+    if (letters < 2 || letters > 3) return false;
+    for (std::size_t i = letters; i < text.size(); ++i) {
+        const char c = text[i];
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                        (c == '-' && i + 1 < text.size() && text[i - 1] != '-');
+        if (!ok) return false;
+    }
+    return true;
+}
+
+bool is_link_target(const std::string& text) {
+    auto starts = [&](const char* prefix) {
+        const std::size_t n = std::strlen(prefix);
+        return text.size() > n && text.compare(0, n, prefix) == 0;
+    };
+    return starts("mailto:") || starts("https://") || starts("http://");
+}
+
+bool is_blank(const char* text) {
+    for (; *text; ++text)
+        if (*text != ' ' && *text != '\t' && *text != '\n' && *text != '\r') return false;
+    return true;
+}
+
+std::vector<std::string> split_spaces(const std::string& text) {
+    std::vector<std::string> parts;
+    std::string current;
+    for (char c : text) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            if (!current.empty()) parts.push_back(std::move(current));
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    if (!current.empty()) parts.push_back(std::move(current));
+    return parts;
+}
+
+}  // namespace lettrine
