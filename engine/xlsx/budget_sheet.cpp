@@ -1,0 +1,220 @@
+// Sheet « Budget »: one row per sector, amounts and days as numbers, implicit
+// daily rates and totals as live formulas carrying their computed values.
+#include <algorithm>
+#include <string>
+
+#include "xlsx/sheets.hpp"
+
+namespace lettrine {
+
+namespace {
+
+enum Column { Id, Name, Referent, Contracting_, Amount, DaysMin, DaysMax, RateMin, RateMax, DaysAgreed, ColumnCount };
+
+struct ColumnSpec {
+    const char* title;
+    double width;  // Excel character units
+};
+
+// Rates: a fixed price spread over more days gives a lower daily rate, so the
+// minimum rate is amount / maximum days and the maximum rate amount / minimum
+// days (research/domain.md §5.1, « TJM implicite »).
+const ColumnSpec kColumns[ColumnCount] = {
+    {"Identifiant", 30},
+    {"Secteur", 30},
+    {"Structure référente", 34},
+    {"Conventionnement", 30},
+    {"Montant (€)", 14},
+    {"Jours min", 10},
+    {"Jours max", 10},
+    {"Taux journalier min (€)", 15},
+    {"Taux journalier max (€)", 15},
+    {"Jours convenus", 11},
+};
+
+// Number formats are stored in Excel's locale-invariant syntax; a French
+// Excel or LibreOffice shows "10 000 €" (research/domain.md §5.2).
+const char* const kEuroFormat = "#,##0\\ \"€\"";
+const char* const kEuroCentsFormat = "#,##0.00\\ \"€\"";
+const char* const kDaysFormat = "0\\ \"j\"";
+
+constexpr double kLineHeightPt = 15.0;  // Calibri 11
+constexpr uint8_t kPaperA4 = 9;
+
+struct BudgetFormats {
+    lxw_format* header;
+    lxw_format* text;
+    lxw_format* euros;
+    lxw_format* euro_cents;
+    lxw_format* rate;
+    lxw_format* days;
+    lxw_format* total_text;
+    lxw_format* total_euros;
+    lxw_format* total_euro_cents;
+    lxw_format* total_rate;
+    lxw_format* total_days;
+};
+
+lxw_format* number_format(lxw_workbook* workbook, const char* code, bool total) {
+    lxw_format* f = workbook_add_format(workbook);
+    format_set_num_format(f, code);
+    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    if (total) {
+        format_set_bold(f);
+        format_set_top(f, LXW_BORDER_THIN);
+    }
+    return f;
+}
+
+BudgetFormats make_formats(lxw_workbook* workbook) {
+    BudgetFormats f{};
+    f.header = workbook_add_format(workbook);
+    format_set_bold(f.header);
+    format_set_text_wrap(f.header);
+    format_set_align(f.header, LXW_ALIGN_VERTICAL_CENTER);
+    format_set_bg_color(f.header, 0xD9E2F3);
+    format_set_bottom(f.header, LXW_BORDER_THIN);
+    f.text = workbook_add_format(workbook);
+    format_set_text_wrap(f.text);
+    format_set_align(f.text, LXW_ALIGN_VERTICAL_TOP);
+    f.euros = number_format(workbook, kEuroFormat, false);
+    f.euro_cents = number_format(workbook, kEuroCentsFormat, false);
+    f.rate = number_format(workbook, kEuroCentsFormat, false);
+    f.days = number_format(workbook, kDaysFormat, false);
+    f.total_text = workbook_add_format(workbook);
+    format_set_bold(f.total_text);
+    format_set_top(f.total_text, LXW_BORDER_THIN);
+    f.total_euros = number_format(workbook, kEuroFormat, true);
+    f.total_euro_cents = number_format(workbook, kEuroCentsFormat, true);
+    f.total_rate = number_format(workbook, kEuroCentsFormat, true);
+    f.total_days = number_format(workbook, kDaysFormat, true);
+    return f;
+}
+
+// "E7" from a 0-based row and a column.
+std::string ref(int row, Column column) { return cell_reference(row, column); }
+
+std::string contracting_label(const Sector& sector, const Programme& programme) {
+    if (sector.contracting == Contracting::NantesMetropole)
+        return programme.public_partner + " (conventionnement direct)";
+    return programme.organisation;
+}
+
+double euros(Money m) { return static_cast<double>(m.cents) / 100.0; }
+
+// Sums of the sectors the organisation contracts (the others' cells stay empty).
+struct Totals {
+    int64_t cents = 0;
+    bool any_amount = false;
+    long days_min = 0, days_max = 0, days_agreed = 0;
+    bool any_days_agreed = false;
+    bool every_amount_has_min = true, every_amount_has_max = true;
+};
+
+void write_sector_row(SheetWriter& sheet, int row, const Sector& sector, const Programme& programme,
+                      const BudgetFormats& f, Totals& totals) {
+    sheet.text(row, Id, sector.id, f.text, sector.position);
+    sheet.text(row, Name, sector.name, f.text, sector.position);
+    sheet.text(row, Referent, sector.referent, f.text, sector.position);
+    sheet.text(row, Contracting_, contracting_label(sector, programme), f.text, sector.position);
+    // A sector contracted directly by the public partner is outside this
+    // budget: no amount, days or rates, so sums and rates never count it.
+    if (sector.contracting != Contracting::Ecossolies) return;
+
+    if (sector.budget) {
+        const Money amount = *sector.budget;
+        sheet.number(row, Amount, euros(amount), amount.cents % 100 ? f.euro_cents : f.euros);
+        totals.cents += amount.cents;
+        totals.any_amount = true;
+        totals.every_amount_has_max &= sector.days_max.has_value() && *sector.days_max > 0;
+        totals.every_amount_has_min &= sector.days_min.has_value() && *sector.days_min > 0;
+    }
+    if (sector.days_min) {
+        sheet.number(row, DaysMin, *sector.days_min, f.days);
+        totals.days_min += *sector.days_min;
+    }
+    if (sector.days_max) {
+        sheet.number(row, DaysMax, *sector.days_max, f.days);
+        totals.days_max += *sector.days_max;
+    }
+    // Rate cells only where the division is defined: never a #DIV/0!.
+    if (sector.budget && sector.days_max && *sector.days_max > 0)
+        sheet.formula(row, RateMin, "=" + ref(row, Amount) + "/" + ref(row, DaysMax),
+                      euros(*sector.budget) / *sector.days_max, f.rate);
+    if (sector.budget && sector.days_min && *sector.days_min > 0)
+        sheet.formula(row, RateMax, "=" + ref(row, Amount) + "/" + ref(row, DaysMin),
+                      euros(*sector.budget) / *sector.days_min, f.rate);
+    if (sector.days_agreed) {
+        sheet.number(row, DaysAgreed, *sector.days_agreed, f.days);
+        totals.days_agreed += *sector.days_agreed;
+        totals.any_days_agreed = true;
+    }
+}
+
+std::string sum(Column column, int first_row, int last_row) {
+    return "=SUM(" + ref(first_row, column) + ":" + ref(last_row, column) + ")";
+}
+
+void write_totals_row(SheetWriter& sheet, int row, int first, int last, const Totals& t, const BudgetFormats& f) {
+    sheet.text(row, Id, "Total", f.total_text);
+    for (int c = Name; c < ColumnCount; ++c) sheet.blank(row, c, f.total_text);
+    const double amount = static_cast<double>(t.cents) / 100.0;
+    sheet.formula(row, Amount, sum(Amount, first, last), amount, t.cents % 100 ? f.total_euro_cents : f.total_euros);
+    sheet.formula(row, DaysMin, sum(DaysMin, first, last), static_cast<double>(t.days_min), f.total_days);
+    sheet.formula(row, DaysMax, sum(DaysMax, first, last), static_cast<double>(t.days_max), f.total_days);
+    // Average rates only when every amount counted has its days: otherwise
+    // the ratio of the two sums would mean nothing.
+    if (t.any_amount && t.every_amount_has_max && t.days_max > 0)
+        sheet.formula(row, RateMin, "=" + ref(row, Amount) + "/" + ref(row, DaysMax),
+                      amount / static_cast<double>(t.days_max), f.total_rate);
+    if (t.any_amount && t.every_amount_has_min && t.days_min > 0)
+        sheet.formula(row, RateMax, "=" + ref(row, Amount) + "/" + ref(row, DaysMin),
+                      amount / static_cast<double>(t.days_min), f.total_rate);
+    if (t.any_days_agreed)
+        sheet.formula(row, DaysAgreed, sum(DaysAgreed, first, last), static_cast<double>(t.days_agreed),
+                      f.total_days);
+}
+
+void write_header_row(SheetWriter& sheet, const BudgetFormats& f) {
+    int lines = 1;
+    for (int c = 0; c < ColumnCount; ++c) {
+        sheet.text(0, c, kColumns[c].title, f.header);
+        lines = std::max(lines, estimate_wrapped_lines(kColumns[c].title, kColumns[c].width, true));
+    }
+    sheet.check(worksheet_set_row(sheet.worksheet(), 0, lines * kLineHeightPt + 3.0, nullptr),
+                "la hauteur de la ligne d’en-tête");
+}
+
+void set_up_sheet(SheetWriter& sheet, const Programme& programme, int last_sector_row) {
+    lxw_worksheet* ws = sheet.worksheet();
+    for (int c = 0; c < ColumnCount; ++c)
+        sheet.check(worksheet_set_column(ws, c, c, kColumns[c].width, nullptr), "la largeur d’une colonne");
+    worksheet_freeze_panes(ws, 1, 0);
+    sheet.check(worksheet_autofilter(ws, 0, 0, last_sector_row, ColumnCount - 1), "le filtre automatique");
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, kPaperA4);
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
+    sheet.check(worksheet_repeat_rows(ws, 0, 0), "la ligne d’en-tête répétée");
+    const std::string header = "&CBudget " + std::to_string(programme.year);
+    const std::string footer = "&L" + escape_header_text(programme.organisation) + "&RPage &P sur &N";
+    sheet.check(worksheet_set_header(ws, header.c_str()), "l’en-tête d’impression");
+    sheet.check(worksheet_set_footer(ws, footer.c_str()), "le pied de page d’impression");
+}
+
+}  // namespace
+
+void write_budget_sheet(lxw_workbook* workbook, SheetWriter& sheet, const Programme& programme) {
+    if (!sheet.worksheet()) return;
+    const BudgetFormats formats = make_formats(workbook);
+    write_header_row(sheet, formats);
+    Totals totals;
+    const int first = 1;
+    int row = first;
+    for (const auto& sector : programme.sectors) write_sector_row(sheet, row++, sector, programme, formats, totals);
+    const int last = row - 1;
+    if (!programme.sectors.empty()) write_totals_row(sheet, row, first, last, totals, formats);
+    set_up_sheet(sheet, programme, last);
+}
+
+}  // namespace lettrine

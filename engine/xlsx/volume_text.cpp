@@ -1,0 +1,59 @@
+#include "xlsx/volume_text.hpp"
+
+#include <cstdlib>
+
+namespace lettrine {
+
+namespace {
+
+// "10000" -> "10 000" (no-break spaces every three digits from the right).
+std::string group_thousands(const std::string& digits) {
+    std::string out;
+    const std::size_t n = digits.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i > 0 && (n - i) % 3 == 0) out += kNoBreakSpace;
+        out += digits[i];
+    }
+    return out;
+}
+
+std::string day_count(int days) {
+    // French: singular below two (« 1 jour », « 0 jour »).
+    return std::to_string(days) + kNoBreakSpace + (days >= 2 || days <= -2 ? "jours" : "jour");
+}
+
+}  // namespace
+
+std::string format_euros(Money amount) {
+    const bool negative = amount.cents < 0;
+    // Work on the magnitude as unsigned so INT64_MIN does not overflow.
+    const uint64_t magnitude = negative ? uint64_t(0) - static_cast<uint64_t>(amount.cents)
+                                        : static_cast<uint64_t>(amount.cents);
+    std::string text = negative ? "−" : "";  // U+2212 MINUS SIGN
+    text += group_thousands(std::to_string(magnitude / 100));
+    if (const uint64_t cents = magnitude % 100; cents != 0) {
+        text += ',';
+        if (cents < 10) text += '0';
+        text += std::to_string(cents);
+    }
+    return text + kNoBreakSpace + "€";  // €
+}
+
+std::string format_day_range(std::optional<int> days_min, std::optional<int> days_max) {
+    if (days_min && days_max && *days_min != *days_max)
+        return std::to_string(*days_min) + kNoBreakSpace + "à" + kNoBreakSpace + day_count(*days_max);
+    if (days_max) return day_count(*days_max);
+    if (days_min) return day_count(*days_min);
+    return {};
+}
+
+std::string describe_annual_volume(const Sector& sector, const Programme& programme) {
+    if (sector.contracting == Contracting::NantesMetropole)
+        return "Conventionné directement par " + programme.public_partner;
+    const std::string days = format_day_range(sector.days_min, sector.days_max);
+    if (!sector.budget) return days;
+    const std::string amount = format_euros(*sector.budget);
+    return days.empty() ? amount : amount + " (" + days + ")";
+}
+
+}  // namespace lettrine
