@@ -11,15 +11,8 @@ namespace lettrine {
 namespace {
 
 // Column widths in Excel character units, chosen so the 2016 texts wrap on
-// two to five lines; the five columns fit one A4 landscape page at ~75 %.
+// two to six lines; printing scales the five columns to one A4 landscape page.
 constexpr double kColumnWidths[5] = {24, 34, 42, 38, 22};
-// Calibri 11 (libxlsxwriter's default font) needs 15 pt per line; 3 pt of
-// padding keeps descenders clear of the bottom border.
-constexpr double kLineHeightPt = 15.0;
-constexpr double kRowPaddingPt = 3.0;
-// Paper size code 9 = A4 (ECMA-376 §18.3.1.63, also libxlsxwriter's docs).
-constexpr uint8_t kPaperA4 = 9;
-
 const char* const kListDash = "–\u00A0";  // "– " (en dash, no-break space)
 const char* const kToConfirm = " (à confirmer)";
 
@@ -139,28 +132,22 @@ void write_sector_row(SheetWriter& sheet, int index, const Sector& sector, const
 void write_link_row(SheetWriter& sheet, int index, const Programme& programme, const MissionsByNumber& missions,
                     const AnnexeFormats& f) {
     RowWriter row(sheet, index);
-    row.cell(0, "Lien avec les activités " + programme.organisation, f.row_title, true, {});
+    const std::string label = programme.organisation.empty() ? "Lien avec les activités"
+                                                             : "Lien avec les activités " + programme.organisation;
+    row.cell(0, label, f.row_title, true, {});
     for (int m = 0; m < 3; ++m) row.cell(1 + m, missions[m]->ecossolies_link, f.body, false, missions[m]->position);
     row.cell(4, "", f.body, false, {});
     row.finish();
 }
 
-void set_up_printing(SheetWriter& sheet, const Programme& programme) {
+void set_up_sheet(SheetWriter& sheet, const Programme& programme) {
     lxw_worksheet* ws = sheet.worksheet();
     for (int c = 0; c < 5; ++c)
         sheet.check(worksheet_set_column(ws, c, c, kColumnWidths[c], nullptr), "la largeur d’une colonne");
     worksheet_freeze_panes(ws, 1, 1);  // header row and sector names stay visible
-    worksheet_set_landscape(ws);
-    worksheet_set_paper(ws, kPaperA4);
-    worksheet_fit_to_pages(ws, 1, 0);  // one page wide, as many pages tall as needed
     worksheet_center_horizontally(ws);
-    worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);  // inches: left, right, top, bottom
-    sheet.check(worksheet_repeat_rows(ws, 0, 0), "la ligne d’en-tête répétée");
-    const std::string header = "&CAnnexe 1 – Nature et volume des missions par secteur (" +
-                               std::to_string(programme.year) + ")";
-    const std::string footer = "&L" + escape_header_text(programme.organisation) + "&RPage &P sur &N";
-    sheet.check(worksheet_set_header(ws, header.c_str()), "l’en-tête d’impression");
-    sheet.check(worksheet_set_footer(ws, footer.c_str()), "le pied de page d’impression");
+    set_up_printing(sheet, "Annexe 1 – Nature et volume des missions par secteur (" +
+                               std::to_string(programme.year) + ")", programme);
 }
 
 }  // namespace
@@ -174,16 +161,7 @@ void write_annexe_sheet(lxw_workbook* workbook, SheetWriter& sheet, const Progra
     int row = 2;
     for (const auto& sector : programme.sectors) write_sector_row(sheet, row++, sector, programme, formats);
     write_link_row(sheet, row, programme, missions, formats);
-    set_up_printing(sheet, programme);
-}
-
-std::string escape_header_text(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        out += c;
-        if (c == '&') out += '&';
-    }
-    return out;
+    set_up_sheet(sheet, programme);
 }
 
 }  // namespace lettrine

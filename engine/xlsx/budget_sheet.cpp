@@ -2,6 +2,7 @@
 // daily rates and totals as live formulas carrying their computed values.
 #include <algorithm>
 #include <string>
+#include <utility>
 
 #include "xlsx/sheets.hpp"
 
@@ -9,7 +10,7 @@ namespace lettrine {
 
 namespace {
 
-enum Column { Id, Name, Referent, Contracting_, Amount, DaysMin, DaysMax, RateMin, RateMax, DaysAgreed, ColumnCount };
+enum Column { Id, Name, Referent, ContractedBy, Amount, DaysMin, DaysMax, RateMin, RateMax, DaysAgreed, ColumnCount };
 
 struct ColumnSpec {
     const char* title;
@@ -38,8 +39,6 @@ const char* const kEuroFormat = "#,##0\\ \"€\"";
 const char* const kEuroCentsFormat = "#,##0.00\\ \"€\"";
 const char* const kDaysFormat = "0\\ \"j\"";
 
-constexpr double kLineHeightPt = 15.0;  // Calibri 11
-constexpr uint8_t kPaperA4 = 9;
 
 struct BudgetFormats {
     lxw_format* header;
@@ -96,7 +95,8 @@ std::string ref(int row, Column column) { return cell_reference(row, column); }
 
 std::string contracting_label(const Sector& sector, const Programme& programme) {
     if (sector.contracting == Contracting::NantesMetropole)
-        return programme.public_partner + " (conventionnement direct)";
+        return programme.public_partner.empty() ? "Conventionnement direct"
+                                                : programme.public_partner + " (conventionnement direct)";
     return programme.organisation;
 }
 
@@ -113,10 +113,17 @@ struct Totals {
 
 void write_sector_row(SheetWriter& sheet, int row, const Sector& sector, const Programme& programme,
                       const BudgetFormats& f, Totals& totals) {
-    sheet.text(row, Id, sector.id, f.text, sector.position);
-    sheet.text(row, Name, sector.name, f.text, sector.position);
-    sheet.text(row, Referent, sector.referent, f.text, sector.position);
-    sheet.text(row, Contracting_, contracting_label(sector, programme), f.text, sector.position);
+    const std::pair<Column, std::string> texts[] = {{Id, sector.id},
+                                                     {Name, sector.name},
+                                                     {Referent, sector.referent},
+                                                     {ContractedBy, contracting_label(sector, programme)}};
+    int lines = 1;
+    for (const auto& [column, text] : texts) {
+        sheet.text(row, column, text, f.text, sector.position);
+        lines = std::max(lines, estimate_wrapped_lines(text, kColumns[column].width, false));
+    }
+    sheet.check(worksheet_set_row(sheet.worksheet(), row, lines * kLineHeightPt + kRowPaddingPt, nullptr),
+                "la hauteur d’une ligne");
     // A sector contracted directly by the public partner is outside this
     // budget: no amount, days or rates, so sums and rates never count it.
     if (sector.contracting != Contracting::Ecossolies) return;
@@ -181,7 +188,7 @@ void write_header_row(SheetWriter& sheet, const BudgetFormats& f) {
         sheet.text(0, c, kColumns[c].title, f.header);
         lines = std::max(lines, estimate_wrapped_lines(kColumns[c].title, kColumns[c].width, true));
     }
-    sheet.check(worksheet_set_row(sheet.worksheet(), 0, lines * kLineHeightPt + 3.0, nullptr),
+    sheet.check(worksheet_set_row(sheet.worksheet(), 0, lines * kLineHeightPt + kRowPaddingPt, nullptr),
                 "la hauteur de la ligne d’en-tête");
 }
 
@@ -191,15 +198,7 @@ void set_up_sheet(SheetWriter& sheet, const Programme& programme, int last_secto
         sheet.check(worksheet_set_column(ws, c, c, kColumns[c].width, nullptr), "la largeur d’une colonne");
     worksheet_freeze_panes(ws, 1, 0);
     sheet.check(worksheet_autofilter(ws, 0, 0, last_sector_row, ColumnCount - 1), "le filtre automatique");
-    worksheet_set_landscape(ws);
-    worksheet_set_paper(ws, kPaperA4);
-    worksheet_fit_to_pages(ws, 1, 0);
-    worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
-    sheet.check(worksheet_repeat_rows(ws, 0, 0), "la ligne d’en-tête répétée");
-    const std::string header = "&CBudget " + std::to_string(programme.year);
-    const std::string footer = "&L" + escape_header_text(programme.organisation) + "&RPage &P sur &N";
-    sheet.check(worksheet_set_header(ws, header.c_str()), "l’en-tête d’impression");
-    sheet.check(worksheet_set_footer(ws, footer.c_str()), "le pied de page d’impression");
+    set_up_printing(sheet, "Budget " + std::to_string(programme.year), programme);
 }
 
 }  // namespace

@@ -49,7 +49,8 @@ std::string format_day_range(std::optional<int> days_min, std::optional<int> day
 
 std::string describe_annual_volume(const Sector& sector, const Programme& programme) {
     if (sector.contracting == Contracting::NantesMetropole)
-        return "Conventionné directement par " + programme.public_partner;
+        return programme.public_partner.empty() ? "Conventionnement direct"
+                                                : "Conventionné directement par " + programme.public_partner;
     const std::string days = format_day_range(sector.days_min, sector.days_max);
     if (!sector.budget) return days;
     const std::string amount = format_euros(*sector.budget);
