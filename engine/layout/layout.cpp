@@ -1,0 +1,541 @@
+#include "layout/layout.hpp"
+
+#include <algorithm>
+
+#include "core/diagnostic.hpp"
+#include "layout/paragraph.hpp"
+
+namespace lettrine {
+
+namespace {
+
+// Tunables of the page layout.
+constexpr double kPixelsPerInch = 96.0;       // natural size of images without a given size (CSS px)
+constexpr double kMarkerGapEm = 0.5;          // between a list marker and the item's text, in ems
+constexpr double kFitTolerance = 0.01;        // points: rounding slack when checking a page's bottom
+
+// A piece of the vertical list that pagination stacks onto pages.
+struct Slice {
+    enum class Kind { Content, Space, PageBreak, Float };
+    Kind kind = Kind::Content;
+    double height = 0;
+    double first_baseline = 0;        // Content: first baseline from the top (0: none)
+    std::vector<PageItem> items;      // Content: y relative to the slice top; Float: page coordinates
+    std::vector<OutlineEntry> outline;  // y relative to the slice top
+    bool keep_with_next = false;      // no page break between this and the next Content slice
+    int repeat_header = -1;           // table whose header rows restart a page broken after this slice
+    bool margin = false;              // Space: a block's espace-avant/apres, collapsed at a stack's edges
+};
+
+// A stack of blocks laid out as one unbreakable piece (cells, columns, positioned blocks, headers).
+struct Stack {
+    double height = 0;
+    double first_baseline = 0;
+    std::vector<PageItem> items;  // y relative to the stack's top
+};
+
+void shift_item(PageItem& item, double dy) {
+    std::visit(
+        [dy](auto& i) {
+            using T = std::decay_t<decltype(i)>;
+            if constexpr (std::is_same_v<T, Rule>) {
+                i.y1 += dy;
+                i.y2 += dy;
+            } else {
+                i.y += dy;
+            }
+        },
+        item);
+}
+
+double resolve_extent(const Extent& e, double available) {
+    switch (e.kind) {
+    case Extent::Kind::Points: return e.value;
+    case Extent::Kind::Percent: return available * e.value / 100.0;
+    default: return available;
+    }
+}
+
+// Column widths: fixed and percentages first, relative shares of what is left.
+std::vector<double> column_widths(const std::vector<Extent>& columns, double total) {
+    std::vector<double> widths(columns.size(), 0.0);
+    double used = 0, shares = 0;
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+        if (columns[k].kind == Extent::Kind::Relative) shares += columns[k].value;
+        else used += widths[k] = resolve_extent(columns[k], total);
+    }
+    const double rest = std::max(0.0, total - used);
+    for (std::size_t k = 0; k < columns.size(); ++k)
+        if (columns[k].kind == Extent::Kind::Relative) widths[k] = shares > 0 ? rest * columns[k].value / shares : 0;
+    return widths;
+}
+
+std::string plain_text(const Paragraph& p) {
+    std::string text;
+    for (const Inline& in : p.inlines) {
+        if (in.kind == InlineKind::Text) text += in.text;
+        else if (in.kind == InlineKind::LineBreak) text += ' ';
+    }
+    return text;
+}
+
+class Layouter {
+public:
+    Layouter(const Document& doc, const FontSet& fonts, const LayoutOptions& options)
+        : doc_(doc), options_(options), breaker_(options.line_breaker ? options.line_breaker : std::make_shared<GreedyLineBreaker>()),
+          images_(options.images ? options.images : std::make_shared<ImageCache>()),
+          setter_(fonts, *breaker_, diagnostics_) {}
+
+    LaidOutDocument run();
+
+private:
+    void flow(const std::vector<Block>& blocks, double x, double width, std::vector<Slice>& out, const FieldValues* fields);
+    void block(const Block& b, double x, double width, std::vector<Slice>& out, const FieldValues* fields);
+    void paragraph(const Paragraph& p, double x, double width, std::vector<Slice>& out, const FieldValues* fields);
+    void list(const List& l, const Block& b, double x, double width, std::vector<Slice>& out, const FieldValues* fields);
+    void table(const Table& t, double x, double width, std::vector<Slice>& out, const FieldValues* fields);
+    void image(const Image& img, const Block& b, double x, double width, std::vector<Slice>& out);
+    Stack stack(const std::vector<Block>& blocks, double x, double width, const FieldValues* fields);
+
+    void paginate(const std::vector<Slice>& slices);
+    void add_furniture();
+
+    static void space(double height, std::vector<Slice>& out, bool margin = true) {
+        if (height <= 0) return;
+        Slice s;
+        s.kind = Slice::Kind::Space;
+        s.height = height;
+        s.margin = margin;
+        out.push_back(std::move(s));
+    }
+
+    const Document& doc_;
+    const LayoutOptions& options_;
+    std::shared_ptr<const LineBreaker> breaker_;
+    std::shared_ptr<ImageCache> images_;
+    Diagnostics diagnostics_;
+    ParagraphSetter setter_;
+    std::vector<std::vector<Slice>> table_headers_;
+    LaidOutDocument result_;
+};
+
+// ---- Blocks to slices ------------------------------------------------------------
+
+void Layouter::flow(const std::vector<Block>& blocks, double x, double width, std::vector<Slice>& out,
+                    const FieldValues* fields) {
+    for (const Block& b : blocks) block(b, x, width, out, fields);
+}
+
+void Layouter::block(const Block& b, double x, double width, std::vector<Slice>& out, const FieldValues* fields) {
+    if (std::holds_alternative<PageBreak>(b.content)) {
+        Slice s;
+        s.kind = Slice::Kind::PageBreak;
+        out.push_back(std::move(s));
+        return;
+    }
+    if (const auto* pos = std::get_if<Positioned>(&b.content)) {
+        Stack st = stack(pos->content, 0, pos->width, fields);
+        const bool right = pos->anchor == Anchor::TopRight || pos->anchor == Anchor::BottomRight;
+        const bool bottom = pos->anchor == Anchor::BottomLeft || pos->anchor == Anchor::BottomRight;
+        const double px = right ? doc_.page.width - pos->x - pos->width : pos->x;
+        const double py = bottom ? doc_.page.height - pos->y - st.height : pos->y;
+        Slice s;
+        s.kind = Slice::Kind::Float;
+        for (PageItem& item : st.items) {
+            std::visit([px](auto& i) {
+                using T = std::decay_t<decltype(i)>;
+                if constexpr (std::is_same_v<T, Rule>) { i.x1 += px; i.x2 += px; }
+                else i.x += px;
+            }, item);
+            shift_item(item, py);
+            s.items.push_back(std::move(item));
+        }
+        out.push_back(std::move(s));
+        return;
+    }
+    space(b.space_before, out);
+    if (const auto* p = std::get_if<Paragraph>(&b.content)) {
+        paragraph(*p, x, width, out, fields);
+    } else if (const auto* l = std::get_if<List>(&b.content)) {
+        list(*l, b, x, width, out, fields);
+    } else if (const auto* t = std::get_if<Table>(&b.content)) {
+        table(*t, x, width, out, fields);
+    } else if (const auto* img = std::get_if<Image>(&b.content)) {
+        image(*img, b, x, width, out);
+    } else if (const auto* box = std::get_if<Box>(&b.content)) {
+        const double w = std::min(width, resolve_extent(box->width, width));
+        const double bx = box->align == BoxAlign::Left ? x : box->align == BoxAlign::Right ? x + width - w : x + (width - w) / 2;
+        const std::size_t first = out.size();
+        flow(box->content, bx, w, out, fields);
+        if (box->keep_together) {
+            std::size_t last_content = out.size();
+            for (std::size_t k = out.size(); k-- > first;)
+                if (out[k].kind == Slice::Kind::Content) { last_content = k; break; }
+            for (std::size_t k = first; k < last_content; ++k) out[k].keep_with_next = true;
+        }
+    } else if (const auto* cols = std::get_if<Columns>(&b.content)) {
+        const std::size_t n = cols->columns.size();
+        const double available = std::max(0.0, width - cols->gap * static_cast<double>(n ? n - 1 : 0));
+        std::vector<Extent> extents;
+        for (const Column& c : cols->columns) extents.push_back(c.width);
+        const std::vector<double> widths = column_widths(extents, available);
+        Slice s;
+        double cx = x;
+        for (std::size_t k = 0; k < n; ++k) {
+            Stack st = stack(cols->columns[k].content, cx, widths[k], fields);
+            s.height = std::max(s.height, st.height);
+            if (k == 0) s.first_baseline = st.first_baseline;
+            for (PageItem& item : st.items) s.items.push_back(std::move(item));
+            cx += widths[k] + cols->gap;
+        }
+        out.push_back(std::move(s));
+    } else if (const auto* sp = std::get_if<Space>(&b.content)) {
+        space(sp->height, out, false);
+    } else if (const auto* rule = std::get_if<HorizontalRule>(&b.content)) {
+        Slice s;
+        s.height = rule->thickness;
+        s.items.push_back(Rule{x, rule->thickness / 2, x + width, rule->thickness / 2, rule->thickness,
+                               Color{rule->color.r / 255.0, rule->color.g / 255.0, rule->color.b / 255.0}});
+        out.push_back(std::move(s));
+    }
+    space(b.space_after, out);
+}
+
+void Layouter::paragraph(const Paragraph& p, double x, double width, std::vector<Slice>& out, const FieldValues* fields) {
+    std::vector<SetLine> lines = setter_.set(p, x, width, fields);
+    const std::size_t n = lines.size();
+    for (std::size_t k = 0; k < n; ++k) {
+        Slice s;
+        s.height = lines[k].height;
+        s.first_baseline = lines[k].baseline;
+        s.items = std::move(lines[k].items);
+        // Orphans and widows: the first two and the last two lines stay together.
+        s.keep_with_next = k + 1 < n && (k == 0 || k + 2 >= n);
+        if (p.level > 0) {
+            if (k + 1 == n) s.keep_with_next = true;  // a heading stays with what follows
+            if (k == 0 && p.bookmark) s.outline.push_back(OutlineEntry{plain_text(p), p.level, 0, 0});
+        }
+        out.push_back(std::move(s));
+    }
+}
+
+void Layouter::list(const List& l, const Block& b, double x, double width, std::vector<Slice>& out,
+                    const FieldValues* fields) {
+    const double text_x = x + l.indent;
+    const double text_width = std::max(1.0, width - l.indent);
+    for (std::size_t k = 0; k < l.items.size(); ++k) {
+        const ListItem& item = l.items[k];
+        space(item.space_before, out);
+        const std::size_t first = out.size();
+        flow(item.content, text_x, text_width, out, fields);
+        std::size_t target = out.size();
+        for (std::size_t s = first; s < out.size(); ++s)
+            if (out[s].kind == Slice::Kind::Content) { target = s; break; }
+        if (target == out.size()) {  // an empty item still shows its marker
+            Slice s;
+            s.height = l.marker_style.size * 1.2;
+            out.push_back(std::move(s));
+        }
+        Slice& s = out[target];
+        const double baseline = s.first_baseline > 0 ? s.first_baseline : setter_.ascent(l.marker_style);
+        const std::string marker = l.numbered ? std::to_string(l.start + static_cast<int>(k)) + "." : l.bullet;
+        const double marker_width = setter_.text_width(marker, l.marker_style, item.position);
+        const double marker_x = text_x - kMarkerGapEm * l.marker_style.size - marker_width;
+        s.items.push_back(setter_.single_run(marker, l.marker_style, marker_x, baseline, item.position));
+        space(item.space_after, out);
+    }
+    (void)b;
+}
+
+void Layouter::table(const Table& t, double x, double width, std::vector<Slice>& out, const FieldValues* fields) {
+    const double table_width = std::min(width, resolve_extent(t.width, width));
+    const std::vector<double> widths = column_widths(t.columns, table_width);
+    std::vector<double> edges(1, x);
+    for (double w : widths) edges.push_back(edges.back() + w);
+    const Color border{t.border_color.r / 255.0, t.border_color.g / 255.0, t.border_color.b / 255.0};
+    const int table_id = static_cast<int>(table_headers_.size());
+    table_headers_.emplace_back();
+    bool has_header = false;
+    std::size_t last_body = t.rows.size();
+    for (std::size_t r = 0; r < t.rows.size(); ++r)
+        if (!t.rows[r].header) last_body = r;
+
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        const TableRow& row = t.rows[r];
+        struct CellBox { double x0, x1; Stack stack; const TableCell* cell; };
+        std::vector<CellBox> cells;
+        std::size_t column = 0;
+        double height = 0;
+        for (const TableCell& cell : row.cells) {
+            const std::size_t end = std::min(edges.size() - 1, column + static_cast<std::size_t>(cell.span));
+            const double x0 = edges[std::min(column, edges.size() - 1)], x1 = edges[end];
+            column = end;
+            CellBox cb{x0, x1, stack(cell.content, x0 + t.padding, std::max(1.0, x1 - x0 - 2 * t.padding), fields), &cell};
+            height = std::max(height, cb.stack.height + 2 * t.padding);
+            cells.push_back(std::move(cb));
+        }
+        Slice s;
+        s.height = height;
+        for (const CellBox& cb : cells)
+            if (cb.cell->has_background) {
+                Rectangle bg;
+                bg.x = cb.x0;
+                bg.y = 0;
+                bg.width = cb.x1 - cb.x0;
+                bg.height = height;
+                bg.fill = true;
+                bg.fill_color = Color{cb.cell->background.r / 255.0, cb.cell->background.g / 255.0, cb.cell->background.b / 255.0};
+                s.items.push_back(bg);
+            }
+        for (CellBox& cb : cells) {
+            const double free = height - 2 * t.padding - cb.stack.height;
+            const double dy = t.padding + (cb.cell->valign == VerticalAlign::Middle ? free / 2
+                                           : cb.cell->valign == VerticalAlign::Bottom ? free : 0);
+            if (&cb == &cells.front() && cb.stack.first_baseline > 0) s.first_baseline = dy + cb.stack.first_baseline;
+            for (PageItem& item : cb.stack.items) {
+                shift_item(item, dy);
+                s.items.push_back(std::move(item));
+            }
+        }
+        if (t.border_width > 0) {
+            const double right = edges.back();
+            s.items.push_back(Rule{x, 0, right, 0, t.border_width, border});
+            s.items.push_back(Rule{x, height, right, height, t.border_width, border});
+            for (const CellBox& cb : cells) s.items.push_back(Rule{cb.x0, 0, cb.x0, height, t.border_width, border});
+            s.items.push_back(Rule{right, 0, right, height, t.border_width, border});
+        }
+        if (row.header) {
+            has_header = true;
+            s.keep_with_next = true;
+            table_headers_[static_cast<std::size_t>(table_id)].push_back(s);
+        } else if (has_header && r != last_body) {
+            s.repeat_header = table_id;
+        }
+        out.push_back(std::move(s));
+    }
+}
+
+void Layouter::image(const Image& img, const Block& b, double x, double width, std::vector<Slice>& out) {
+    const bool absolute = !img.src.empty() && img.src[0] == '/';
+    const std::string path = absolute ? img.src : options_.image_directory + "/" + img.src;
+    std::string problem;
+    const auto loaded = images_->load(path, problem);
+    if (!loaded) {
+        diagnostics_.error(b.position, "l'image « " + img.src + " » ne peut pas être utilisée (" + path + ") : " + problem);
+        return;
+    }
+    const double px_w = loaded->info.size.width, px_h = loaded->info.size.height;
+    double w = img.width, h = img.height;
+    if (w > 0 && h <= 0) h = w * px_h / px_w;
+    else if (h > 0 && w <= 0) w = h * px_w / px_h;
+    else if (w <= 0 && h <= 0) {
+        w = px_w * 72.0 / kPixelsPerInch;
+        h = px_h * 72.0 / kPixelsPerInch;
+        if (w > width) { h *= width / w; w = width; }
+    }
+    const double ix = img.align == BoxAlign::Left ? x : img.align == BoxAlign::Right ? x + width - w : x + (width - w) / 2;
+    Slice s;
+    s.height = h;
+    s.items.push_back(PlacedImage{ix, 0, w, h, loaded->path, loaded->bytes});
+    out.push_back(std::move(s));
+}
+
+Stack Layouter::stack(const std::vector<Block>& blocks, double x, double width, const FieldValues* fields) {
+    std::vector<Slice> slices;
+    flow(blocks, x, width, slices, fields);
+    // Block margins at the edges of a stack collapse, as in a CSS box; <espace> stays.
+    std::size_t begin = 0, end = slices.size();
+    while (begin < end && slices[begin].kind == Slice::Kind::Space && slices[begin].margin) ++begin;
+    while (end > begin && slices[end - 1].kind == Slice::Kind::Space && slices[end - 1].margin) --end;
+    Stack st;
+    for (std::size_t k = begin; k < end; ++k) {
+        Slice& s = slices[k];
+        if (s.kind == Slice::Kind::Content) {
+            if (st.first_baseline == 0 && s.first_baseline > 0) st.first_baseline = st.height + s.first_baseline;
+            for (PageItem& item : s.items) {
+                shift_item(item, st.height);
+                st.items.push_back(std::move(item));
+            }
+        }
+        if (s.kind == Slice::Kind::Content || s.kind == Slice::Kind::Space) st.height += s.height;
+    }
+    return st;
+}
+
+// ---- Pagination ------------------------------------------------------------------
+
+void Layouter::paginate(const std::vector<Slice>& slices) {
+    const double top = doc_.page.margin_top;
+    const double bottom = doc_.page.height - doc_.page.margin_bottom;
+
+    struct Entry { std::size_t source; std::size_t item_start; std::size_t outline_start; bool content; };
+    std::vector<Entry> placed;  // flow slices on the current page
+    LaidOutPage page;
+    page.width = doc_.page.width;
+    page.height = doc_.page.height;
+    double y = top;
+    bool drop_spaces = false;  // after an automatic break, spaces at the top vanish
+
+    auto place = [&](const Slice& s, std::size_t source) {
+        placed.push_back({source, page.items.size(), result_.outline.size(), s.kind == Slice::Kind::Content});
+        const double dy = s.kind == Slice::Kind::Float ? 0 : y;
+        for (const PageItem& item : s.items) {
+            page.items.push_back(item);
+            shift_item(page.items.back(), dy);
+        }
+        for (const OutlineEntry& o : s.outline)
+            result_.outline.push_back(OutlineEntry{o.title, o.level, result_.pages.size(), y + o.y});
+        if (s.kind != Slice::Kind::Float) y += s.height;
+    };
+    auto new_page = [&](int repeat_header, bool automatic) {
+        result_.pages.push_back(std::move(page));
+        page = LaidOutPage{};
+        page.width = doc_.page.width;
+        page.height = doc_.page.height;
+        placed.clear();
+        y = top;
+        drop_spaces = automatic;
+        if (repeat_header >= 0)
+            for (const Slice& h : table_headers_[static_cast<std::size_t>(repeat_header)]) {
+                for (const PageItem& item : h.items) {
+                    page.items.push_back(item);
+                    shift_item(page.items.back(), y);
+                }
+                y += h.height;
+            }
+    };
+    auto has_content = [&] {
+        for (const Entry& e : placed)
+            if (e.content) return true;
+        return false;
+    };
+
+    std::size_t i = 0;
+    while (i < slices.size()) {
+        const Slice& s = slices[i];
+        switch (s.kind) {
+        case Slice::Kind::PageBreak:
+            new_page(-1, false);
+            ++i;
+            continue;
+        case Slice::Kind::Float:
+            place(s, i++);
+            continue;
+        case Slice::Kind::Space:
+            if (!(drop_spaces && !has_content())) place(s, i);
+            ++i;
+            continue;
+        case Slice::Kind::Content:
+            break;
+        }
+        if (y + s.height <= bottom + kFitTolerance || !has_content()) {
+            place(s, i++);
+            drop_spaces = false;
+            continue;
+        }
+        // Does not fit: break at the latest allowed point on this page.
+        // A break before flow slice b is allowed when the last Content slice before b does not keep with the next.
+        std::size_t break_before = slices.size();
+        int repeat = -1;
+        std::size_t candidate = i;
+        std::size_t k = placed.size();
+        while (true) {
+            // Last content entry before `candidate`.
+            std::size_t last = k;
+            while (last > 0 && !placed[last - 1].content) --last;
+            if (last == 0) {  // no content before: break only if something (a space) stays behind
+                if (k > 0) break_before = candidate;
+                break;
+            }
+            const Slice& previous = slices[placed[last - 1].source];
+            if (!previous.keep_with_next) {
+                break_before = candidate;
+                repeat = previous.repeat_header;
+                break;
+            }
+            // Move the candidate to before that content entry.
+            k = last - 1;
+            candidate = placed[k].source;
+        }
+        if (break_before == slices.size()) {  // everything is kept together: break anyway, here
+            break_before = i;
+            for (std::size_t e = placed.size(); e-- > 0;)
+                if (placed[e].content) { repeat = slices[placed[e].source].repeat_header; break; }
+        }
+        // Take back what was placed from break_before on.
+        std::size_t keep = placed.size();
+        while (keep > 0 && placed[keep - 1].source >= break_before) --keep;
+        if (keep < placed.size()) {
+            page.items.resize(placed[keep].item_start);
+            result_.outline.resize(placed[keep].outline_start);
+            placed.resize(keep);
+        }
+        new_page(repeat, true);
+        i = break_before;
+    }
+    result_.pages.push_back(std::move(page));
+}
+
+void Layouter::add_furniture() {
+    const int count = static_cast<int>(result_.pages.size());
+    const double x = doc_.page.margin_left;
+    const double width = doc_.page.width - doc_.page.margin_left - doc_.page.margin_right;
+    auto choose = [](const std::vector<PageFurniture>& list, int page) -> const PageFurniture* {
+        const PageFurniture* all = nullptr;
+        for (const PageFurniture& f : list) {
+            if (f.pages == PageSelection::First && page == 1) return &f;
+            if (f.pages == PageSelection::Following && page > 1) return &f;
+            if (f.pages == PageSelection::All) all = &f;
+        }
+        return all;
+    };
+    for (int n = 1; n <= count; ++n) {
+        LaidOutPage& page = result_.pages[static_cast<std::size_t>(n - 1)];
+        const FieldValues fields{n, count};
+        if (const PageFurniture* header = choose(doc_.headers, n)) {
+            Stack st = stack(header->content, x, width, &fields);
+            for (PageItem& item : st.items) {
+                shift_item(item, header->distance);
+                page.items.push_back(std::move(item));
+            }
+        }
+        if (const PageFurniture* footer = choose(doc_.footers, n)) {
+            Stack st = stack(footer->content, x, width, &fields);
+            for (PageItem& item : st.items) {
+                shift_item(item, doc_.page.height - footer->distance - st.height);
+                page.items.push_back(std::move(item));
+            }
+        }
+    }
+}
+
+LaidOutDocument Layouter::run() {
+    const DocumentInfo& info = doc_.info;
+    result_.metadata.title = info.title;
+    result_.metadata.author = info.author;
+    result_.metadata.subject = info.subject;
+    result_.metadata.keywords = info.keywords;
+    result_.metadata.language = info.lang;
+    result_.metadata.creation_date = pdf_date(info.date);
+
+    const double width = doc_.page.width - doc_.page.margin_left - doc_.page.margin_right;
+    std::vector<Slice> slices;
+    flow(doc_.body, doc_.page.margin_left, width, slices, nullptr);
+    paginate(slices);
+    add_furniture();
+    if (diagnostics_.has_errors()) throw LettrineError(ErrorKind::Template, diagnostics_);
+    return std::move(result_);
+}
+
+}  // namespace
+
+std::string pdf_date(const std::string& iso_date) {
+    if (iso_date.size() != 10) return "";
+    return "D:" + iso_date.substr(0, 4) + iso_date.substr(5, 2) + iso_date.substr(8, 2) + "000000Z";
+}
+
+LaidOutDocument layout_document(const Document& document, const FontSet& fonts, const LayoutOptions& options) {
+    return Layouter(document, fonts, options).run();
+}
+
+}  // namespace lettrine
