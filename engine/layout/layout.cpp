@@ -97,7 +97,7 @@ private:
     void image(const Image& img, const Block& b, double x, double width, std::vector<Slice>& out);
     Stack stack(const std::vector<Block>& blocks, double x, double width, const FieldValues* fields);
 
-    void paginate(const std::vector<Slice>& slices);
+    void paginate(std::vector<Slice>& slices);
     void add_furniture();
 
     static void space(double height, std::vector<Slice>& out, bool margin = true) {
@@ -364,11 +364,13 @@ Stack Layouter::stack(const std::vector<Block>& blocks, double x, double width, 
 
 // ---- Pagination ------------------------------------------------------------------
 
-void Layouter::paginate(const std::vector<Slice>& slices) {
+// Slices' items are moved onto the page, and moved back when a break
+// backtracks over them.
+void Layouter::paginate(std::vector<Slice>& slices) {
     const double top = doc_.page.margin_top;
     const double bottom = doc_.page.height - doc_.page.margin_bottom;
 
-    struct Entry { std::size_t source; std::size_t item_start; std::size_t outline_start; bool content; };
+    struct Entry { std::size_t source; std::size_t item_start; std::size_t outline_start; bool content; double dy; };
     std::vector<Entry> placed;  // flow slices on the current page
     LaidOutPage page;
     page.width = doc_.page.width;
@@ -376,13 +378,14 @@ void Layouter::paginate(const std::vector<Slice>& slices) {
     double y = top;
     bool drop_spaces = false;  // after an automatic break, spaces at the top vanish
 
-    auto place = [&](const Slice& s, std::size_t source) {
-        placed.push_back({source, page.items.size(), result_.outline.size(), s.kind == Slice::Kind::Content});
+    auto place = [&](Slice& s, std::size_t source) {
         const double dy = s.kind == Slice::Kind::Float ? 0 : y;
-        for (const PageItem& item : s.items) {
-            page.items.push_back(item);
-            shift_item(page.items.back(), dy);
+        placed.push_back({source, page.items.size(), result_.outline.size(), s.kind == Slice::Kind::Content, dy});
+        for (PageItem& item : s.items) {
+            shift_item(item, dy);
+            page.items.push_back(std::move(item));
         }
+        s.items.clear();
         for (const OutlineEntry& o : s.outline)
             result_.outline.push_back(OutlineEntry{o.title, o.level, result_.pages.size(), y + o.y});
         if (s.kind != Slice::Kind::Float) y += s.height;
@@ -412,7 +415,7 @@ void Layouter::paginate(const std::vector<Slice>& slices) {
 
     std::size_t i = 0;
     while (i < slices.size()) {
-        const Slice& s = slices[i];
+        Slice& s = slices[i];
         switch (s.kind) {
         case Slice::Kind::PageBreak:
             new_page(-1, false);
@@ -466,6 +469,14 @@ void Layouter::paginate(const std::vector<Slice>& slices) {
         std::size_t keep = placed.size();
         while (keep > 0 && placed[keep - 1].source >= break_before) --keep;
         if (keep < placed.size()) {
+            for (std::size_t e = keep; e < placed.size(); ++e) {
+                const std::size_t end = e + 1 < placed.size() ? placed[e + 1].item_start : page.items.size();
+                std::vector<PageItem>& back = slices[placed[e].source].items;
+                for (std::size_t k = placed[e].item_start; k < end; ++k) {
+                    shift_item(page.items[k], -placed[e].dy);
+                    back.push_back(std::move(page.items[k]));
+                }
+            }
             page.items.resize(placed[keep].item_start);
             result_.outline.resize(placed[keep].outline_start);
             placed.resize(keep);

@@ -251,6 +251,9 @@ std::vector<SetLine> ParagraphSetter::set(const Paragraph& p, double x, double w
         if (p.align == TextAlign::Right) pen += line_width - used;
         else if (p.align == TextAlign::Center) pen += (line_width - used) / 2;
 
+        std::size_t line_cells = 0, placed_cells = 0;
+        for (std::size_t k = bl.begin; k < bl.end; ++k) line_cells += items_[k].end - items_[k].begin;
+        line.items.reserve(4);
         GlyphRun* run = nullptr;
         uint16_t run_style = 0;
         const std::string* link = nullptr;
@@ -276,6 +279,7 @@ std::vector<SetLine> ParagraphSetter::set(const Paragraph& p, double x, double w
                     fresh.size = rs.size;
                     fresh.color = rs.color;
                     fresh.underline = rs.underline;
+                    fresh.glyphs.reserve(line_cells - placed_cells);
                     line.items.push_back(std::move(fresh));
                     run = &std::get<GlyphRun>(line.items.back());
                     run_style = cell.style;
@@ -287,13 +291,13 @@ std::vector<SetLine> ParagraphSetter::set(const Paragraph& p, double x, double w
                     for (std::size_t r = line.items.size(); r-- > 0;)
                         if (auto* g = std::get_if<GlyphRun>(&line.items[r])) { run = g; break; }
                 }
-                PlacedGlyph placed;
+                PlacedGlyph& placed = run->glyphs.emplace_back();  // built in place: no string move
                 placed.glyph = cell.glyph;
                 placed.text.assign(1, cell.ch);
                 placed.x = pen - run->x;
                 placed.advance = cell.advance;
-                run->glyphs.push_back(std::move(placed));
                 pen += cell.advance;
+                ++placed_cells;
             }
             pen += extra;
         }

@@ -1,5 +1,6 @@
 #include "markup/markup_parser.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <initializer_list>
@@ -123,9 +124,18 @@ public:
 
     Document run();
 
+    // Positions are asked for in document order: counting from the previous
+    // one keeps the whole parse linear (line_column_at scans from the start).
     SourcePosition at(std::size_t offset) const {
-        const LineColumn lc = line_column_at(xml_, offset);
-        return SourcePosition::at_line(source_, lc.line, lc.column);
+        offset = std::min(offset, xml_.size());
+        if (offset < cursor_offset_) { cursor_offset_ = 0; cursor_line_ = 1; cursor_column_ = 1; }
+        for (std::size_t k = cursor_offset_; k < offset; ++k) {
+            const unsigned char c = static_cast<unsigned char>(xml_[k]);
+            if (c == '\n') { ++cursor_line_; cursor_column_ = 1; }
+            else if ((c & 0xC0) != 0x80) ++cursor_column_;
+        }
+        cursor_offset_ = offset;
+        return SourcePosition::at_line(source_, cursor_line_, cursor_column_);
     }
     // An element's position is that of its '<'; text's, its first character.
     SourcePosition position(pugi::xml_node node) const {
@@ -193,6 +203,8 @@ private:
     const std::string& xml_;
     std::string source_;
     Diagnostics diagnostics_;
+    mutable std::size_t cursor_offset_ = 0;
+    mutable int cursor_line_ = 1, cursor_column_ = 1;
 };
 
 // ---- Attributes ------------------------------------------------------------------
