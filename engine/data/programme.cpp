@@ -1,0 +1,32 @@
+#include "data/programme.hpp"
+
+namespace lettrine {
+
+const Sector* Programme::find_sector(const std::string& id) const {
+    for (const auto& sector : sectors)
+        if (sector.id == id) return &sector;
+    return nullptr;
+}
+
+std::vector<const Partner*> Programme::partners_of(const std::string& sector_id) const {
+    std::vector<const Partner*> out;
+    for (const auto& partner : partners)
+        if (partner.sector_id == sector_id) out.push_back(&partner);
+    return out;
+}
+
+std::vector<const Experiment*> Programme::experiments_of(const std::string& sector_id) const {
+    std::vector<const Experiment*> out;
+    for (const auto& experiment : experiments)
+        if (experiment.sector_id == sector_id) out.push_back(&experiment);
+    return out;
+}
+
+std::vector<std::string> Programme::texts_for(const std::string& key) const {
+    std::vector<std::string> out;
+    for (const auto& entry : texts)
+        if (entry.key == key) out.push_back(entry.text);
+    return out;
+}
+
+}  // namespace lettrine

@@ -1,0 +1,202 @@
+#include "data/records.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "core/diagnostic.hpp"
+#include "core/output_files.hpp"
+#include "core/text.hpp"
+#include "data/calendar.hpp"
+#include "data/names.hpp"
+
+namespace lettrine {
+
+namespace {
+
+// Sets `key`, and its Mustache-safe alias when different and still free.
+void set_with_alias(DataValue& map, const std::string& key, const DataValue& value) {
+    map.set(key, value);
+    const std::string alias = mustache_key(key);
+    if (!alias.empty() && alias != key && !map.find(alias)) map.set(alias, value);
+}
+
+std::string cell_text(const Cell& cell, bool date1904) {
+    switch (cell.type) {
+        case Cell::Empty: return "";
+        case Cell::Boolean: return cell.number != 0 ? "oui" : "";
+        case Cell::Number: {
+            if (cell.date_format)
+                if (const auto date = date_from_excel_serial(cell.number, date1904)) return french_numeric_date(*date);
+            std::string text = cell.text;
+            std::replace(text.begin(), text.end(), '.', ',');
+            return text;
+        }
+        default: return cell.text;
+    }
+}
+
+// Multi-line text: each line trimmed, blank lines dropped.
+std::string clean_lines(const std::string& text) {
+    std::string out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const auto end = text.find('\n', start);
+        const std::string line = collapse_whitespace(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
+        if (!line.empty()) out += (out.empty() ? "" : "\n") + line;
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+    return out;
+}
+
+std::vector<std::string> split_path(const std::string& path) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        const auto slash = path.find('/', start);
+        const std::string part = trim(path.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+        if (!part.empty()) parts.push_back(part);
+        if (slash == std::string::npos) break;
+        start = slash + 1;
+    }
+    return parts;
+}
+
+void collect(const XmlElement& element, const std::vector<std::string>& path, std::size_t depth,
+             std::vector<const XmlElement*>& out) {
+    if (depth == path.size()) { out.push_back(&element); return; }
+    for (const auto& c : element.children)
+        if (c.name == path[depth]) collect(c, path, depth + 1, out);
+}
+
+enum class DataFormat { Xlsx, Xml };
+
+DataFormat format_of(const boost::filesystem::path& file) {
+    std::string extension = file.extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (extension == ".xlsx") return DataFormat::Xlsx;
+    if (extension == ".xml") return DataFormat::Xml;
+    throw LettrineError(ErrorKind::Data, SourcePosition::in_file(file.filename().string()),
+                        "format de données non reconnu : l'extension doit être .xlsx ou .xml");
+}
+
+}  // namespace
+
+DataValue sheet_records(const Workbook& workbook, const Sheet& sheet) {
+    DataValue list = DataValue::list(SourcePosition::at_cell(workbook.file, sheet.name, ""));
+    if (sheet.rows.empty()) return list;
+    const auto& header = sheet.rows[0];
+    std::size_t width = header.size();
+    for (const auto& row : sheet.rows) width = std::max(width, row.size());
+    std::vector<std::string> keys(width);
+    for (std::size_t c = 0; c < width; ++c) {
+        const std::string name = c < header.size() ? trim(header[c].text) : "";
+        const std::string reference = cell_reference(0, static_cast<int>(c));  // "C1"
+        keys[c] = name.empty() ? reference.substr(0, reference.size() - 1) : name;
+    }
+    for (std::size_t r = 1; r < sheet.rows.size(); ++r) {
+        const auto& row = sheet.rows[r];
+        const bool blank = std::all_of(row.begin(), row.end(), [](const Cell& c) { return c.empty() || trim(c.text).empty(); });
+        if (blank) continue;
+        DataValue item = DataValue::map(SourcePosition::at_cell(workbook.file, sheet.name, cell_reference(static_cast<int>(r), 0)));
+        for (std::size_t c = 0; c < width; ++c) {
+            const SourcePosition where = c < row.size() ? row[c].position
+                                                        : SourcePosition::at_cell(workbook.file, sheet.name,
+                                                                                  cell_reference(static_cast<int>(r), static_cast<int>(c)));
+            if (item.find(keys[c])) continue;  // a repeated header keeps its first column
+            set_with_alias(item, keys[c], DataValue::text(c < row.size() ? cell_text(row[c], workbook.date1904) : "", where));
+        }
+        list.push_back(std::move(item));
+    }
+    return list;
+}
+
+DataValue workbook_tree(const Workbook& workbook) {
+    DataValue tree = DataValue::map(SourcePosition::in_file(workbook.file));
+    for (const auto& sheet : workbook.sheets) set_with_alias(tree, sheet.name, sheet_records(workbook, sheet));
+    return tree;
+}
+
+DataValue element_value(const XmlElement& element) {
+    if (element.attributes.empty() && element.children.empty())
+        return DataValue::text(clean_lines(element.text), element.text_position);
+    DataValue map = DataValue::map(element.position);
+    for (const auto& a : element.attributes) {
+        if (a.name.rfind("xmlns", 0) == 0) continue;
+        set_with_alias(map, a.name, DataValue::text(a.value, a.position));
+    }
+    std::map<std::string, std::size_t> counts;
+    for (const auto& c : element.children) ++counts[c.name];
+    for (const auto& c : element.children) {
+        if (counts[c.name] > 1) {
+            const DataValue* existing = map.find(c.name);
+            DataValue list = existing && existing->is_list() ? *existing : DataValue::list(c.position);
+            list.push_back(element_value(c));
+            set_with_alias(map, c.name, list);
+        } else if (!map.find(c.name)) {
+            set_with_alias(map, c.name, element_value(c));
+        }
+    }
+    const std::string own = clean_lines(element.text);
+    if (!own.empty() && !map.find("texte")) map.set("texte", DataValue::text(own, element.text_position));
+    return map;
+}
+
+DataValue xml_records(const XmlElement& root, const std::string& each) {
+    std::vector<std::string> path = split_path(each);
+    if (path.empty())
+        throw LettrineError(ErrorKind::Data, root.position, "chemin « --chaque » vide : indiquer par exemple « destinataire »");
+    std::vector<const XmlElement*> found;
+    collect(root, path, 0, found);
+    if (found.empty() && path.front() == root.name) {
+        path.erase(path.begin());
+        if (path.empty()) found.push_back(&root);
+        else collect(root, path, 0, found);
+    }
+    if (found.empty())
+        throw LettrineError(ErrorKind::Data, root.position,
+                            "aucun élément ne correspond au chemin « " + each + " » sous <" + root.name + ">");
+    DataValue list = DataValue::list(root.position);
+    for (const XmlElement* e : found) {
+        DataValue v = element_value(*e);
+        if (!v.is_map()) {  // a bare <nom>Dupont</nom> item: make it a map
+            DataValue map = DataValue::map(e->position);
+            map.set("texte", v);
+            v = map;
+        }
+        list.push_back(std::move(v));
+    }
+    return list;
+}
+
+DataValue read_records(const boost::filesystem::path& file, const std::string& each) {
+    const std::string name = file.filename().string();
+    const DataFormat format = format_of(file);
+    const std::string bytes = read_file(file);
+    if (format == DataFormat::Xml) return xml_records(read_xml(bytes, name), each);
+    const Workbook workbook = read_xlsx(bytes, name);
+    const Sheet* sheet = workbook.find(each);
+    if (!sheet) {
+        std::string names;
+        for (const auto& s : workbook.sheets) names += (names.empty() ? "« " : ", « ") + s.name + " »";
+        throw LettrineError(ErrorKind::Data, SourcePosition::in_file(name),
+                            "la feuille « " + each + " » n'existe pas (feuilles du classeur : " + names + ")");
+    }
+    return sheet_records(workbook, *sheet);
+}
+
+DataValue read_data_tree(const boost::filesystem::path& file) {
+    const std::string name = file.filename().string();
+    const DataFormat format = format_of(file);
+    const std::string bytes = read_file(file);
+    if (format == DataFormat::Xlsx) return workbook_tree(read_xlsx(bytes, name));
+    DataValue value = element_value(read_xml(bytes, name));
+    if (value.is_map()) return value;
+    DataValue map = DataValue::map(value.position());
+    map.set("texte", value);
+    return map;
+}
+
+}  // namespace lettrine

@@ -1,0 +1,46 @@
+#pragma once
+// Data for the generic mail merge (`lettrine fusion --donnees D --chaque CHEMIN`):
+// any XLSX or XML file as a positioned DataValue tree. Nothing here knows
+// the programme.
+#include <string>
+
+#include <boost/filesystem.hpp>
+
+#include "data/value.hpp"
+#include "data/xlsx_reader.hpp"
+#include "data/xml_reader.hpp"
+
+namespace lettrine {
+
+// The records to merge, as a list of maps.
+// XLSX: `each` names a sheet (compared like headers: case and accents do not
+// matter); row 1 holds the headers; each later non-blank row is a map keyed
+// by the header as written AND by its Mustache-safe key ("Nom du contact" ->
+// "nom_du_contact"); a column without header is keyed by its letter ("C").
+// Cell values are texts: numbers with a decimal comma ("1,5"), date-formatted
+// cells as "01/12/2015", booleans as "oui" / "" (false for Mustache).
+// XML: `each` is a path of element names from the root ("destinataires/destinataire";
+// the root's own name may lead the path); every matching element is an item:
+// a map of its attributes and child elements (see element_value).
+// Throws LettrineError(Data) (positioned) for an unknown sheet or a path that
+// matches nothing, an unreadable file or an extension other than .xlsx/.xml;
+// LettrineError(Io) when the file cannot be read.
+DataValue read_records(const boost::filesystem::path& file, const std::string& each);
+
+// The whole file as one tree, for templates that iterate themselves.
+// XLSX: a map from each sheet name (and its Mustache-safe key) to its list of
+// row maps. XML: the root element's value (element_value), always a map.
+DataValue read_data_tree(const boost::filesystem::path& file);
+
+// Building blocks, on data already read (tests, other readers).
+DataValue sheet_records(const Workbook& workbook, const Sheet& sheet);
+DataValue workbook_tree(const Workbook& workbook);
+DataValue xml_records(const XmlElement& root, const std::string& each);
+// An element as a value: text (trimmed, one item per line) when it has
+// neither attributes nor child elements; otherwise a map of its attributes,
+// then its child elements (a name repeated becomes a list), then its own
+// non-blank text under "texte". Keys also get a Mustache-safe alias
+// ("date-limite" -> "date_limite").
+DataValue element_value(const XmlElement& element);
+
+}  // namespace lettrine

@@ -1,0 +1,137 @@
+#include "data/xml_reader.hpp"
+
+#include <pugixml.hpp>
+#include <unicode/utf8.h>
+
+#include "core/diagnostic.hpp"
+#include "core/text.hpp"
+
+namespace lettrine {
+
+namespace {
+
+// Deeper documents are refused: the conversion below is recursive.
+constexpr int kMaxDepth = 256;
+
+std::string french_parse_error(pugi::xml_parse_status status) { return french_xml_parse_error(status); }
+
+}  // namespace
+
+std::string french_xml_parse_error(int code) {
+    switch (static_cast<pugi::xml_parse_status>(code)) {
+        case pugi::status_out_of_memory: return "mémoire insuffisante pour lire le document";
+        case pugi::status_unrecognized_tag: return "balise non reconnue";
+        case pugi::status_bad_pi: return "instruction de traitement mal formée";
+        case pugi::status_bad_comment: return "commentaire mal formé";
+        case pugi::status_bad_cdata: return "section CDATA mal formée";
+        case pugi::status_bad_doctype: return "déclaration DOCTYPE mal formée";
+        case pugi::status_bad_pcdata: return "texte mal formé";
+        case pugi::status_bad_start_element: return "balise ouvrante mal formée";
+        case pugi::status_bad_attribute: return "attribut mal formé (valeur sans guillemets ou caractère interdit)";
+        case pugi::status_bad_end_element: return "balise fermante mal formée";
+        case pugi::status_end_element_mismatch: return "balise fermante qui ne correspond pas à la balise ouverte";
+        case pugi::status_no_document_element: return "document vide : aucun élément racine";
+        default: return "document illisible";
+    }
+}
+
+namespace {
+
+std::size_t first_invalid_utf8(const std::string& bytes) {
+    const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
+    const int32_t length = static_cast<int32_t>(bytes.size());
+    int32_t i = 0;
+    while (i < length) {
+        const int32_t start = i;
+        UChar32 c;
+        U8_NEXT(data, i, length, c);
+        if (c < 0) return static_cast<std::size_t>(start);
+    }
+    return bytes.size();
+}
+
+class Converter {
+public:
+    Converter(const std::string& original, const char* buffer, std::size_t size, const std::string& file)
+        : original_(original), buffer_(buffer), size_(size), file_(file) {}
+
+    SourcePosition at_offset(std::ptrdiff_t offset) const {
+        const LineColumn lc = line_column_at(original_, offset < 0 ? 0 : static_cast<std::size_t>(offset));
+        return SourcePosition::at_line(file_, lc.line, lc.column);
+    }
+
+    // Position of a string that pugixml left inside the in-place buffer.
+    SourcePosition at_pointer(const char* p, const SourcePosition& fallback) const {
+        if (p < buffer_ || p >= buffer_ + size_) return fallback;
+        return at_offset(p - buffer_);
+    }
+
+    XmlElement convert(const pugi::xml_node& node, int depth) const {
+        XmlElement element;
+        element.name = node.name();
+        // offset_debug() points at the element name; the '<' is one byte before.
+        element.position = at_offset(node.offset_debug() - 1);
+        if (depth > kMaxDepth)
+            throw LettrineError(ErrorKind::Data, element.position,
+                                "éléments imbriqués sur plus de " + std::to_string(kMaxDepth) + " niveaux");
+        for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute())
+            element.attributes.push_back({a.name(), a.value(), at_pointer(a.value(), element.position)});
+        bool has_text = false;
+        for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+            if (c.type() == pugi::node_element) {
+                element.children.push_back(convert(c, depth + 1));
+            } else if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+                if (!has_text) element.text_position = at_offset(c.offset_debug());
+                has_text = true;
+                element.text += c.value();
+            }
+        }
+        if (!has_text) element.text_position = element.position;
+        return element;
+    }
+
+private:
+    const std::string& original_;
+    const char* buffer_;
+    std::size_t size_;
+    const std::string& file_;
+};
+
+}  // namespace
+
+const XmlAttribute* XmlElement::attribute(const std::string& wanted) const {
+    for (const auto& a : attributes)
+        if (a.name == wanted) return &a;
+    return nullptr;
+}
+
+const XmlElement* XmlElement::child(const std::string& wanted) const {
+    for (const auto& c : children)
+        if (c.name == wanted) return &c;
+    return nullptr;
+}
+
+XmlElement read_xml(const std::string& bytes, const std::string& file_name) {
+    if (!is_valid_utf8(bytes)) {
+        const LineColumn lc = line_column_at(bytes, first_invalid_utf8(bytes));
+        throw LettrineError(ErrorKind::Data, SourcePosition::at_line(file_name, lc.line, lc.column),
+                            "le fichier n'est pas encodé en UTF-8");
+    }
+    std::string buffer = bytes;  // parsed in place: strings keep their offsets
+    pugi::xml_document document;
+    const pugi::xml_parse_result result =
+        document.load_buffer_inplace(buffer.data(), buffer.size(), pugi::parse_default, pugi::encoding_utf8);
+    if (!result) {
+        const LineColumn lc = line_column_at(bytes, static_cast<std::size_t>(result.offset));
+        throw LettrineError(ErrorKind::Data, SourcePosition::at_line(file_name, lc.line, lc.column),
+                            "XML mal formé : " + french_parse_error(result.status));
+    }
+    const pugi::xml_node root = document.document_element();
+    if (!root)
+        throw LettrineError(ErrorKind::Data, SourcePosition::in_file(file_name),
+                            "XML mal formé : " + french_parse_error(pugi::status_no_document_element));
+    const Converter converter(bytes, buffer.data(), buffer.size(), file_name);
+    return converter.convert(root, 0);
+}
+
+}  // namespace lettrine
