@@ -1,0 +1,179 @@
+#include "template/helpers.hpp"
+
+#include <cstdlib>
+
+#include "core/text.hpp"
+#include "template/french_format.hpp"
+
+namespace lettrine {
+
+namespace {
+
+const char* const kExpectsAmount = "un montant en chiffres (par exemple 15000 ou 1250,50)";
+const char* const kExpectsNumber = "un nombre en chiffres (par exemple 1234,5)";
+const char* const kExpectsInteger = "un nombre entier en chiffres (par exemple 21)";
+const char* const kExpectsDays = "un nombre de jours en chiffres (par exemple 30 ou 2,5)";
+const char* const kExpectsDate = "une date (par exemple 2015-12-01 ou 01/12/2015)";
+
+// Upper-cases the text of a markup fragment, leaving tags and entity
+// references as they are ("<b>café</b> &amp; co" → "<b>CAFÉ</b> &amp; CO").
+std::string upper_markup(const std::string& markup) {
+    std::string out, run;
+    auto flush = [&] {
+        out += to_upper(run);
+        run.clear();
+    };
+    for (std::size_t i = 0; i < markup.size();) {
+        const char c = markup[i];
+        std::size_t end = std::string::npos;
+        if (c == '<') end = markup.find('>', i);
+        else if (c == '&') end = markup.find(';', i);
+        if (end != std::string::npos) {
+            flush();
+            out.append(markup, i, end + 1 - i);
+            i = end + 1;
+        } else {
+            run += c;
+            ++i;
+        }
+    }
+    flush();
+    return out;
+}
+
+std::string days_text(const Decimal& d) {
+    const bool plural = d.integer_digits.size() > 1 || d.integer_digits[0] >= '2';
+    return format_decimal(d) + kUnitSpace + (plural ? "jours" : "jour");
+}
+
+void append_utf8(std::string& out, unsigned long cp) {
+    if (cp < 0x80) out += static_cast<char>(cp);
+    else if (cp < 0x800) { out += static_cast<char>(0xC0 | (cp >> 6)); out += static_cast<char>(0x80 | (cp & 0x3F)); }
+    else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+}  // namespace
+
+const std::vector<HelperInfo>& template_helpers() {
+    static const std::vector<HelperInfo> kHelpers = {
+        {"en_euros", HelperKind::Euros, kExpectsAmount},
+        {"en_chiffres", HelperKind::Figures, kExpectsNumber},
+        {"en_jours", HelperKind::Days, kExpectsDays},
+        {"euros_en_lettres", HelperKind::EurosInWords, kExpectsAmount},
+        {"nombre_en_lettres", HelperKind::NumberInWords, kExpectsInteger},
+        {"date_longue", HelperKind::DateLong, kExpectsDate},
+        {"date_avec_jour", HelperKind::DateWithWeekday, kExpectsDate},
+        {"date_courte", HelperKind::DateShort, kExpectsDate},
+        {"ordinal", HelperKind::Ordinal, kExpectsInteger},
+        {"ordinal_feminin", HelperKind::OrdinalFeminine, kExpectsInteger},
+        {"en_majuscules", HelperKind::Upper, "un texte"},
+    };
+    return kHelpers;
+}
+
+const HelperInfo* find_helper(const std::string& name) {
+    for (const auto& h : template_helpers())
+        if (name == h.name) return &h;
+    return nullptr;
+}
+
+std::optional<std::string> apply_helper(HelperKind kind, const std::string& rendered) {
+    if (kind == HelperKind::Upper) return upper_markup(rendered);
+
+    const std::string value = trim(xml_unescape(rendered));
+    if (value.empty()) return std::string();
+    std::optional<std::string> result;
+    switch (kind) {
+        case HelperKind::Euros:
+            if (const auto m = parse_amount(value)) result = format_amount(*m);
+            break;
+        case HelperKind::EurosInWords:
+            if (const auto m = parse_amount(value)) result = amount_in_words(*m);
+            break;
+        case HelperKind::Figures:
+            if (const auto d = parse_decimal(value)) result = format_decimal(*d);
+            break;
+        case HelperKind::Days:
+            if (const auto d = parse_decimal(value)) result = days_text(*d);
+            break;
+        case HelperKind::NumberInWords:
+            if (const auto n = parse_integer(value)) result = number_in_words(*n);
+            break;
+        case HelperKind::Ordinal:
+            if (const auto n = parse_integer(value)) result = format_ordinal(*n, Gender::Masculine);
+            break;
+        case HelperKind::OrdinalFeminine:
+            if (const auto n = parse_integer(value)) result = format_ordinal(*n, Gender::Feminine);
+            break;
+        case HelperKind::DateLong:
+            if (const auto d = parse_date(value)) result = format_date_long(*d);
+            break;
+        case HelperKind::DateWithWeekday:
+            if (const auto d = parse_date(value)) result = format_date_with_weekday(*d);
+            break;
+        case HelperKind::DateShort:
+            if (const auto d = parse_date(value)) result = format_date_short(*d);
+            break;
+        case HelperKind::Upper: break;
+    }
+    if (!result) return std::nullopt;
+    return xml_escape(*result);
+}
+
+std::string xml_escape(const std::string& text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (const char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&apos;"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
+                out += c;
+        }
+    }
+    return out;
+}
+
+std::string xml_unescape(const std::string& markup) {
+    std::string out;
+    out.reserve(markup.size());
+    for (std::size_t i = 0; i < markup.size(); ++i) {
+        if (markup[i] != '&') { out += markup[i]; continue; }
+        const std::size_t semi = markup.find(';', i);
+        if (semi == std::string::npos || semi - i > 10) { out += '&'; continue; }
+        const std::string entity = markup.substr(i + 1, semi - i - 1);
+        if (entity == "amp") out += '&';
+        else if (entity == "lt") out += '<';
+        else if (entity == "gt") out += '>';
+        else if (entity == "quot") out += '"';
+        else if (entity == "apos") out += '\'';
+        else if (entity.size() > 1 && entity[0] == '#') {
+            const bool hex = entity[1] == 'x' || entity[1] == 'X';
+            char* end = nullptr;
+            const std::string digits = entity.substr(hex ? 2 : 1);
+            const unsigned long cp = std::strtoul(digits.c_str(), &end, hex ? 16 : 10);
+            if (digits.empty() || *end != '\0' || cp == 0 || cp > 0x10FFFF) { out += '&'; continue; }
+            append_utf8(out, cp);
+        } else {
+            out += '&';
+            continue;
+        }
+        i = semi;
+    }
+    return out;
+}
+
+}  // namespace lettrine

@@ -1,0 +1,89 @@
+#include <gtest/gtest.h>
+
+#include "template/helpers.hpp"
+#include "template/template.hpp"
+#include "test_data.hpp"
+
+using namespace lettrine;
+using namespace lettrine::test;
+using Messages = std::vector<std::string>;
+
+namespace {
+const std::string kFine = "\u202F";
+const std::string kNbsp = "\u00A0";
+
+std::string render(const std::string& text, const DataValue& data = map({})) {
+    return Template::parse(text, "t.mustache").render(data);
+}
+std::string apply(const std::string& helper, const std::string& content) {
+    return render("{{#" + helper + "}}" + content + "{{/" + helper + "}}");
+}
+}  // namespace
+
+TEST(Helpers, EachHelperOnATypicalValue) {
+    EXPECT_EQ(apply("en_euros", "15000"), "15" + kFine + "000" + kNbsp + "€");
+    EXPECT_EQ(apply("en_euros", "1250.5"), "1" + kFine + "250,50" + kNbsp + "€");
+    EXPECT_EQ(apply("en_chiffres", "1234.5"), "1" + kFine + "234,5");
+    EXPECT_EQ(apply("en_jours", "30"), "30" + kNbsp + "jours");
+    EXPECT_EQ(apply("en_jours", "1"), "1" + kNbsp + "jour");
+    EXPECT_EQ(apply("en_jours", "1,5"), "1,5" + kNbsp + "jour");
+    EXPECT_EQ(apply("en_jours", "2.5"), "2,5" + kNbsp + "jours");
+    EXPECT_EQ(apply("euros_en_lettres", "15000"), "quinze mille euros");
+    EXPECT_EQ(apply("euros_en_lettres", "1250,50"), "mille deux cent cinquante euros et cinquante centimes");
+    EXPECT_EQ(apply("nombre_en_lettres", "71"), "soixante et onze");
+    EXPECT_EQ(apply("date_longue", "2015-12-01"), "1er" + kNbsp + "décembre 2015");
+    EXPECT_EQ(apply("date_longue", "15/12/2015"), "15" + kNbsp + "décembre 2015");
+    EXPECT_EQ(apply("date_avec_jour", "2016-06-01"), "mercredi 1er" + kNbsp + "juin 2016");
+    EXPECT_EQ(apply("date_courte", "2015-12-01"), "01/12/2015");
+    EXPECT_EQ(apply("ordinal", "1"), "1er");
+    EXPECT_EQ(apply("ordinal_feminin", "1"), "1re");
+    EXPECT_EQ(apply("ordinal", "3"), "3e");
+    EXPECT_EQ(apply("en_majuscules", "Économie à café"), "ÉCONOMIE À CAFÉ");
+}
+
+TEST(Helpers, FormatTheRenderedContentOfEachItem) {
+    const DataValue data = map({{"secteurs", list({map({{"nom", text("Habitat")}, {"budget", text("15000")}}),
+                                                   map({{"nom", text("Numérique")}, {"budget", text("")}})})}});
+    EXPECT_EQ(render("{{#secteurs}}{{nom}} : {{#en_euros}}{{budget}}{{/en_euros}}|{{/secteurs}}", data),
+              "Habitat : 15" + kFine + "000" + kNbsp + "€|Numérique : |");
+}
+
+TEST(Helpers, NestAndKeepMarkup) {
+    EXPECT_EQ(render("{{#en_majuscules}}{{#date_longue}}{{d}}{{/date_longue}}{{/en_majuscules}}",
+                     map({{"d", text("2015-12-01")}})),
+              "1ER" + kNbsp + "DÉCEMBRE 2015");
+    EXPECT_EQ(render("{{#en_majuscules}}<b>é</b> {{v}}{{/en_majuscules}}", map({{"v", text("l'été & co")}})),
+              "<b>É</b> L&apos;ÉTÉ &amp; CO");
+    EXPECT_EQ(apply("en_euros", "  15 000 "), "15" + kFine + "000" + kNbsp + "€");
+}
+
+TEST(Helpers, OutputIsEscaped) {
+    // Helpers build their output from plain text, then escape it like any value.
+    EXPECT_EQ(xml_escape("a<b>&\"'"), "a&lt;b&gt;&amp;&quot;&apos;");
+    EXPECT_EQ(xml_unescape("&lt;&#233;&#xE9;&amp;&bogus;&"), "<éé&&bogus;&");
+}
+
+TEST(Helpers, UnsuitableContentIsAPositionedError) {
+    const Template t = Template::parse("<p>\n  {{#secteurs}}{{#en_euros}}{{budget}}{{/en_euros}}{{/secteurs}}\n"
+                                       "  {{#date_longue}}{{date}}{{/date_longue}}</p>",
+                                       "lettre.xml.mustache");
+    const DataValue data = map({{"date", text("1er décembre")},
+                                {"secteurs", list({map({{"budget", text("quinze mille")}}),
+                                                   map({{"budget", text("15000")}}),
+                                                   map({{"budget", text("quinze mille")}})})}});
+    EXPECT_EQ(error_messages([&] { t.render(data); }, ErrorKind::Data),
+              (Messages{"lettre.xml.mustache:2:16 : la fonction « en_euros » attend un montant en chiffres (par "
+                        "exemple 15000 ou 1250,50), pas « quinze mille »",
+                        "lettre.xml.mustache:3:3 : la fonction « date_longue » attend une date (par exemple "
+                        "2015-12-01 ou 01/12/2015), pas « 1er décembre »"}));
+}
+
+TEST(Helpers, EveryHelperIsListedOnce) {
+    std::vector<std::string> names;
+    for (const auto& h : template_helpers()) {
+        EXPECT_EQ(find_helper(h.name), &h);
+        names.push_back(h.name);
+    }
+    EXPECT_EQ(names.size(), 11u);
+    EXPECT_EQ(find_helper("montant"), nullptr);
+}
