@@ -1,0 +1,325 @@
+#include "pdf/font_embedding.hpp"
+
+#include <hb-subset.h>
+#include <hb.h>
+
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+
+#include "core/diagnostic.hpp"
+#include "core/text.hpp"
+#include "pdf/pdf_streams.hpp"
+#include "pdf/pdf_syntax.hpp"
+
+namespace lettrine::pdf {
+
+using namespace PoDoFo;
+
+struct FontProgram {
+    hb_face_t* face = nullptr;  // preprocessed for repeated subsetting; owns a copy of the file
+    SfntTables tables;
+
+    FontProgram() = default;
+    FontProgram(const FontProgram&) = delete;
+    FontProgram& operator=(const FontProgram&) = delete;
+    ~FontProgram() { hb_face_destroy(face); }
+};
+
+namespace {
+
+[[noreturn]] void internal_error(const std::string& message) {
+    throw LettrineError(ErrorKind::Internal, SourcePosition{}, message);
+}
+
+std::shared_ptr<const FontProgram> prepare_font_program(const Font& font) {
+    auto program = std::make_shared<FontProgram>();
+    program->tables = read_sfnt_tables(font.file_bytes());
+    if (program->tables.cff_outlines || !program->tables.has_glyf)
+        throw LettrineError(ErrorKind::Data, SourcePosition::in_file(font.path()),
+                            "seules les polices TrueType à contours « glyf » peuvent être incorporées au PDF "
+                            "(les polices OpenType CFF ne sont pas prises en charge)");
+    // The blob copies the bytes, so the cached face never depends on the Font's lifetime.
+    hb_blob_t* blob = hb_blob_create_or_fail(font.file_bytes().data(),
+                                             static_cast<unsigned>(font.file_bytes().size()),
+                                             HB_MEMORY_MODE_DUPLICATE, nullptr, nullptr);
+    if (!blob) internal_error("mémoire insuffisante pour préparer la police " + font.path());
+    hb_face_t* face = hb_face_create(blob, 0);
+    hb_blob_destroy(blob);
+    program->face = hb_subset_preprocess(face);
+    hb_face_destroy(face);
+    if (!program->face) internal_error("la police " + font.path() + " n'a pas pu être préparée");
+    return program;
+}
+
+// Text to UTF-16BE hexadecimal, as ToUnicode wants it.
+void append_utf16_hex(std::string& out, const std::u32string& text) {
+    for (char32_t c : text) {
+        if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
+        if (c >= 0x10000) {
+            const char32_t v = c - 0x10000;
+            append_hex4(out, static_cast<uint16_t>(0xD800 + (v >> 10)));
+            append_hex4(out, static_cast<uint16_t>(0xDC00 + (v & 0x3FF)));
+        } else {
+            append_hex4(out, static_cast<uint16_t>(c));
+        }
+    }
+}
+
+int to_glyph_space(double font_units, int units_per_em) {
+    return static_cast<int>(std::lround(font_units * 1000.0 / units_per_em));
+}
+
+// Widths keep two decimals: integer widths would be off by up to half a unit
+// per glyph and the content stream would need a correction every few glyphs.
+double width_in_glyph_space(int advance, int units_per_em) {
+    return std::round(advance * 100000.0 / units_per_em) / 100.0;
+}
+
+// A PDF name may hold any byte (PoDoFo escapes), but keep font names plain.
+std::string plain_font_name(const Font& font) {
+    std::string source = font.postscript_name().empty() ? font.family_name() : font.postscript_name();
+    std::string name;
+    for (char c : source)
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')
+            name += c;
+    return name.empty() ? std::string("Font") : name;
+}
+
+}  // namespace
+
+std::shared_ptr<const FontProgram> font_program_for(const std::shared_ptr<const Font>& font) {
+    // Keyed by the Font's control block (owner_before), so a new Font at a
+    // recycled address is never mistaken for an old one.
+    static std::mutex mutex;
+    static std::vector<std::pair<std::weak_ptr<const Font>, std::shared_ptr<const FontProgram>>> cache;
+    std::lock_guard<std::mutex> lock(mutex);
+    const std::weak_ptr<const Font> key = font;
+    for (const auto& entry : cache)
+        if (!entry.first.owner_before(key) && !key.owner_before(entry.first)) return entry.second;
+    cache.erase(std::remove_if(cache.begin(), cache.end(), [](const auto& e) { return e.first.expired(); }),
+                cache.end());
+    auto program = prepare_font_program(*font);
+    cache.emplace_back(key, program);
+    return program;
+}
+
+DocumentFont::DocumentFont(std::shared_ptr<const Font> font, std::string resource_name, PdfObject* type0)
+    : font_(std::move(font)), program_(font_program_for(font_)), resource_name_(std::move(resource_name)),
+      type0_(type0) {
+    const double em = font_->units_per_em();
+    if (program_->tables.underline_thickness > 0) {
+        underline_position_ = program_->tables.underline_position / em;
+        underline_thickness_ = program_->tables.underline_thickness / em;
+    }
+    codes_.push_back(Code{0, {}, width_in_glyph_space(font_->advance(0), font_->units_per_em())});
+    single_codes_.reserve(256);
+}
+
+uint16_t DocumentFont::allocate(uint32_t glyph, const std::u32string& text) {
+    if (codes_.size() > 0xFFFF)
+        internal_error("plus de 65 535 glyphes distincts de la police " + font_->path() + " dans un même document");
+    codes_.push_back(Code{glyph, text, width_in_glyph_space(font_->advance(glyph), font_->units_per_em())});
+    return static_cast<uint16_t>(codes_.size() - 1);
+}
+
+uint16_t DocumentFont::allocate_single(uint64_t key, uint32_t glyph, const std::u32string& text) {
+    const uint16_t code = allocate(glyph, text);
+    single_codes_.emplace(key, code);
+    return code;
+}
+
+uint16_t DocumentFont::multi_code_for(uint32_t glyph, const std::u32string& text) {
+    auto found = multi_codes_.find({glyph, text});
+    if (found != multi_codes_.end()) return found->second;
+    const uint16_t code = allocate(glyph, text);
+    multi_codes_.emplace(std::make_pair(glyph, text), code);
+    return code;
+}
+
+// Six uppercase letters derived from the font and the codes used (FNV-1a),
+// so the same document always gets the same tag and two different subsets of
+// one font in one reader session get different ones.
+std::string DocumentFont::subset_tag() const {
+    uint64_t hash = 0xcbf29ce484222325ULL;
+    auto mix = [&hash](uint64_t value) {
+        for (int i = 0; i < 8; ++i) {
+            hash ^= (value >> (8 * i)) & 0xFF;
+            hash *= 0x100000001b3ULL;
+        }
+    };
+    for (char c : font_->postscript_name()) mix(static_cast<unsigned char>(c));
+    for (const Code& code : codes_) {
+        mix(code.glyph);
+        for (char32_t c : code.text) mix(c);
+        mix(0xFFFFFFFFu);
+    }
+    std::string tag(6, 'A');
+    for (char& letter : tag) {
+        letter = static_cast<char>('A' + hash % 26);
+        hash /= 26;
+    }
+    return tag;
+}
+
+void DocumentFont::embed(PdfVecObjects& objects) const {
+    const Font& font = *font_;
+    const int upem = font.units_per_em();
+
+    // 1. Subset the program: the glyphs used (plus .notdef, and the
+    //    components of composite glyphs, which hb-subset adds), renumbered.
+    hb_subset_input_t* input = hb_subset_input_create_or_fail();
+    if (!input) internal_error("mémoire insuffisante pour le sous-ensemble de la police " + font.path());
+    hb_set_t* glyph_set = hb_subset_input_glyph_set(input);
+    hb_set_t* unicode_set = hb_subset_input_unicode_set(input);
+    for (const Code& code : codes_) {
+        hb_set_add(glyph_set, code.glyph);
+        // Keep a cmap entry where the font itself maps the character to this glyph.
+        if (code.text.size() == 1 && code.glyph != 0 && font.glyph_for(code.text[0]) == code.glyph)
+            hb_set_add(unicode_set, code.text[0]);
+    }
+    // Layout tables are useless in a PDF (glyphs are already chosen) and
+    // would pull in glyph closures; hinting is left to the reader.
+    hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    for (hb_tag_t tag : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+                         HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('k', 'e', 'r', 'n'),
+                         HB_TAG('D', 'S', 'I', 'G'), HB_TAG('h', 'd', 'm', 'x'), HB_TAG('V', 'D', 'M', 'X'),
+                         HB_TAG('L', 'T', 'S', 'H'), HB_TAG('g', 'a', 's', 'p')})
+        hb_set_add(drop, tag);
+    hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
+    hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(program_->face, input);
+    hb_subset_input_destroy(input);
+    if (!plan) internal_error("le sous-ensemble de la police " + font.path() + " n'a pas pu être préparé");
+    const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
+    std::string cid_to_gid(codes_.size() * 2, '\0');
+    for (std::size_t cid = 0; cid < codes_.size(); ++cid) {
+        hb_codepoint_t gid = hb_map_get(old_to_new, codes_[cid].glyph);
+        if (gid == HB_MAP_VALUE_INVALID) gid = 0;
+        cid_to_gid[2 * cid] = static_cast<char>(gid >> 8);
+        cid_to_gid[2 * cid + 1] = static_cast<char>(gid & 0xFF);
+    }
+    hb_face_t* subset = hb_subset_plan_execute_or_fail(plan);
+    hb_subset_plan_destroy(plan);
+    if (!subset) internal_error("le sous-ensemble de la police " + font.path() + " a échoué");
+    hb_blob_t* blob = hb_face_reference_blob(subset);
+    unsigned length = 0;
+    const char* data = hb_blob_get_data(blob, &length);
+    const std::string program(data ? data : "", data ? length : 0);
+    hb_blob_destroy(blob);
+    hb_face_destroy(subset);
+    if (program.empty()) internal_error("le sous-ensemble de la police " + font.path() + " est vide");
+
+    const std::string base_font = subset_tag() + "+" + plain_font_name(font);
+
+    // 2. The font file and its descriptor.
+    PdfObject* file = objects.CreateObject();
+    file->GetDictionary().AddKey("Length1", static_cast<pdf_int64>(program.size()));
+    set_deflated_stream(file, program);
+
+    const SfntTables& tables = program_->tables;
+    const std::vector<int> box = font.bbox();
+    PdfArray bbox;
+    for (int v : box) bbox.push_back(static_cast<pdf_int64>(to_glyph_space(v, upem)));
+    pdf_int64 flags = 4;  // symbolic: glyphs are reached by CID, not by a standard encoding
+    if (tables.fixed_pitch) flags |= 1;
+    const int family = tables.family_class >> 8;
+    if ((family >= 1 && family <= 7) || family == 10) flags |= 2;
+    if (font.italic_angle() != 0) flags |= 64;
+    // TrueType has no stem widths; the usual estimate from the weight class.
+    const double stem_v = 10 + 220 * std::max(0, tables.weight_class - 50) / 900.0;
+
+    PdfObject* descriptor = objects.CreateObject("FontDescriptor");
+    PdfDictionary& d = descriptor->GetDictionary();
+    d.AddKey("FontName", PdfName(base_font));
+    d.AddKey("Flags", flags);
+    d.AddKey("FontBBox", bbox);
+    d.AddKey("ItalicAngle", static_cast<pdf_int64>(font.italic_angle()));
+    d.AddKey("Ascent", static_cast<pdf_int64>(to_glyph_space(font.ascender(), upem)));
+    d.AddKey("Descent", static_cast<pdf_int64>(to_glyph_space(font.descender(), upem)));
+    d.AddKey("CapHeight", static_cast<pdf_int64>(to_glyph_space(font.cap_height(), upem)));
+    if (tables.x_height > 0) d.AddKey("XHeight", static_cast<pdf_int64>(to_glyph_space(tables.x_height, upem)));
+    d.AddKey("StemV", static_cast<pdf_int64>(std::lround(stem_v)));
+    d.AddKey("FontFile2", file->Reference());
+
+    // 3. CID → glyph map, widths, the descendant CIDFont.
+    PdfObject* map = objects.CreateObject();
+    set_deflated_stream(map, cid_to_gid);
+
+    PdfArray widths;
+    for (std::size_t cid = 1; cid < codes_.size(); ++cid) widths.push_back(codes_[cid].width);
+    PdfArray w;
+    if (!widths.empty()) {
+        w.push_back(static_cast<pdf_int64>(1));
+        w.push_back(widths);
+    }
+
+    PdfDictionary system_info;
+    system_info.AddKey("Registry", PdfString("Adobe"));
+    system_info.AddKey("Ordering", PdfString("Identity"));
+    system_info.AddKey("Supplement", PdfObject(static_cast<pdf_int64>(0)));
+
+    PdfObject* cid_font = objects.CreateObject("Font");
+    PdfDictionary& c = cid_font->GetDictionary();
+    c.AddKey("Subtype", PdfName("CIDFontType2"));
+    c.AddKey("BaseFont", PdfName(base_font));
+    c.AddKey("CIDSystemInfo", system_info);
+    c.AddKey("FontDescriptor", descriptor->Reference());
+    c.AddKey("DW", codes_[0].width);
+    c.AddKey("W", w);
+    c.AddKey("CIDToGIDMap", map->Reference());
+
+    // 4. ToUnicode: each code to its text, in blocks of at most 100 entries.
+    std::string cmap =
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+    std::vector<uint16_t> mapped;
+    for (std::size_t cid = 1; cid < codes_.size(); ++cid)
+        if (!codes_[cid].text.empty()) mapped.push_back(static_cast<uint16_t>(cid));
+    for (std::size_t start = 0; start < mapped.size(); start += 100) {
+        const std::size_t end = std::min(mapped.size(), start + 100);
+        append_integer(cmap, static_cast<long long>(end - start));
+        cmap += " beginbfchar\n";
+        for (std::size_t i = start; i < end; ++i) {
+            cmap += '<';
+            append_hex4(cmap, mapped[i]);
+            cmap += "> <";
+            append_utf16_hex(cmap, codes_[mapped[i]].text);
+            cmap += ">\n";
+        }
+        cmap += "endbfchar\n";
+    }
+    cmap += "endcmap\nCMapName currentdict /CMapResource defineresource pop\nend\nend\n";
+    PdfObject* to_unicode = objects.CreateObject();
+    set_deflated_stream(to_unicode, cmap);
+
+    // 5. The Type0 font the pages refer to.
+    PdfArray descendants;
+    descendants.push_back(cid_font->Reference());
+    PdfDictionary& t = type0_->GetDictionary();
+    t.AddKey("Subtype", PdfName("Type0"));
+    t.AddKey("BaseFont", PdfName(base_font));
+    t.AddKey("Encoding", PdfName("Identity-H"));
+    t.AddKey("DescendantFonts", descendants);
+    t.AddKey("ToUnicode", to_unicode->Reference());
+}
+
+DocumentFont& DocumentFonts::get(const std::shared_ptr<const Font>& font) {
+    if (font.get() == last_font_) return *last_;
+    auto found = by_font_.find(font.get());
+    if (found == by_font_.end()) {
+        const std::string name = "F" + std::to_string(fonts_.size() + 1);
+        fonts_.push_back(std::make_unique<DocumentFont>(font, name, objects_.CreateObject("Font")));
+        found = by_font_.emplace(font.get(), fonts_.back().get()).first;
+    }
+    last_font_ = font.get();
+    last_ = found->second;
+    return *last_;
+}
+
+void DocumentFonts::embed_all() const {
+    for (const auto& font : fonts_) font->embed(objects_);
+}
+
+}  // namespace lettrine::pdf
