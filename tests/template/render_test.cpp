@@ -128,3 +128,24 @@ TEST(Render, TheProjectLetterTemplateParses) {
     for (const auto& n : t.names()) uses_sector_name = uses_sector_name || n.name == "secteur.nom";
     EXPECT_TRUE(uses_sector_name);
 }
+
+TEST(Render, InsideATextSectionDottedNamesStillReachTheRoot) {
+    // The letter template's pattern: « {{#x.qualite}}, {{x.qualite}}{{/x.qualite}} ».
+    const DataValue data = map({{"x", map({{"nom", text("Camille")}, {"qualite", text("Directrice")}})},
+                                {"y", map({{"nom", text("Dominique")}, {"qualite", text("")}})}});
+    EXPECT_EQ(render("{{x.nom}}{{#x.qualite}}, {{x.qualite}}{{/x.qualite}} / "
+                     "{{y.nom}}{{#y.qualite}}, {{y.qualite}}{{/y.qualite}}",
+                     data),
+              "Camille, Directrice / Dominique");
+}
+
+TEST(Render, NamesFromPartialsCarryThePartialFile) {
+    const PartialLoader loader = [](const std::string&) -> std::optional<PartialText> {
+        return PartialText{"{\n {{b}}", "p.mustache"};
+    };
+    const Template t = Template::parse("{{a}}{{> p}}", "t.mustache", loader);
+    const auto names = t.names();
+    ASSERT_EQ(names.size(), 2u);
+    EXPECT_EQ(names[1].name, "b");
+    EXPECT_EQ(names[1].position.describe(), "p.mustache:2:2");
+}
