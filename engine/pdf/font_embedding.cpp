@@ -8,7 +8,6 @@
 #include <mutex>
 
 #include "core/diagnostic.hpp"
-#include "core/text.hpp"
 #include "pdf/pdf_streams.hpp"
 #include "pdf/pdf_syntax.hpp"
 

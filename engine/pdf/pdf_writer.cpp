@@ -3,7 +3,6 @@
 #include <openssl/evp.h>
 #include <podofo/podofo.h>
 
-#include <cstdio>
 #include <mutex>
 #include <regex>
 
@@ -12,7 +11,6 @@
 #include "pdf/image_embedding.hpp"
 #include "pdf/page_content.hpp"
 #include "pdf/pdf_streams.hpp"
-#include "pdf/pdf_syntax.hpp"
 
 namespace lettrine {
 

@@ -342,6 +342,16 @@ TEST(PdfWriter, ImagesRenderWithTransparencyAndAreEmbeddedOnce) {
     EXPECT_GT(blue.b, 170);
 }
 
+TEST(PdfWriter, OpaquePngNeedsNoSoftMask) {
+    ScratchDirectory scratch;
+    const auto opaque = std::make_shared<const std::string>(pdf_test::make_png(
+        4, 4, [](int x, int y) { return pdf_test::Rgba{uint8_t(60 * x), uint8_t(60 * y), 100, 255}; }));
+    const std::string path = write_checked(one_page({PlacedImage{10, 10, 40, 40, "carré.png", opaque}}), scratch);
+    const auto rows = lines_of(run_command("pdfimages -list '" + path + "'"));
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_NE(rows[2].find(" image       4     4  rgb     3   8  image  no "), std::string::npos) << rows[2];
+}
+
 TEST(PdfWriter, RulesRectanglesUnderlinesAndColours) {
     ScratchDirectory scratch;
     Rectangle box;
