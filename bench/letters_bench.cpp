@@ -54,7 +54,8 @@ void BM_MarkupAndLayout(benchmark::State& state) {
     auto& f = fixture();
     const std::string markup = f.letter.render(f.view);
     LayoutOptions options;
-    options.resource_dir = f.context.resource_dir.string();
+    options.image_directory = f.context.resource_dir.string();
+    options.images = f.context.images;
     for (auto _ : state) {
         const Document document = parse_markup(markup, "bench");
         benchmark::DoNotOptimize(layout_document(document, *f.context.fonts, options));

@@ -7,7 +7,7 @@ packages=(
   g++ cmake make pkg-config
   libpodofo-dev libxlsxwriter-dev libkainjow-mustache-dev libpugixml-dev
   libboost-filesystem-dev libzip-dev libfreetype-dev libharfbuzz-dev libicu-dev
-  libpng-dev zlib1g-dev
+  libpng-dev zlib1g-dev libssl-dev libjpeg62-turbo-dev
   fonts-liberation2 fonts-dejavu-core
   googletest libgtest-dev libbenchmark-dev
   poppler-utils qpdf python3 python3-pdfminer python3-openpyxl python3-pil faketime

@@ -15,7 +15,8 @@ LaidOutDocument compose_document(const Template& document_template, const DataVa
                                (description.empty() ? "" : " (rendu pour " + description + ")");
     const Document document = parse_markup(markup, source);
     LayoutOptions options;
-    options.resource_dir = context.resource_dir.string();
+    options.image_directory = context.resource_dir.string();
+    options.images = context.images;
     return layout_document(document, *context.fonts, options);
 }
 

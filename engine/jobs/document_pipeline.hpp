@@ -9,6 +9,7 @@
 
 #include "data/value.hpp"
 #include "font/font.hpp"
+#include "layout/images.hpp"
 #include "layout/pages.hpp"
 #include "template/template.hpp"
 
@@ -17,6 +18,8 @@ namespace lettrine {
 struct PipelineContext {
     std::shared_ptr<const FontSet> fonts = FontSet::default_set();
     boost::filesystem::path resource_dir;  // where relative image paths are resolved
+    // One cache per batch: a logo used by every document is read once.
+    std::shared_ptr<ImageCache> images = std::make_shared<ImageCache>();
 };
 
 // Renders the template over the data, parses the markup, lays it out.

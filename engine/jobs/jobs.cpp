@@ -16,6 +16,7 @@
 #include "jobs/parallel.hpp"
 #include "layout/layout.hpp"
 #include "markup/markup_parser.hpp"
+#include "pdf/pdf_writer.hpp"
 #include "template/template.hpp"
 #include "xlsx/budget_workbook.hpp"
 
@@ -113,7 +114,8 @@ JobResult run_december(const JobOptions& options, bool letters, bool budget) {
 
 CheckReport check_december(const JobOptions& options) {
     CheckReport report;
-    report.data = check_programme(options.data);
+    ProgrammeCheck checked = check_programme(options.data);
+    report.data = checked.diagnostics;
     Diagnostics& all = report.templates;
     const fs::path template_file = options.templates / kLetterTemplate;
     std::optional<Template> letter;
@@ -122,11 +124,11 @@ CheckReport check_december(const JobOptions& options) {
     } catch (const LettrineError& e) {
         all.append(e.diagnostics());
     }
-    if (report.data.has_errors() || !letter) return report;
+    if (report.data.has_errors() || !checked.programme || !letter) return report;
 
     // The data is valid: check names against a real letter's data, then
     // lay every letter out (without writing) to catch markup mistakes.
-    const Programme programme = with_resolved_logo(read_programme(options.data), options.data);
+    const Programme programme = with_resolved_logo(*checked.programme, options.data);
     Diagnostics warnings;
     std::vector<const Sector*> sectors;
     try {

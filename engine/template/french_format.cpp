@@ -338,52 +338,5 @@ std::string format_decimal(const Decimal& value) {
     return text;
 }
 
-std::optional<Money> parse_amount(const std::string& text) {
-    const auto d = parse_decimal(text);
-    if (!d || d->fraction_digits.size() > 2 || d->integer_digits.size() > 15) return std::nullopt;
-    std::string cents_digits = d->fraction_digits;
-    cents_digits.resize(2, '0');
-    const long long cents = std::stoll(d->integer_digits) * 100 + std::stoll(cents_digits);
-    return Money{d->negative ? -cents : cents};
-}
-
-std::optional<long long> parse_integer(const std::string& text) {
-    const auto d = parse_decimal(text);
-    if (!d || d->fraction_digits.find_first_not_of('0') != std::string::npos || d->integer_digits.size() > 18)
-        return std::nullopt;
-    const long long n = std::stoll(d->integer_digits);
-    return d->negative ? -n : n;
-}
-
-std::optional<Date> parse_date(const std::string& raw) {
-    std::string s = raw;
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.pop_back();
-    std::size_t start = s.find_first_not_of(" \t\r\n");
-    if (start == std::string::npos) return std::nullopt;
-    s = s.substr(start);
-
-    auto number = [](const std::string& part, std::size_t min_len, std::size_t max_len) -> std::optional<int> {
-        if (part.size() < min_len || part.size() > max_len || !all_digits(part)) return std::nullopt;
-        return std::stoi(part);
-    };
-    Date date;
-    if (s.size() >= 10 && s[4] == '-' && s[7] == '-') {
-        // ISO: an optional time part after 'T' or a space is ignored.
-        if (s.size() > 10 && s[10] != 'T' && s[10] != ' ') return std::nullopt;
-        const auto y = number(s.substr(0, 4), 4, 4), m = number(s.substr(5, 2), 2, 2), d = number(s.substr(8, 2), 2, 2);
-        if (!y || !m || !d) return std::nullopt;
-        date = Date{*y, *m, *d};
-    } else {
-        const std::size_t a = s.find('/');
-        const std::size_t b = a == std::string::npos ? a : s.find('/', a + 1);
-        if (b == std::string::npos) return std::nullopt;
-        const auto d = number(s.substr(0, a), 1, 2), m = number(s.substr(a + 1, b - a - 1), 1, 2),
-                   y = number(s.substr(b + 1), 4, 4);
-        if (!y || !m || !d) return std::nullopt;
-        date = Date{*y, *m, *d};
-    }
-    if (!is_valid_date(date)) return std::nullopt;
-    return date;
-}
 
 }  // namespace lettrine

@@ -88,14 +88,8 @@ std::optional<Decimal> parse_decimal(const std::string& text);
 // "1 234,5" from a Decimal: grouped integer part, fraction kept as written.
 std::string format_decimal(const Decimal& value);
 
-// A parse_decimal() with at most two decimals, within ±10^15 euros; else nullopt.
-std::optional<Money> parse_amount(const std::string& text);
-
-// A parse_decimal() without fraction (or ",0"), within int64; else nullopt.
-std::optional<long long> parse_integer(const std::string& text);
-
-// "2015-12-01" (ISO 8601, optionally followed by "T…" or a space and a time)
-// or "01/12/2015"/"1/12/2015" (French order); only real dates; else nullopt.
-std::optional<Date> parse_date(const std::string& text);
+// Amounts, integers and dates typed by users are parsed by the data stage
+// (data/amount.hpp, data/calendar.hpp): one definition of what French
+// users may type.
 
 }  // namespace lettrine

@@ -3,6 +3,8 @@
 #include <cstdlib>
 
 #include "core/text.hpp"
+#include "data/amount.hpp"
+#include "data/calendar.hpp"
 #include "template/french_format.hpp"
 
 namespace lettrine {

@@ -138,9 +138,10 @@ TEST(EndToEnd, OneSectorOnlyRewritesThatLetter) {
 TEST(EndToEnd, InvalidDataGivesExitCode3AndWritesNothing) {
     const fs::path dir = temp_dir("invalid");
     std::string xml = slurp(fs::path(LETTRINE_SOURCE_DIR) / "input/programme-2016.xml");
-    const auto at = xml.find("15000");
-    ASSERT_NE(at, std::string::npos) << "the default XML writes budgets as 15000";
-    xml.replace(at, 5, "dix mille");
+    const std::string habitat_budget = "budget=\"15 000 €\"";
+    const auto at = xml.find(habitat_budget);
+    ASSERT_NE(at, std::string::npos);
+    xml.replace(at, habitat_budget.size(), "budget=\"dix mille\"");
     std::ofstream(dir / "programme.xml") << xml;
     fs::copy_file(fs::path(LETTRINE_SOURCE_DIR) / "input/logo-ecossolies.png", dir / "logo-ecossolies.png");
     const fs::path out = dir / "sortie";
