@@ -183,3 +183,78 @@ TEST(EndToEnd, UsageErrorGivesExitCode2) {
     EXPECT_EQ(r.code, 2);
     EXPECT_NE(r.err.find("option inconnue"), std::string::npos);
 }
+
+TEST(EndToEnd, CheckListsFiveMistakesOfAnEditedWorkbook) {
+    const fs::path dir = temp_dir("five");
+    const fs::path workbook = dir / "programme.xlsx";
+    // Edited by an outside tool, as a user would in a spreadsheet program.
+    const std::string script =
+        "import openpyxl, sys\n"
+        "wb = openpyxl.load_workbook(sys.argv[1])\n"
+        "s = wb['Secteurs']\n"
+        "s['J4'] = 'dix mille'\n"          // Habitat's budget: not an amount
+        "s['K3'] = 50\n"                   // jours min > jours max
+        "s['G2'] = 'pas-une-adresse'\n"    // malformed email
+        "s['C5'] = None\n"                 // required cell left empty
+        "wb['Partenaires']['A2'] = 'logement'\n"  // unknown sector
+        "wb.save(sys.argv[2])\n";
+    std::ofstream(dir / "edit.py") << script;
+    ASSERT_EQ(run("/usr/bin/python3 " + (dir / "edit.py").string() + " " + LETTRINE_SOURCE_DIR +
+                  "/input/programme-2016.xlsx " + workbook.string())
+                  .code,
+              0);
+    const RunResult r = run(lettrine() + " verifier --donnees " + workbook.string());
+    EXPECT_EQ(r.code, 3) << r.err;
+    for (const char* where : {"feuille « Secteurs », cellule J4 : « dix mille » n'est pas un montant",
+                              "feuille « Secteurs », cellule K3", "feuille « Secteurs », cellule G2",
+                              "feuille « Secteurs », cellule C5", "feuille « Partenaires », cellule A2"})
+        EXPECT_NE(r.err.find(std::string("programme.xlsx, ") + where), std::string::npos) << where << "\n" << r.err;
+    EXPECT_NE(r.err.find("5 problèmes trouvés ; aucun fichier écrit."), std::string::npos) << r.err;
+    fs::remove_all(dir);
+}
+
+TEST(EndToEnd, MailMergeGivesOnePdfPerRecordOrOneBook) {
+    const fs::path out = temp_dir("merge");
+    const std::string common = lettrine() + " fusion --modele samples/fusion/invitation.xml.mustache"
+                                            " --donnees samples/fusion/destinataires.xml --chaque destinataire";
+    const RunResult each = run(common + " --nom nom --sortie " + (out / "une-par-personne").string());
+    ASSERT_EQ(each.code, 0) << each.err;
+    EXPECT_EQ(files_under(out / "une-par-personne"),
+              (std::set<std::string>{"exemple.pdf", "modele.pdf", "fictive.pdf"}));
+    const RunResult text = run("pdftotext " + (out / "une-par-personne/modele.pdf").string() + " -");
+    EXPECT_NE(text.out.find("Dominique Modèle"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("Coopérative Habitat Témoin"), std::string::npos);
+
+    const fs::path book = out / "invitations.pdf";
+    const RunResult one = run(common + " --un-fichier --sortie " + book.string());
+    ASSERT_EQ(one.code, 0) << one.err;
+    EXPECT_EQ(page_count(book), 3);
+    EXPECT_EQ(run("qpdf --check " + book.string() + " >/dev/null").code, 0);
+    const RunResult all = run("pdftotext " + book.string() + " -");
+    EXPECT_LT(all.out.find("Camille Exemple"), all.out.find("Élise Fictive"));
+    fs::remove_all(out);
+}
+
+TEST(EndToEnd, MailMergeFromASpreadsheetSheet) {
+    const fs::path dir = temp_dir("merge-xlsx");
+    // The programme's « Secteurs » sheet as a mailing list: one PDF per row.
+    std::ofstream(dir / "fiche.xml.mustache")
+        << "<document titre=\"{{Secteur}}\"><p>{{numero}}/{{total}} : <b>{{Secteur}}</b> — {{Intervenant}}</p></document>";
+    const RunResult r = run(lettrine() + " fusion --modele " + (dir / "fiche.xml.mustache").string() +
+                            " --donnees input/programme-2016.xlsx --chaque Secteurs --nom Identifiant --sortie " +
+                            (dir / "fiches").string());
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(files_under(dir / "fiches").size(), 5u);
+    const RunResult text = run("pdftotext " + (dir / "fiches/habitat.pdf").string() + " -");
+    EXPECT_NE(text.out.find("3/5 : Habitat"), std::string::npos) << text.out;
+    fs::remove_all(dir);
+}
+
+TEST(EndToEnd, ConvertRegeneratesTheDefaultWorkbookExactly) {
+    const fs::path dir = temp_dir("convert");
+    const RunResult r = run(lettrine() + " convertir --donnees input/programme-2016.xml --sortie " +
+                            (dir / "programme.xlsx").string());
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_TRUE(slurp(dir / "programme.xlsx") == slurp(fs::path(LETTRINE_SOURCE_DIR) / "input/programme-2016.xlsx"));
+    fs::remove_all(dir);
+}
