@@ -1,5 +1,7 @@
 #include "template/french_format.hpp"
 
+#include "data/calendar.hpp"
+
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -228,16 +230,10 @@ std::string format_date_with_weekday(const Date& date) {
 
 std::string format_date_short(const Date& date) {
     require_valid(date);
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%02d/%02d/%04d", date.day, date.month, date.year);
-    return buffer;
+    return french_numeric_date(date);
 }
 
-std::string format_date_iso(const Date& date) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month, date.day);
-    return buffer;
-}
+std::string format_date_iso(const Date& date) { return iso_date(date); }
 
 // ---- Words -----------------------------------------------------------------
 

@@ -1,4 +1,5 @@
 #include "template/template.hpp"
+#include "template/xml_skeleton.hpp"
 
 #include <algorithm>
 #include <deque>
@@ -293,7 +294,16 @@ std::string read_template_file(const fs::path& file) {
 
 Template Template::load(const fs::path& file) {
     std::string text = read_template_file(file);
-    return parse(std::move(text), file.filename().string(), partials_in_folder(file.parent_path()));
+    const std::string name = file.filename().string();
+    Template loaded = parse(text, name, partials_in_folder(file.parent_path()));
+    // A template of document markup must at least be well-formed XML: say
+    // so at the template's own line and column.
+    const std::string xml_suffix = ".xml.mustache";
+    if (name.size() > xml_suffix.size() && name.compare(name.size() - xml_suffix.size(), xml_suffix.size(), xml_suffix) == 0) {
+        Diagnostics problems = check_xml_skeleton(text, name);
+        if (problems.has_errors()) throw LettrineError(ErrorKind::Template, problems);
+    }
+    return loaded;
 }
 
 PartialLoader partials_in_folder(const fs::path& folder) {
