@@ -4,6 +4,8 @@
 #include <cctype>
 
 #include "core/output_files.hpp"
+#include "data/csv_reader.hpp"
+#include "data/ods_reader.hpp"
 #include "data/programme_source.hpp"
 #include "data/programme_validation.hpp"
 #include "data/xml_reader.hpp"
@@ -20,8 +22,27 @@ ProgrammeCheck finish(const ProgrammeSource& source) {
 }
 
 ProgrammeSource source_of(const std::string& bytes, const std::string& file_name, ProgrammeFormat format) {
-    if (format == ProgrammeFormat::Xlsx) return programme_source_from_workbook(read_xlsx(bytes, file_name));
-    return programme_source_from_xml(read_xml(bytes, file_name), file_name);
+    switch (format) {
+        case ProgrammeFormat::Xlsx: return programme_source_from_workbook(read_xlsx(bytes, file_name));
+        case ProgrammeFormat::Ods: return programme_source_from_workbook(read_ods(bytes, file_name));
+        case ProgrammeFormat::Xml: return programme_source_from_xml(read_xml(bytes, file_name), file_name);
+        case ProgrammeFormat::CsvFolder: break;
+    }
+    throw LettrineError(ErrorKind::Data, SourcePosition::in_file(file_name),
+                        "un programme en CSV est un dossier de fichiers : indiquer le dossier");
+}
+
+// Reads a data problem as diagnostics; other errors (I/O) go up.
+template <typename F>
+ProgrammeCheck checked(F&& read_source) {
+    try {
+        return finish(read_source());
+    } catch (const LettrineError& e) {
+        if (e.kind() != ErrorKind::Data) throw;
+        ProgrammeCheck check;
+        check.diagnostics = e.diagnostics();
+        return check;
+    }
 }
 
 Programme unwrap(ProgrammeCheck check) {
@@ -37,18 +58,14 @@ std::optional<ProgrammeFormat> programme_format_of(const boost::filesystem::path
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (extension == ".xlsx") return ProgrammeFormat::Xlsx;
     if (extension == ".xml") return ProgrammeFormat::Xml;
+    if (extension == ".ods") return ProgrammeFormat::Ods;
+    boost::system::error_code ec;
+    if (boost::filesystem::is_directory(file, ec)) return ProgrammeFormat::CsvFolder;
     return std::nullopt;
 }
 
 ProgrammeCheck check_programme_bytes(const std::string& bytes, const std::string& file_name, ProgrammeFormat format) {
-    try {
-        return finish(source_of(bytes, file_name, format));
-    } catch (const LettrineError& e) {
-        if (e.kind() != ErrorKind::Data) throw;
-        ProgrammeCheck check;
-        check.diagnostics = e.diagnostics();
-        return check;
-    }
+    return checked([&] { return source_of(bytes, file_name, format); });
 }
 
 ProgrammeCheck check_programme_workbook(const Workbook& workbook) {
@@ -58,10 +75,27 @@ ProgrammeCheck check_programme_workbook(const Workbook& workbook) {
 ProgrammeCheck check_programme(const boost::filesystem::path& file) {
     const std::string name = file.filename().string();
     const auto format = programme_format_of(file);
+    if (format == ProgrammeFormat::CsvFolder) {
+        ProgrammeCheck check = checked([&] { return programme_source_from_workbook(read_csv_folder(file)); });
+        if (check.programme) {
+            check.programme->source_file = file.string();
+            Programme& p = *check.programme;
+            if (!p.logo.empty() && boost::filesystem::path(p.logo).is_relative())
+                p.logo = boost::filesystem::absolute(file / p.logo).lexically_normal().string();
+        }
+        return check;
+    }
     if (!format) {
         ProgrammeCheck check;
+        std::string extension = file.extension().string();
+        std::transform(extension.begin(), extension.end(), extension.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        const bool csv = extension == ".csv";
         check.diagnostics.error(SourcePosition::in_file(name),
-                                "format de programme non reconnu : l'extension doit être .xlsx ou .xml");
+                                csv ? "un programme en CSV est un dossier de fichiers (Programme.csv, Secteurs.csv, …) : "
+                                      "indiquer le dossier, pas un de ses fichiers"
+                                    : "format de programme non reconnu : l'extension doit être .xlsx, .ods ou .xml, "
+                                      "ou le chemin un dossier de fichiers CSV");
         return check;
     }
     ProgrammeCheck check = check_programme_bytes(read_file(file), name, *format);

@@ -1,6 +1,7 @@
 #pragma once
-// The programme's entry points: a file (XLSX workbook or XML twin) in, a
-// validated Programme out, or every problem found, positioned, in French.
+// The programme's entry points: a file (XLSX or ODS workbook, XML twin) or a
+// folder of CSV files in, a validated Programme out, or every problem found,
+// positioned, in French.
 #include <optional>
 #include <string>
 
@@ -12,9 +13,10 @@
 
 namespace lettrine {
 
-enum class ProgrammeFormat { Xlsx, Xml };
+enum class ProgrammeFormat { Xlsx, Xml, Ods, CsvFolder };
 
-// By extension, case-insensitive (".xlsx", ".xml"); nullopt otherwise.
+// A folder is a CSV folder; a file goes by its extension, case-insensitive
+// (".xlsx", ".xml", ".ods"); nullopt otherwise.
 std::optional<ProgrammeFormat> programme_format_of(const boost::filesystem::path& file);
 
 // What `lettrine verifier` prints: the programme when there is no error,
@@ -28,7 +30,8 @@ struct ProgrammeCheck {
 // values, unknown extension: all are diagnostics). Throws LettrineError(Io)
 // when the file cannot be read.
 ProgrammeCheck check_programme(const boost::filesystem::path& file);
-// Same, on bytes already read; file_name is used in positions.
+// Same, on bytes already read; file_name is used in positions (a CSV folder
+// has no bytes: reported as an error).
 ProgrammeCheck check_programme_bytes(const std::string& bytes, const std::string& file_name, ProgrammeFormat format);
 // Same, on a workbook already read.
 ProgrammeCheck check_programme_workbook(const Workbook& workbook);
@@ -36,7 +39,8 @@ ProgrammeCheck check_programme_workbook(const Workbook& workbook);
 // The validated programme. Throws LettrineError(Data) carrying every
 // diagnostic (errors and warnings) when there is at least one error;
 // LettrineError(Io) when the file cannot be read. Positions name the file by
-// its base name; Programme::source_file is the path as given.
+// its base name; Programme::source_file is the path as given. For a CSV
+// folder, a relative logo path is relative to the folder and made absolute.
 Programme read_programme(const boost::filesystem::path& file);
 Programme read_programme_bytes(const std::string& bytes, const std::string& file_name, ProgrammeFormat format);
 

@@ -11,14 +11,12 @@ namespace lettrine {
 
 namespace {
 
-SourceField field_of(const Sheet& sheet, const std::string& file, std::size_t row, std::size_t column) {
+SourceField field_of(const Sheet& sheet, std::size_t row, std::size_t column) {
     SourceField field;
+    field.position = sheet.cell_place(row, column);
     if (const Cell* cell = sheet.cell(row, column)) {
-        field.position = cell->position;
         if (cell->type == Cell::Number) field.number = cell->number;
         if (cell->type != Cell::Empty) field.text = cell->text;
-    } else {
-        field.position = SourcePosition::at_cell(file, sheet.name, cell_reference(static_cast<int>(row), static_cast<int>(column)));
     }
     return field;
 }
@@ -37,11 +35,13 @@ const Sheet* find_sheet(const Workbook& workbook, const TableSpec& spec, SourceT
     const Sheet* sheet = workbook.find(spec.sheet);
     if (!sheet) {
         table.position = SourcePosition::in_file(workbook.file);
-        diagnostics.error(table.position, "la feuille « " + spec.sheet + " » est absente");
+        diagnostics.error(table.position, workbook.csv_folder
+                                              ? "le fichier « " + spec.sheet + ".csv » est absent du dossier"
+                                              : "la feuille « " + spec.sheet + " » est absente");
         return nullptr;
     }
     table.present = true;
-    table.position = SourcePosition::at_cell(workbook.file, sheet->name, "");
+    table.position = sheet->place();
     return sheet;
 }
 
@@ -78,8 +78,8 @@ void read_list_table(const Workbook& workbook, const TableSpec& spec, SourceTabl
     for (std::size_t r = 1; r < sheet->rows.size(); ++r) {
         if (row_is_blank(*sheet, r, indexes)) continue;
         SourceRow row;
-        row.position = SourcePosition::at_cell(workbook.file, sheet->name, cell_reference(static_cast<int>(r), 0));
-        for (const auto& [id, column] : columns) row.fields[id] = field_of(*sheet, workbook.file, r, column);
+        row.position = sheet->cell_place(r, 0);
+        for (const auto& [id, column] : columns) row.fields[id] = field_of(*sheet, r, column);
         table.rows.push_back(std::move(row));
     }
 }
@@ -115,7 +115,7 @@ void read_settings(const Workbook& workbook, SourceTable& table, Diagnostics& di
                                                      short_place(existing->second.position) + ")");
                 continue;
             }
-            row.fields[field->id] = field_of(*sheet, workbook.file, r, *value_column);
+            row.fields[field->id] = field_of(*sheet, r, *value_column);
         }
     } else {
         for (const auto& field : spec.fields) table.missing_columns.push_back(field.id);

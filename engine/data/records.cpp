@@ -8,6 +8,8 @@
 #include "core/output_files.hpp"
 #include "core/text.hpp"
 #include "data/calendar.hpp"
+#include "data/csv_reader.hpp"
+#include "data/ods_reader.hpp"
 #include "data/names.hpp"
 
 namespace lettrine {
@@ -70,22 +72,43 @@ void collect(const XmlElement& element, const std::vector<std::string>& path, st
         if (c.name == path[depth]) collect(c, path, depth + 1, out);
 }
 
-enum class DataFormat { Xlsx, Xml };
+enum class DataFormat { Xlsx, Ods, Csv, CsvFolder, Xml };
 
 DataFormat format_of(const boost::filesystem::path& file) {
+    boost::system::error_code ec;
+    if (boost::filesystem::is_directory(file, ec)) return DataFormat::CsvFolder;
     std::string extension = file.extension().string();
     std::transform(extension.begin(), extension.end(), extension.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (extension == ".xlsx") return DataFormat::Xlsx;
+    if (extension == ".ods") return DataFormat::Ods;
+    if (extension == ".csv") return DataFormat::Csv;
     if (extension == ".xml") return DataFormat::Xml;
     throw LettrineError(ErrorKind::Data, SourcePosition::in_file(file.filename().string()),
-                        "format de données non reconnu : l'extension doit être .xlsx ou .xml");
+                        "format de données non reconnu : l'extension doit être .xlsx, .ods, .csv ou .xml, "
+                        "ou le chemin un dossier de fichiers CSV");
+}
+
+// Any workbook-like data: XLSX, ODS, one CSV file, a folder of CSV files.
+Workbook read_workbook(const boost::filesystem::path& file, DataFormat format) {
+    const std::string name = file.filename().string();
+    switch (format) {
+        case DataFormat::CsvFolder: return read_csv_folder(file);
+        case DataFormat::Csv: {
+            Workbook workbook;
+            workbook.file = name;
+            workbook.sheets.push_back(read_csv(read_file(file), name));
+            return workbook;
+        }
+        case DataFormat::Ods: return read_ods(read_file(file), name);
+        default: return read_xlsx(read_file(file), name);
+    }
 }
 
 }  // namespace
 
 DataValue sheet_records(const Workbook& workbook, const Sheet& sheet) {
-    DataValue list = DataValue::list(SourcePosition::at_cell(workbook.file, sheet.name, ""));
+    DataValue list = DataValue::list(sheet.place());
     if (sheet.rows.empty()) return list;
     const auto& header = sheet.rows[0];
     std::size_t width = header.size();
@@ -100,11 +123,9 @@ DataValue sheet_records(const Workbook& workbook, const Sheet& sheet) {
         const auto& row = sheet.rows[r];
         const bool blank = std::all_of(row.begin(), row.end(), [](const Cell& c) { return c.empty() || trim(c.text).empty(); });
         if (blank) continue;
-        DataValue item = DataValue::map(SourcePosition::at_cell(workbook.file, sheet.name, cell_reference(static_cast<int>(r), 0)));
+        DataValue item = DataValue::map(sheet.cell_place(r, 0));
         for (std::size_t c = 0; c < width; ++c) {
-            const SourcePosition where = c < row.size() ? row[c].position
-                                                        : SourcePosition::at_cell(workbook.file, sheet.name,
-                                                                                  cell_reference(static_cast<int>(r), static_cast<int>(c)));
+            const SourcePosition where = sheet.cell_place(r, c);
             if (item.find(keys[c])) continue;  // a repeated header keeps its first column
             set_with_alias(item, keys[c], DataValue::text(c < row.size() ? cell_text(row[c], workbook.date1904) : "", where));
         }
@@ -174,15 +195,16 @@ DataValue xml_records(const XmlElement& root, const std::string& each) {
 DataValue read_records(const boost::filesystem::path& file, const std::string& each) {
     const std::string name = file.filename().string();
     const DataFormat format = format_of(file);
-    const std::string bytes = read_file(file);
-    if (format == DataFormat::Xml) return xml_records(read_xml(bytes, name), each);
-    const Workbook workbook = read_xlsx(bytes, name);
+    if (format == DataFormat::Xml) return xml_records(read_xml(read_file(file), name), each);
+    const Workbook workbook = read_workbook(file, format);
     const Sheet* sheet = workbook.find(each);
     if (!sheet) {
         std::string names;
         for (const auto& s : workbook.sheets) names += (names.empty() ? "« " : ", « ") + s.name + " »";
-        throw LettrineError(ErrorKind::Data, SourcePosition::in_file(name),
-                            "la feuille « " + each + " » n'existe pas (feuilles du classeur : " + names + ")");
+        const bool files = format == DataFormat::CsvFolder;
+        throw LettrineError(ErrorKind::Data, SourcePosition::in_file(workbook.file),
+                            "la feuille « " + each + " » n'existe pas (" +
+                                (files ? "fichiers CSV du dossier : " : "feuilles du classeur : ") + names + ")");
     }
     return sheet_records(workbook, *sheet);
 }
@@ -190,8 +212,8 @@ DataValue read_records(const boost::filesystem::path& file, const std::string& e
 DataValue read_data_tree(const boost::filesystem::path& file) {
     const std::string name = file.filename().string();
     const DataFormat format = format_of(file);
+    if (format != DataFormat::Xml) return workbook_tree(read_workbook(file, format));
     const std::string bytes = read_file(file);
-    if (format == DataFormat::Xlsx) return workbook_tree(read_xlsx(bytes, name));
     DataValue value = element_value(read_xml(bytes, name));
     if (value.is_map()) return value;
     DataValue map = DataValue::map(value.position());

@@ -1,7 +1,7 @@
 #pragma once
 // Data for the generic mail merge (`lettrine fusion --donnees D --chaque CHEMIN`):
-// any XLSX or XML file as a positioned DataValue tree. Nothing here knows
-// the programme.
+// any XLSX, ODS, CSV or XML file, or a folder of CSV files, as a positioned
+// DataValue tree. Nothing here knows the programme.
 #include <string>
 
 #include <boost/filesystem.hpp>
@@ -13,7 +13,8 @@
 namespace lettrine {
 
 // The records to merge, as a list of maps.
-// XLSX: `each` names a sheet (compared like headers: case and accents do not
+// Workbooks (XLSX, ODS; a CSV file is a workbook of one sheet named after
+// the file, a folder of CSV files one of a sheet per file): `each` names a sheet (compared like headers: case and accents do not
 // matter); row 1 holds the headers; each later non-blank row is a map keyed
 // by the header as written AND by its Mustache-safe key ("Nom du contact" ->
 // "nom_du_contact"); a column without header is keyed by its letter ("C").
@@ -23,7 +24,8 @@ namespace lettrine {
 // the root's own name may lead the path); every matching element is an item:
 // a map of its attributes and child elements (see element_value).
 // Throws LettrineError(Data) (positioned) for an unknown sheet or a path that
-// matches nothing, an unreadable file or an extension other than .xlsx/.xml;
+// matches nothing, an unreadable file or an extension other than
+// .xlsx/.ods/.csv/.xml (and not a folder);
 // LettrineError(Io) when the file cannot be read.
 DataValue read_records(const boost::filesystem::path& file, const std::string& each);
 

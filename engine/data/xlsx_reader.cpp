@@ -10,6 +10,7 @@
 #include "core/diagnostic.hpp"
 #include "core/text.hpp"
 #include "data/names.hpp"
+#include "data/xml_part.hpp"
 #include "data/xml_reader.hpp"
 #include "data/zip_archive.hpp"
 
@@ -58,8 +59,9 @@ std::string directory_of(const std::string& part) {
     return slash == std::string::npos ? "" : part.substr(0, slash + 1);
 }
 
-// Resolves a relationship target against the folder of the source part.
-std::string resolve_target(const std::string& base_directory, std::string target) {
+// Resolves a relationship target against the folder of the source part;
+// nullopt when it climbs out of the package ("../../x").
+std::optional<std::string> resolve_target(const std::string& base_directory, std::string target) {
     std::string path = target.size() > 0 && target[0] == '/' ? target.substr(1) : base_directory + target;
     // Remove "." and ".." segments.
     std::vector<std::string> parts;
@@ -67,7 +69,10 @@ std::string resolve_target(const std::string& base_directory, std::string target
     while (start <= path.size()) {
         const auto slash = path.find('/', start);
         const std::string segment = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
-        if (segment == "..") { if (!parts.empty()) parts.pop_back(); }
+        if (segment == "..") {
+            if (parts.empty()) return std::nullopt;
+            parts.pop_back();
+        }
         else if (!segment.empty() && segment != ".") parts.push_back(segment);
         if (slash == std::string::npos) break;
         start = slash + 1;
@@ -82,7 +87,7 @@ struct Relationship { std::string type, target; };
 class Package {
 public:
     Package(const std::string& bytes, const std::string& file, const XlsxLimits& limits)
-        : zip_(bytes, file, {limits.max_entry_bytes, limits.max_total_bytes}), file_(file) {}
+        : zip_(bytes, file, {limits.max_entry_bytes, limits.max_total_bytes}), file_(file), limits_(limits) {}
 
     [[noreturn]] void fail(const std::string& message) const {
         throw LettrineError(ErrorKind::Data, SourcePosition::in_file(file_), message);
@@ -97,11 +102,7 @@ public:
             if (required) fail("l'élément « " + part + " » manque au classeur (fichier XLSX incomplet)");
             return false;
         }
-        const pugi::xml_parse_result result =
-            doc.load_buffer(bytes->data(), bytes->size(), pugi::parse_default | pugi::parse_ws_pcdata);
-        if (!result)
-            fail("l'élément « " + part + " » du classeur n'est pas du XML valide (" + french_xml_parse_error(result.status) +
-                 ", octet " + std::to_string(result.offset) + ")");
+        parse_xml_part(*bytes, part, file_, limits_.max_xml_tags, pugi::parse_default | pugi::parse_ws_pcdata, doc);
         return true;
     }
 
@@ -115,7 +116,12 @@ public:
             const char* id = r.attribute("Id").value();
             const char* mode = r.attribute("TargetMode").value();
             if (std::strcmp(mode, "External") == 0) return;
-            out[id] = {r.attribute("Type").value(), resolve_target(directory_of(part), r.attribute("Target").value())};
+            const char* target = r.attribute("Target").value();
+            const auto resolved = resolve_target(directory_of(part), target);
+            if (!resolved)
+                fail("la relation « " + std::string(id) + " » de l'élément « " + rels + " » pointe hors du classeur (« " +
+                     std::string(target).substr(0, 200) + " ») : fichier refusé");
+            out[id] = {r.attribute("Type").value(), *resolved};
         });
         return out;
     }
@@ -123,6 +129,7 @@ public:
 private:
     mutable ZipArchive zip_;
     std::string file_;
+    XlsxLimits limits_;
 };
 
 bool ends_with(const std::string& s, const std::string& suffix) {
@@ -165,11 +172,16 @@ std::string string_item(const pugi::xml_node& item) {
     return clean_text(out);
 }
 
-std::vector<std::string> shared_strings(Package& package, const std::string& part) {
+std::vector<std::string> shared_strings(Package& package, const std::string& part, const XlsxLimits& limits) {
     std::vector<std::string> out;
     pugi::xml_document doc;
     if (part.empty() || !package.load(part, doc, false)) return out;
-    for_each_child(child(doc, "sst"), "si", [&](const pugi::xml_node& si) { out.push_back(string_item(si)); });
+    for_each_child(child(doc, "sst"), "si", [&](const pugi::xml_node& si) {
+        if (out.size() >= limits.max_shared_strings)
+            package.fail("le classeur contient plus de " + std::to_string(limits.max_shared_strings) +
+                         " chaînes partagées : fichier refusé");
+        out.push_back(string_item(si));
+    });
     return out;
 }
 
@@ -297,7 +309,10 @@ void read_sheet_data(const pugi::xml_node& worksheet, Sheet& sheet, const SheetC
             }
             next_column = column + 1;
             Cell cell = read_cell(c, context, package);
-            if (sheet.rows.size() <= static_cast<std::size_t>(row_of_cell)) sheet.rows.resize(row_of_cell + 1);
+            if (sheet.rows.size() <= static_cast<std::size_t>(row_of_cell)) {
+                take_cells(row_of_cell + 1 - sheet.rows.size());  // rows cost memory too
+                sheet.rows.resize(row_of_cell + 1);
+            }
             auto& cells = sheet.rows[row_of_cell];
             if (cells.size() <= static_cast<std::size_t>(column)) {
                 take_cells(column + 1 - cells.size());
@@ -319,12 +334,40 @@ const Cell* Sheet::cell(std::size_t row, std::size_t column) const {
     return &rows[row][column];
 }
 
+SourcePosition Sheet::place() const {
+    if (text_file) return SourcePosition::in_file(file);
+    return SourcePosition::at_cell(file, name, "");
+}
+
+SourcePosition Sheet::cell_place(std::size_t row, std::size_t column) const {
+    if (const Cell* held = cell(row, column); held && !held->position.empty()) return held->position;
+    if (text_file) {
+        if (row < rows.size() && !rows[row].empty()) return SourcePosition::at_line(file, rows[row][0].position.line, 0);
+        return SourcePosition::in_file(file);
+    }
+    return SourcePosition::at_cell(file, name, cell_reference(static_cast<int>(row), static_cast<int>(column)));
+}
+
 const Sheet* Workbook::find(const std::string& name) const {
     for (const auto& sheet : sheets)
         if (sheet.name == name) return &sheet;
     const std::string wanted = normalize_name(name);
     for (const auto& sheet : sheets)
         if (!wanted.empty() && normalize_name(sheet.name) == wanted) return &sheet;
+    // LibreOffice exports each sheet of "programme.ods" as "programme-Secteurs.csv":
+    // in a CSV folder, a single file ending in "-Secteurs" is sheet « Secteurs ».
+    if (csv_folder && !wanted.empty()) {
+        const Sheet* found = nullptr;
+        for (const auto& sheet : sheets) {
+            const std::string name = normalize_name(sheet.name);
+            if (name.size() > wanted.size() + 1 && name.compare(name.size() - wanted.size(), wanted.size(), wanted) == 0 &&
+                name[name.size() - wanted.size() - 1] == '-') {
+                if (found) return nullptr;  // ambiguous
+                found = &sheet;
+            }
+        }
+        return found;
+    }
     return nullptr;
 }
 
@@ -401,13 +444,14 @@ Workbook read_xlsx(const std::string& bytes, const std::string& file_name, const
     }
     if (strings_part.empty() && package.contains(directory_of(workbook_part) + "sharedStrings.xml"))
         strings_part = directory_of(workbook_part) + "sharedStrings.xml";
-    const std::vector<std::string> strings = shared_strings(package, strings_part);
+    const std::vector<std::string> strings = shared_strings(package, strings_part, limits);
     const std::vector<bool> dates = date_styles(package, styles_part);
 
     std::size_t cell_budget = limits.max_cells;
     for_each_child(child(root, "sheets"), "sheet", [&](const pugi::xml_node& s) {
         Sheet sheet;
         sheet.name = s.attribute("name").value();
+        sheet.file = file_name;
         const char* id = attribute(s, "id", true);
         const auto rel = id ? relationships.find(id) : relationships.end();
         if (rel == relationships.end())

@@ -1,7 +1,18 @@
 #pragma once
 // Read-only access to the entries of a ZIP archive held in memory (libzip),
 // with a ceiling on what may be inflated: a zip bomb is refused, not read.
-// Internal to the data stage (XLSX reader).
+// Internal to the data stage (XLSX and ODS readers).
+//
+// Refused at opening, with a French message naming the file:
+//  - bytes that are not a ZIP archive; an OLE compound file (D0 CF 11 E0) is
+//    recognised: a password-protected OOXML workbook, or an Excel 97-2003 file;
+//  - more than kMaxZipEntries entries;
+//  - an entry name that is absolute ("/etc/passwd", "C:\…") or climbs out of
+//    the archive ("../x"): nothing is ever extracted to disk, but such a name
+//    is never produced by Excel or LibreOffice and marks a crafted file.
+// Refused when read: damaged or encrypted entries, bad CRCs, and entries
+// inflating beyond the limits (bytes actually inflated are counted; the
+// sizes the archive declares are not trusted).
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -15,23 +26,29 @@ struct ZipLimits {
     std::size_t max_total_bytes;  // inflated bytes over all entries read
 };
 
+// An office document has a few dozen entries; a central directory of
+// millions of entries costs memory before anything is read.
+inline constexpr std::size_t kMaxZipEntries = 10000;
+
 class ZipArchive {
 public:
-    // Throws LettrineError(Data) naming file_name when the bytes are not a ZIP archive.
-    ZipArchive(const std::string& bytes, std::string file_name, ZipLimits limits);
+    // `kind` names the expected document in messages ("classeur XLSX", "classeur ODS").
+    // Throws LettrineError(Data) naming file_name when the archive is refused.
+    ZipArchive(const std::string& bytes, std::string file_name, ZipLimits limits,
+               std::string kind = "classeur XLSX");
     ~ZipArchive();
     ZipArchive(const ZipArchive&) = delete;
     ZipArchive& operator=(const ZipArchive&) = delete;
 
     bool contains(const std::string& entry) const;
     // The entry's inflated bytes; nullopt when absent. Throws LettrineError(Data)
-    // when the entry is damaged or exceeds the limits (bytes actually inflated
-    // are counted, the sizes declared in the archive are not trusted).
+    // when the entry is damaged, encrypted, fails its CRC or exceeds the limits.
     std::optional<std::string> read(const std::string& entry);
 
 private:
     std::string bytes_;  // libzip reads from this buffer
     std::string file_;
+    std::string kind_;
     ZipLimits limits_;
     std::size_t total_read_ = 0;
     struct zip* archive_ = nullptr;
@@ -39,5 +56,12 @@ private:
 
 // "256 Mio", "4 Kio", "100 octets"
 std::string describe_byte_count(std::size_t bytes);
+
+// True for an OLE compound file (D0 CF 11 E0 A1 B1 1A E1): Excel 97-2003, or
+// an encrypted OOXML package.
+bool is_ole_compound_file(const std::string& bytes);
+
+// The message for an OLE compound file given where a ZIP document was expected.
+std::string ole_compound_file_message(const std::string& bytes, const std::string& kind);
 
 }  // namespace lettrine

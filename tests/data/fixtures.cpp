@@ -121,6 +121,29 @@ std::string hand_written_workbook(const std::string& sheet_data, const std::stri
     return zip_entries(entries);
 }
 
+std::string ods_document(const std::string& tables, const std::vector<std::pair<std::string, std::string>>& extra_entries) {
+    std::vector<std::pair<std::string, std::string>> entries{
+        {"mimetype", "application/vnd.oasis.opendocument.spreadsheet"},
+        {"META-INF/manifest.xml",
+         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+         "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.3\">"
+         "<manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>"
+         "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
+         "</manifest:manifest>"},
+        {"content.xml",
+         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+         "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
+         "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+         "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
+         "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+         "xmlns:calcext=\"urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0\" office:version=\"1.3\">"
+         "<office:body><office:spreadsheet>" + tables + "</office:spreadsheet></office:body></office:document-content>"},
+    };
+    entries.insert(entries.end(), extra_entries.begin(), extra_entries.end());
+    return zip_entries(entries);
+}
+
 std::string source_path(const std::string& relative) { return std::string(LETTRINE_SOURCE_DIR) + "/" + relative; }
 
 std::string read_bytes(const std::string& path) { return read_file(path); }

@@ -42,6 +42,12 @@ std::string hand_written_workbook(const std::string& sheet_data, const std::stri
                                   const std::string& sheet_target = "worksheets/sheet1.xml",
                                   const std::string& workbook_pr = "");
 
+// An ODS document: `tables` is the content of <office:spreadsheet> (table:table
+// elements), with the usual ODF namespaces declared; mimetype and manifest
+// included; extra entries appended.
+std::string ods_document(const std::string& tables,
+                         const std::vector<std::pair<std::string, std::string>>& extra_entries = {});
+
 std::string source_path(const std::string& relative);  // under LETTRINE_SOURCE_DIR
 std::string read_bytes(const std::string& path);
 

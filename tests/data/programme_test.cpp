@@ -119,12 +119,16 @@ TEST(Programme, DefaultProgrammeMatchesTheCall) {
 }
 
 TEST(Programme, UnknownExtensionIsADataDiagnostic) {
-    const ProgrammeCheck check = check_programme("programme.csv");
+    const ProgrammeCheck check = check_programme("programme.txt");
     EXPECT_FALSE(check.programme.has_value());
     EXPECT_EQ(described(check.diagnostics),
-              std::vector<std::string>{"programme.csv : format de programme non reconnu : l'extension doit être .xlsx ou .xml"});
+              std::vector<std::string>{"programme.txt : format de programme non reconnu : l'extension doit être .xlsx, "
+                                       ".ods ou .xml, ou le chemin un dossier de fichiers CSV"});
+    EXPECT_EQ(described(check_programme("Secteurs.csv").diagnostics),
+              std::vector<std::string>{"Secteurs.csv : un programme en CSV est un dossier de fichiers (Programme.csv, "
+                                       "Secteurs.csv, …) : indiquer le dossier, pas un de ses fichiers"});
     try {
-        read_programme("programme.ods");
+        read_programme("programme.numbers");
         FAIL();
     } catch (const LettrineError& e) {
         EXPECT_EQ(e.kind(), ErrorKind::Data);

@@ -107,5 +107,12 @@ TEST(Records, XmlItemsByPath) {
 }
 
 TEST(Records, UnknownExtension) {
-    EXPECT_THROW(read_records("donnees.csv", "x"), LettrineError);
+    try {
+        read_records("donnees.txt", "x");
+        FAIL();
+    } catch (const LettrineError& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::Data);
+        EXPECT_EQ(std::string(e.what()), "donnees.txt : format de données non reconnu : l'extension doit être .xlsx, "
+                                         ".ods, .csv ou .xml, ou le chemin un dossier de fichiers CSV");
+    }
 }
