@@ -19,6 +19,8 @@ const std::map<std::string, Command>& commands() {
         {"lettres", Command::Letters},   {"budget", Command::Budget},
         {"verifier", Command::Check},    {"vérifier", Command::Check},
         {"fusion", Command::Merge},      {"convertir", Command::Convert},
+        {"atelier", Command::Workshops}, {"ateliers", Command::Workshops},
+        {"convertir-ag", Command::ConvertAssembly},
         {"aide", Command::Help},
     };
     return table;
@@ -43,7 +45,7 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
         auto it = commands().find(args[i]);
         if (it == commands().end())
             usage_error("commande inconnue « " + args[i] +
-                        " » (commandes : decembre, lettres, budget, verifier, fusion, convertir)");
+                        " » (commandes : decembre, lettres, budget, verifier, fusion, convertir, atelier, convertir-ag)");
         a.command = it->second;
         ++i;
     }
@@ -72,6 +74,9 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
         else if (option == "--chaque") a.each = take(option);
         else if (option == "--nom") a.file_name_field = take(option);
         else if (option == "--un-fichier" && !has_inline) a.single_file = true;
+        else if (option == "--donnees-ag" || option == "--données-ag") { a.assembly_data = take(option); a.assembly_data_given = true; }
+        else if (option == "--badges" && !has_inline) a.badges = true;
+        else if (option == "--recto-verso" && !has_inline) a.duplex = true;
         else if ((option == "--quiet" || option == "--silencieux" || option == "-q") && !has_inline) a.quiet = true;
         else if ((option == "--verbose" || option == "--bavard" || option == "-v") && !has_inline) a.verbose = true;
         else if ((option == "--help" || option == "--aide" || option == "-h") && !has_inline) a.command = Command::Help;
@@ -88,6 +93,11 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
     }
     if (a.command == Command::Convert && (!a.data_given || a.output.empty()))
         usage_error("convertir : les options --donnees (fichier XML) et --sortie (fichier XLSX) sont obligatoires");
+    if (a.command == Command::ConvertAssembly && (!a.assembly_data_given || a.output.empty()))
+        usage_error("convertir-ag : les options --donnees-ag (fichier XML) et --sortie (fichier XLSX) sont obligatoires");
+    if ((a.badges || a.duplex) && a.command != Command::Workshops && a.command != Command::Help)
+        usage_error(std::string(a.badges ? "--badges" : "--recto-verso") + " ne s'emploie qu'avec la commande atelier");
+    if (a.badges && a.duplex) usage_error("--badges et --recto-verso s'excluent : --recto-verso concerne les dossiers d'atelier");
     if (a.output.empty()) a.output = "output";
     return a;
 }
@@ -106,12 +116,21 @@ std::string help_text() {
         "              n'écrit aucun fichier\n"
         "  fusion      publipostage : un modèle quelconque sur des données quelconques\n"
         "  convertir   écrit le classeur XLSX équivalent à un programme XML\n"
+        "  atelier     dossiers des ateliers de l'assemblée générale de juin (PDF,\n"
+        "              un par secteur, et un dossier complet pour l'impression) ;\n"
+        "              avec --badges, les badges des inscrits\n"
+        "  convertir-ag écrit le classeur XLSX équivalent à un fichier XML de l'AG\n"
         "\n"
         "Options :\n"
         "  --donnees CHEMIN   données (.xlsx ou .xml) ; par défaut input/programme-2016.xlsx\n"
         "  --sortie DOSSIER   dossier de sortie ; par défaut output/\n"
         "  --modeles DOSSIER  dossier des modèles ; par défaut templates/\n"
         "  --secteur ID       seulement les documents de ce secteur (répétable)\n"
+        "  --donnees-ag CHEMIN  données de l'assemblée générale (.xlsx ou .xml) ;\n"
+        "                     par défaut input/ag-2016.xlsx\n"
+        "  --badges           atelier : les badges des inscrits (A4, 10 par page)\n"
+        "  --recto-verso      atelier : chaque dossier du dossier complet commence\n"
+        "                     sur une page de droite (pages blanches insérées)\n"
         "  --jobs N           nombre de documents produits en parallèle\n"
         "  --quiet            n'affiche que les erreurs\n"
         "  --verbose          affiche chaque fichier écrit\n"

@@ -7,7 +7,7 @@
 
 namespace lettrine {
 
-enum class Command { December, Letters, Budget, Check, Merge, Convert, Help, Version };
+enum class Command { December, Letters, Budget, Check, Merge, Convert, Workshops, ConvertAssembly, Help, Version };
 
 struct Arguments {
     Command command = Command::December;
@@ -23,6 +23,11 @@ struct Arguments {
     std::string each;                                // --chaque
     bool single_file = false;                        // --un-fichier
     std::string file_name_field;                     // --nom (field used to name each PDF)
+    // atelier, convertir-ag
+    std::string assembly_data = "input/ag-2016.xlsx";  // --donnees-ag
+    bool assembly_data_given = false;
+    bool badges = false;                               // --badges
+    bool duplex = false;                               // --recto-verso
 };
 
 // Throws LettrineError(ErrorKind::Usage) with a French message.

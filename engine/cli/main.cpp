@@ -9,6 +9,7 @@
 
 #include "cli/arguments.hpp"
 #include "core/diagnostic.hpp"
+#include "ag/workshop_job.hpp"
 #include "jobs/jobs.hpp"
 
 using namespace lettrine;
@@ -55,6 +56,21 @@ int run(const Arguments& args) {
         case Command::Letters: result = run_december(options, true, false); break;
         case Command::Budget: result = run_december(options, false, true); break;
         case Command::Convert: result = convert_programme(args.data, args.output); break;
+        case Command::ConvertAssembly: result = convert_assembly(args.assembly_data, args.output); break;
+        case Command::Workshops: {
+            WorkshopOptions workshops;
+            workshops.programme = args.data;
+            workshops.assembly = args.assembly_data;
+            workshops.output = args.output;
+            workshops.templates = args.templates;
+            workshops.sectors = args.sectors;
+            workshops.badges = args.badges;
+            workshops.duplex = args.duplex;
+            workshops.jobs = args.jobs;
+            workshops.progress = &progress;
+            result = run_workshop_packs(workshops);
+            break;
+        }
         case Command::Merge: {
             MergeOptions merge;
             merge.template_file = args.merge_template;
@@ -71,7 +87,7 @@ int run(const Arguments& args) {
     }
     print(result.warnings, std::cerr);
     progress.say(count_phrase(result.written.size(), "fichier écrit", "fichiers écrits") + " dans " +
-                 (args.command == Command::Convert || (args.command == Command::Merge && args.single_file)
+                 (args.command == Command::Convert || args.command == Command::ConvertAssembly || (args.command == Command::Merge && args.single_file)
                       ? args.output
                       : args.output + "/"));
     return 0;

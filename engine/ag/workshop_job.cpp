@@ -1,0 +1,142 @@
+#include "ag/workshop_job.hpp"
+
+#include <set>
+
+#include "ag/assembly_reader.hpp"
+#include "ag/assembly_xlsx_writer.hpp"
+#include "ag/badges.hpp"
+#include "core/output_files.hpp"
+#include "core/text.hpp"
+#include "data/programme_reader.hpp"
+#include "jobs/document_pipeline.hpp"
+#include "jobs/parallel.hpp"
+#include "layout/layout.hpp"
+#include "pdf/pdf_writer.hpp"
+#include "template/french_format.hpp"
+#include "template/template.hpp"
+
+namespace fs = boost::filesystem;
+
+namespace lettrine {
+
+namespace {
+
+const char* const kPackTemplate = "atelier.xml.mustache";
+
+int thread_count(int requested) { return requested > 0 ? requested : default_job_count(); }
+
+// Relative image paths in the programme are relative to its file.
+Programme with_resolved_logo(Programme programme, const fs::path& data_file) {
+    if (!programme.logo.empty() && fs::path(programme.logo).is_relative())
+        programme.logo = fs::absolute(data_file.parent_path() / programme.logo).lexically_normal().string();
+    return programme;
+}
+
+// The workshops to print, in the programme's sector order, restricted to
+// --secteur when given (an unknown identifier is a usage error).
+std::vector<std::pair<const Workshop*, const Sector*>> selected(const Programme& programme, const GeneralAssembly& ag,
+                                                                const std::vector<std::string>& wanted) {
+    Diagnostics errors;
+    const std::set<std::string> requested(wanted.begin(), wanted.end());
+    for (const auto& id : requested)
+        if (!ag.find_workshop(id)) {
+            std::string known;
+            for (const auto& s : programme.sectors) known += (known.empty() ? "" : ", ") + s.id;
+            errors.error({}, "secteur inconnu « " + id + " » (secteurs du programme : " + known + ")");
+        }
+    if (errors.has_errors()) throw LettrineError(ErrorKind::Usage, errors);
+    std::vector<std::pair<const Workshop*, const Sector*>> out;
+    for (const auto& s : programme.sectors)
+        if (requested.empty() || requested.count(s.id))
+            if (const Workshop* w = ag.find_workshop(s.id)) out.emplace_back(w, &s);
+    return out;
+}
+
+fs::path assembly_folder(const WorkshopOptions& options, const GeneralAssembly& ag) {
+    return options.output / ("ag-" + std::to_string(ag.year));
+}
+
+}  // namespace
+
+LaidOutDocument assemble_dossier(std::vector<LaidOutDocument> packs, bool duplex, std::vector<std::size_t>* starts) {
+    LaidOutDocument book;
+    for (auto& pack : packs) {
+        if (duplex && book.pages.size() % 2 == 1) {
+            LaidOutPage blank;
+            blank.width = book.pages.back().width;
+            blank.height = book.pages.back().height;
+            book.pages.push_back(blank);
+        }
+        if (starts) starts->push_back(book.pages.size());
+        append_document(book, std::move(pack));
+    }
+    return book;
+}
+
+JobResult run_workshop_packs(const WorkshopOptions& options) {
+    JobResult result;
+    const Programme programme = with_resolved_logo(read_programme(options.programme), options.programme);
+    AssemblyCheck checked = check_assembly(options.assembly, &programme);
+    if (!checked.assembly) throw LettrineError(ErrorKind::Data, checked.diagnostics);
+    for (const auto& d : checked.diagnostics.items()) result.warnings.add(d);
+    const GeneralAssembly& ag = *checked.assembly;
+    const fs::path folder = assembly_folder(options, ag);
+    const std::shared_ptr<const FontSet> fonts = FontSet::default_set();
+    OutputBatch batch;
+
+    if (options.badges) {
+        const fs::path destination = folder / ("badges-" + std::to_string(ag.year) + ".pdf");
+        if (ag.registrants.empty())
+            throw LettrineError(ErrorKind::Data, SourcePosition::in_file(options.assembly.filename().string()),
+                                "aucun inscrit : pas de badge à produire");
+        batch.stage_bytes(destination, write_pdf(badge_sheets(ag, programme, *fonts)));
+        if (options.progress && options.progress->verbosity() == Verbosity::Verbose)
+            options.progress->say("  " + destination.string());
+    } else {
+        const fs::path template_file = options.templates / kPackTemplate;
+        const Template pack_template = Template::load(template_file);
+        const auto workshops = selected(programme, ag, options.sectors);
+        PipelineContext context;
+        context.fonts = fonts;
+        context.resource_dir = fs::absolute(template_file).parent_path();
+        std::vector<LaidOutDocument> packs(workshops.size());
+        if (options.progress) options.progress->start("Dossiers d'atelier", workshops.size());
+        run_in_parallel(workshops.size(), thread_count(options.jobs), [&](std::size_t i) {
+            const auto [workshop, sector] = workshops[i];
+            const std::optional<SectorBilan> bilan = options.bilans ? options.bilans(*sector) : std::nullopt;
+            packs[i] = compose_document(pack_template, workshop_view(programme, ag, *workshop, *sector, bilan), context,
+                                        "l'atelier « " + sector->id + " »");
+            const fs::path destination = folder / ("dossier-atelier-" + slugify(sector->id) + ".pdf");
+            batch.stage_bytes(destination, write_pdf(packs[i]));
+            if (options.progress) options.progress->advance(destination.string());
+        });
+        if (options.progress) options.progress->finish();
+        // The printing dossier covers every workshop: a run limited by --secteur leaves it alone.
+        if (options.sectors.empty()) {
+            LaidOutDocument book = assemble_dossier(std::move(packs), options.duplex);
+            book.metadata.title = "Assemblée générale " + std::to_string(ag.year) + " — dossiers des ateliers";
+            book.metadata.subject = "Dossiers des ateliers par secteur de l'assemblée générale du " + format_date_long(ag.date);
+            book.metadata.author = programme.organisation;
+            book.metadata.creation_date = pdf_date(format_date_iso(ag.date));
+            const fs::path destination = folder / ("dossier-ag-" + std::to_string(ag.year) + ".pdf");
+            batch.stage_bytes(destination, write_pdf(book));
+            if (options.progress && options.progress->verbosity() == Verbosity::Verbose)
+                options.progress->say("  " + destination.string());
+        }
+    }
+    result.written = batch.destinations();
+    batch.commit();
+    return result;
+}
+
+JobResult convert_assembly(const fs::path& xml, const fs::path& xlsx) {
+    AssemblyCheck checked = check_assembly(xml, nullptr);
+    if (!checked.assembly) throw LettrineError(ErrorKind::Data, checked.diagnostics);
+    write_file_atomically(xlsx, write_assembly_xlsx(*checked.assembly));
+    JobResult result;
+    for (const auto& d : checked.diagnostics.items()) result.warnings.add(d);
+    result.written.push_back(xlsx);
+    return result;
+}
+
+}  // namespace lettrine
