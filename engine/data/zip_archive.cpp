@@ -142,6 +142,10 @@ std::optional<std::string> ZipArchive::read(const std::string& entry) {
         out.append(buffer, count);
         total_read_ += count;
     }
+    if ((stat.valid & ZIP_STAT_SIZE) && stat.size != out.size())
+        throw LettrineError(ErrorKind::Data, where,
+                            element + " annonce " + std::to_string(stat.size) + " octets mais en contient " +
+                                std::to_string(out.size()) + " (archive endommagée ou falsifiée)");
     return out;
 }
 
