@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 if [ "${LETTRINE_SANITIZE:-0}" = "1" ]; then
   bash scripts/build.sh build-asan -DLETTRINE_SANITIZE=ON -DLETTRINE_BENCH=OFF
-  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  # verify_asan_link_order=0: faketime (the determinism test) is an LD_PRELOAD library.
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:verify_asan_link_order=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan --output-on-failure -j2
 else
   bash scripts/build.sh build
