@@ -13,6 +13,7 @@
 #include "data/records.hpp"
 #include "jobs/december_view.hpp"
 #include "jobs/document_pipeline.hpp"
+#include "jobs/file_output.hpp"
 #include "jobs/parallel.hpp"
 #include "layout/layout.hpp"
 #include "markup/markup_parser.hpp"
@@ -29,6 +30,11 @@ namespace {
 const char* const kLetterTemplate = "lettre-de-mission.xml.mustache";
 
 int thread_count(int requested) { return requested > 0 ? requested : default_job_count(); }
+
+// Laid-out records waiting to be written, per thread, in a streamed merge:
+// enough to keep every thread busy while one writes; each is one letter's
+// pages (a few hundred KiB).
+constexpr std::size_t kMergeWindowPerThread = 2;
 
 // Relative image paths in the data are relative to the data file.
 Programme with_resolved_logo(Programme programme, const fs::path& data_file) {
@@ -78,6 +84,15 @@ PipelineContext context_for(const fs::path& template_file) {
     return context;
 }
 
+// The staged files made durable (one flush for all), then renamed into place.
+void commit_synced(OutputBatch& batch) {
+    std::vector<fs::path> folders;
+    for (const fs::path& destination : batch.destinations())
+        folders.push_back(destination.has_parent_path() ? destination.parent_path() : fs::path("."));
+    sync_staged_files(folders);
+    batch.commit();
+}
+
 }  // namespace
 
 JobResult run_december(const JobOptions& options, bool letters, bool budget) {
@@ -85,30 +100,36 @@ JobResult run_december(const JobOptions& options, bool letters, bool budget) {
     const Programme programme = with_resolved_logo(read_programme(options.data), options.data);
     OutputBatch batch;
 
+    std::optional<Template> letter;
+    std::vector<const Sector*> sectors;
+    const fs::path template_file = options.templates / kLetterTemplate;
     if (letters) {
-        const fs::path template_file = options.templates / kLetterTemplate;
-        const Template letter = Template::load(template_file);
-        const auto sectors = letter_sectors(programme, options.sectors, result.warnings);
-        const PipelineContext context = context_for(template_file);
-        if (options.progress) options.progress->start("Lettres de mission", sectors.size());
-        run_in_parallel(sectors.size(), thread_count(options.jobs), [&](std::size_t i) {
-            const Sector& sector = *sectors[i];
-            const fs::path destination = letter_path(options.output, programme, sector);
-            batch.stage_bytes(destination,
-                              render_pdf(letter, letter_view(programme, sector), context, "« " + sector.id + " »"));
-            if (options.progress) options.progress->advance(destination.string());
-        });
-        if (options.progress) options.progress->finish();
+        letter = Template::load(template_file);
+        sectors = letter_sectors(programme, options.sectors, result.warnings);
     }
+    const PipelineContext context = context_for(template_file);
+    for (const Sector* sector : sectors) result.written.push_back(letter_path(options.output, programme, *sector));
     // The budget covers every sector: a run limited by --secteur leaves it alone.
-    if (budget && options.sectors.empty()) {
-        const fs::path destination = options.output / ("budget-" + std::to_string(programme.year) + ".xlsx");
-        batch.stage_bytes(destination, write_budget_workbook(programme));
-        if (options.progress && options.progress->verbosity() == Verbosity::Verbose)
-            options.progress->say("  " + destination.string());
-    }
-    result.written = batch.destinations();
-    batch.commit();
+    const bool with_budget = budget && options.sectors.empty();
+    if (with_budget) result.written.push_back(options.output / ("budget-" + std::to_string(programme.year) + ".xlsx"));
+
+    // One task per letter, and the budget as one more, all in parallel.
+    if (options.progress && letters) options.progress->start("Lettres de mission", sectors.size());
+    run_in_parallel(result.written.size(), thread_count(options.jobs), [&](std::size_t i) {
+        const fs::path& destination = result.written[i];
+        if (i == sectors.size()) {
+            stage_unsynced(batch, destination, write_budget_workbook(programme));
+            if (options.progress && options.progress->verbosity() == Verbosity::Verbose)
+                options.progress->say("  " + destination.string());
+            return;
+        }
+        const Sector& sector = *sectors[i];
+        stage_unsynced(batch, destination,
+                       render_pdf(*letter, letter_view(programme, sector), context, "« " + sector.id + " »"));
+        if (options.progress) options.progress->advance(destination.string());
+    });
+    if (options.progress && letters) options.progress->finish();
+    commit_synced(batch);
     return result;
 }
 
@@ -153,7 +174,7 @@ CheckReport check_december(const JobOptions& options) {
 namespace {
 
 std::string record_file_name(const DataValue& record, const MergeOptions& options, std::size_t index) {
-    char number[16];
+    char number[24];
     std::snprintf(number, sizeof number, "%04zu", index + 1);
     if (!options.file_name_field.empty()) {
         const DataValue* field = record.find_path(options.file_name_field);
@@ -162,16 +183,15 @@ std::string record_file_name(const DataValue& record, const MergeOptions& option
     return slugify(options.template_file.stem().stem().string()) + "-" + number;
 }
 
-// Each record sees its own fields at top level, plus its rank and the total.
-DataValue record_view(const DataValue& record, std::size_t index, std::size_t total) {
+}  // namespace
+
+DataValue merge_record_view(const DataValue& record, std::size_t index, std::size_t total) {
     DataValue view = record.is_map() ? record : DataValue::map(record.position());
     if (!record.is_map()) view.set("valeur", record);
     view.set("numero", DataValue::text(std::to_string(index + 1)));
     view.set("total", DataValue::text(std::to_string(total)));
     return view;
 }
-
-}  // namespace
 
 JobResult run_merge(const MergeOptions& options) {
     JobResult result;
@@ -186,15 +206,25 @@ JobResult run_merge(const MergeOptions& options) {
     if (options.progress) options.progress->start("Fusion", total);
 
     if (options.single_file) {
-        std::vector<LaidOutDocument> parts(total);
-        run_in_parallel(total, thread_count(options.jobs), [&](std::size_t i) {
-            parts[i] = compose_document(document_template, record_view(records.items()[i], i, total), context,
+        // Streamed: records are composed in parallel and written in order
+        // into the staged file, a few at a time; the whole book is never
+        // held in memory.
+        FileSink file(batch.stage(options.output));
+        PdfStreamWriter writer(file);
+        const int threads = thread_count(options.jobs);
+        run_ordered<LaidOutDocument>(
+            total, threads, kMergeWindowPerThread * static_cast<std::size_t>(threads),
+            [&](std::size_t i) {
+                return compose_document(document_template, merge_record_view(records.items()[i], i, total), context,
                                         "l'élément " + std::to_string(i + 1));
-            if (options.progress) options.progress->advance("");
-        });
-        LaidOutDocument book;
-        for (auto& part : parts) append_document(book, std::move(part));
-        batch.stage_bytes(options.output, write_pdf(book));
+            },
+            [&](std::size_t, LaidOutDocument& part) {
+                writer.add(part);
+                if (options.progress) options.progress->advance("");
+            });
+        writer.finish();
+        file.close();
+        result.written.push_back(options.output);
     } else {
         // Names are fixed before rendering so collisions get stable suffixes.
         std::vector<fs::path> destinations;
@@ -205,15 +235,15 @@ JobResult run_merge(const MergeOptions& options) {
             destinations.push_back(options.output / (name + ".pdf"));
         }
         run_in_parallel(total, thread_count(options.jobs), [&](std::size_t i) {
-            batch.stage_bytes(destinations[i],
-                              render_pdf(document_template, record_view(records.items()[i], i, total), context,
-                                         "l'élément " + std::to_string(i + 1)));
+            stage_unsynced(batch, destinations[i],
+                           render_pdf(document_template, merge_record_view(records.items()[i], i, total), context,
+                                      "l'élément " + std::to_string(i + 1)));
             if (options.progress) options.progress->advance(destinations[i].string());
         });
+        result.written = destinations;  // in record order, whatever the threads' timing
     }
     if (options.progress) options.progress->finish();
-    result.written = batch.destinations();
-    batch.commit();
+    commit_synced(batch);
     return result;
 }
 

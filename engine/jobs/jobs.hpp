@@ -9,6 +9,7 @@
 #include <boost/filesystem.hpp>
 
 #include "core/diagnostic.hpp"
+#include "data/value.hpp"
 #include "jobs/progress.hpp"
 
 namespace lettrine {
@@ -47,7 +48,15 @@ struct MergeOptions {
     Progress* progress = nullptr;
 };
 
+// One merged file (single_file) is streamed: records are composed in
+// parallel and written in order, a few at a time, so memory does not grow
+// with the number of records. Either every file is written or none.
 JobResult run_merge(const MergeOptions& options);
+
+// What the template sees for record `index` of `total`: the record's fields
+// at top level (a record that is not a group of fields is « valeur »), plus
+// « numero » (from 1) and « total ».
+DataValue merge_record_view(const DataValue& record, std::size_t index, std::size_t total);
 
 // Writes the XLSX twin of an XML programme (input/programme-2016.xlsx is made this way).
 JobResult convert_programme(const boost::filesystem::path& xml, const boost::filesystem::path& xlsx);

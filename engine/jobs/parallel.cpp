@@ -2,14 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
-#include <exception>
-#include <mutex>
-#include <optional>
 #include <set>
-#include <thread>
-#include <vector>
-
-#include "core/diagnostic.hpp"
 
 namespace lettrine {
 
@@ -18,24 +11,46 @@ int default_job_count() {
     return cores == 0 ? 1 : static_cast<int>(std::min(cores, 16u));
 }
 
+void TaskFailures::add(std::size_t task, const LettrineError& error) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    failures_.push_back({task, error.kind(), error.diagnostics()});
+}
+
+void TaskFailures::add_unexpected(std::exception_ptr error) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!unexpected_) unexpected_ = error;
+}
+
+bool TaskFailures::any() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return !failures_.empty() || unexpected_;
+}
+
+void TaskFailures::rethrow() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (unexpected_) std::rethrow_exception(unexpected_);
+    if (failures_.empty()) return;
+    auto sorted = failures_;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.task < b.task; });
+    Diagnostics merged;
+    std::set<std::string> seen;
+    for (const auto& failure : sorted)
+        for (const auto& d : failure.diagnostics.items())
+            if (seen.insert(d.describe()).second) merged.add(d);
+    throw LettrineError(sorted.front().kind, merged);
+}
+
 void run_in_parallel(std::size_t task_count, int threads, const std::function<void(std::size_t)>& task) {
     std::atomic<std::size_t> next{0};
-    std::mutex mutex;
-    std::optional<ErrorKind> first_kind;
-    std::vector<std::pair<std::size_t, Diagnostics>> failures;  // by task index: stable order
-    std::exception_ptr unexpected;
-
+    TaskFailures failures;
     auto worker = [&] {
         for (std::size_t i = next++; i < task_count; i = next++) {
             try {
                 task(i);
             } catch (const LettrineError& e) {
-                std::lock_guard<std::mutex> lock(mutex);
-                if (!first_kind) first_kind = e.kind();
-                failures.emplace_back(i, e.diagnostics());
+                failures.add(i, e);
             } catch (...) {
-                std::lock_guard<std::mutex> lock(mutex);
-                if (!unexpected) unexpected = std::current_exception();
+                failures.add_unexpected(std::current_exception());
             }
         }
     };
@@ -44,18 +59,7 @@ void run_in_parallel(std::size_t task_count, int threads, const std::function<vo
     for (std::size_t t = 1; t < count; ++t) pool.emplace_back(worker);
     worker();
     for (auto& thread : pool) thread.join();
-
-    if (unexpected) std::rethrow_exception(unexpected);
-    if (failures.empty()) return;
-    std::sort(failures.begin(), failures.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
-    // The same template mistake fails every document: say it once.
-    Diagnostics merged;
-    std::set<std::string> seen;
-    for (const auto& failure : failures)
-        for (const auto& d : failure.second.items())
-            if (seen.insert(d.describe()).second) merged.add(d);
-    throw LettrineError(*first_kind, merged);
+    failures.rethrow();
 }
 
 }  // namespace lettrine

@@ -10,8 +10,6 @@
 // glyphs renumbered); /W gives each CID the width of its glyph in the
 // embedded program, so widths stay consistent with the font (as PDF/A
 // requires); exact positions come from the TJ offsets of the content stream.
-#include <podofo/podofo.h>
-
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -21,19 +19,21 @@
 #include <vector>
 
 #include "font/font.hpp"
+#include "pdf/pdf_file.hpp"
 #include "pdf/sfnt_tables.hpp"
 
 namespace lettrine::pdf {
 
-// A font ready for subsetting: its HarfBuzz face (the file preprocessed once
-// per process) and the tables the descriptor needs. Shared, read-only.
+// A font ready for subsetting: its HarfBuzz face (preprocessed once the font
+// has been subset often enough to pay for it) and the tables the descriptor
+// needs. One per font per process, shared by every document and thread.
 struct FontProgram;
 std::shared_ptr<const FontProgram> font_program_for(const std::shared_ptr<const Font>& font);
 
 // One font as used by one document.
 class DocumentFont {
 public:
-    DocumentFont(std::shared_ptr<const Font> font, std::string resource_name, PoDoFo::PdfObject* type0);
+    DocumentFont(std::shared_ptr<const Font> font, std::string resource_name, uint32_t type0_object);
 
     // The two-byte code showing `glyph` and extracting as `text`.
     uint16_t code_for(uint32_t glyph, const std::u32string& text) {
@@ -56,14 +56,15 @@ public:
     double width(uint16_t code) const { return codes_[code].width; }
 
     const std::string& resource_name() const { return resource_name_; }
-    PoDoFo::PdfReference reference() const { return type0_->Reference(); }
+    uint32_t object() const { return type0_; }  // the Type0 font, numbered at first use
     const Font& font() const { return *font_; }
     // Underline placement, in em: top of the stroke from the baseline (negative: below), thickness.
     double underline_position() const { return underline_position_; }
     double underline_thickness() const { return underline_thickness_; }
 
-    // Subsets the font program and writes the font's dictionaries and streams.
-    void embed(PoDoFo::PdfVecObjects& objects) const;
+    // Subsets the font program and writes the font's dictionaries and
+    // streams, the Type0 font under its number.
+    void embed(PdfFile& file) const;
 
     // Page bookkeeping: the last page (index + 1) whose resources list this font.
     std::size_t listed_on_page = 0;
@@ -88,7 +89,7 @@ private:
     std::shared_ptr<const Font> font_;
     std::shared_ptr<const FontProgram> program_;
     std::string resource_name_;
-    PoDoFo::PdfObject* type0_;
+    uint32_t type0_;
     double underline_position_ = -0.1, underline_thickness_ = 0.05;
     std::vector<Code> codes_;  // index = CID; CID 0 is the .notdef glyph, never painted
     std::unordered_map<uint64_t, uint16_t> single_codes_;
@@ -99,13 +100,13 @@ private:
 // The fonts of one document, in order of first use ("F1", "F2", ...).
 class DocumentFonts {
 public:
-    explicit DocumentFonts(PoDoFo::PdfVecObjects& objects) : objects_(objects) {}
+    explicit DocumentFonts(PdfFile& file) : file_(file) {}
 
     DocumentFont& get(const std::shared_ptr<const Font>& font);
     void embed_all() const;
 
 private:
-    PoDoFo::PdfVecObjects& objects_;
+    PdfFile& file_;
     std::vector<std::unique_ptr<DocumentFont>> fonts_;
     std::unordered_map<const Font*, DocumentFont*> by_font_;
     const Font* last_font_ = nullptr;

@@ -1,51 +1,35 @@
 #include "pdf/pdf_writer.hpp"
 
-#include <openssl/evp.h>
-#include <podofo/podofo.h>
-
-#include <mutex>
-#include <regex>
+#include <optional>
 
 #include "core/diagnostic.hpp"
 #include "pdf/font_embedding.hpp"
 #include "pdf/image_embedding.hpp"
 #include "pdf/page_content.hpp"
 #include "pdf/pdf_streams.hpp"
+#include "pdf/pdf_syntax.hpp"
 
 namespace lettrine {
 
-using namespace PoDoFo;
-using pdf::DocumentFonts;
-using pdf::DocumentImages;
-using pdf::PageContent;
-using pdf::set_deflated_stream;
+using pdf::append_integer;
+using pdf::append_literal_string;
+using pdf::append_name;
+using pdf::append_number;
+using pdf::append_reference;
+using pdf::append_text_string;
 
 namespace {
 
 // Written as /Producer: fixed, so the output never depends on library versions.
 constexpr const char* kProducer = "Lettrine";
-
-// PoDoFo must print nothing: the command line owns stderr. Set once; these
-// are process-wide switches.
-void silence_podofo() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        PdfError::EnableDebug(false);
-        PdfError::EnableLogging(false);
-    });
-}
+// Decimals of the coordinates written in dictionaries (page boxes, link
+// rectangles, bookmark targets): a thousandth of a point.
+constexpr int kBoxDecimals = 3;
 
 bool is_ascii(const std::string& text) {
     for (char c : text)
         if (static_cast<unsigned char>(c) >= 0x80) return false;
     return true;
-}
-
-// A text string for the Info dictionary or an outline title: PDFDocEncoding
-// when ASCII, UTF-16BE (with its byte order mark) otherwise.
-PdfString text_string(const std::string& utf8) {
-    if (is_ascii(utf8)) return PdfString(utf8);
-    return PdfString(reinterpret_cast<const pdf_utf8*>(utf8.c_str()));
 }
 
 // URIs are 7-bit ASCII (ISO 32000-1, 12.6.4.7): percent-encode the rest.
@@ -65,17 +49,38 @@ std::string ascii_uri(const std::string& uri) {
     return out;
 }
 
-// "D:YYYY[MM[DD[HH[mm[SS]]]]][Z|+HH'mm'|-HH'mm']" (ISO 32000-1, 7.9.4).
-bool is_pdf_date(const std::string& date) {
-    static const std::regex pattern(R"(D:\d{4}(\d{2}(\d{2}(\d{2}(\d{2}(\d{2})?)?)?)?)?(Z|[+-]\d{2}('(\d{2}'?)?)?)?)");
-    return std::regex_match(date, pattern);
+bool digits(const std::string& text, std::size_t from, std::size_t count) {
+    if (from + count > text.size()) return false;
+    for (std::size_t i = from; i < from + count; ++i)
+        if (text[i] < '0' || text[i] > '9') return false;
+    return true;
 }
 
-// Everything wrong with the document that is not the images' fault, found
-// before anything is written.
-void check_document(const LaidOutDocument& document) {
-    Diagnostics problems;
-    if (document.pages.empty()) problems.error({}, "le document mis en page ne contient aucune page");
+// "D:YYYY[MM[DD[HH[mm[SS]]]]][Z|+HH'mm'|-HH'mm']" (ISO 32000-1, 7.9.4); the
+// closing apostrophes and the minutes are optional.
+bool is_pdf_date(const std::string& date) {
+    if (date.compare(0, 2, "D:") != 0) return false;
+    std::size_t at = 2;
+    while (at < date.size() && date[at] >= '0' && date[at] <= '9') ++at;
+    const std::size_t count = at - 2;
+    if (count < 4 || count > 14 || count % 2 != 0) return false;
+    if (at == date.size()) return true;
+    if (date[at] == 'Z') return at + 1 == date.size();
+    if (date[at] != '+' && date[at] != '-') return false;
+    if (!digits(date, at + 1, 2)) return false;
+    at += 3;
+    if (at == date.size()) return true;
+    if (date[at] != '\'') return false;
+    ++at;
+    if (at == date.size()) return true;
+    if (!digits(date, at, 2)) return false;
+    at += 2;
+    return at == date.size() || (date[at] == '\'' && at + 1 == date.size());
+}
+
+// Everything wrong with a part that is not the images' fault, found before
+// anything of it is written.
+void check_part(const LaidOutDocument& document, Diagnostics& problems) {
     for (std::size_t i = 0; i < document.pages.size(); ++i) {
         const LaidOutPage& page = document.pages[i];
         if (!(page.width > 0 && page.height > 0 && page.width < 14400 && page.height < 14400))
@@ -88,132 +93,153 @@ void check_document(const LaidOutDocument& document) {
         if (entry.page >= document.pages.size())
             problems.error({}, "le signet « " + entry.title + " » renvoie à la page " +
                                    std::to_string(entry.page + 1) + ", au-delà de la dernière");
-    if (problems.has_errors()) throw LettrineError(ErrorKind::Internal, std::move(problems));
-    const std::string& date = document.metadata.creation_date;
+}
+
+void check_date(const DocumentMetadata& metadata) {
+    const std::string& date = metadata.creation_date;
     if (!date.empty() && !is_pdf_date(date))
         throw LettrineError(ErrorKind::Data, SourcePosition{},
                             "date de création « " + date + " » invalide : le format attendu est D:AAAAMMJJHHmmSS");
 }
 
-PdfArray rectangle_array(double left, double bottom, double right, double top) {
-    PdfArray array;
-    array.push_back(left);
-    array.push_back(bottom);
-    array.push_back(right);
-    array.push_back(top);
-    return array;
+const char* const kNoPages = "le document mis en page ne contient aucune page";
+
+void append_box(std::string& out, double left, double bottom, double right, double top) {
+    out += '[';
+    append_number(out, left, kBoxDecimals);
+    out += ' ';
+    append_number(out, bottom, kBoxDecimals);
+    out += ' ';
+    append_number(out, right, kBoxDecimals);
+    out += ' ';
+    append_number(out, top, kBoxDecimals);
+    out += ']';
 }
 
-// /Link annotations with /URI actions, invisible (no border), printable.
-// Written as plain objects: PoDoFo's PdfAnnotation stamps the clock (/M).
-void add_links(PdfVecObjects& objects, PdfObject* page_object, const LaidOutPage& page) {
-    PdfArray annotations;
+}  // namespace
+
+struct PdfStreamWriter::State {
+    explicit State(pdf::ByteSink& sink)
+        : file(sink), catalog(file.allocate()), page_tree(file.allocate()), info(file.allocate()), fonts(file),
+          images(file), content(fonts, images) {}
+
+    pdf::PdfFile file;
+    const uint32_t catalog, page_tree, info;
+    pdf::DocumentFonts fonts;
+    pdf::DocumentImages images;
+    pdf::PageContent content;
+    std::vector<uint32_t> pages;  // page objects, in order
+    struct Bookmark {
+        std::string title;
+        int level = 1;
+        uint32_t page = 0;  // page object
+        double top = 0;     // PDF y of the target
+    };
+    std::vector<Bookmark> outline;
+    std::optional<DocumentMetadata> metadata;
+    bool broken = false, finished = false;
+    std::string scratch;
+
+    void write_page(const LaidOutPage& page);
+    std::string links(const LaidOutPage& page, uint32_t page_object);
+    uint32_t write_outline();  // the outline root, 0 when there is none
+    void write_catalog(uint32_t outline_root);
+    void write_info();
+};
+
+// /Link annotations with /URI actions, invisible (no border), printable;
+// returns the page's /Annots entry (empty when it has no links).
+std::string PdfStreamWriter::State::links(const LaidOutPage& page, uint32_t page_object) {
+    std::string annotations;
     for (const PageItem& item : page.items) {
         const auto* link = std::get_if<LinkArea>(&item);
         if (!link || link->uri.empty()) continue;
-        PdfDictionary action;
-        action.AddKey("S", PdfName("URI"));
-        action.AddKey("URI", PdfString(ascii_uri(link->uri)));
-        PdfArray border;
-        for (int i = 0; i < 3; ++i) border.push_back(PdfObject(static_cast<pdf_int64>(0)));
         const double bottom = page.height - link->y - link->height;
-        PdfObject* annotation = objects.CreateObject("Annot");
-        PdfDictionary& d = annotation->GetDictionary();
-        d.AddKey("Subtype", PdfName("Link"));
-        d.AddKey("Rect", rectangle_array(link->x, bottom, link->x + link->width, bottom + link->height));
-        d.AddKey("Border", border);
-        d.AddKey("F", PdfObject(static_cast<pdf_int64>(ePdfAnnotationFlags_Print)));
-        d.AddKey("P", page_object->Reference());
-        d.AddKey("A", action);
-        annotations.push_back(annotation->Reference());
+        const uint32_t annotation = file.allocate();
+        std::string a = "<< /Type /Annot /Subtype /Link /Rect ";
+        append_box(a, link->x, bottom, link->x + link->width, bottom + link->height);
+        a += " /Border [0 0 0] /F 4 /P ";  // 4: print
+        append_reference(a, page_object);
+        a += " /A << /S /URI /URI ";
+        append_literal_string(a, ascii_uri(link->uri));
+        a += " >> >>";
+        file.write_object(annotation, a);
+        annotations += annotations.empty() ? " /Annots [" : " ";
+        append_reference(annotations, annotation);
     }
-    if (!annotations.empty()) page_object->GetDictionary().AddKey("Annots", annotations);
+    if (!annotations.empty()) annotations += ']';
+    return annotations;
 }
 
-// Pages are created as plain objects under one /Kids array: PoDoFo 0.9.8's
-// page-tree insertion is super-linear in the page count.
-std::vector<PdfObject*> write_pages(PdfMemDocument& pdf, const LaidOutDocument& document, DocumentFonts& fonts,
-                                    DocumentImages& images) {
-    PdfVecObjects& objects = pdf.GetObjects();
-    PdfObject* tree = pdf.GetPagesTree()->GetObject();
-    const PdfReference tree_reference = tree->Reference();
-    std::vector<PdfObject*> pages;
-    pages.reserve(document.pages.size());
-    PdfArray kids;
-    PageContent content(fonts, images);
-
-    for (std::size_t i = 0; i < document.pages.size(); ++i) {
-        const LaidOutPage& page = document.pages[i];
-        content.begin_page(i + 1, page.height);
-        for (const PageItem& item : page.items) {
-            if (const auto* run = std::get_if<GlyphRun>(&item)) content.paint(*run);
-            else if (const auto* rule = std::get_if<Rule>(&item)) content.paint(*rule);
-            else if (const auto* rectangle = std::get_if<Rectangle>(&item)) content.paint(*rectangle);
-            else if (const auto* image = std::get_if<PlacedImage>(&item)) content.paint(*image);
-        }
-
-        PdfObject* stream = objects.CreateObject();
-        set_deflated_stream(stream, content.operators());
-
-        PdfDictionary resources;
-        if (!content.fonts().empty()) {
-            PdfDictionary font_dictionary;
-            for (const auto* font : content.fonts()) font_dictionary.AddKey(font->resource_name(), font->reference());
-            resources.AddKey("Font", font_dictionary);
-        }
-        if (!content.images().empty()) {
-            PdfDictionary image_dictionary;
-            for (const auto* image : content.images()) image_dictionary.AddKey(image->resource_name, image->reference);
-            resources.AddKey("XObject", image_dictionary);
-        }
-
-        PdfObject* page_object = objects.CreateObject("Page");
-        PdfDictionary& dictionary = page_object->GetDictionary();
-        dictionary.AddKey("Parent", tree_reference);
-        dictionary.AddKey("MediaBox", rectangle_array(0, 0, page.width, page.height));
-        dictionary.AddKey("Resources", resources);
-        dictionary.AddKey("Contents", stream->Reference());
-        add_links(objects, page_object, page);
-        kids.push_back(page_object->Reference());
-        pages.push_back(page_object);
+void PdfStreamWriter::State::write_page(const LaidOutPage& page) {
+    content.begin_page(pages.size() + 1, page.height);
+    for (const PageItem& item : page.items) {
+        if (const auto* run = std::get_if<GlyphRun>(&item)) content.paint(*run);
+        else if (const auto* rule = std::get_if<Rule>(&item)) content.paint(*rule);
+        else if (const auto* rectangle = std::get_if<Rectangle>(&item)) content.paint(*rectangle);
+        else if (const auto* image = std::get_if<PlacedImage>(&item)) content.paint(*image);
     }
-    tree->GetDictionary().AddKey("Kids", kids);
-    tree->GetDictionary().AddKey("Count", static_cast<pdf_int64>(document.pages.size()));
-    return pages;
+    const uint32_t stream = file.allocate();
+    file.write_stream(stream, " /Filter /FlateDecode", pdf::deflate_bytes(content.operators()));
+    const uint32_t page_object = file.allocate();
+    const std::string annotations = links(page, page_object);
+
+    std::string& d = scratch;
+    d = "<< /Type /Page /Parent ";
+    append_reference(d, page_tree);
+    d += " /MediaBox ";
+    append_box(d, 0, 0, page.width, page.height);
+    d += " /Resources <<";
+    if (!content.fonts().empty()) {
+        d += " /Font <<";
+        for (const auto* font : content.fonts()) {
+            d += ' ';
+            append_name(d, font->resource_name());
+            d += ' ';
+            append_reference(d, font->object());
+        }
+        d += " >>";
+    }
+    if (!content.images().empty()) {
+        d += " /XObject <<";
+        for (const auto* image : content.images()) {
+            d += ' ';
+            append_name(d, image->resource_name);
+            d += ' ';
+            append_reference(d, image->object);
+        }
+        d += " >>";
+    }
+    d += " >> /Contents ";
+    append_reference(d, stream);
+    d += annotations;
+    d += " >>";
+    file.write_object(page_object, d);
+    pages.push_back(page_object);
 }
 
 // Bookmarks nested by level (a level deeper than its predecessor's plus one
 // nests one step only), all open, each pointing at its page and height.
-void write_outline(PdfMemDocument& pdf, const LaidOutDocument& document, const std::vector<PdfObject*>& pages) {
-    if (document.outline.empty()) return;
-    PdfVecObjects& objects = pdf.GetObjects();
+uint32_t PdfStreamWriter::State::write_outline() {
+    if (outline.empty()) return 0;
     struct Node {
-        PdfObject* object = nullptr;
+        uint32_t object = 0;
         int level = 0;
         std::size_t parent = 0;  // index into nodes; node 0 is the outline root
         std::vector<std::size_t> children;
         std::size_t descendants = 0;
+        const Bookmark* bookmark = nullptr;
     };
     std::vector<Node> nodes(1);
-    nodes[0].object = objects.CreateObject("Outlines");
+    nodes[0].object = file.allocate();
     std::vector<std::size_t> open{0};  // the chain of possible parents
-    for (const OutlineEntry& entry : document.outline) {
+    for (const Bookmark& entry : outline) {
         while (open.size() > 1 && nodes[open.back()].level >= entry.level) open.pop_back();
         Node node;
-        node.object = objects.CreateObject();
+        node.object = file.allocate();
         node.level = entry.level;
         node.parent = open.back();
-        const LaidOutPage& page = document.pages[entry.page];
-        PdfArray destination;
-        destination.push_back(pages[entry.page]->Reference());
-        destination.push_back(PdfName("XYZ"));
-        destination.push_back(PdfVariant());  // keep the horizontal position
-        destination.push_back(page.height - entry.y);
-        destination.push_back(PdfVariant());  // keep the zoom
-        PdfDictionary& d = node.object->GetDictionary();
-        d.AddKey("Title", text_string(entry.title));
-        d.AddKey("Parent", nodes[node.parent].object->Reference());
-        d.AddKey("Dest", destination);
+        node.bookmark = &entry;
         nodes.push_back(std::move(node));
         const std::size_t index = nodes.size() - 1;
         nodes[nodes[index].parent].children.push_back(index);
@@ -223,113 +249,153 @@ void write_outline(PdfMemDocument& pdf, const LaidOutDocument& document, const s
         }
         open.push_back(index);
     }
-    for (const Node& node : nodes) {
-        PdfDictionary& d = node.object->GetDictionary();
+    for (std::size_t n = 0; n < nodes.size(); ++n) {
+        const Node& node = nodes[n];
+        std::string d = "<<";
+        if (n == 0) d += " /Type /Outlines";
+        if (node.bookmark) {
+            d += " /Title ";
+            append_text_string(d, node.bookmark->title);
+            d += " /Parent ";
+            append_reference(d, nodes[node.parent].object);
+            d += " /Dest [";
+            append_reference(d, node.bookmark->page);
+            d += " /XYZ null ";
+            append_number(d, node.bookmark->top, kBoxDecimals);
+            d += " null]";
+            const auto& siblings = nodes[node.parent].children;
+            for (std::size_t i = 0; i < siblings.size(); ++i) {
+                if (siblings[i] != n) continue;
+                if (i > 0) {
+                    d += " /Prev ";
+                    append_reference(d, nodes[siblings[i - 1]].object);
+                }
+                if (i + 1 < siblings.size()) {
+                    d += " /Next ";
+                    append_reference(d, nodes[siblings[i + 1]].object);
+                }
+            }
+        }
         if (!node.children.empty()) {
-            d.AddKey("First", nodes[node.children.front()].object->Reference());
-            d.AddKey("Last", nodes[node.children.back()].object->Reference());
-            d.AddKey("Count", static_cast<pdf_int64>(node.descendants));
+            d += " /First ";
+            append_reference(d, nodes[node.children.front()].object);
+            d += " /Last ";
+            append_reference(d, nodes[node.children.back()].object);
+            d += " /Count ";
+            append_integer(d, static_cast<long long>(node.descendants));
         }
-        for (std::size_t i = 0; i < node.children.size(); ++i) {
-            PdfDictionary& child = nodes[node.children[i]].object->GetDictionary();
-            if (i > 0) child.AddKey("Prev", nodes[node.children[i - 1]].object->Reference());
-            if (i + 1 < node.children.size()) child.AddKey("Next", nodes[node.children[i + 1]].object->Reference());
-        }
+        d += " >>";
+        file.write_object(node.object, d);
     }
-    PdfObject* catalog = pdf.GetCatalog();
-    catalog->GetDictionary().AddKey("Outlines", nodes[0].object->Reference());
-    catalog->GetDictionary().AddKey("PageMode", PdfName("UseOutlines"));
+    return nodes[0].object;
 }
 
-void write_catalog(PdfMemDocument& pdf, const DocumentMetadata& metadata) {
-    const bool usable = !metadata.language.empty() && is_ascii(metadata.language);
-    pdf.GetCatalog()->GetDictionary().AddKey("Lang", PdfString(usable ? metadata.language : "fr-FR"));
-    PdfDictionary preferences;
-    preferences.AddKey("DisplayDocTitle", PdfVariant(true));
-    pdf.GetCatalog()->GetDictionary().AddKey("ViewerPreferences", preferences);
+void PdfStreamWriter::State::write_catalog(uint32_t outline_root) {
+    std::string d = "<< /Type /Catalog /Pages ";
+    append_reference(d, page_tree);
+    if (outline_root != 0) {
+        d += " /Outlines ";
+        append_reference(d, outline_root);
+        d += " /PageMode /UseOutlines";
+    }
+    const bool usable = !metadata->language.empty() && is_ascii(metadata->language);
+    d += " /Lang ";
+    append_literal_string(d, usable ? metadata->language : "fr-FR");
+    d += " /ViewerPreferences << /DisplayDocTitle true >> >>";
+    file.write_object(catalog, d);
 }
 
-// The Info dictionary, dates from the metadata only: PoDoFo's default
-// CreationDate (the clock) is replaced or removed.
-void write_info(PdfMemDocument& pdf, const DocumentMetadata& metadata) {
-    PdfInfo* info = pdf.GetInfo();
-    if (!metadata.title.empty()) info->SetTitle(text_string(metadata.title));
-    if (!metadata.author.empty()) info->SetAuthor(text_string(metadata.author));
-    if (!metadata.subject.empty()) info->SetSubject(text_string(metadata.subject));
-    if (!metadata.keywords.empty()) info->SetKeywords(text_string(metadata.keywords));
-    info->SetCreator(text_string(metadata.creator.empty() ? std::string("Lettrine") : metadata.creator));
-    info->SetProducer(PdfString(kProducer));
-    PdfDictionary& d = info->GetObject()->GetDictionary();
-    d.RemoveKey("CreationDate");
-    d.RemoveKey("ModDate");
-    if (!metadata.creation_date.empty()) {
-        d.AddKey("CreationDate", PdfString(metadata.creation_date));
-        d.AddKey("ModDate", PdfString(metadata.creation_date));
-    }
+// The Info dictionary, dates from the metadata only (never the clock).
+void PdfStreamWriter::State::write_info() {
+    const DocumentMetadata& m = *metadata;
+    std::string d = "<<";
+    const auto entry = [&d](const char* key, const std::string& value) {
+        if (value.empty()) return;
+        d += ' ';
+        append_name(d, key);
+        d += ' ';
+        append_text_string(d, value);
+    };
+    entry("Title", m.title);
+    entry("Author", m.author);
+    entry("Subject", m.subject);
+    entry("Keywords", m.keywords);
+    entry("Creator", m.creator.empty() ? std::string("Lettrine") : m.creator);
+    entry("Producer", kProducer);
+    entry("CreationDate", m.creation_date);
+    entry("ModDate", m.creation_date);
+    d += " >>";
+    file.write_object(info, d);
 }
 
-// The file, with a trailer /ID derived from everything before the trailer
-// (PoDoFo hashes only the Info dictionary, so two documents with the same
-// metadata would share an identifier).
-std::string serialize(PdfMemDocument& pdf) {
-    PdfRefCountedBuffer buffer;
-    {
-        PdfOutputDevice device(&buffer);
-        pdf.Write(&device);
-        buffer.Resize(device.GetLength());
-    }
-    std::string bytes(buffer.GetBuffer(), buffer.GetSize());
+PdfStreamWriter::PdfStreamWriter(pdf::ByteSink& sink) : state_(std::make_unique<State>(sink)) {}
 
-    const std::size_t trailer = bytes.rfind("trailer");
-    const std::size_t id = trailer == std::string::npos ? std::string::npos : bytes.find("/ID", trailer);
-    if (id == std::string::npos)
-        throw LettrineError(ErrorKind::Internal, SourcePosition{}, "le PDF produit n'a pas d'identifiant /ID");
-    // SHA-256 (OpenSSL, a dependency of PoDoFo) truncated to the 16 bytes PoDoFo's MD5 left room for.
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int digest_length = 0;
-    if (!EVP_Digest(bytes.data(), trailer, digest, &digest_length, EVP_sha256(), nullptr) || digest_length < 16)
-        throw LettrineError(ErrorKind::Internal, SourcePosition{}, "calcul de l'identifiant du PDF impossible");
-    std::string hex;
-    for (int i = 0; i < 16; ++i) {
-        const unsigned char b = digest[i];
-        static constexpr char kHex[] = "0123456789ABCDEF";
-        hex += kHex[b >> 4];
-        hex += kHex[b & 15];
+PdfStreamWriter::~PdfStreamWriter() = default;
+
+std::size_t PdfStreamWriter::page_count() const { return state_->pages.size(); }
+
+void PdfStreamWriter::add(const LaidOutDocument& part) {
+    State& s = *state_;
+    if (s.broken || s.finished)
+        throw LettrineError(ErrorKind::Internal, SourcePosition{},
+                            "le PDF ne peut plus recevoir de pages (déjà terminé ou en échec)");
+    Diagnostics problems;
+    check_part(part, problems);
+    if (problems.has_errors()) throw LettrineError(ErrorKind::Internal, std::move(problems));
+    // As when documents are appended: the first part's metadata, unless it had neither pages nor title.
+    if (s.pages.empty() && (!s.metadata || s.metadata->title.empty())) {
+        check_date(part.metadata);
+        s.metadata = part.metadata;
     }
-    std::size_t at = id;
-    for (int i = 0; i < 2; ++i) {
-        const std::size_t open = bytes.find('<', at);
-        const std::size_t close = open == std::string::npos ? open : bytes.find('>', open);
-        if (close == std::string::npos || close - open - 1 != hex.size())
-            throw LettrineError(ErrorKind::Internal, SourcePosition{}, "identifiant /ID du PDF inattendu");
-        bytes.replace(open + 1, hex.size(), hex);
-        at = close + 1;
+    s.broken = true;  // until the part is entirely written
+    s.images.prepare(part.pages);
+    const std::size_t first = s.pages.size();
+    for (const LaidOutPage& page : part.pages) s.write_page(page);
+    for (const OutlineEntry& entry : part.outline) {
+        const LaidOutPage& page = part.pages[entry.page];
+        s.outline.push_back({entry.title, entry.level, s.pages[first + entry.page], page.height - entry.y});
     }
-    return bytes;
+    s.broken = false;
 }
 
-}  // namespace
+void PdfStreamWriter::finish() {
+    State& s = *state_;
+    if (s.broken || s.finished)
+        throw LettrineError(ErrorKind::Internal, SourcePosition{},
+                            "le PDF ne peut plus être terminé (déjà terminé ou en échec)");
+    if (s.pages.empty()) throw LettrineError(ErrorKind::Internal, SourcePosition{}, kNoPages);
+    s.broken = true;
+    s.fonts.embed_all();
+    const uint32_t outline_root = s.write_outline();
+    std::string kids = "<< /Type /Pages /Kids [";
+    kids.reserve(kids.size() + 8 * s.pages.size() + 32);
+    for (std::size_t i = 0; i < s.pages.size(); ++i) {
+        if (i > 0) kids += ' ';
+        append_reference(kids, s.pages[i]);
+    }
+    kids += "] /Count ";
+    append_integer(kids, static_cast<long long>(s.pages.size()));
+    kids += " >>";
+    s.file.write_object(s.page_tree, kids);
+    s.write_catalog(outline_root);
+    s.write_info();
+    s.file.finish(s.catalog, s.info);
+    s.broken = false;
+    s.finished = true;
+}
 
 std::string write_pdf(const LaidOutDocument& document) {
-    silence_podofo();
-    check_document(document);
-    try {
-        PdfMemDocument pdf;
-        pdf.SetPdfVersion(ePdfVersion_1_7);
-        DocumentImages images(pdf);
-        images.embed_all(document);
-        DocumentFonts fonts(pdf.GetObjects());
-        const std::vector<PdfObject*> pages = write_pages(pdf, document, fonts, images);
-        fonts.embed_all();
-        write_outline(pdf, document, pages);
-        write_catalog(pdf, document.metadata);
-        write_info(pdf, document.metadata);
-        return serialize(pdf);
-    } catch (const PdfError& error) {
-        throw LettrineError(ErrorKind::Internal, SourcePosition{},
-                            std::string("la bibliothèque PDF (PoDoFo) a échoué : ") +
-                                PdfError::ErrorName(error.GetError()));
-    }
+    // Every problem of the document at once, before anything is written.
+    Diagnostics problems;
+    if (document.pages.empty()) problems.error({}, kNoPages);
+    check_part(document, problems);
+    if (problems.has_errors()) throw LettrineError(ErrorKind::Internal, std::move(problems));
+    std::string bytes;
+    pdf::StringSink sink(bytes);
+    PdfStreamWriter writer(sink);
+    writer.add(document);
+    writer.finish();
+    return bytes;
 }
 
 }  // namespace lettrine
