@@ -3,6 +3,13 @@
 // to their destination, and renamed into place only when the whole batch has
 // succeeded. A batch that fails (or an object destroyed without commit())
 // removes its temporary files and leaves earlier outputs untouched.
+//
+// Temporary files are hidden and tagged with the process id
+// (".lettre.pdf.tmp-4242-0"). A process killed outright (SIGKILL, power
+// loss) cannot remove its own: the next batch writing to the same folder
+// removes those of processes that no longer exist (see docs/ROBUSTESSE.md).
+// Write errors are reported in French and name the destination, never the
+// temporary file; the temporary file is removed.
 #include <mutex>
 #include <string>
 #include <vector>
@@ -20,6 +27,10 @@ public:
 
     // A temporary path in destination's folder (created if missing) to write
     // to; the file becomes `destination` at commit(). Thread-safe.
+    // Throws LettrineError(Data) when destination's file name is longer than
+    // 255 bytes, or when the batch already stages a file of the same name, or
+    // of a name that differs only by case or Unicode normalisation ("é"
+    // precomposed or not): on macOS and Windows both would be one file.
     boost::filesystem::path stage(const boost::filesystem::path& destination);
 
     // Writes bytes to a staged file (fsync'd). Thread-safe.
@@ -36,8 +47,23 @@ private:
     struct Staged { boost::filesystem::path temporary, destination; };
     mutable std::mutex mutex_;
     std::vector<Staged> staged_;
+    std::vector<std::string> folded_;        // each destination, case-folded and NFC
+    std::vector<std::string> swept_folders_;  // folders already cleaned of stale temporaries
     bool done_ = false;
 };
+
+// Removes the temporary files left in `folder` by OutputBatch instances of
+// processes that no longer exist (".name.tmp-PID-N" with PID dead). Returns
+// how many were removed. Files of live processes, and any other file, are
+// left alone.
+std::size_t remove_stale_temporaries(const boost::filesystem::path& folder);
+
+// A system error (errno value) in French for the errors a user can act on
+// ("plus de place sur le disque", "permission refusée"); strerror otherwise.
+std::string describe_system_error(int errno_value);
+
+// The longest file name most file systems accept (ext4, APFS, NTFS: 255).
+inline constexpr std::size_t kMaxFileNameBytes = 255;
 
 // Writes one file atomically (temporary file + rename).
 void write_file_atomically(const boost::filesystem::path& destination, const std::string& bytes);

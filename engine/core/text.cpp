@@ -1,12 +1,15 @@
 #include "core/text.hpp"
 
 #include <unicode/locid.h>
+#include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
+#include <string_view>
 
 namespace lettrine {
 
@@ -109,11 +112,59 @@ std::string slugify(const std::string& text) {
         slug.resize(64);
         while (!slug.empty() && slug.back() == '-') slug.pop_back();
     }
-    static const char* reserved[] = {"con", "prn", "aux", "nul", "com1", "com2", "com3", "com4",
-                                     "lpt1", "lpt2", "lpt3"};
-    for (const char* name : reserved)
-        if (slug == name) slug += "-x";
+    if (is_reserved_device_name(slug)) slug += "-x";
     return slug.empty() ? "sans-nom" : slug;
+}
+
+bool is_reserved_device_name(const std::string& name) {
+    // Windows refuses these as a file name, with or without an extension,
+    // in any case (CON, con.pdf, Com1.txt).
+    std::string stem = name.substr(0, name.find('.'));
+    while (!stem.empty() && stem.back() == ' ') stem.pop_back();
+    for (char& c : stem)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (stem == "con" || stem == "prn" || stem == "aux" || stem == "nul" || stem == "conin$" || stem == "conout$")
+        return true;
+    return stem.size() == 4 && (stem.compare(0, 3, "com") == 0 || stem.compare(0, 3, "lpt") == 0) && stem[3] >= '0' &&
+           stem[3] <= '9';
+}
+
+std::string safe_file_name(const std::string& text, std::size_t max_bytes) {
+    // NFC: the same name typed on macOS (decomposed) and elsewhere is one name.
+    icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(text);
+    UErrorCode status = U_ZERO_ERROR;
+    if (const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status); U_SUCCESS(status)) {
+        icu::UnicodeString normalized = nfc->normalize(unicode, status);
+        if (U_SUCCESS(status)) unicode = normalized;
+    }
+    std::string nfc_text;
+    unicode.toUTF8String(nfc_text);
+    std::string out;
+    for (char32_t c : utf8_to_u32(nfc_text)) {
+        const bool forbidden = c < 0x20 || c == 0x7F || c == U'�' || (c >= 0x80 && c < 0xA0) ||
+                               std::u32string_view(U"<>:\"/\\|?*").find(c) != std::u32string_view::npos;
+        if (forbidden) {
+            if (!out.empty() && out.back() != '-') out += '-';
+        } else {
+            out += u32_to_utf8(c);
+        }
+    }
+    // No leading dots or spaces (hidden files, "..") nor trailing ones (Windows drops them).
+    const auto trim_ends = [](std::string& s) {
+        std::size_t begin = 0;
+        while (begin < s.size() && (s[begin] == '.' || s[begin] == ' ' || s[begin] == '-')) ++begin;
+        s.erase(0, begin);
+        while (!s.empty() && (s.back() == '.' || s.back() == ' ' || s.back() == '-')) s.pop_back();
+    };
+    trim_ends(out);
+    if (out.size() > max_bytes) {
+        std::size_t end = max_bytes;
+        while (end > 0 && (static_cast<unsigned char>(out[end]) & 0xC0) == 0x80) --end;
+        out.resize(end);
+        trim_ends(out);
+    }
+    if (is_reserved_device_name(out)) out.insert(std::min(out.find('.'), out.size()), "-x");  // "nul.pdf" -> "nul-x.pdf"
+    return out.empty() ? "sans-nom" : out;
 }
 
 std::string to_upper(const std::string& text) {

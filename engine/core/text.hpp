@@ -14,9 +14,23 @@ std::string collapse_whitespace(const std::string& text);
 std::string trim(const std::string& text);
 
 // A safe ASCII file-name part from data: "Déchets & ressources" -> "dechets-ressources".
-// Accents are transliterated, everything else becomes '-', at most 64 bytes,
-// never empty ("sans-nom"), never a Windows reserved name.
+// Accents are transliterated (precomposed or not: NFC and NFD twins give the
+// same slug), everything else becomes '-', at most 64 bytes, never empty
+// ("sans-nom"), never a Windows reserved name ("con" -> "con-x").
 std::string slugify(const std::string& text);
+
+// A file name from data that keeps its letters: "Déchets / ressources." ->
+// "Déchets - ressources". NFC; control characters and the characters Windows
+// forbids (< > : " / \ | ? *) become '-', so the name can never leave its
+// folder; leading and trailing dots, spaces and dashes are removed (no hidden
+// file, no ".."); a Windows reserved name gets "-x" ("nul.pdf" -> "nul-x.pdf"); at most max_bytes bytes,
+// cut on a character boundary (leave room for an extension within 255);
+// never empty ("sans-nom").
+std::string safe_file_name(const std::string& text, std::size_t max_bytes = 200);
+
+// CON, PRN, AUX, NUL, COM0-9, LPT0-9, CONIN$, CONOUT$, in any case, with or
+// without an extension: names Windows gives to devices, not files.
+bool is_reserved_device_name(const std::string& name);
 
 // Unicode-aware upper case (keeps accents: "é" -> "É").
 std::string to_upper(const std::string& text);

@@ -16,11 +16,19 @@ namespace lettrine {
 
 namespace {
 
+// A record is a map searched linearly: a sheet with data in thousands of
+// columns (a crafted file: XFD is column 16,384) would make every row cost
+// millions of comparisons. No mail merge needs more fields than this.
+constexpr std::size_t kMaxRecordFields = 1024;
+
 // Sets `key`, and its Mustache-safe alias when different and still free.
-void set_with_alias(DataValue& map, const std::string& key, const DataValue& value) {
+void set_with_alias(DataValue& map, const std::string& key, const std::string& alias, const DataValue& value) {
     map.set(key, value);
-    const std::string alias = mustache_key(key);
     if (!alias.empty() && alias != key && !map.find(alias)) map.set(alias, value);
+}
+
+void set_with_alias(DataValue& map, const std::string& key, const DataValue& value) {
+    set_with_alias(map, key, mustache_key(key), value);
 }
 
 std::string cell_text(const Cell& cell, bool date1904) {
@@ -111,13 +119,25 @@ DataValue sheet_records(const Workbook& workbook, const Sheet& sheet) {
     DataValue list = DataValue::list(sheet.place());
     if (sheet.rows.empty()) return list;
     const auto& header = sheet.rows[0];
-    std::size_t width = header.size();
-    for (const auto& row : sheet.rows) width = std::max(width, row.size());
-    std::vector<std::string> keys(width);
+    // Columns up to the last one holding something (empty cell elements
+    // beyond it, as spreadsheets write them, are not fields).
+    std::size_t width = 0;
+    for (const auto& row : sheet.rows)
+        for (std::size_t c = row.size(); c > width; --c)
+            if (!row[c - 1].empty() && !trim(row[c - 1].text).empty()) {
+                width = c;
+                break;
+            }
+    if (width > kMaxRecordFields)
+        throw LettrineError(ErrorKind::Data, sheet.cell_place(0, kMaxRecordFields),
+                            "la feuille « " + sheet.name + " » a des données sur plus de " +
+                                std::to_string(kMaxRecordFields) + " colonnes : trop de champs pour un publipostage");
+    std::vector<std::string> keys(width), aliases(width);  // aliases computed once per column (ICU is slow)
     for (std::size_t c = 0; c < width; ++c) {
         const std::string name = c < header.size() ? trim(header[c].text) : "";
         const std::string reference = cell_reference(0, static_cast<int>(c));  // "C1"
         keys[c] = name.empty() ? reference.substr(0, reference.size() - 1) : name;
+        aliases[c] = mustache_key(keys[c]);
     }
     for (std::size_t r = 1; r < sheet.rows.size(); ++r) {
         const auto& row = sheet.rows[r];
@@ -127,7 +147,8 @@ DataValue sheet_records(const Workbook& workbook, const Sheet& sheet) {
         for (std::size_t c = 0; c < width; ++c) {
             const SourcePosition where = sheet.cell_place(r, c);
             if (item.find(keys[c])) continue;  // a repeated header keeps its first column
-            set_with_alias(item, keys[c], DataValue::text(c < row.size() ? cell_text(row[c], workbook.date1904) : "", where));
+            set_with_alias(item, keys[c], aliases[c],
+                           DataValue::text(c < row.size() ? cell_text(row[c], workbook.date1904) : "", where));
         }
         list.push_back(std::move(item));
     }

@@ -24,3 +24,47 @@ TEST(Text, UpperKeepsAccents) { EXPECT_EQ(to_upper("économie à café"), "ÉCON
 TEST(Text, CollapseWhitespaceKeepsNoBreakSpaces) {
     EXPECT_EQ(collapse_whitespace("  a \n\t b\u00A0: c  "), "a b\u00A0: c");
 }
+
+TEST(Text, SlugOfDecomposedAccentsAndEveryReservedName) {
+    const std::string nfd = "De\xCC\x81" "chets";  // « é » as e + U+0301, as macOS writes file names
+    EXPECT_EQ(slugify(nfd), slugify("Déchets"));
+    for (const char* name : {"con", "PRN", "aux", "nul", "com1", "COM9", "lpt0", "lpt9"}) {
+        const std::string slug = slugify(name);
+        EXPECT_EQ(slug.substr(slug.size() - 2), "-x") << name;
+    }
+    EXPECT_EQ(slugify("COM9"), "com9-x");
+    EXPECT_EQ(slugify("lpt0"), "lpt0-x");
+    EXPECT_EQ(slugify("com10"), "com10");
+}
+
+TEST(Text, ReservedDeviceNames) {
+    for (const char* name : {"CON", "con.pdf", "Nul", "aux.tar.gz", "COM1", "lpt9.txt", "conin$", "CONOUT$", "con .pdf"})
+        EXPECT_TRUE(is_reserved_device_name(name)) << name;
+    for (const char* name : {"console", "com", "com10", "lpt", "nul-x", "icon.pdf", ""})
+        EXPECT_FALSE(is_reserved_device_name(name)) << name;
+}
+
+TEST(Text, SafeFileNameKeepsLettersAndNeverLeavesItsFolder) {
+    EXPECT_EQ(safe_file_name("Déchets & ressources"), "Déchets & ressources");
+    EXPECT_EQ(safe_file_name("../../etc/passwd"), "etc-passwd");
+    EXPECT_EQ(safe_file_name("/absolu"), "absolu");
+    EXPECT_EQ(safe_file_name("C:\\Windows\\win.ini"), "C-Windows-win.ini");
+    EXPECT_EQ(safe_file_name("Rapport final..."), "Rapport final");
+    EXPECT_EQ(safe_file_name(" .cache "), "cache");
+    EXPECT_EQ(safe_file_name("a\tb\nc\x7F" "d"), "a-b-c-d");
+    EXPECT_EQ(safe_file_name("Quoi ? « Oui » : non"), "Quoi - « Oui » - non");
+    EXPECT_EQ(safe_file_name("<a>|*b"), "a-b");
+    EXPECT_EQ(safe_file_name("CON"), "CON-x");
+    EXPECT_EQ(safe_file_name("nul.pdf"), "nul-x.pdf");
+    EXPECT_EQ(safe_file_name(""), "sans-nom");
+    EXPECT_EQ(safe_file_name("..."), "sans-nom");
+    // NFC: the decomposed twin gives the same bytes as the precomposed name.
+    EXPECT_EQ(safe_file_name("De\xCC\x81" "chets"), "Déchets");
+    // At most max_bytes bytes, never cutting a character in two.
+    std::string long_name;
+    for (int i = 0; i < 150; ++i) long_name += "é";  // 300 bytes
+    const std::string cut = safe_file_name(long_name);
+    EXPECT_EQ(cut.size(), 200u);
+    EXPECT_EQ(cut, long_name.substr(0, 200));
+    EXPECT_EQ(safe_file_name(long_name, 9).size(), 8u);
+}

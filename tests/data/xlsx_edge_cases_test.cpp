@@ -7,6 +7,7 @@
 
 #include "core/diagnostic.hpp"
 #include "data/programme_reader.hpp"
+#include "data/records.hpp"
 #include "data/xlsx_reader.hpp"
 #include "data/zip_archive.hpp"
 #include "fixtures.hpp"
@@ -268,4 +269,26 @@ TEST(XlsxHostile, TooManyEntries) {
     for (std::size_t i = 0; i <= kMaxZipEntries; ++i) entries.push_back({"e" + std::to_string(i), ""});
     EXPECT_EQ(first_message(zip_entries(entries)),
               "classeur.xlsx : l'archive contient plus de 10000 éléments : fichier refusé");
+}
+
+TEST(XlsxHostile, MailMergeOfThousandsOfColumnsIsRefusedNotSlow) {
+    // Records are maps searched linearly: 16,384 fields per row would make a few rows take minutes.
+    const Workbook wide = read_xlsx(hand_written_workbook("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Nom</t></is></c>"
+                                                          "</row><row r=\"2\"><c r=\"XFD2\"><v>1</v></c></row>"),
+                                    "large.xlsx");
+    try {
+        sheet_records(wide, wide.sheets.at(0));
+        FAIL();
+    } catch (const LettrineError& e) {
+        EXPECT_EQ(std::string(e.what()), "large.xlsx, feuille « Feuille », cellule AMK1 : la feuille « Feuille » a des "
+                                         "données sur plus de 1024 colonnes : trop de champs pour un publipostage");
+    }
+    // Empty cell elements far to the right are not fields.
+    const Workbook padded = read_xlsx(hand_written_workbook("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Nom</t></is></c>"
+                                                            "<c r=\"XFD1\"/></row><row r=\"2\"><c r=\"A2\" t=\"inlineStr\">"
+                                                            "<is><t>Dupont</t></is></c><c r=\"XFD2\"/></row>"),
+                                      "large.xlsx");
+    const DataValue records = sheet_records(padded, padded.sheets.at(0));
+    ASSERT_EQ(records.items().size(), 1u);
+    EXPECT_EQ(records.items()[0].entries().size(), 2u);  // « Nom » and its alias « nom »
 }

@@ -1,0 +1,111 @@
+// Nothing lost (issue 7): the real `lettrine` killed in the middle of a
+// batch, or failing to write half-way, leaves only complete files; rerunning
+// a batch gives the same bytes.
+#include <gtest/gtest.h>
+#include <sys/mount.h>
+
+#include <chrono>
+#include <thread>
+
+#include "safety_support.hpp"
+
+using namespace safety;
+
+namespace {
+
+constexpr int kIoExitCode = 5;  // docs/CLI.md
+
+// A mail merge of `records` one-page letters: template and CSV data in `folder`.
+std::vector<std::string> merge_arguments(const fs::path& folder, int records, const fs::path& output) {
+    std::ofstream(( folder / "lettre.xml.mustache").string())
+        << "<document titre=\"Lettre {{numero}}\" auteur=\"Les Ecossolies\" date=\"2016-05-02\">\n"
+           "  <p>Bonjour {{nom}}, de {{ville}}.</p>\n"
+           "  <p align=\"justifie\">Un paragraphe pour donner au fichier une taille réaliste : é è à ç œ.</p>\n"
+           "</document>\n";
+    std::ofstream csv((folder / "destinataires.csv").string());
+    csv << "Nom;Ville\r\n";
+    for (int i = 1; i <= records; ++i) csv << "Personne " << i << ";Nantes\r\n";
+    csv.close();
+    return {"fusion", "--modele", (folder / "lettre.xml.mustache").string(), "--donnees",
+            (folder / "destinataires.csv").string(), "--chaque", "destinataires", "--sortie", output.string(),
+            "--jobs", "1", "--quiet"};
+}
+
+// Hidden temporaries of process `pid` in `folder` (".name.tmp-PID-N").
+std::size_t temporaries_of(const fs::path& folder, pid_t pid) {
+    std::size_t n = 0;
+    boost::system::error_code ec;
+    const std::string tag = ".tmp-" + std::to_string(pid) + "-";
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec))
+        if (it->path().filename().string().find(tag) != std::string::npos) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST(CrashSafety, KilledInTheMiddleOfABatchLeavesOnlyCompleteFiles) {
+    TemporaryFolder work("kill");
+    const fs::path output = work.path() / "sortie";
+    const auto args = merge_arguments(work.path(), 250, output);
+
+    // A complete run: the earlier outputs.
+    const auto [first_code, first_errors] = run_lettrine(args, work.path() / "err1.txt");
+    ASSERT_EQ(first_code, 0) << first_errors;
+    const auto complete = files_in(output);
+    ASSERT_EQ(complete.size(), 250u);
+
+    // The same batch, killed (SIGKILL: no clean-up possible) once it has staged a few files.
+    const Child child = start_lettrine(args, work.path() / "err2.txt");
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (temporaries_of(output, child.pid) < 5 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+    ::kill(child.pid, SIGKILL);
+    EXPECT_EQ(wait_for(child), 128 + SIGKILL);
+    const auto after_kill = files_in(output);
+    // Killed in the middle: its hidden temporary files are still there…
+    EXPECT_GE(temporaries_of(output, child.pid), 5u);
+    // …and every file a user sees is a complete earlier output, byte for byte.
+    EXPECT_EQ(visible(after_kill), complete);
+
+    // Rerunning is idempotent, and removes the dead process's temporaries.
+    const auto [third_code, third_errors] = run_lettrine(args, work.path() / "err3.txt");
+    ASSERT_EQ(third_code, 0) << third_errors;
+    EXPECT_EQ(files_in(output), complete);
+}
+
+TEST(CrashSafety, AWriteFailingHalfWayLeavesNoPartialFile) {
+    TemporaryFolder work("fsize");
+    const fs::path output = work.path() / "sortie";
+    const auto args = merge_arguments(work.path(), 20, output);
+    const auto [first_code, first_errors] = run_lettrine(args, work.path() / "err1.txt");
+    ASSERT_EQ(first_code, 0) << first_errors;
+    const auto complete = files_in(output);
+    ASSERT_EQ(complete.size(), 20u);
+    ASSERT_GT(complete.begin()->second.size(), 3000u);
+
+    // Each file may grow to 3000 bytes only: the first letter's write fails half-way.
+    ChildOptions limited;
+    limited.max_file_bytes = 3000;
+    const auto [code, errors] = run_lettrine(args, work.path() / "err2.txt", limited);
+    EXPECT_EQ(code, kIoExitCode) << errors;
+    EXPECT_NE(errors.find("écriture impossible"), std::string::npos) << errors;
+    EXPECT_NE(errors.find("aucun fichier écrit"), std::string::npos) << errors;
+    EXPECT_EQ(files_in(output), complete);  // no partial file, no temporary left, earlier outputs intact
+}
+
+TEST(CrashSafety, AFullDiskLeavesNoPartialFile) {
+    TemporaryFolder work("tmpfs");
+    const fs::path disk = work.path() / "disque";
+    fs::create_directories(disk);
+    // A 64 KiB file system: about ten letters fit. Only where the test may mount one (root, no seccomp).
+    if (::mount("tmpfs", disk.c_str(), "tmpfs", 0, "size=64k") != 0)
+        GTEST_SKIP() << "impossible de monter un tmpfs ici (droits insuffisants) : test sauté";
+    const fs::path output = disk / "sortie";
+    const auto args = merge_arguments(work.path(), 40, output);
+    const auto [code, errors] = run_lettrine(args, work.path() / "err.txt");
+    const auto left = files_in(output);
+    ::umount(disk.c_str());
+    EXPECT_EQ(code, kIoExitCode) << errors;
+    EXPECT_NE(errors.find("écriture impossible"), std::string::npos) << errors;
+    EXPECT_TRUE(left.empty()) << left.begin()->first;
+}
