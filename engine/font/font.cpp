@@ -5,6 +5,11 @@
 #include FT_TRUETYPE_TABLES_H
 #include FT_ADVANCES_H
 
+#include <hb-ot.h>
+#include <hb.h>
+
+#include <sys/stat.h>
+
 #include <mutex>
 
 #include "core/diagnostic.hpp"
@@ -25,6 +30,93 @@ struct FreeTypeLibrary {
 };
 
 }  // namespace
+
+// The HarfBuzz objects of one Font, made immutable once built: HarfBuzz
+// allows concurrent shaping with an immutable font.
+struct HarfBuzzFont {
+    hb_blob_t* blob = nullptr;
+    hb_face_t* face = nullptr;
+    hb_font_t* font = nullptr;
+    HarfBuzzFont(const std::string& bytes, int units_per_em) {
+        // The bytes belong to the Font, which outlives this object.
+        blob = hb_blob_create(bytes.data(), static_cast<unsigned>(bytes.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+        face = hb_face_create(blob, 0);
+        hb_face_make_immutable(face);
+        font = hb_font_create(face);
+        hb_ot_font_set_funcs(font);
+        hb_font_set_scale(font, units_per_em, units_per_em);  // positions in font units
+        hb_font_make_immutable(font);
+    }
+    ~HarfBuzzFont() {
+        hb_font_destroy(font);
+        hb_face_destroy(face);
+        hb_blob_destroy(blob);
+    }
+    HarfBuzzFont(const HarfBuzzFont&) = delete;
+    HarfBuzzFont& operator=(const HarfBuzzFont&) = delete;
+};
+
+namespace {
+
+// Kerning from the font's GPOS/kern data; no ligature, so that each character
+// keeps its own glyph (PoDoFo-free extraction stays exact, see the PDF writer).
+const hb_feature_t kShapingFeatures[] = {
+    {HB_TAG('l', 'i', 'g', 'a'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+    {HB_TAG('c', 'l', 'i', 'g'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+    {HB_TAG('k', 'e', 'r', 'n'), 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+};
+
+// Words cached per thread and font before the cache is emptied (bounded memory).
+constexpr std::size_t kShapingCacheWords = 50000;
+
+// One reusable buffer per thread: creating one per call costs more than shaping a word.
+struct ThreadBuffer {
+    hb_buffer_t* buffer = hb_buffer_create();
+    ~ThreadBuffer() { hb_buffer_destroy(buffer); }
+};
+
+}  // namespace
+
+std::vector<ShapedGlyph> Font::shape(const char32_t* text, std::size_t length) const {
+    if (length == 0 || !harfbuzz_) return {};
+    // Per-thread cache: words repeat a lot, and HarfBuzz costs microseconds a call.
+    struct Cache {
+        std::unordered_map<std::u32string, std::vector<ShapedGlyph>> words;
+        std::size_t entries = 0;
+    };
+    thread_local std::unordered_map<uint64_t, Cache> caches;
+    Cache& cache = caches[id_];
+    std::u32string key(text, length);
+    auto found = cache.words.find(key);
+    if (found != cache.words.end()) return found->second;
+    if (cache.words.size() >= kShapingCacheWords) cache.words.clear();
+    std::vector<ShapedGlyph> out = shape_uncached(text, length);
+    cache.words.emplace(std::move(key), out);
+    return out;
+}
+
+std::vector<ShapedGlyph> Font::shape_uncached(const char32_t* text, std::size_t length) const {
+    std::vector<ShapedGlyph> out;
+    thread_local ThreadBuffer local;
+    hb_buffer_t* buffer = local.buffer;
+    hb_buffer_reset(buffer);
+    static_assert(sizeof(char32_t) == sizeof(uint32_t), "UTF-32 code units");
+    hb_buffer_add_utf32(buffer, reinterpret_cast<const uint32_t*>(text), static_cast<int>(length), 0,
+                        static_cast<int>(length));
+    hb_buffer_set_direction(buffer, HB_DIRECTION_LTR);
+    hb_buffer_guess_segment_properties(buffer);
+    hb_shape(harfbuzz_->font, buffer, kShapingFeatures, sizeof kShapingFeatures / sizeof kShapingFeatures[0]);
+    unsigned count = 0;
+    const hb_glyph_info_t* infos = hb_buffer_get_glyph_infos(buffer, &count);
+    const hb_glyph_position_t* positions = hb_buffer_get_glyph_positions(buffer, &count);
+    if (count != length) return out;
+    out.resize(length);
+    for (unsigned k = 0; k < count; ++k) {
+        if (infos[k].cluster != k || infos[k].codepoint == 0) return {};
+        out[k] = ShapedGlyph{infos[k].codepoint, positions[k].x_advance, positions[k].x_offset};
+    }
+    return out;
+}
 
 std::shared_ptr<const Font> Font::load(const std::string& path) {
     std::shared_ptr<Font> font(new Font());
@@ -71,6 +163,9 @@ std::shared_ptr<const Font> Font::load(const std::string& path) {
         font->advances_[static_cast<std::size_t>(g)] = static_cast<uint16_t>(advance);
     }
     FT_Done_Face(face);
+    font->harfbuzz_ = std::make_shared<const HarfBuzzFont>(font->bytes_, font->units_per_em_);
+    static uint64_t next_id = 0;  // under the FreeType lock
+    font->id_ = ++next_id;
     return font;
 }
 
@@ -87,6 +182,15 @@ double Font::advance_points(char32_t c, double size) const {
     return advance(glyph_for(c)) * size / units_per_em_;
 }
 
+namespace {
+
+bool file_exists(const std::string& path) {
+    struct stat info;
+    return ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode);
+}
+
+}  // namespace
+
 std::shared_ptr<const FontSet> FontSet::default_set() {
     static std::shared_ptr<const FontSet> set = [] {
         auto fonts = std::make_shared<FontSet>();
@@ -98,6 +202,24 @@ std::shared_ptr<const FontSet> FontSet::default_set() {
             {{false, true}, "-Italic.ttf"}, {{true, true}, "-BoldItalic.ttf"}};
         for (const auto& f : families)
             for (const auto& s : styles) fonts->add(f.family, s.style, Font::load(dir + f.file + s.suffix));
+        // DejaVu covers Latin extended (Vietnamese included), Greek and
+        // Cyrillic. fonts-dejavu-core has the upright styles; the italic and
+        // oblique ones come with fonts-dejavu-extra and are used when present
+        // (otherwise an italic falls back to the upright face of its weight).
+        const std::string dejavu = "/usr/share/fonts/truetype/dejavu/";
+        const struct { const char* family; const char* file; const char* italic; } fallbacks[] = {
+            {"serif", "DejaVuSerif", "Italic"}, {"sans", "DejaVuSans", "Oblique"}, {"mono", "DejaVuSansMono", "Oblique"}};
+        for (const auto& f : fallbacks)
+            for (const auto& s : styles) {
+                const std::string upright = dejavu + f.file + (s.style.bold ? "-Bold" : "") + ".ttf";
+                std::string path = upright;
+                if (s.style.italic) {
+                    const std::string slanted =
+                        dejavu + f.file + (s.style.bold ? "-Bold" : "-") + f.italic + ".ttf";
+                    if (file_exists(slanted)) path = slanted;
+                }
+                if (file_exists(path)) fonts->add_fallback(f.family, s.style, path);
+            }
         return fonts;
     }();
     return set;
@@ -110,6 +232,30 @@ void FontSet::add(const std::string& family, FontStyle style, std::shared_ptr<co
 
 bool FontSet::has_family(const std::string& family) const {
     return fonts_.count({family, FontStyle{}}) > 0;
+}
+
+const Font& FontSet::LazyFont::get() {
+    std::call_once(loaded, [this] { font = Font::load(path); });
+    return *font;
+}
+
+void FontSet::add_fallback(const std::string& family, FontStyle style, std::string path) {
+    auto lazy = std::make_shared<LazyFont>();
+    lazy->path = std::move(path);
+    fallbacks_[{family, style}].push_back(std::move(lazy));
+}
+
+std::shared_ptr<const Font> FontSet::fallback_for(const std::string& family, FontStyle style, char32_t c) const {
+    for (const FontStyle s : {style, FontStyle{}}) {
+        auto it = fallbacks_.find({family, s});
+        if (it == fallbacks_.end()) it = fallbacks_.find({first_family_, s});
+        if (it == fallbacks_.end()) continue;
+        for (const auto& lazy : it->second) {
+            lazy->get();
+            if (lazy->font->has_glyph(c)) return lazy->font;
+        }
+    }
+    return nullptr;
 }
 
 const std::shared_ptr<const Font>& FontSet::get(const std::string& family, FontStyle style) const {

@@ -14,6 +14,52 @@ constexpr double kPixelsPerInch = 96.0;       // natural size of images without 
 constexpr double kMarkerGapEm = 0.5;          // between a list marker and the item's text, in ems
 constexpr double kFitTolerance = 0.01;        // points: rounding slack when checking a page's bottom
 
+// A stack of blocks laid out as one piece (cells, columns, positioned blocks, headers).
+struct Stack {
+    double height = 0;
+    double first_baseline = 0;
+    std::vector<PageItem> items;  // y relative to the stack's top
+    std::vector<double> cuts;     // where the stack may be cut: the bottom of each line or block piece
+};
+
+// An item's vertical reference: the baseline of a run, the top of anything else.
+double item_y(const PageItem& item) {
+    return std::visit(
+        [](const auto& i) -> double {
+            using T = std::decay_t<decltype(i)>;
+            if constexpr (std::is_same_v<T, Rule>) return std::min(i.y1, i.y2);
+            else return i.y;
+        },
+        item);
+}
+
+struct Slice;
+
+// A table row taller than a page: pagination takes it piece by piece, each
+// cell cut between two of its lines, each piece a closed box of its own.
+class SplitRow {
+public:
+    struct Cell {
+        double x0 = 0, x1 = 0;
+        Stack stack;  // what is left to place
+        bool has_background = false;
+        Color background;
+    };
+    double left = 0, right = 0, padding = 0, border_width = 0;
+    Color border_color;
+    std::vector<Cell> cells;
+
+    bool done() const {
+        for (const Cell& c : cells)
+            if (!c.stack.items.empty()) return false;
+        return true;
+    }
+    // The next piece, at most `available` high; empty (height 0) when no
+    // cell's next line fits, unless `forced` (an empty page): then each
+    // cell gives at least its next piece.
+    Slice take(double available, bool forced);
+};
+
 // A piece of the vertical list that pagination stacks onto pages.
 struct Slice {
     enum class Kind { Content, Space, PageBreak, Float };
@@ -25,13 +71,7 @@ struct Slice {
     bool keep_with_next = false;      // no page break between this and the next Content slice
     int repeat_header = -1;           // table whose header rows restart a page broken after this slice
     bool margin = false;              // Space: a block's espace-avant/apres, collapsed at a stack's edges
-};
-
-// A stack of blocks laid out as one unbreakable piece (cells, columns, positioned blocks, headers).
-struct Stack {
-    double height = 0;
-    double first_baseline = 0;
-    std::vector<PageItem> items;  // y relative to the stack's top
+    std::shared_ptr<SplitRow> split;  // Content: a table row taller than a page, taken piece by piece
 };
 
 void shift_item(PageItem& item, double dy) {
@@ -46,6 +86,72 @@ void shift_item(PageItem& item, double dy) {
             }
         },
         item);
+}
+
+Slice SplitRow::take(double available, bool forced) {
+    constexpr double kSlack = 1e-6;
+    const double room = available - 2 * padding;
+    std::vector<double> cut(cells.size(), 0);
+    bool progress = false;
+    for (std::size_t k = 0; k < cells.size(); ++k) {
+        const Stack& st = cells[k].stack;
+        if (st.items.empty()) continue;
+        if (st.height <= room + kSlack) cut[k] = st.height;
+        else
+            for (double c : st.cuts)
+                if (c <= room + kSlack) cut[k] = std::max(cut[k], c);
+        progress = progress || cut[k] > 0;
+    }
+    if (!progress) {
+        if (!forced) return Slice{};
+        for (std::size_t k = 0; k < cells.size(); ++k) {
+            const Stack& st = cells[k].stack;
+            if (st.items.empty()) continue;
+            cut[k] = st.height;
+            for (double c : st.cuts)
+                if (c > kSlack) { cut[k] = std::min(cut[k], c); }
+        }
+    }
+    double content = 0;
+    for (double c : cut) content = std::max(content, c);
+    Slice part;
+    part.height = content + 2 * padding;
+    for (const Cell& c : cells)
+        if (c.has_background) {
+            Rectangle bg;
+            bg.x = c.x0;
+            bg.width = c.x1 - c.x0;
+            bg.height = part.height;
+            bg.fill = true;
+            bg.fill_color = c.background;
+            part.items.push_back(bg);
+        }
+    for (std::size_t k = 0; k < cells.size(); ++k) {
+        Stack& st = cells[k].stack;
+        std::vector<PageItem> rest;
+        for (PageItem& item : st.items) {
+            if (item_y(item) < cut[k] - kSlack) {
+                shift_item(item, padding);
+                part.items.push_back(std::move(item));
+            } else {
+                shift_item(item, -cut[k]);
+                rest.push_back(std::move(item));
+            }
+        }
+        st.items = std::move(rest);
+        std::vector<double> cuts;
+        for (double c : st.cuts)
+            if (c > cut[k] + kSlack) cuts.push_back(c - cut[k]);
+        st.cuts = std::move(cuts);
+        st.height = std::max(0.0, st.height - cut[k]);
+    }
+    if (border_width > 0) {
+        part.items.push_back(Rule{left, 0, right, 0, border_width, border_color});
+        part.items.push_back(Rule{left, part.height, right, part.height, border_width, border_color});
+        for (const Cell& c : cells) part.items.push_back(Rule{c.x0, 0, c.x0, part.height, border_width, border_color});
+        part.items.push_back(Rule{right, 0, right, part.height, border_width, border_color});
+    }
+    return part;
 }
 
 double resolve_extent(const Extent& e, double available) {
@@ -79,12 +185,24 @@ std::string plain_text(const Paragraph& p) {
     return text;
 }
 
+SettingOptions setting_options(const LayoutOptions& options) {
+    SettingOptions s;
+    if (options.space_glue) {
+        s.space_natural = options.space_glue->natural;
+        s.space_stretch = options.space_glue->stretch;
+        s.space_shrink = options.space_glue->shrink;
+    }
+    s.hyphenate = options.hyphenate;
+    return s;
+}
+
 class Layouter {
 public:
     Layouter(const Document& doc, const FontSet& fonts, const LayoutOptions& options)
-        : doc_(doc), options_(options), breaker_(options.line_breaker ? options.line_breaker : std::make_shared<GreedyLineBreaker>()),
+        : doc_(doc), options_(options),
+          breaker_(options.line_breaker ? options.line_breaker : std::make_shared<KnuthPlassLineBreaker>()),
           images_(options.images ? options.images : std::make_shared<ImageCache>()),
-          setter_(fonts, *breaker_, diagnostics_) {}
+          setter_(fonts, *breaker_, diagnostics_, setting_options(options)) {}
 
     LaidOutDocument run();
 
@@ -209,8 +327,9 @@ void Layouter::paragraph(const Paragraph& p, double x, double width, std::vector
         s.height = lines[k].height;
         s.first_baseline = lines[k].baseline;
         s.items = std::move(lines[k].items);
-        // Orphans and widows: the first two and the last two lines stay together.
-        s.keep_with_next = k + 1 < n && (k == 0 || k + 2 >= n);
+        // Orphans and widows: the first two and the last two lines stay together;
+        // a hyphenated line is never the last of a page (the break moves up a line).
+        s.keep_with_next = k + 1 < n && (k == 0 || k + 2 >= n || lines[k].hyphenated);
         if (p.level > 0) {
             if (k + 1 == n) s.keep_with_next = true;  // a heading stays with what follows
             if (k == 0 && p.bookmark) s.outline.push_back(OutlineEntry{plain_text(p), p.level, 0, 0});
@@ -273,6 +392,32 @@ void Layouter::table(const Table& t, double x, double width, std::vector<Slice>&
             CellBox cb{x0, x1, stack(cell.content, x0 + t.padding, std::max(1.0, x1 - x0 - 2 * t.padding), fields), &cell};
             height = std::max(height, cb.stack.height + 2 * t.padding);
             cells.push_back(std::move(cb));
+        }
+        const double page_body = doc_.page.height - doc_.page.margin_top - doc_.page.margin_bottom;
+        if (height > page_body && !row.header) {
+            // Taller than a page: cut between lines rather than overflow the page.
+            auto split = std::make_shared<SplitRow>();
+            split->left = x;
+            split->right = edges.back();
+            split->padding = t.padding;
+            split->border_width = t.border_width;
+            split->border_color = border;
+            for (CellBox& cb : cells) {
+                SplitRow::Cell c;
+                c.x0 = cb.x0;
+                c.x1 = cb.x1;
+                c.stack = std::move(cb.stack);
+                c.has_background = cb.cell->has_background;
+                c.background = Color{cb.cell->background.r / 255.0, cb.cell->background.g / 255.0,
+                                     cb.cell->background.b / 255.0};
+                split->cells.push_back(std::move(c));
+            }
+            Slice s;
+            s.height = height;
+            s.split = std::move(split);
+            if (has_header) s.repeat_header = table_id;
+            out.push_back(std::move(s));
+            continue;
         }
         Slice s;
         s.height = height;
@@ -358,6 +503,7 @@ Stack Layouter::stack(const std::vector<Block>& blocks, double x, double width, 
             }
         }
         if (s.kind == Slice::Kind::Content || s.kind == Slice::Kind::Space) st.height += s.height;
+        if (s.kind == Slice::Kind::Content) st.cuts.push_back(st.height);
     }
     return st;
 }
@@ -431,7 +577,18 @@ void Layouter::paginate(std::vector<Slice>& slices) {
         case Slice::Kind::Content:
             break;
         }
-        if (y + s.height <= bottom + kFitTolerance || !has_content()) {
+        if (s.split) {
+            // A row taller than a page: what fits here, the rest on the next page(s).
+            Slice part = s.split->take(bottom - y, !has_content());
+            if (part.height > 0) {
+                place(part, i);
+                drop_spaces = false;
+                if (s.split->done()) ++i;
+                else new_page(s.repeat_header, true);
+                continue;
+            }
+            // Not even one line fits: break the page as for any other slice.
+        } else if (y + s.height <= bottom + kFitTolerance || !has_content()) {
             place(s, i++);
             drop_spaces = false;
             continue;

@@ -7,8 +7,12 @@
 //   x positions already include justification (wider spaces);
 // - underlined text is a GlyphRun with underline = true (no separate Rule);
 // - superscript text is a smaller GlyphRun with a raised baseline;
-// - each <lien> gives one LinkArea per line it spans, covering the line's height.
+// - each <lien> gives one LinkArea per line it spans, covering the line's height;
+// - glyph x positions include kerning (HarfBuzz); a line ending at a
+//   hyphenation point ends with a "-" glyph; characters the main font lacks
+//   are in a separate GlyphRun in a fallback font (FontSet::fallback_for).
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "font/font.hpp"
@@ -19,14 +23,27 @@
 
 namespace lettrine {
 
+// The glue of a word space, in ems of the text's size.
+struct SpaceGlue {
+    double natural = 1.0 / 3;  // TeX's Computer Modern: 1/3 em plus 1/6 em minus 1/9 em
+    double stretch = 1.0 / 6;
+    double shrink = 1.0 / 9;
+};
+
 struct LayoutOptions {
     // Folder that <image src> paths are relative to (absolute src are kept).
     std::string image_directory = ".";
     // Shared across documents so that each image file is read once; created
     // per call when null.
     std::shared_ptr<ImageCache> images;
-    // Line breaking; GreedyLineBreaker when null.
+    // Line breaking; KnuthPlassLineBreaker (total fit) when null.
     std::shared_ptr<const LineBreaker> line_breaker;
+    // Word spaces: when not set, the font's own space, stretching by half
+    // and shrinking by a third of its width (TeX's proportions).
+    std::optional<SpaceGlue> space_glue;
+    // French hyphenation (libhyphen, hyphen-fr) of French text whose
+    // elements do not say cesure="non".
+    bool hyphenate = true;
 };
 
 // Lays the document out. Throws LettrineError(Template) listing every

@@ -29,6 +29,11 @@ struct LineItem {
 struct LineMeasure {
     double first = 0;
     double rest = 0;
+    // Ragged text (left, right or centred): when > 0, spaces keep their
+    // natural width and a line may fall short of the measure by this many
+    // points before it counts as loose (the white goes to the margin, like
+    // TeX's \rightskip 0pt plus 3em). 0: justified text.
+    double ragged_stretch = 0;
     double at(std::size_t line) const { return line == 0 ? first : rest; }
 };
 
@@ -37,7 +42,9 @@ struct BrokenLine {
     std::size_t end = 0;    // one past the last item; items[end] is the break (glue, penalty) or end of list
     double natural = 0;     // natural width of items [begin, end) plus the breaking penalty's width
     double ratio = 0;       // glue adjustment: > 0 stretch, < 0 shrink (>= -1); never > 0 on the last line
+                            // nor on ragged lines
     bool ends_paragraph_or_forced = false;  // the last line, or one ended by a forced break
+    bool hyphenated = false;  // ends at a flagged penalty (a hyphen, drawn or already in the text)
 };
 
 class LineBreaker {
@@ -48,11 +55,52 @@ public:
     virtual std::vector<BrokenLine> break_lines(const std::vector<LineItem>& items, const LineMeasure& measure) const = 0;
 };
 
-// First fit: each line takes as much material as fits (using glue shrink),
-// then breaks at the last legal breakpoint. Fast, and good enough for letters.
+// First fit: each line takes as much material as fits, then breaks at the
+// last legal breakpoint. Never more than two hyphenated lines in a row, no
+// hyphen before the paragraph's last line. Kept for comparison
+// (bench/typography_quality.cpp).
 class GreedyLineBreaker : public LineBreaker {
 public:
+    // How much a line takes: with its spaces shrunk as far as they go (TeX's
+    // first fit), or only what fits at natural width, as word processors
+    // and browsers do (spaces then only ever stretch).
+    enum class Fill { Shrinking, Natural };
+    explicit GreedyLineBreaker(Fill fill = Fill::Shrinking) : fill_(fill) {}
     std::vector<BrokenLine> break_lines(const std::vector<LineItem>& items, const LineMeasure& measure) const override;
+
+private:
+    Fill fill_;
+};
+
+// The tunables of the total-fit breaker, with TeX's values where TeX has one
+// (The TeXbook, ch. 14; Knuth & Plass 1981, section "The algorithm").
+struct KnuthPlassParameters {
+    // Largest adjustment ratio of a line on the first pass (TeX's \tolerance
+    // 200 is a ratio of 1.26; French text with few stretchable spaces per
+    // line needs a little more). A second pass accepts any ratio.
+    double tolerance = 2.0;
+    double line_penalty = 10;           // \linepenalty: added to each line's badness
+    double flagged_demerits = 10000;    // \doublehyphendemerits: two hyphenated lines in a row
+    double fitness_demerits = 10000;    // \adjdemerits: a very loose line next to a tight one
+    int max_consecutive_hyphens = 2;    // French rule: never three hyphenated lines in a row
+    bool hyphen_before_last_line = false;  // false: the last line never starts with a word's end
+};
+
+// Knuth and Plass's total-fit algorithm: among all the ways to break the
+// paragraph, the one with the fewest demerits (squared badness of each line,
+// penalties, hyphens, neighbouring lines of very different tightness). The
+// last line is filled with white (TeX's \parfillskip). Active breakpoints
+// are dropped as soon as a line from them would be overfull, so the cost is
+// linear in the paragraph's length times the breakpoints of one line.
+class KnuthPlassLineBreaker : public LineBreaker {
+public:
+    KnuthPlassLineBreaker() = default;
+    explicit KnuthPlassLineBreaker(KnuthPlassParameters parameters) : parameters_(parameters) {}
+    std::vector<BrokenLine> break_lines(const std::vector<LineItem>& items, const LineMeasure& measure) const override;
+    const KnuthPlassParameters& parameters() const { return parameters_; }
+
+private:
+    KnuthPlassParameters parameters_;
 };
 
 }  // namespace lettrine

@@ -4,16 +4,22 @@
 #include <cstdio>
 
 #include "core/text.hpp"
+#include "markup/french_spacing.hpp"
 
 namespace lettrine {
 
 namespace {
 
-// Tunables of the paragraph builder.
-constexpr double kSpaceStretch = 0.5;         // of a space's width (TeX: 1/2)
-constexpr double kSpaceShrink = 1.0 / 3.0;    // of a space's width (TeX: 1/3)
-constexpr int kHyphenPenalty = 50;            // breaking after an explicit hyphen (TeX's \exhyphenpenalty)
+// Tunables of the paragraph builder (TeX's values: The TeXbook, ch. 14).
+constexpr double kSpaceStretch = 0.5;         // of the font's space width (TeX: 1/2)
+constexpr double kSpaceShrink = 1.0 / 3.0;    // of the font's space width (TeX: 1/3)
+constexpr int kHyphenPenalty = 50;            // breaking at a hyphenation point (TeX's \hyphenpenalty)
+constexpr int kExplicitHyphenPenalty = 50;    // breaking after a hyphen in the text (TeX's \exhyphenpenalty)
 constexpr int kEmergencyPenalty = 5000;       // breaking inside a word too long for the line
+constexpr double kRaggedStretchEm = 3;        // ragged lines: white allowed at the line's end before it is loose
+// Ragged text hyphenates only to avoid a line much shorter than its
+// neighbours (about 4 em short): a hyphen there buys little evenness.
+constexpr int kRaggedHyphenPenalty = 300;
 constexpr double kSuperscriptScale = 0.65;    // of the parent size
 constexpr double kSuperscriptRise = 0.35;     // of the parent size
 
@@ -38,6 +44,39 @@ bool is_word_char(char32_t c) {
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0;
 }
 
+bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+
+// Letters of a word, for hyphenation: Latin (extended), Greek, Cyrillic.
+bool is_letter(char32_t c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
+           (c >= 0x370 && c <= 0x52F) || (c >= 0x1E00 && c <= 0x1EFF);
+}
+
+// The lowercase letters the French patterns know; a part of a word with any
+// other letter (a capital: a proper noun, an acronym) is not hyphenated.
+bool is_french_lowercase(char32_t c) {
+    return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7) || c == 0x153;
+}
+
+// Scripts that need contextual shaping or right-to-left ordering, which
+// Lettrine does not do: such text is refused rather than drawn wrong.
+const char* complex_script(char32_t c) {
+    static const struct { char32_t first, last; const char* name; } scripts[] = {
+        {0x0590, 0x05FF, "hébraïque"},  {0x0600, 0x06FF, "arabe"},      {0x0700, 0x074F, "syriaque"},
+        {0x0750, 0x077F, "arabe"},      {0x0780, 0x07BF, "thâna"},      {0x07C0, 0x07FF, "n’ko"},
+        {0x0800, 0x08FF, "arabe"},      {0x0900, 0x0DFF, "indienne"},   {0x0E00, 0x0E7F, "thaïe"},
+        {0x0E80, 0x0EFF, "lao"},        {0x0F00, 0x0FFF, "tibétaine"},  {0x1000, 0x109F, "birmane"},
+        {0x1780, 0x17FF, "khmère"},     {0x1800, 0x18AF, "mongole"},    {0xFB1D, 0xFB4F, "hébraïque"},
+        {0xFB50, 0xFDFF, "arabe"},      {0xFE70, 0xFEFC, "arabe"},      {0x10800, 0x10FFF, "de droite à gauche"},
+        {0x1E800, 0x1EFFF, "de droite à gauche"},
+    };
+    for (const auto& s : scripts)
+        if (c >= s.first && c <= s.last) return s.name;
+    return nullptr;
+}
+
+bool is_forced(const LineItem& item) { return item.kind == LineItem::Kind::Penalty && item.penalty <= kForcedBreak; }
+
 Color to_color(const Rgb& c) { return Color{c.r / 255.0, c.g / 255.0, c.b / 255.0}; }
 
 std::string describe_char(char32_t c) {
@@ -48,6 +87,11 @@ std::string describe_char(char32_t c) {
 
 }  // namespace
 
+const Hyphenator* ParagraphSetter::hyphenator() {
+    if (!hyphenator_) hyphenator_ = Hyphenator::french();  // throws LettrineError(Io) when hyphen-fr is missing
+    return hyphenator_.get();
+}
+
 uint32_t ParagraphSetter::glyph(const Font& font, char32_t c, const SourcePosition& where) {
     const uint32_t g = font.glyph_for(c);
     if (g == 0 && reported_.emplace(c, where.describe()).second)
@@ -56,79 +100,213 @@ uint32_t ParagraphSetter::glyph(const Font& font, char32_t c, const SourcePositi
     return g;
 }
 
+uint16_t ParagraphSetter::style_for(char32_t c, const InlineStyle& style, uint16_t main, const SourcePosition& where,
+                                    uint32_t& g) {
+    if (const char* script = complex_script(c)) {
+        if (reported_.emplace(c, where.describe()).second)
+            diagnostics_.error(where, "le caractère " + describe_char(c) + " est de l'écriture " + script +
+                                          ", que Lettrine ne sait pas composer (sens de lecture ou formes contextuelles) : "
+                                          "le texte ne serait pas imprimé correctement");
+        g = 0;
+        return main;
+    }
+    const Font& font = *styles_[main].font;
+    g = font.glyph_for(c);
+    if (g != 0) return main;
+    if (auto fallback = fonts_.fallback_for(style.family, {style.bold, style.italic}, c)) {
+        g = fallback->glyph_for(c);
+        return style_index(style, fallback);
+    }
+    if (reported_.emplace(c, where.describe()).second)
+        diagnostics_.error(where, "le caractère " + describe_char(c) + " n'existe pas dans la police " +
+                                      font.family_name() + " (" + font.postscript_name() +
+                                      ") ni dans ses polices de secours");
+    return main;
+}
+
 double ParagraphSetter::ascent(const InlineStyle& style) const {
     const auto& font = fonts_.get(style.family, {style.bold, style.italic});
     return font->ascender() * style.size / font->units_per_em();
 }
 
-uint16_t ParagraphSetter::style_index(const InlineStyle& style, double parent_size) {
-    for (std::size_t k = 0; k < style_sources_.size(); ++k)
-        if (*style_sources_[k] == style) return static_cast<uint16_t>(k);
+uint16_t ParagraphSetter::style_index(const InlineStyle& style, const std::shared_ptr<const Font>& font) {
+    for (std::size_t k = 0; k < styles_.size(); ++k)
+        if (styles_[k].font == font && *styles_[k].source == style) return static_cast<uint16_t>(k);
     RunStyle rs;
-    rs.font = fonts_.get(style.family, {style.bold, style.italic});
+    rs.font = font;
     rs.nominal = style.size;
     rs.size = style.superscript ? style.size * kSuperscriptScale : style.size;
     rs.shift = style.superscript ? style.size * kSuperscriptRise : 0;
     rs.color = to_color(style.color);
     rs.underline = style.underline;
+    rs.hyphenate = options_.hyphenate && style.hyphenate && is_french(style.lang);
     rs.link = style.link.empty() ? nullptr : &style.link;
-    (void)parent_size;
+    rs.source = &style;
     styles_.push_back(std::move(rs));
-    style_sources_.push_back(&style);
     return static_cast<uint16_t>(styles_.size() - 1);
 }
 
-void ParagraphSetter::close_box() {
-    if (box_start_ < cells_.size()) {
-        LineItem box;
-        box.kind = LineItem::Kind::Box;
-        box.begin = static_cast<uint32_t>(box_start_);
-        box.end = static_cast<uint32_t>(cells_.size());
-        for (std::size_t k = box_start_; k < cells_.size(); ++k) box.width += cells_[k].advance;
-        items_.push_back(box);
-    }
-    box_start_ = cells_.size();
-}
-
-void ParagraphSetter::add_text(const std::string& text, uint16_t style, const SourcePosition& where) {
-    const RunStyle& rs = styles_[style];
-    const Font& font = *rs.font;
-    const double scale = rs.size / font.units_per_em();
+void ParagraphSetter::add_text(const std::string& text, const InlineStyle& style, const SourcePosition& where) {
+    const uint16_t main = style_index(style, fonts_.get(style.family, {style.bold, style.italic}));
     std::size_t i = 0;
     while (i < text.size()) {
         const char32_t c = next_code_point(text, i);
-        if (c == 0x00AD) continue;  // soft hyphen: a break opportunity once hyphenation exists
-        const uint32_t g = glyph(font, c, where);
-        const double advance = font.advance(g) * scale;
-        if (c == ' ') {
-            close_box();
-            cells_.push_back({c, g, advance, style});
-            LineItem glue;
-            glue.kind = LineItem::Kind::Glue;
-            glue.width = advance;
-            glue.stretch = advance * kSpaceStretch;
-            glue.shrink = advance * kSpaceShrink;
-            glue.begin = static_cast<uint32_t>(cells_.size() - 1);
-            glue.end = static_cast<uint32_t>(cells_.size());
-            items_.push_back(glue);
-            box_start_ = cells_.size();
+        if (c == 0x00AD) {  // soft hyphen: a break opportunity, drawn "-" only when used
+            soft_hyphens_.push_back(static_cast<uint32_t>(cells_.size()));
             continue;
         }
-        const bool after_word = box_start_ < cells_.size() && is_word_char(cells_.back().ch);
-        cells_.push_back({c, g, advance, style});
-        if ((c == '-' || c == 0x2010) && after_word && i < text.size()) {
-            std::size_t peek = i;
-            if (is_word_char(next_code_point(text, peek))) {
-                close_box();
-                LineItem hyphen;
-                hyphen.kind = LineItem::Kind::Penalty;
-                hyphen.penalty = kHyphenPenalty;
-                hyphen.flagged = true;
-                hyphen.begin = hyphen.end = static_cast<uint32_t>(cells_.size());
-                items_.push_back(hyphen);
+        if (c == ' ' || c == 0x00A0) {
+            add_space(c, main, where);
+            continue;
+        }
+        uint32_t g = 0;
+        const uint16_t s = style_for(c, style, main, where, g);
+        const RunStyle& rs = styles_[s];
+        cells_.push_back(Cell{c, g, rs.font->advance(g) * rs.size / rs.font->units_per_em(), 0, s});
+    }
+}
+
+// A word space: glue; a no-break space (U+00A0): the same glue, after a
+// penalty that forbids breaking there.
+void ParagraphSetter::add_space(char32_t c, uint16_t style, const SourcePosition& where) {
+    finish_word();
+    const RunStyle& rs = styles_[style];
+    const uint32_t g = glyph(*rs.font, c, where);
+    LineItem glue;
+    glue.kind = LineItem::Kind::Glue;
+    if (options_.space_natural) {
+        glue.width = *options_.space_natural * rs.size;
+        glue.stretch = options_.space_stretch.value_or(0) * rs.size;
+        glue.shrink = options_.space_shrink.value_or(0) * rs.size;
+    } else {
+        glue.width = rs.font->advance(g) * rs.size / rs.font->units_per_em();
+        glue.stretch = glue.width * kSpaceStretch;
+        glue.shrink = glue.width * kSpaceShrink;
+    }
+    if (c == 0x00A0) {
+        LineItem keep;
+        keep.kind = LineItem::Kind::Penalty;
+        keep.penalty = kForbiddenBreak;
+        keep.begin = keep.end = static_cast<uint32_t>(cells_.size());
+        items_.push_back(keep);
+    }
+    cells_.push_back(Cell{c, g, glue.width, 0, style});
+    glue.begin = static_cast<uint32_t>(cells_.size() - 1);
+    glue.end = static_cast<uint32_t>(cells_.size());
+    items_.push_back(glue);
+    word_start_ = cells_.size();
+}
+
+// Kerning: each run of one style is shaped by HarfBuzz (one glyph per
+// character; when that is impossible the cmap's glyphs and advances stay).
+void ParagraphSetter::shape_word(std::size_t begin, std::size_t end) {
+    std::u32string text;
+    for (std::size_t k = begin; k < end;) {
+        const uint16_t s = cells_[k].style;
+        std::size_t e = k;
+        text.clear();
+        while (e < end && cells_[e].style == s) text += cells_[e++].ch;
+        const RunStyle& rs = styles_[s];
+        const std::vector<ShapedGlyph> shaped = rs.font->shape(text.data(), text.size());
+        if (!shaped.empty()) {
+            const double scale = rs.size / rs.font->units_per_em();
+            for (std::size_t j = 0; j < shaped.size(); ++j) {
+                Cell& cell = cells_[k + j];
+                cell.glyph = shaped[j].glyph;
+                cell.advance = shaped[j].x_advance * scale;
+                cell.offset = shaped[j].x_offset * scale;
             }
         }
+        k = e;
     }
+}
+
+// Hyphenation points of the word [begin, end): in each part made of French
+// lowercase letters only (not next to a digit), whose styles allow it.
+void ParagraphSetter::hyphenation_points(std::size_t begin, std::size_t end,
+                                         std::vector<std::pair<uint32_t, bool>>& breaks) {
+    std::u32string part;
+    for (std::size_t k = begin; k < end;) {
+        if (!is_letter(cells_[k].ch)) {
+            ++k;
+            continue;
+        }
+        const std::size_t a = k;
+        bool eligible = true;
+        while (k < end && is_letter(cells_[k].ch)) {
+            eligible = eligible && is_french_lowercase(cells_[k].ch) && styles_[cells_[k].style].hyphenate;
+            ++k;
+        }
+        const std::size_t b = k;
+        if (!eligible || b - a < static_cast<std::size_t>(kHyphenMinBefore + kHyphenMinAfter)) continue;
+        if ((a > begin && is_digit(cells_[a - 1].ch)) || (b < end && is_digit(cells_[b].ch))) continue;
+        part.clear();
+        for (std::size_t j = a; j < b; ++j) part += cells_[j].ch;
+        for (uint32_t p : hyphenator()->points(part)) breaks.emplace_back(static_cast<uint32_t>(a + p), true);
+    }
+}
+
+// The word [word_start_, cells_.size()) becomes boxes and penalties.
+void ParagraphSetter::finish_word() {
+    const std::size_t begin = word_start_, end = cells_.size();
+    word_start_ = end;
+    if (begin == end) {
+        soft_hyphens_.clear();
+        return;
+    }
+    shape_word(begin, end);
+
+    // Break opportunities: (break before cell k, a hyphen is drawn there).
+    std::vector<std::pair<uint32_t, bool>> breaks;
+    std::u32string word;
+    for (std::size_t k = begin; k < end; ++k) word += cells_[k].ch;
+    const bool address = word.find(U'@') != std::u32string::npos || word.find(U"://") != std::u32string::npos ||
+                         word.compare(0, 4, U"www.") == 0;
+    if (!address) {
+        for (std::size_t k = begin + 2; k < end; ++k) {  // "Saint-|Herblain"
+            const char32_t c = cells_[k - 1].ch;
+            if ((c == '-' || c == 0x2010) && is_word_char(cells_[k - 2].ch) && is_word_char(cells_[k].ch))
+                breaks.emplace_back(static_cast<uint32_t>(k), false);
+        }
+        bool soft = false;
+        for (uint32_t k : soft_hyphens_)
+            if (k > begin && k < end) {
+                breaks.emplace_back(k, true);
+                soft = true;
+            }
+        if (!soft) hyphenation_points(begin, end, breaks);  // soft hyphens replace the patterns, as in TeX
+    }
+    soft_hyphens_.clear();
+    std::sort(breaks.begin(), breaks.end());
+    breaks.erase(std::unique(breaks.begin(), breaks.end(),
+                             [](const auto& x, const auto& y) { return x.first == y.first; }),
+                 breaks.end());
+
+    auto box = [&](std::size_t from, std::size_t to) {
+        if (from >= to) return;
+        LineItem item;
+        item.kind = LineItem::Kind::Box;
+        item.begin = static_cast<uint32_t>(from);
+        item.end = static_cast<uint32_t>(to);
+        for (std::size_t k = from; k < to; ++k) item.width += cells_[k].advance;
+        items_.push_back(item);
+    };
+    std::size_t from = begin;
+    for (const auto& [at, hyphen] : breaks) {
+        box(from, at);
+        LineItem penalty;
+        penalty.kind = LineItem::Kind::Penalty;
+        penalty.flagged = true;
+        penalty.penalty = hyphen ? (ragged_ ? kRaggedHyphenPenalty : kHyphenPenalty) : kExplicitHyphenPenalty;
+        if (hyphen) {
+            const RunStyle& rs = styles_[cells_[at - 1].style];
+            penalty.width = rs.font->advance_points('-', rs.size);
+        }
+        penalty.begin = penalty.end = at;
+        items_.push_back(penalty);
+        from = at;
+    }
+    box(from, end);
 }
 
 // A word (consecutive boxes) wider than the narrowest line gets a break
@@ -176,24 +354,25 @@ void ParagraphSetter::split_long_words(double narrowest) {
 
 std::vector<SetLine> ParagraphSetter::set(const Paragraph& p, double x, double width, const FieldValues* fields) {
     styles_.clear();
-    style_sources_.clear();
     cells_.clear();
     items_.clear();
-    box_start_ = 0;
-    style_index(p.style, p.style.size);
+    word_start_ = 0;
+    soft_hyphens_.clear();
+    ragged_ = p.align != TextAlign::Justify;
+    style_index(p.style, fonts_.get(p.style.family, {p.style.bold, p.style.italic}));
     std::string number;
     for (const Inline& in : p.inlines) {
         switch (in.kind) {
         case InlineKind::Text:
-            add_text(in.text, style_index(in.style, p.style.size), in.position);
+            add_text(in.text, in.style, in.position);
             break;
         case InlineKind::PageNumber:
         case InlineKind::PageCount:
             number = std::to_string(fields ? (in.kind == InlineKind::PageNumber ? fields->page : fields->count) : 0);
-            add_text(number, style_index(in.style, p.style.size), in.position);
+            add_text(number, in.style, in.position);
             break;
         case InlineKind::LineBreak: {
-            close_box();
+            finish_word();
             LineItem forced;
             forced.kind = LineItem::Kind::Penalty;
             forced.penalty = kForcedBreak;
@@ -203,16 +382,16 @@ std::vector<SetLine> ParagraphSetter::set(const Paragraph& p, double x, double w
         }
         }
     }
-    close_box();
+    finish_word();
     if (items_.empty()) return {};
-    if (!(items_.back().kind == LineItem::Kind::Penalty && items_.back().penalty <= kForcedBreak)) {
+    if (!is_forced(items_.back())) {
         LineItem end;
         end.kind = LineItem::Kind::Penalty;
         end.penalty = kForcedBreak;
         end.begin = end.end = static_cast<uint32_t>(cells_.size());
         items_.push_back(end);
     }
-    LineMeasure measure{width - p.first_indent, width};
+    LineMeasure measure{width - p.first_indent, width, p.align == TextAlign::Justify ? 0 : kRaggedStretchEm * p.style.size};
     split_long_words(std::min(measure.first, measure.rest));
     const std::vector<BrokenLine> broken = breaker_.break_lines(items_, measure);
 
@@ -222,6 +401,7 @@ std::vector<SetLine> ParagraphSetter::set(const Paragraph& p, double x, double w
     for (std::size_t n = 0; n < broken.size(); ++n) {
         const BrokenLine& bl = broken[n];
         SetLine line;
+        line.hyphenated = bl.hyphenated && !bl.ends_paragraph_or_forced;
         // Line box: the tallest text sets the height; half-leading above and below.
         double max_size = p.style.size;
         uint16_t tallest = 0;
@@ -251,7 +431,7 @@ std::vector<SetLine> ParagraphSetter::set(const Paragraph& p, double x, double w
         if (p.align == TextAlign::Right) pen += line_width - used;
         else if (p.align == TextAlign::Center) pen += (line_width - used) / 2;
 
-        std::size_t line_cells = 0, placed_cells = 0;
+        std::size_t line_cells = 1, placed_cells = 0;
         for (std::size_t k = bl.begin; k < bl.end; ++k) line_cells += items_[k].end - items_[k].begin;
         line.items.reserve(4);
         GlyphRun* run = nullptr;
@@ -262,44 +442,52 @@ std::vector<SetLine> ParagraphSetter::set(const Paragraph& p, double x, double w
             if (link) line.items.push_back(LinkArea{link_start, 0, end - link_start, line.height, *link});
             link = nullptr;
         };
+        auto place = [&](const Cell& cell) {
+            const RunStyle& rs = styles_[cell.style];
+            if (!run || run_style != cell.style) {
+                GlyphRun fresh;
+                fresh.x = pen;
+                fresh.y = line.baseline - rs.shift;
+                fresh.font = rs.font;
+                fresh.size = rs.size;
+                fresh.color = rs.color;
+                fresh.underline = rs.underline;
+                fresh.glyphs.reserve(line_cells - placed_cells);
+                line.items.push_back(std::move(fresh));
+                run = &std::get<GlyphRun>(line.items.back());
+                run_style = cell.style;
+            }
+            if (rs.link != link) {
+                close_link(pen);
+                if (rs.link) { link = rs.link; link_start = pen; }
+                // Keep `run` valid: pushing a LinkArea may reallocate items.
+                for (std::size_t r = line.items.size(); r-- > 0;)
+                    if (auto* g = std::get_if<GlyphRun>(&line.items[r])) { run = g; break; }
+            }
+            PlacedGlyph& placed = run->glyphs.emplace_back();  // built in place: no string move
+            placed.glyph = cell.glyph;
+            placed.text.assign(1, cell.ch);
+            placed.x = pen - run->x + cell.offset;
+            placed.advance = cell.advance;
+            pen += cell.advance;
+            ++placed_cells;
+        };
         for (std::size_t k = bl.begin; k < bl.end; ++k) {
             const LineItem& item = items_[k];
             if (item.kind == LineItem::Kind::Penalty) continue;
             double extra = 0;
             if (item.kind == LineItem::Kind::Glue && ratio != 0)
                 extra = ratio > 0 ? ratio * item.stretch : ratio * item.shrink;
-            for (uint32_t c = item.begin; c < item.end; ++c) {
-                const Cell& cell = cells_[c];
-                const RunStyle& rs = styles_[cell.style];
-                if (!run || run_style != cell.style) {
-                    GlyphRun fresh;
-                    fresh.x = pen;
-                    fresh.y = line.baseline - rs.shift;
-                    fresh.font = rs.font;
-                    fresh.size = rs.size;
-                    fresh.color = rs.color;
-                    fresh.underline = rs.underline;
-                    fresh.glyphs.reserve(line_cells - placed_cells);
-                    line.items.push_back(std::move(fresh));
-                    run = &std::get<GlyphRun>(line.items.back());
-                    run_style = cell.style;
-                }
-                if (rs.link != link) {
-                    close_link(pen);
-                    if (rs.link) { link = rs.link; link_start = pen; }
-                    // Keep `run` valid: pushing a LinkArea may reallocate items.
-                    for (std::size_t r = line.items.size(); r-- > 0;)
-                        if (auto* g = std::get_if<GlyphRun>(&line.items[r])) { run = g; break; }
-                }
-                PlacedGlyph& placed = run->glyphs.emplace_back();  // built in place: no string move
-                placed.glyph = cell.glyph;
-                placed.text.assign(1, cell.ch);
-                placed.x = pen - run->x;
-                placed.advance = cell.advance;
-                pen += cell.advance;
-                ++placed_cells;
-            }
+            for (uint32_t c = item.begin; c < item.end; ++c) place(cells_[c]);
             pen += extra;
+        }
+        // A line ending at a hyphenation point ends with a hyphen, in the style of the word.
+        if (bl.end < items_.size() && items_[bl.end].kind == LineItem::Kind::Penalty && items_[bl.end].flagged &&
+            items_[bl.end].width > 0 && items_[bl.end].begin > 0) {
+            const uint16_t s = cells_[items_[bl.end].begin - 1].style;
+            const RunStyle& rs = styles_[s];
+            const uint32_t g = rs.font->glyph_for('-');
+            place(Cell{'-', g, rs.font->advance(g) * rs.size / rs.font->units_per_em(), 0, s});
         }
         close_link(pen);
         lines.push_back(std::move(line));

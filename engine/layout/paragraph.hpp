@@ -1,6 +1,20 @@
 #pragma once
 // Setting one paragraph: text to glyph cells and line items, lines chosen by
 // a LineBreaker, then glyph runs placed on each line. Internal to the layout.
+//
+// The steps, per word (the text between two breakable spaces):
+//   1. each character gets a glyph from its style's font, or from a fallback
+//      font when that font lacks it (scripts needing complex shaping are
+//      refused, never drawn wrong);
+//   2. the word is shaped with HarfBuzz (kerning) run by run of one style;
+//   3. its break opportunities are found: after an explicit hyphen, at soft
+//      hyphens (U+00AD), else at the hyphenation points of its French
+//      lowercase parts;
+//   4. it becomes boxes and penalties; spaces become glue (no-break spaces,
+//      glue after a forbidding penalty).
+#include <map>
+#include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -8,6 +22,7 @@
 
 #include "core/diagnostic.hpp"
 #include "font/font.hpp"
+#include "layout/hyphenation.hpp"
 #include "layout/line_breaker.hpp"
 #include "layout/pages.hpp"
 #include "markup/document.hpp"
@@ -24,12 +39,22 @@ struct SetLine {
     double height = 0;
     double baseline = 0;               // from the line's top
     std::vector<PageItem> items;       // GlyphRuns and LinkAreas
+    bool hyphenated = false;           // ends with a word's first part (a hyphen)
+};
+
+// How spaces and hyphens are set (LayoutOptions gives them).
+struct SettingOptions {
+    // Word space in ems of the text's size; nullopt: the font's own space,
+    // stretching by half and shrinking by a third of its width.
+    std::optional<double> space_natural, space_stretch, space_shrink;
+    bool hyphenate = true;
 };
 
 class ParagraphSetter {
 public:
-    ParagraphSetter(const FontSet& fonts, const LineBreaker& breaker, Diagnostics& diagnostics)
-        : fonts_(fonts), breaker_(breaker), diagnostics_(diagnostics) {}
+    ParagraphSetter(const FontSet& fonts, const LineBreaker& breaker, Diagnostics& diagnostics,
+                    SettingOptions options = {})
+        : fonts_(fonts), breaker_(breaker), diagnostics_(diagnostics), options_(options) {}
 
     // Lines of `p` set in [x, x + width]. `fields` gives page numbers (null
     // outside headers and footers).
@@ -50,31 +75,43 @@ private:
         double shift = 0;         // baseline shift, points, upwards
         Color color;
         bool underline = false;
+        bool hyphenate = false;   // French text that may be hyphenated
         const std::string* link = nullptr;
+        const InlineStyle* source = nullptr;
     };
     struct Cell {
         char32_t ch;
         uint32_t glyph;
-        double advance;
+        double advance;           // points, kerning included
+        double offset;            // points: glyph drawn this far right of the pen (marks)
         uint16_t style;
     };
 
-    uint16_t style_index(const InlineStyle& style, double parent_size);
-    void add_text(const std::string& text, uint16_t style, const SourcePosition& where);
-    void close_box();
+    uint16_t style_index(const InlineStyle& style, const std::shared_ptr<const Font>& font);
+    void add_text(const std::string& text, const InlineStyle& style, const SourcePosition& where);
+    void add_space(char32_t c, uint16_t style, const SourcePosition& where);
+    void finish_word();
+    void shape_word(std::size_t begin, std::size_t end);
+    void hyphenation_points(std::size_t begin, std::size_t end, std::vector<std::pair<uint32_t, bool>>& breaks);
     void split_long_words(double narrowest);
+    // The style (main or fallback font) that draws c; reports what cannot be drawn.
+    uint16_t style_for(char32_t c, const InlineStyle& style, uint16_t main, const SourcePosition& where, uint32_t& glyph);
     uint32_t glyph(const Font& font, char32_t c, const SourcePosition& where);
+    const Hyphenator* hyphenator();
 
     const FontSet& fonts_;
     const LineBreaker& breaker_;
     Diagnostics& diagnostics_;
+    SettingOptions options_;
+    std::shared_ptr<const Hyphenator> hyphenator_;  // loaded on the first French word to hyphenate
     // Reused between paragraphs to avoid reallocations.
     std::vector<RunStyle> styles_;
-    std::vector<const InlineStyle*> style_sources_;
     std::vector<Cell> cells_;
     std::vector<LineItem> items_;
-    std::size_t box_start_ = 0;
-    std::set<std::pair<char32_t, std::string>> reported_;  // missing glyphs, once per place
+    std::size_t word_start_ = 0;
+    bool ragged_ = false;                 // the paragraph is not justified
+    std::vector<uint32_t> soft_hyphens_;  // cells before which a U+00AD allows a break (current word)
+    std::set<std::pair<char32_t, std::string>> reported_;  // problem characters, once per place
 };
 
 }  // namespace lettrine

@@ -43,10 +43,12 @@ struct InlineStyle {
     Rgb color;
     std::string lang = "fr-FR";    // BCP 47 tag
     std::string link;              // URI of the enclosing <lien>, empty if none
+    bool hyphenate = true;         // cesure="non" or <lien>: never hyphenated
+    bool french_spacing = true;    // typographie="non" or <lien>: French spacing not applied
     bool operator==(const InlineStyle& o) const {
         return family == o.family && size == o.size && bold == o.bold && italic == o.italic &&
                underline == o.underline && superscript == o.superscript && color == o.color &&
-               lang == o.lang && link == o.link;
+               lang == o.lang && link == o.link && hyphenate == o.hyphenate && french_spacing == o.french_spacing;
     }
 };
 

@@ -61,6 +61,8 @@ std::string style(const InlineStyle& s) {
     if (!(s.color == Rgb{})) out += " " + color(s.color);
     out += " " + s.lang;
     if (!s.link.empty()) out += " link=" + s.link;
+    if (!s.hyphenate) out += " no-hyphenation";
+    if (!s.french_spacing) out += " no-french-spacing";
     return out;
 }
 

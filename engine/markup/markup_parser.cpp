@@ -9,6 +9,7 @@
 #include <pugixml.hpp>
 
 #include "core/diagnostic.hpp"
+#include "markup/french_spacing.hpp"
 #include "markup/units.hpp"
 
 namespace lettrine {
@@ -222,17 +223,24 @@ void Attributes::invalid(const char* name, const std::string& message) {
 void Attributes::finish() {
     if (finished_) return;
     finished_ = true;
+    // Permitted on every element, listed last.
+    static const char* const everywhere[] = {"lang", "cesure", "typographie"};
+    auto is_everywhere = [](const std::string& name) {
+        for (const char* e : everywhere)
+            if (name == e) return true;
+        return false;
+    };
     for (pugi::xml_attribute a : node_.attributes()) {
-        bool known = std::strcmp(a.name(), "lang") == 0;
+        bool known = is_everywhere(a.name());
         for (const std::string& n : asked_) known = known || n == a.name();
         if (known) continue;
         std::string allowed;
         for (std::size_t k = 0; k < asked_.size(); ++k) {
-            bool repeated = asked_[k] == "lang";
+            bool repeated = is_everywhere(asked_[k]);
             for (std::size_t j = 0; j < k; ++j) repeated = repeated || asked_[j] == asked_[k];
             if (!repeated) allowed += (allowed.empty() ? " " : ", ") + asked_[k];
         }
-        allowed += (allowed.empty() ? " lang" : ", lang");
+        for (const char* e : everywhere) allowed += (allowed.empty() ? " " : ", ") + std::string(e);
         invalid(a.name(), "l'attribut « " + std::string(a.name()) + " » est inconnu sur <" + node_.name() +
                               "> (attributs permis :" + allowed + ")");
     }
@@ -329,7 +337,10 @@ Document Parser::run() {
     return doc;
 }
 
+// lang, cesure and typographie: permitted on every element, inherited.
 void Parser::read_lang(Attributes& attrs, Context& ctx) {
+    attrs.yes_no("cesure", ctx.style.hyphenate);
+    attrs.yes_no("typographie", ctx.style.french_spacing);
     const char* v = attrs.raw("lang");
     if (!v) return;
     if (is_language_tag(v)) ctx.style.lang = v;
@@ -837,6 +848,9 @@ void Parser::read_inline(pugi::xml_node node, const Context& parent_ctx, std::ve
                 attrs.invalid("href", "le lien « " + std::string(href) +
                                           " » n'est pas valide (il doit commencer par « mailto: », « https:// » ou « http:// »)");
             else ctx.style.link = href;
+            // An address is set as written: never hyphenated, never respaced.
+            ctx.style.hyphenate = false;
+            ctx.style.french_spacing = false;
         }
         attrs.finish();
         read_inline_children(node, ctx, out);
@@ -907,6 +921,8 @@ void Parser::collapse(std::vector<Inline>& inlines) {
     for (Inline& in : inlines)
         if (in.kind != InlineKind::Text || !in.text.empty()) kept.push_back(std::move(in));
     inlines = std::move(kept);
+    // French spacing works on the final spaces of the paragraph.
+    apply_french_spacing(inlines);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "layout/line_breaker.hpp"
 
 using namespace lettrine;
@@ -46,4 +48,160 @@ TEST(GreedyLineBreaker, NeverBreaksAtForbiddenPenaltyAndHonoursForcedBreaks) {
     EXPECT_EQ(lines[0].end, 1u);
     EXPECT_EQ(lines[1].begin, 2u);
     EXPECT_EQ(lines[1].end, 5u);  // overfull but unbreakable
+}
+
+namespace {
+
+LineItem glue(double w, double stretch, double shrink) {
+    LineItem i;
+    i.kind = LineItem::Kind::Glue;
+    i.width = w;
+    i.stretch = stretch;
+    i.shrink = shrink;
+    return i;
+}
+LineItem hyphen(double w) {
+    LineItem i;
+    i.kind = LineItem::Kind::Penalty;
+    i.flagged = true;
+    i.penalty = 50;
+    i.width = w;
+    return i;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> spans(const std::vector<BrokenLine>& lines) {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    for (const BrokenLine& l : lines) out.emplace_back(l.begin, l.end);
+    return out;
+}
+
+using Spans = std::vector<std::pair<std::size_t, std::size_t>>;
+
+}  // namespace
+
+// Greedy packs three words with shrunk spaces, then leaves "72" alone on an
+// underfull line; total fit takes two loose-but-even lines instead:
+//   greedy : [40 40 8] r = -0.8 | [72] (nothing to stretch) | [45]
+//   total  : [40 40] r = +1.0   | [8 72] r = +1.0           | [45]
+TEST(KnuthPlassLineBreaker, BalancesLinesWhereGreedyLeavesAnUnderfullOne) {
+    std::vector<LineItem> items;
+    for (double w : {40.0, 40.0, 8.0, 72.0, 45.0}) {
+        if (!items.empty()) items.push_back(glue(10, 10, 5));
+        items.push_back(box(w));
+    }
+    items.push_back(end());
+    const auto optimal = KnuthPlassLineBreaker().break_lines(items, {100, 100});
+    EXPECT_EQ(spans(optimal), (Spans{{0, 3}, {4, 7}, {8, 9}}));
+    ASSERT_EQ(optimal.size(), 3u);
+    EXPECT_DOUBLE_EQ(optimal[0].ratio, 1.0);
+    EXPECT_DOUBLE_EQ(optimal[1].ratio, 1.0);
+    EXPECT_DOUBLE_EQ(optimal[1].natural, 90);
+    EXPECT_TRUE(optimal[2].ends_paragraph_or_forced);
+    EXPECT_DOUBLE_EQ(optimal[2].ratio, 0);  // the last line is filled with white
+    EXPECT_EQ(spans(GreedyLineBreaker().break_lines(items, {100, 100})), (Spans{{0, 5}, {6, 7}, {8, 9}}));
+}
+
+// Each word is "45-55" with a hyphenation point; a line "45 45-" is exactly
+// full, so every line would end with a hyphen if nothing forbade it.
+std::vector<LineItem> hyphen_ladder(int words) {
+    std::vector<LineItem> items;
+    items.push_back(box(45));
+    for (int k = 0; k < words; ++k) {
+        items.push_back(glue(10, 10, 3));
+        items.push_back(box(40));
+        items.push_back(hyphen(5));
+        items.push_back(box(45));
+    }
+    items.push_back(end());
+    return items;
+}
+
+int longest_hyphen_streak(const std::vector<BrokenLine>& lines) {
+    int streak = 0, longest = 0;
+    for (const BrokenLine& l : lines) {
+        streak = l.hyphenated ? streak + 1 : 0;
+        longest = std::max(longest, streak);
+    }
+    return longest;
+}
+
+TEST(KnuthPlassLineBreaker, NeverThreeHyphenatedLinesInARow) {
+    const auto items = hyphen_ladder(8);
+    KnuthPlassParameters loose;
+    loose.max_consecutive_hyphens = 3;  // more than the breaker tracks: no limit
+    loose.flagged_demerits = 0;
+    loose.hyphen_before_last_line = true;
+    EXPECT_GE(longest_hyphen_streak(KnuthPlassLineBreaker(loose).break_lines(items, {100, 100})), 3)
+        << "the ladder does invite long streaks";
+    const auto lines = KnuthPlassLineBreaker().break_lines(items, {100, 100});
+    EXPECT_LE(longest_hyphen_streak(lines), 2);
+    EXPECT_LE(longest_hyphen_streak(GreedyLineBreaker().break_lines(items, {100, 100})), 2);
+    // Every box is set exactly once, in order.
+    std::size_t next = 0;
+    for (const BrokenLine& l : lines) {
+        EXPECT_GE(l.begin, next);
+        for (std::size_t k = next; k < l.begin; ++k) EXPECT_NE(items[k].kind, LineItem::Kind::Box);
+        next = l.end;
+    }
+    EXPECT_EQ(next, items.size() - 1);
+}
+
+TEST(KnuthPlassLineBreaker, NoHyphenBeforeTheLastLine) {
+    // "45 40-" fills the first line exactly, leaving "20" alone; the rule
+    // prefers a first line with nothing to stretch.
+    const std::vector<LineItem> items{box(45), glue(10, 10, 3), box(40), hyphen(5), box(20), end()};
+    KnuthPlassParameters allowed;
+    allowed.hyphen_before_last_line = true;
+    EXPECT_EQ(spans(KnuthPlassLineBreaker(allowed).break_lines(items, {100, 100})), (Spans{{0, 3}, {4, 5}}));
+    const auto lines = KnuthPlassLineBreaker().break_lines(items, {100, 100});
+    EXPECT_EQ(spans(lines), (Spans{{0, 1}, {2, 5}}));
+    EXPECT_FALSE(lines[0].hyphenated);
+    const auto greedy = GreedyLineBreaker().break_lines(items, {100, 100});
+    EXPECT_EQ(spans(greedy), (Spans{{0, 1}, {2, 5}}));
+}
+
+TEST(KnuthPlassLineBreaker, RaggedLinesKeepNaturalSpaces) {
+    std::vector<LineItem> items;
+    for (int k = 0; k < 12; ++k) {
+        if (k) items.push_back(glue(6, 3, 2));
+        items.push_back(box(k % 3 == 0 ? 50 : 20));
+    }
+    items.push_back(end());
+    LineMeasure ragged{120, 120, 30};
+    const auto lines = KnuthPlassLineBreaker().break_lines(items, ragged);
+    ASSERT_GE(lines.size(), 3u);
+    for (const BrokenLine& l : lines) {
+        EXPECT_EQ(l.ratio, 0) << "spaces are never stretched nor shrunk in ragged text";
+        EXPECT_LE(l.natural, 120 + 1e-9);
+    }
+}
+
+TEST(KnuthPlassLineBreaker, OverfullOnlyWhenUnavoidableAndForcedBreaksKept) {
+    // A box wider than the measure between ordinary words, and an empty line from <br/><br/>.
+    const std::vector<LineItem> items{box(30), glue(10, 5, 3), box(150), glue(10, 5, 3), box(30), end(), end(),
+                                      box(20), end()};
+    const auto lines = KnuthPlassLineBreaker().break_lines(items, {100, 100});
+    EXPECT_EQ(spans(lines), (Spans{{0, 1}, {2, 3}, {4, 5}, {6, 6}, {7, 8}}));
+    EXPECT_GT(lines[1].natural, 100);
+    EXPECT_TRUE(lines[2].ends_paragraph_or_forced);
+    EXPECT_TRUE(lines[3].ends_paragraph_or_forced);
+}
+
+TEST(KnuthPlassLineBreaker, LongParagraphIsBrokenWithoutOverfullLines) {
+    // 5000 words of varied widths: every line within the measure, shrink at most -1.
+    std::vector<LineItem> items;
+    uint32_t seed = 12345;
+    for (int k = 0; k < 5000; ++k) {
+        seed = seed * 1103515245u + 12345u;
+        if (k) items.push_back(glue(4, 2, 1.3));
+        items.push_back(box(8 + (seed >> 16) % 40));
+    }
+    items.push_back(end());
+    const auto lines = KnuthPlassLineBreaker().break_lines(items, {300, 300});
+    ASSERT_GT(lines.size(), 500u);
+    for (const BrokenLine& l : lines) {
+        EXPECT_GE(l.ratio, -1);
+        if (!l.ends_paragraph_or_forced) EXPECT_LE(l.ratio, 2.0);
+    }
+    EXPECT_EQ(lines.back().end, items.size() - 1);
 }

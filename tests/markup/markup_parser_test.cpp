@@ -79,7 +79,7 @@ TEST(MarkupParser, ReportsEveryProblemWithItsPosition) {
               "lettre.xml:4:6 : la valeur « milieu » de l'attribut align n'est pas permise (valeurs permises : "
               "« gauche », « droite », « centre », « justifie »)\n"
               "lettre.xml:4:21 : l'attribut « foo » est inconnu sur <p> (attributs permis : espace-avant, espace-apres, "
-              "align, police, taille, couleur, interligne, retrait, lang)\n"
+              "align, police, taille, couleur, interligne, retrait, lang, cesure, typographie)\n"
               "lettre.xml:5:27 : cette ligne couvre 1 colonne alors que le tableau en a 2\n"
               "lettre.xml:6:10 : l'élément <p> n'est pas permis dans <liste> (éléments permis ici : <element>)\n"
               "lettre.xml:7:6 : <numero-page> n'est permis que dans <entete> ou <pied>\n");

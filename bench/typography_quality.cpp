@@ -1,0 +1,253 @@
+// The quality of Lettrine's line breakers, measured on a fixed French text:
+// the seed's full text (the call for applications), justified, 11 pt, on a
+// 16 cm measure. Both breakers get exactly the same line items (same glue:
+// word space 1/3 em plus 1/6 em minus 1/9 em; same hyphenation points; same
+// kerning), because they are fed by the real layout through a recording
+// LineBreaker. Figures are recorded in docs/TYPOGRAPHIE.md.
+//
+//   bench_typography [texte.txt] [répétitions]
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "layout/layout.hpp"
+#include "markup/markup_parser.hpp"
+
+using namespace lettrine;
+
+namespace {
+
+constexpr double kMeasureMm = 160;   // the measure asked for: 16 cm
+constexpr double kMarginMm = 10;
+constexpr double kFontSize = 11;     // points
+constexpr double kOverfullSlack = 1e-3;  // points
+
+struct Figures {
+    std::size_t paragraphs = 0, lines = 0, hyphenated = 0, justified = 0, loose = 0, overfull = 0;
+    double max_ratio = 0, sum_ratio = 0;
+    double bound_sum = 0;         // least_ratio_sum over the paragraphs
+    std::size_t bound_lines = 0;
+    double seconds = 0;  // in break_lines only
+};
+
+// The smallest mean |ratio| any breaker can reach on a paragraph, under
+// the same rules (at most two hyphenated lines in a row, no hyphen before
+// the last line, no overfull line): a dynamic programme over the legal
+// breakpoints minimising the sum of |ratio| of the justified lines. Returns
+// (sum, justified lines) of the best breaking; used as a reference only.
+std::pair<double, std::size_t> least_ratio_sum(const std::vector<LineItem>& items, const LineMeasure& measure) {
+    const std::size_t n = items.size();
+    auto discardable = [&](std::size_t k) {
+        return items[k].kind != LineItem::Kind::Box &&
+               !(items[k].kind == LineItem::Kind::Penalty && items[k].penalty <= kForcedBreak);
+    };
+    std::vector<std::size_t> breaks;  // legal breakpoints
+    for (std::size_t b = 0; b < n; ++b) {
+        const LineItem& it = items[b];
+        if ((it.kind == LineItem::Kind::Penalty && it.penalty < kForbiddenBreak) ||
+            (it.kind == LineItem::Kind::Glue && b > 0 && items[b - 1].kind == LineItem::Kind::Box))
+            breaks.push_back(b);
+    }
+    struct State { double sum = 1e300; std::size_t lines = 0; };
+    // best[i][h]: best way to end a line at breaks[i] with h hyphenated lines in a row (h <= 2); i = -1 start.
+    std::vector<std::array<State, 3>> best(breaks.size());
+    auto start_after = [&](std::size_t b, bool at_start) {
+        std::size_t k = at_start ? b : b + 1;
+        while (k < n && discardable(k)) ++k;
+        return k;
+    };
+    for (std::size_t j = 0; j < breaks.size(); ++j) {
+        const std::size_t b = breaks[j];
+        const bool forced = items[b].kind == LineItem::Kind::Penalty && items[b].penalty <= kForcedBreak;
+        const bool flagged = items[b].kind == LineItem::Kind::Penalty && items[b].flagged;
+        for (int i = -1; i < static_cast<int>(j); ++i) {
+            const std::size_t s = i < 0 ? start_after(0, true) : start_after(breaks[static_cast<std::size_t>(i)], false);
+            if (s > b) continue;
+            bool interrupted = false;  // a forced break between s and b
+            double natural = 0, stretch = 0, shrink = 0;
+            for (std::size_t k = s; k < b; ++k) {
+                if (items[k].kind == LineItem::Kind::Penalty && items[k].penalty <= kForcedBreak) interrupted = true;
+                if (items[k].kind != LineItem::Kind::Penalty) natural += items[k].width;
+                if (items[k].kind == LineItem::Kind::Glue) { stretch += items[k].stretch; shrink += items[k].shrink; }
+            }
+            if (interrupted) continue;
+            if (items[b].kind == LineItem::Kind::Penalty) natural += items[b].width;
+            const double width = measure.rest;  // the bench has no indent
+            if (natural - shrink > width + kOverfullSlack) continue;
+            double r = 0;
+            if (!forced) r = natural < width ? (stretch > 0 ? (width - natural) / stretch : 1e6) : (width - natural) / shrink;
+            for (int h = 0; h < 3; ++h) {
+                const State from = i < 0 ? (h == 0 ? State{0, 0} : State{}) : best[static_cast<std::size_t>(i)][h];
+                if (from.sum >= 1e299) continue;
+                const bool from_flagged = i >= 0 && items[breaks[static_cast<std::size_t>(i)]].kind == LineItem::Kind::Penalty &&
+                                          items[breaks[static_cast<std::size_t>(i)]].flagged;
+                if (forced && b + 1 == n && from_flagged) continue;  // no hyphen before the last line
+                const int nh = flagged ? h + 1 : 0;
+                if (nh > 2) continue;
+                State next{from.sum + (forced ? 0 : std::fabs(r)), from.lines + (forced ? 0 : 1)};
+                if (next.sum < best[j][nh].sum) best[j][nh] = next;
+            }
+        }
+        if (forced && b + 1 < n) {  // a forced break ends every line: restart from here
+            State merged;
+            for (const State& st : best[j])
+                if (st.sum < merged.sum) merged = st;
+            best[j] = {merged, State{}, State{}};
+        }
+    }
+    State result;
+    for (const State& st : best.back())
+        if (st.sum < result.sum) result = st;
+    return {result.sum, result.lines};
+}
+
+// Wraps a breaker, measures each paragraph it breaks.
+class RecordingBreaker : public LineBreaker {
+public:
+    explicit RecordingBreaker(std::shared_ptr<const LineBreaker> inner) : inner_(std::move(inner)) {}
+
+    std::vector<BrokenLine> break_lines(const std::vector<LineItem>& items, const LineMeasure& measure) const override {
+        const auto start = std::chrono::steady_clock::now();
+        std::vector<BrokenLine> lines = inner_->break_lines(items, measure);
+        figures_.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (!recording_) return lines;
+        ++figures_.paragraphs;
+        const auto bound = least_ratio_sum(items, measure);
+        figures_.bound_sum += bound.first;
+        figures_.bound_lines += bound.second;
+        for (std::size_t n = 0; n < lines.size(); ++n) {
+            const BrokenLine& line = lines[n];
+            ++figures_.lines;
+            const bool drawn_hyphen = line.end < items.size() && items[line.end].kind == LineItem::Kind::Penalty &&
+                                      items[line.end].flagged && items[line.end].width > 0;
+            if (drawn_hyphen) ++figures_.hyphenated;
+            double shrink = 0;
+            for (std::size_t k = line.begin; k < line.end; ++k)
+                if (items[k].kind == LineItem::Kind::Glue) shrink += items[k].shrink;
+            if (line.natural - shrink > measure.at(n) + kOverfullSlack) ++figures_.overfull;
+            if (line.ends_paragraph_or_forced) continue;  // the last line is not justified
+            ++figures_.justified;
+            const double r = std::fabs(line.ratio);
+            figures_.sum_ratio += r;
+            figures_.max_ratio = std::max(figures_.max_ratio, r);
+            if (line.ratio > 1) ++figures_.loose;
+
+        }
+        return lines;
+    }
+
+    void record(bool on) const { recording_ = on; }
+    Figures& figures() const { return figures_; }
+
+private:
+    std::shared_ptr<const LineBreaker> inner_;
+    mutable bool recording_ = true;
+    mutable Figures figures_;
+};
+
+std::string escape(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '&') out += "&amp;";
+        else if (c == '<') out += "&lt;";
+        else if (c == '>') out += "&gt;";
+        else out += c;
+    }
+    return out;
+}
+
+// One paragraph per non-empty line; list markers ("- ", "▶ ") removed.
+std::vector<std::string> paragraphs_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        for (bool again = true; again;) {
+            again = false;
+            while (!line.empty() && (line[0] == ' ' || line[0] == '\t' || line[0] == '\r')) line.erase(0, 1);
+            for (const std::string marker : {"- ", "\u25B6 ", "\u25B6"})
+                if (line.compare(0, marker.size(), marker) == 0) {
+                    line.erase(0, marker.size());
+                    again = true;
+                }
+        }
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+        if (!line.empty()) out.push_back(line);
+    }
+    return out;
+}
+
+std::string markup(const std::vector<std::string>& paragraphs) {
+    std::ostringstream xml;
+    xml << "<document largeur=\"" << kMeasureMm + 2 * kMarginMm << "mm\" hauteur=\"297mm\" marges=\"" << kMarginMm
+        << "mm\" taille=\"" << kFontSize << "\">";
+    for (const std::string& p : paragraphs) xml << "<p align=\"justifie\">" << escape(p) << "</p>";
+    xml << "</document>";
+    return xml.str();
+}
+
+void print(const char* name, const Figures& f, int repetitions) {
+    const double per_paragraph_us = f.seconds / (static_cast<double>(f.paragraphs) * repetitions) * 1e6;
+    std::printf("%-14s %6zu %8zu %9.3f %9.3f %7zu %9zu %12.1f\n", name, f.lines, f.hyphenated, f.max_ratio,
+                f.justified ? f.sum_ratio / static_cast<double>(f.justified) : 0.0, f.loose, f.overfull,
+                per_paragraph_us);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::string path = argc > 1 ? argv[1] : std::string(LETTRINE_SOURCE_DIR) + "/../shared/seed/000_8042c1080207ccb1.txt";
+    const int repetitions = argc > 2 ? std::max(1, std::atoi(argv[2])) : 50;
+    std::ifstream file(path, std::ios::binary);
+    if (!file) {
+        std::cerr << path << " : fichier illisible\n";
+        return 1;
+    }
+    std::ostringstream content;
+    content << file.rdbuf();
+    const std::vector<std::string> paragraphs = paragraphs_of(content.str());
+    try {
+        const Document document = parse_markup(markup(paragraphs), path);
+        std::printf("Texte : %s\n%zu paragraphes, justifiés, %.0f pt, mesure %.0f mm ; espace : 1/3 em, +1/6 em, -1/9 em\n\n",
+                    path.c_str(), paragraphs.size(), kFontSize, kMeasureMm);
+        std::printf("%-14s %6s %8s %9s %9s %7s %9s %12s\n", "algorithme", "lignes", "césures", "|r| max",
+                    "|r| moyen", "lâches", "trop_pl.", "µs/paragr.");
+        const struct { const char* name; std::shared_ptr<const LineBreaker> breaker; } breakers[] = {
+            {"glouton", std::make_shared<GreedyLineBreaker>()},
+            {"glouton (TdT)", std::make_shared<GreedyLineBreaker>(GreedyLineBreaker::Fill::Natural)},
+            {"Knuth-Plass", std::make_shared<KnuthPlassLineBreaker>()},
+        };
+        for (const auto& b : breakers) {
+            auto recorder = std::make_shared<RecordingBreaker>(b.breaker);
+            LayoutOptions options;
+            options.line_breaker = recorder;
+            options.space_glue = SpaceGlue{1.0 / 3, 1.0 / 6, 1.0 / 9};
+            layout_document(document, *FontSet::default_set(), options);  // figures, and warm-up
+            Figures figures = recorder->figures();
+            recorder->record(false);
+            recorder->figures().seconds = 0;
+            const auto start = std::chrono::steady_clock::now();
+            for (int r = 0; r < repetitions; ++r) layout_document(document, *FontSet::default_set(), options);
+            const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            figures.seconds = recorder->figures().seconds;
+            print(b.name, figures, repetitions);
+            std::printf("%-14s borne : |r| moyen minimal possible %.3f\n", "", figures.bound_sum / static_cast<double>(figures.bound_lines));
+            std::printf("%-14s mise en page complète : %.1f µs par paragraphe\n", "",
+                        total / (static_cast<double>(figures.paragraphs) * repetitions) * 1e6);
+        }
+    } catch (const LettrineError& e) {
+        for (const Diagnostic& d : e.diagnostics().items()) std::cerr << d.describe() << "\n";
+        return 1;
+    }
+    return 0;
+}

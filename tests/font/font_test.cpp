@@ -1,0 +1,89 @@
+// Fonts: shaping (kerning, no ligatures) and fallback fonts, on the real
+// Liberation and DejaVu files of Debian's font packages.
+#include <gtest/gtest.h>
+
+#include <sys/stat.h>
+
+#include <thread>
+
+#include "font/font.hpp"
+
+using namespace lettrine;
+
+namespace {
+
+const Font& serif() { return *FontSet::default_set()->get("serif", {}); }
+
+int shaped_width(const std::vector<ShapedGlyph>& glyphs) {
+    int width = 0;
+    for (const ShapedGlyph& g : glyphs) width += g.x_advance;
+    return width;
+}
+
+bool exists(const std::string& path) {
+    struct stat info;
+    return ::stat(path.c_str(), &info) == 0;
+}
+
+}  // namespace
+
+TEST(FontShaping, KernedPairIsNarrowerThanItsGlyphs) {
+    const std::u32string av = U"AV";
+    const auto shaped = serif().shape(av.data(), av.size());
+    ASSERT_EQ(shaped.size(), 2u);
+    EXPECT_EQ(shaped[0].glyph, serif().glyph_for(U'A'));
+    EXPECT_EQ(shaped[1].glyph, serif().glyph_for(U'V'));
+    const int unkerned = serif().advance(serif().glyph_for(U'A')) + serif().advance(serif().glyph_for(U'V'));
+    EXPECT_LT(shaped_width(shaped), unkerned);
+    // A pair the font does not kern keeps its advances.
+    const std::u32string xx = U"xx";
+    EXPECT_EQ(shaped_width(serif().shape(xx.data(), xx.size())), 2 * serif().advance(serif().glyph_for(U'x')));
+}
+
+TEST(FontShaping, NoLigatureEachCharacterKeepsItsGlyph) {
+    const std::u32string word = U"efficace ﬁ";  // "ffi" would be one glyph with default features
+    const auto shaped = serif().shape(word.data(), word.size());
+    ASSERT_EQ(shaped.size(), word.size());
+    for (std::size_t k = 0; k < word.size(); ++k) EXPECT_EQ(shaped[k].glyph, serif().glyph_for(word[k])) << k;
+}
+
+TEST(FontShaping, MissingCharacterGivesNothingToShape) {
+    const std::u32string text = U"a\U0001F642b";
+    EXPECT_TRUE(serif().shape(text.data(), text.size()).empty());
+}
+
+TEST(FontShaping, SameResultOnEveryThread) {
+    const std::u32string text = U"AVATAR Wagon « Tâche » ; Œuvre";
+    const auto here = serif().shape(text.data(), text.size());
+    std::vector<ShapedGlyph> there[2];
+    std::thread a([&] { there[0] = serif().shape(text.data(), text.size()); });
+    std::thread b([&] { there[1] = serif().shape(text.data(), text.size()); });
+    a.join();
+    b.join();
+    for (const auto& t : there) {
+        ASSERT_EQ(t.size(), here.size());
+        for (std::size_t k = 0; k < t.size(); ++k) {
+            EXPECT_EQ(t[k].glyph, here[k].glyph);
+            EXPECT_EQ(t[k].x_advance, here[k].x_advance);
+        }
+    }
+}
+
+TEST(FontFallback, DejaVuDrawsWhatLiberationLacks) {
+    const auto fonts = FontSet::default_set();
+    const char32_t komi = U'\u0514';  // Cyrillic, not in Liberation 2
+    ASSERT_FALSE(serif().has_glyph(komi));
+    const auto fallback = fonts->fallback_for("serif", {}, komi);
+    ASSERT_NE(fallback, nullptr);
+    EXPECT_EQ(fallback->postscript_name(), "DejaVuSerif");
+    EXPECT_TRUE(fallback->has_glyph(komi));
+    EXPECT_EQ(fonts->fallback_for("sans", {true, false}, komi)->postscript_name(), "DejaVuSans-Bold");
+    // Italics come from fonts-dejavu-extra when it is installed, else the upright face.
+    const bool extra = exists("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf");
+    EXPECT_EQ(fonts->fallback_for("serif", {false, true}, komi)->postscript_name(),
+              extra ? "DejaVuSerif-Italic" : "DejaVuSerif");
+    // Loaded once: the same Font every time.
+    EXPECT_EQ(fonts->fallback_for("serif", {}, komi), fallback);
+    // What no configured font has.
+    EXPECT_EQ(fonts->fallback_for("serif", {}, U'\u4E2D'), nullptr);
+}
