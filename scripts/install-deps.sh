@@ -7,10 +7,10 @@ packages=(
   g++ cmake make pkg-config
   libpodofo-dev libxlsxwriter-dev libkainjow-mustache-dev libpugixml-dev
   libboost-filesystem-dev libzip-dev libfreetype-dev libharfbuzz-dev libicu-dev
-  libpng-dev zlib1g-dev libssl-dev libjpeg62-turbo-dev
+  libpng-dev zlib1g-dev libssl-dev libjpeg62-turbo-dev libhyphen-dev hyphen-fr
   fonts-liberation2 fonts-dejavu-core
   googletest libgtest-dev libbenchmark-dev
-  poppler-utils qpdf python3 python3-pdfminer python3-openpyxl python3-pil faketime
+  poppler-utils qpdf python3 python3-pdfminer python3-openpyxl python3-pil faketime hyperfine
 )
 
 missing=()
