@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <boost/filesystem.hpp>
+#include <cstdlib>
+
 #include "core/diagnostic.hpp"
 #include "data/calendar.hpp"
 #include "data/ods_reader.hpp"
@@ -245,4 +248,23 @@ TEST(OdsReader, RecordsFromAnOdsFile) {
     EXPECT_EQ(records.items()[0].find("montant")->as_text(), "1500,5");
     EXPECT_EQ(records.items()[0].find("date")->as_text(), "01/12/2015");
     EXPECT_EQ(records.items()[0].find("date")->position().describe(), "fusion.ods, feuille « Destinataires », cellule C2");
+}
+
+// Optional: LibreOffice converts the committed workbook now, on this machine
+// (about 15 s; run with LETTRINE_LIBREOFFICE=1 where soffice is installed).
+// The committed fixture above covers the same ground everywhere else.
+TEST(OdsReader, LiveLibreOfficeConversionGivesTheSameProgramme) {
+    const char* wanted = std::getenv("LETTRINE_LIBREOFFICE");
+    if (!wanted || std::string(wanted) != "1" || std::system("command -v soffice >/dev/null 2>&1") != 0)
+        GTEST_SKIP() << "LETTRINE_LIBREOFFICE=1 et soffice nécessaires";
+    const boost::filesystem::path folder =
+        boost::filesystem::temp_directory_path() / boost::filesystem::unique_path("lettrine-lo-%%%%-%%%%");
+    boost::filesystem::create_directories(folder);
+    const std::string command = "cd '" + folder.string() + "' && soffice --headless --norestore "
+                                "-env:UserInstallation=file://" + folder.string() + "/profil --convert-to ods '" +
+                                source_path("input/programme-2016.xlsx") + "' >/dev/null 2>&1";
+    ASSERT_EQ(std::system(command.c_str()), 0);
+    const Programme ods = read_programme(folder / "programme-2016.ods");
+    boost::filesystem::remove_all(folder);
+    EXPECT_EQ(dump_programme(ods), dump_programme(default_programme()));
 }
