@@ -24,6 +24,9 @@ constexpr std::uint64_t kMaxColumns = 16384;
 // Nested row groups (table:table-row-group inside another): LibreOffice
 // allows 8 levels of outline; deeper nesting is refused.
 constexpr int kMaxGroupDepth = 64;
+// Spaces written as <text:s text:c="n"/> over a whole workbook: a real sheet
+// has a few; a crafted one could turn 256 MiB of XML into 12 GiB of text.
+constexpr std::size_t kMaxExpandedSpaces = 16u << 20;
 
 const char* const kSpreadsheetMime = "application/vnd.oasis.opendocument.spreadsheet";
 
@@ -102,7 +105,7 @@ std::uint64_t count_attribute(const char* value, std::uint64_t fallback, std::ui
 // <text:tab/> and <text:line-break/> give explicit spaces, tabs and breaks.
 // Spans, links and fields contribute their text; annotations and notes do
 // not. The walk is iterative: any nesting depth is safe.
-std::string paragraph_text(const pugi::xml_node& paragraph, const Names& names) {
+std::string paragraph_text(const pugi::xml_node& paragraph, const Names& names, std::size_t& space_budget) {
     std::string out;
     bool pending_space = false;
     const auto append = [&](const std::string& text) {
@@ -122,7 +125,15 @@ std::string paragraph_text(const pugi::xml_node& paragraph, const Names& names) 
             }
         } else if (node.type() == pugi::node_element) {
             if (names.is(node, "text:s")) {
-                append(std::string(static_cast<std::size_t>(count_attribute(names.attribute(node, "text:c"), 1, 1000)), ' '));
+                // <text:s text:c="1000"/> is 20 bytes of XML for 1000 bytes of text:
+                // the spaces expanded over the workbook are bounded.
+                const auto spaces = static_cast<std::size_t>(count_attribute(names.attribute(node, "text:c"), 1, 1000));
+                if (spaces > space_budget)
+                    throw LettrineError(ErrorKind::Data, SourcePosition(),
+                                        "le classeur contient plus de " + std::to_string(kMaxExpandedSpaces) +
+                                            " espaces répétées (<text:s>) : fichier refusé");
+                space_budget -= spaces;
+                append(std::string(spaces, ' '));
             } else if (names.is(node, "text:tab")) {
                 append("\t");
             } else if (names.is(node, "text:line-break")) {
@@ -146,14 +157,14 @@ std::string paragraph_text(const pugi::xml_node& paragraph, const Names& names) 
 }
 
 // The cell's paragraphs (text:p and text:h, also inside lists), joined by '\n'.
-std::string cell_text(const pugi::xml_node& cell, const Names& names) {
+std::string cell_text(const pugi::xml_node& cell, const Names& names, std::size_t& space_budget) {
     std::string out;
     bool first = true;
     pugi::xml_node node = cell.first_child();
     while (node) {
         bool descend = false;
         if (names.is(node, "text:p") || names.is(node, "text:h")) {
-            out += (first ? "" : "\n") + paragraph_text(node, names);
+            out += (first ? "" : "\n") + paragraph_text(node, names, space_budget);
             first = false;
         } else if (names.is(node, "text:list") || names.is(node, "text:list-item") || names.is(node, "text:list-header") ||
                    names.is(node, "text:section")) {
@@ -244,6 +255,15 @@ struct CellReader {
     const Names& names;
     const Workbook& workbook;
     const std::string& sheet_name;
+    std::size_t& space_budget;
+
+    std::string cell_text(const pugi::xml_node& c) const {
+        try {
+            return lettrine::cell_text(c, names, space_budget);
+        } catch (const LettrineError& e) {
+            fail(e.what());
+        }
+    }
 
     [[noreturn]] void fail(const std::string& message) const {
         throw LettrineError(ErrorKind::Data, SourcePosition::at_cell(workbook.file, sheet_name, ""), message);
@@ -257,7 +277,7 @@ struct CellReader {
         const std::string type = type_attribute ? type_attribute : "";
         if (calc_type && std::strcmp(calc_type, "error") == 0) {
             cell.type = Cell::Error;
-            cell.text = trim(cell_text(c, names));
+            cell.text = trim(cell_text(c));
             return cell;
         }
         if (type == "float" || type == "percentage" || type == "currency") {
@@ -287,7 +307,7 @@ struct CellReader {
                 cell.text = number_text(*fraction);
             } else {
                 cell.type = Cell::String;
-                cell.text = cell_text(c, names);
+                cell.text = cell_text(c);
             }
         } else if (type == "boolean") {
             const char* value = names.attribute(c, "office:boolean-value");
@@ -298,7 +318,7 @@ struct CellReader {
             // "string", or no type: the text as shown (a formula's string result
             // may also be given by office:string-value).
             const char* string_value = names.attribute(c, "office:string-value");
-            cell.text = string_value ? std::string(string_value) : cell_text(c, names);
+            cell.text = string_value ? std::string(string_value) : cell_text(c);
             cell.type = cell.text.empty() && type.empty() ? Cell::Empty : Cell::String;
         }
         return cell;
@@ -310,12 +330,21 @@ struct CellReader {
 class SheetReader {
 public:
     SheetReader(const Names& names, const Workbook& workbook, Sheet& sheet, std::size_t& budget,
-                const XlsxLimits& limits)
-        : names_(names), cells_{names, workbook, sheet.name}, sheet_(sheet), budget_(budget), limits_(limits) {}
+                std::size_t& space_budget, std::size_t& text_budget, const XlsxLimits& limits)
+        : names_(names), cells_{names, workbook, sheet.name, space_budget}, sheet_(sheet), budget_(budget),
+          text_budget_(text_budget), limits_(limits) {}
 
     void read(const pugi::xml_node& table) { read_rows(table, 0); }
 
 private:
+    // Text copied into the sheet (a repeated cell repeats its text).
+    void take_text(std::uint64_t copies, std::uint64_t bytes) {
+        if (bytes != 0 && copies > text_budget_ / bytes)
+            cells_.fail("le texte des cellules du classeur dépasse " + describe_byte_count(limits_.max_text_bytes) +
+                        " : fichier refusé");
+        text_budget_ -= static_cast<std::size_t>(copies * bytes);
+    }
+
     void take(std::uint64_t n) {
         if (n > budget_)
             cells_.fail("le classeur contient plus de " + std::to_string(limits_.max_cells) + " cellules : fichier refusé");
@@ -354,6 +383,7 @@ private:
                 cells_.fail("la feuille « " + sheet_.name + " » a plus de " + std::to_string(kMaxColumns) +
                             " colonnes : fichier refusé");
             take(pending_empty + times);
+            take_text(times, cell.text.size());
             cells.resize(cells.size() + static_cast<std::size_t>(pending_empty));
             pending_empty = 0;
             for (std::uint64_t k = 0; k < times; ++k) cells.push_back(cell);
@@ -368,6 +398,9 @@ private:
             cells_.fail("la feuille « " + sheet_.name + " » a plus de " + std::to_string(kMaxRows) +
                         " lignes : fichier refusé");
         take(pending_rows_ + repeat + (repeat - 1) * cells.size());  // the first copy's cells are taken
+        std::uint64_t row_text = 0;
+        for (const auto& cell : cells) row_text += cell.text.size();
+        take_text(repeat - 1, row_text);
         sheet_.rows.resize(sheet_.rows.size() + static_cast<std::size_t>(pending_rows_));
         pending_rows_ = 0;
         for (std::uint64_t k = 1; k < repeat; ++k) sheet_.rows.push_back(cells);
@@ -378,6 +411,7 @@ private:
     CellReader cells_;
     Sheet& sheet_;
     std::size_t& budget_;
+    std::size_t& text_budget_;
     const XlsxLimits& limits_;
     std::uint64_t pending_rows_ = 0;  // empty rows not yet materialised
 };
@@ -428,14 +462,14 @@ Workbook read_ods(const std::string& bytes, const std::string& file_name, const 
 
     Workbook workbook;
     workbook.file = file_name;
-    std::size_t budget = limits.max_cells;
+    std::size_t budget = limits.max_cells, space_budget = kMaxExpandedSpaces, text_budget = limits.max_text_bytes;
     for (pugi::xml_node t = spreadsheet.first_child(); t; t = t.next_sibling()) {
         if (!names.is(t, "table:table")) continue;
         Sheet sheet;
         const char* name = names.attribute(t, "table:name");
         sheet.name = name ? name : "Feuille" + std::to_string(workbook.sheets.size() + 1);
         sheet.file = file_name;
-        SheetReader(names, workbook, sheet, budget, limits).read(t);
+        SheetReader(names, workbook, sheet, budget, space_budget, text_budget, limits).read(t);
         for (std::size_t r = 0; r < sheet.rows.size(); ++r)
             for (std::size_t c = 0; c < sheet.rows[r].size(); ++c)
                 sheet.rows[r][c].position = SourcePosition::at_cell(

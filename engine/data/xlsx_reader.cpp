@@ -243,6 +243,7 @@ struct SheetContext {
     const std::vector<std::string>& strings;
     const std::vector<bool>& dates;
     std::size_t& cell_budget;
+    std::size_t& text_budget;
     const XlsxLimits& limits;
 };
 
@@ -309,6 +310,10 @@ void read_sheet_data(const pugi::xml_node& worksheet, Sheet& sheet, const SheetC
             }
             next_column = column + 1;
             Cell cell = read_cell(c, context, package);
+            if (cell.text.size() > context.text_budget)
+                package.fail("le texte des cellules du classeur dépasse " + describe_byte_count(context.limits.max_text_bytes) +
+                             " : fichier refusé");
+            context.text_budget -= cell.text.size();
             if (sheet.rows.size() <= static_cast<std::size_t>(row_of_cell)) {
                 take_cells(row_of_cell + 1 - sheet.rows.size());  // rows cost memory too
                 sheet.rows.resize(row_of_cell + 1);
@@ -447,7 +452,7 @@ Workbook read_xlsx(const std::string& bytes, const std::string& file_name, const
     const std::vector<std::string> strings = shared_strings(package, strings_part, limits);
     const std::vector<bool> dates = date_styles(package, styles_part);
 
-    std::size_t cell_budget = limits.max_cells;
+    std::size_t cell_budget = limits.max_cells, text_budget = limits.max_text_bytes;
     for_each_child(child(root, "sheets"), "sheet", [&](const pugi::xml_node& s) {
         Sheet sheet;
         sheet.name = s.attribute("name").value();
@@ -460,7 +465,7 @@ Workbook read_xlsx(const std::string& bytes, const std::string& file_name, const
         if (!package.load(rel->second.target, sheet_xml, false))
             package.fail("la feuille « " + sheet.name + " » manque au classeur (élément « " + rel->second.target +
                          " » absent)");
-        const SheetContext context{file_name, strings, dates, cell_budget, limits};
+        const SheetContext context{file_name, strings, dates, cell_budget, text_budget, limits};
         read_sheet_data(child(sheet_xml, "worksheet"), sheet, context, package);
         workbook.sheets.push_back(std::move(sheet));
     });

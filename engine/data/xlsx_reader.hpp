@@ -67,6 +67,9 @@ struct XlsxLimits {
     // Tags ('<') in one XML part, counted before pugixml builds its tree
     // (about 64 bytes a node): 16 million tags stay under 1 GiB of memory.
     std::size_t max_xml_tags = 16'000'000;
+    // Text held by all cells together: one shared string (or one repeated ODS
+    // cell) copied into millions of cells would otherwise multiply memory.
+    std::size_t max_text_bytes = std::size_t{512} << 20;
 };
 using SpreadsheetLimits = XlsxLimits;
 

@@ -213,6 +213,27 @@ TEST(OdsReader, RefusesAbsurdSizes) {
               "classeur.ods, feuille « F » : le classeur contient plus de 1000 cellules : fichier refusé");
 }
 
+TEST(OdsReader, RefusesSpaceAmplification) {
+    // 20 bytes of XML for 1,000 spaces: 17,000 of them would be 17 million spaces.
+    std::string paragraph;
+    for (int i = 0; i < 17000; ++i) paragraph += "<text:s text:c=\"1000\"/>";
+    EXPECT_EQ(first_message(ods_document(table("F", "<table:table-row><table:table-cell office:value-type=\"string\">"
+                                                    "<text:p>" + paragraph + "</text:p></table:table-cell></table:table-row>"))),
+              "classeur.ods, feuille « F » : le classeur contient plus de 16777216 espaces répétées (<text:s>) : "
+              "fichier refusé");
+}
+
+TEST(OdsReader, RepeatedTextIsBounded) {
+    XlsxLimits limits;
+    limits.max_text_bytes = 1 << 20;
+    EXPECT_EQ(first_message(ods_document(table("F", "<table:table-row table:number-rows-repeated=\"2000\">"
+                                                    "<table:table-cell office:value-type=\"string\"><text:p>" +
+                                                        std::string(1000, 'x') + "</text:p></table:table-cell>"
+                                                    "</table:table-row>")),
+                            limits),
+              "classeur.ods, feuille « F » : le texte des cellules du classeur dépasse 1 Mio : fichier refusé");
+}
+
 TEST(OdsReader, LibreOfficeSavedProgrammeGivesTheSameProgramme) {
     // Converted from input/programme-2016.xlsx by LibreOffice (tests/data/fixtures/README.md).
     const Programme ods = read_programme(source_path("tests/data/fixtures/programme-2016-libreoffice.ods"));

@@ -292,3 +292,12 @@ TEST(XlsxHostile, MailMergeOfThousandsOfColumnsIsRefusedNotSlow) {
     ASSERT_EQ(records.items().size(), 1u);
     EXPECT_EQ(records.items()[0].entries().size(), 2u);  // « Nom » and its alias « nom »
 }
+
+TEST(XlsxHostile, OneSharedStringCopiedIntoMillionsOfCellsIsBounded) {
+    std::string cells;
+    for (int r = 1; r <= 2000; ++r) cells += "<row r=\"" + std::to_string(r) + "\"><c t=\"s\"><v>0</v></c></row>";
+    XlsxLimits limits;
+    limits.max_text_bytes = 1 << 20;
+    EXPECT_EQ(first_message(hand_written_workbook(cells, "<si><t>" + std::string(1000, 'x') + "</t></si>"), limits),
+              "classeur.xlsx : le texte des cellules du classeur dépasse 1 Mio : fichier refusé");
+}
