@@ -77,21 +77,39 @@ struct ThreadBuffer {
 
 }  // namespace
 
-std::vector<ShapedGlyph> Font::shape(const char32_t* text, std::size_t length) const {
-    if (length == 0 || !harfbuzz_) return {};
-    // Per-thread cache: words repeat a lot, and HarfBuzz costs microseconds a call.
-    struct Cache {
-        std::unordered_map<std::u32string, std::vector<ShapedGlyph>> words;
-        std::size_t entries = 0;
+bool Font::shape(const char32_t* text, std::size_t length, std::vector<ShapedGlyph>& out) const {
+    out.clear();
+    if (length == 0 || !harfbuzz_) return false;
+    // Per-thread cache: words repeat a lot, and HarfBuzz costs microseconds a
+    // call. Keyed by a hash of the font and the text, checked on a hit, so a
+    // lookup allocates nothing.
+    struct Entry {
+        uint64_t font = 0;
+        std::u32string text;
+        std::vector<ShapedGlyph> glyphs;  // empty: cannot be shaped one glyph per character
     };
-    thread_local std::unordered_map<uint64_t, Cache> caches;
-    Cache& cache = caches[id_];
-    std::u32string key(text, length);
-    auto found = cache.words.find(key);
-    if (found != cache.words.end()) return found->second;
-    if (cache.words.size() >= kShapingCacheWords) cache.words.clear();
-    std::vector<ShapedGlyph> out = shape_uncached(text, length);
-    cache.words.emplace(std::move(key), out);
+    thread_local std::unordered_map<uint64_t, Entry> cache;
+    uint64_t key = 14695981039346656037ull ^ id_;  // FNV-1a
+    for (std::size_t k = 0; k < length; ++k) key = (key ^ static_cast<uint64_t>(text[k])) * 1099511628211ull;
+    auto found = cache.find(key);
+    if (found != cache.end()) {
+        const Entry& e = found->second;
+        if (e.font == id_ && e.text.size() == length && std::char_traits<char32_t>::compare(e.text.data(), text, length) == 0) {
+            out.assign(e.glyphs.begin(), e.glyphs.end());
+            return !out.empty();
+        }
+        out = shape_uncached(text, length);  // a hash collision: not cached
+        return !out.empty();
+    }
+    if (cache.size() >= kShapingCacheWords) cache.clear();
+    out = shape_uncached(text, length);
+    cache.emplace(key, Entry{id_, std::u32string(text, length), out});
+    return !out.empty();
+}
+
+std::vector<ShapedGlyph> Font::shape(const char32_t* text, std::size_t length) const {
+    std::vector<ShapedGlyph> out;
+    shape(text, length, out);
     return out;
 }
 

@@ -66,6 +66,8 @@ public:
     // Thread-safe; the HarfBuzz face is parsed once per Font. Results are
     // cached per thread (a word is shaped once, however often it occurs).
     std::vector<ShapedGlyph> shape(const char32_t* text, std::size_t length) const;
+    // The same into a reused vector; false (and `out` empty) when impossible.
+    bool shape(const char32_t* text, std::size_t length, std::vector<ShapedGlyph>& out) const;
 
 private:
     Font() = default;

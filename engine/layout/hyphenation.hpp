@@ -7,7 +7,6 @@
 #include <memory>
 #include <mutex>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace lettrine {
@@ -38,15 +37,19 @@ public:
     // characters (capitals, digits, punctuation) are the caller's business.
     std::vector<uint32_t> points(const std::u32string& word, int min_before = kHyphenMinBefore,
                                  int min_after = kHyphenMinAfter) const;
+    // The same into a reused vector.
+    void points(const std::u32string& word, std::vector<uint32_t>& out, int min_before = kHyphenMinBefore,
+                int min_after = kHyphenMinAfter) const;
 
 private:
     Hyphenator() = default;
+    void lookup(const std::u32string& word, std::vector<uint32_t>& all) const;
     struct Dictionary;
     std::unique_ptr<Dictionary> dictionary_;
+    uint64_t id_ = 0;  // unique per loaded dictionary: the key of the per-thread caches
     // libhyphen keeps no state between calls, but is not documented as
-    // thread-safe: calls are serialised, and their results cached per word.
+    // thread-safe: calls are serialised; their results are cached per thread.
     mutable std::mutex mutex_;
-    mutable std::unordered_map<std::u32string, std::vector<uint32_t>> cache_;
 };
 
 }  // namespace lettrine

@@ -61,6 +61,7 @@ bool is_french_lowercase(char32_t c) {
 // Scripts that need contextual shaping or right-to-left ordering, which
 // Lettrine does not do: such text is refused rather than drawn wrong.
 const char* complex_script(char32_t c) {
+    if (c < 0x0590) return nullptr;  // Latin, Greek, Cyrillic, Armenian: the common case, at once
     static const struct { char32_t first, last; const char* name; } scripts[] = {
         {0x0590, 0x05FF, "hébraïque"},  {0x0600, 0x06FF, "arabe"},      {0x0700, 0x074F, "syriaque"},
         {0x0750, 0x077F, "arabe"},      {0x0780, 0x07BF, "thâna"},      {0x07C0, 0x07FF, "n’ko"},
@@ -200,15 +201,15 @@ void ParagraphSetter::add_space(char32_t c, uint16_t style, const SourcePosition
 // Kerning: each run of one style is shaped by HarfBuzz (one glyph per
 // character; when that is impossible the cmap's glyphs and advances stay).
 void ParagraphSetter::shape_word(std::size_t begin, std::size_t end) {
-    std::u32string text;
+    std::u32string& text = text_buffer_;
+    std::vector<ShapedGlyph>& shaped = shaped_buffer_;
     for (std::size_t k = begin; k < end;) {
         const uint16_t s = cells_[k].style;
         std::size_t e = k;
         text.clear();
         while (e < end && cells_[e].style == s) text += cells_[e++].ch;
         const RunStyle& rs = styles_[s];
-        const std::vector<ShapedGlyph> shaped = rs.font->shape(text.data(), text.size());
-        if (!shaped.empty()) {
+        if (rs.font->shape(text.data(), text.size(), shaped)) {
             const double scale = rs.size / rs.font->units_per_em();
             for (std::size_t j = 0; j < shaped.size(); ++j) {
                 Cell& cell = cells_[k + j];
@@ -225,7 +226,7 @@ void ParagraphSetter::shape_word(std::size_t begin, std::size_t end) {
 // lowercase letters only (not next to a digit), whose styles allow it.
 void ParagraphSetter::hyphenation_points(std::size_t begin, std::size_t end,
                                          std::vector<std::pair<uint32_t, bool>>& breaks) {
-    std::u32string part;
+    std::u32string& part = text_buffer_;
     for (std::size_t k = begin; k < end;) {
         if (!is_letter(cells_[k].ch)) {
             ++k;
@@ -242,7 +243,8 @@ void ParagraphSetter::hyphenation_points(std::size_t begin, std::size_t end,
         if ((a > begin && is_digit(cells_[a - 1].ch)) || (b < end && is_digit(cells_[b].ch))) continue;
         part.clear();
         for (std::size_t j = a; j < b; ++j) part += cells_[j].ch;
-        for (uint32_t p : hyphenator()->points(part)) breaks.emplace_back(static_cast<uint32_t>(a + p), true);
+        hyphenator()->points(part, points_buffer_);
+        for (uint32_t p : points_buffer_) breaks.emplace_back(static_cast<uint32_t>(a + p), true);
     }
 }
 
@@ -257,11 +259,13 @@ void ParagraphSetter::finish_word() {
     shape_word(begin, end);
 
     // Break opportunities: (break before cell k, a hyphen is drawn there).
-    std::vector<std::pair<uint32_t, bool>> breaks;
-    std::u32string word;
-    for (std::size_t k = begin; k < end; ++k) word += cells_[k].ch;
-    const bool address = word.find(U'@') != std::u32string::npos || word.find(U"://") != std::u32string::npos ||
-                         word.compare(0, 4, U"www.") == 0;
+    std::vector<std::pair<uint32_t, bool>>& breaks = breaks_buffer_;
+    breaks.clear();
+    bool address = end - begin >= 4 && cells_[begin].ch == 'w' && cells_[begin + 1].ch == 'w' &&
+                   cells_[begin + 2].ch == 'w' && cells_[begin + 3].ch == '.';
+    for (std::size_t k = begin; k < end && !address; ++k)
+        address = cells_[k].ch == '@' ||
+                  (cells_[k].ch == ':' && k + 2 < end && cells_[k + 1].ch == '/' && cells_[k + 2].ch == '/');
     if (!address) {
         for (std::size_t k = begin + 2; k < end; ++k) {  // "Saint-|Herblain"
             const char32_t c = cells_[k - 1].ch;

@@ -111,6 +111,11 @@ private:
     std::size_t word_start_ = 0;
     bool ragged_ = false;                 // the paragraph is not justified
     std::vector<uint32_t> soft_hyphens_;  // cells before which a U+00AD allows a break (current word)
+    // Scratch buffers of the word steps, kept to avoid an allocation per word.
+    std::u32string text_buffer_;
+    std::vector<ShapedGlyph> shaped_buffer_;
+    std::vector<uint32_t> points_buffer_;
+    std::vector<std::pair<uint32_t, bool>> breaks_buffer_;
     std::set<std::pair<char32_t, std::string>> reported_;  // problem characters, once per place
 };
 

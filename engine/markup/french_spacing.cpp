@@ -22,9 +22,12 @@ constexpr std::size_t kGroupedAmountDigits = 4;
 
 struct Char {
     char32_t c;
-    int run;  // index of the inline it belongs to; -1 for a boundary
-    bool on;  // the rules may change or insert around it
+    int run;               // index of the inline it belongs to; -1 for a boundary
+    bool on;               // the rules may change or insert around it
+    bool changed = false;  // inserted or replaced: its inline must be rewritten
 };
+
+Char inserted(char32_t c, int run) { return Char{c, run, true, true}; }
 
 bool is_white(char32_t c) {
     return c == kSpace || c == kNoBreakSpace || c == kNarrowNoBreakSpace || c == kThinSpace || c == '\n' || c == kObject;
@@ -114,8 +117,8 @@ private:
             const bool after_space = !out.empty() && out.back().c == kSpace && out.back().on;
             const bool after_word = !out.empty() && !is_white(out.back().c) && !is_opening_or_sign(out.back().c);
             auto space_before = [&](char32_t space) {
-                if (after_space) out.back().c = space;
-                else if (after_word) out.push_back(Char{space, ch.run, true});
+                if (after_space) out.back() = inserted(space, out.back().run);
+                else if (after_word) out.push_back(inserted(space, ch.run));
             };
             switch (ch.c) {
             case ';':
@@ -132,9 +135,9 @@ private:
                     space_before(kNoBreakSpace);
                 break;
             case 0xBB:  // »
-                if (after_space) out.back().c = kNarrowNoBreakSpace;
+                if (after_space) out.back() = inserted(kNarrowNoBreakSpace, out.back().run);
                 else if (!out.empty() && !is_white(out.back().c) && out.back().c != 0xAB)
-                    out.push_back(Char{kNarrowNoBreakSpace, ch.run, true});
+                    out.push_back(inserted(kNarrowNoBreakSpace, ch.run));
                 break;
             default:
                 break;
@@ -142,8 +145,8 @@ private:
             out.push_back(ch);
             if (ch.c == 0xAB && i + 1 < n) {  // «
                 Char& following = text_[i + 1];
-                if (following.c == kSpace && following.on) following.c = kNarrowNoBreakSpace;
-                else if (!is_white(following.c)) out.push_back(Char{kNarrowNoBreakSpace, ch.run, true});
+                if (following.c == kSpace && following.on) following = inserted(kNarrowNoBreakSpace, following.run);
+                else if (!is_white(following.c)) out.push_back(inserted(kNarrowNoBreakSpace, ch.run));
             }
         }
         text_ = std::move(out);
@@ -226,8 +229,12 @@ private:
             if (next.begin != prev.end + 1) continue;  // separated by more than one character
             Char& space = text_[prev.end];
             if (space.c != kSpace || !space.on) continue;
-            // Every rule below is about a number or a short abbreviation before the space.
-            if (!is_digit(text_[prev.end - 1].c) && prev.end - prev.begin > 5) continue;
+            // Every rule below is about a number, n°, a civility or the h of 14 h 30 before the space.
+            const char32_t head = text_[prev.begin].c;
+            if (!is_digit(text_[prev.end - 1].c) &&
+                !(prev.end - prev.begin <= 5 && (is_digit(head) || head == '(' || head == 'M' || head == 'D' ||
+                                                 head == 'P' || head == 'n' || head == 'N' || head == 'h')))
+                continue;
             if (!token_on(prev) || !token_on(next)) continue;
             bool year = false, ordinal = false;
             const std::u32string p = token_text(prev), nx = token_text(next);
@@ -247,16 +254,16 @@ private:
                 while (digits < nx.size() && is_digit(nx[digits])) ++digits;
                 if (plain && p.size() <= 3 && digits == 3 && (nx.size() == 3 || !is_digit(nx[3])) &&
                     (nx.size() == 3 || nx[3] == ',' || nx[3] == '.' || !is_letter(nx[3])) && is_grouped_amount_end(k + 1, ts)) {
-                    space.c = kNarrowNoBreakSpace;
+                    space = inserted(kNarrowNoBreakSpace, space.run);
                     continue;
                 }
                 if (is_quantity(next, year) && (!ordinal || is_lower(nx[0]))) {
-                    space.c = kNoBreakSpace;
+                    space = inserted(kNoBreakSpace, space.run);
                     continue;
                 }
             }
             if (is_numero_token(p) && prev_starts_word && is_digit(nx[0])) {
-                space.c = kNoBreakSpace;
+                space = inserted(kNoBreakSpace, space.run);
                 continue;
             }
             static const char32_t* const civilities[] = {U"M.", U"MM.", U"Mme", U"Mmes", U"Mlle", U"Mlles",
@@ -264,12 +271,12 @@ private:
             bool civility = false;
             for (const char32_t* w : civilities) civility = civility || p == w;
             if (civility && prev_starts_word && is_upper(nx[0])) {
-                space.c = kNoBreakSpace;
+                space = inserted(kNoBreakSpace, space.run);
                 continue;
             }
             // "14 h 30": the space after the h (the one before it is a number's).
             if (p == U"h" && k > 0 && is_digit(nx[0]) && prev.begin >= 2 && is_digit(text_[prev.begin - 2].c))
-                space.c = kNoBreakSpace;
+                space = inserted(kNoBreakSpace, space.run);
         }
     }
 
@@ -305,11 +312,11 @@ private:
                 const bool group = all_on && digits >= kGroupedAmountDigits && (e >= n || !is_letter(text_[e].c)) &&
                                    followed_by_quantity(e, digits);
                 for (std::size_t k = i; k < e; ++k) {
-                    if (group && k > i && (e - k) % 3 == 0) out.push_back(Char{kNarrowNoBreakSpace, text_[k].run, true});
+                    if (group && k > i && (e - k) % 3 == 0) out.push_back(inserted(kNarrowNoBreakSpace, text_[k].run));
                     out.push_back(text_[k]);
                 }
                 if (e < n && text_[e].on && (is_percent(text_[e].c) || is_currency(text_[e].c)) && all_on)
-                    out.push_back(Char{kNoBreakSpace, text_[e].run, true});
+                    out.push_back(inserted(kNoBreakSpace, text_[e].run));
                 i = e;
                 continue;
             }
@@ -319,7 +326,7 @@ private:
             if ((ch.c == 0xB0 || ch.c == 0xBA) && i < n && is_digit(text_[i].c) && text_[i].on && out.size() >= 2 &&
                 (out[out.size() - 2].c == 'n' || out[out.size() - 2].c == 'N') &&
                 (out.size() == 2 || is_white(out[out.size() - 3].c) || out[out.size() - 3].c == '('))
-                out.push_back(Char{kNoBreakSpace, ch.run, true});
+                out.push_back(inserted(kNoBreakSpace, ch.run));
         }
         text_ = std::move(out);
     }
@@ -371,9 +378,52 @@ bool is_french(const std::string& lang) {
            (lang.size() == 2 || lang[2] == '-' || lang[2] == '_');
 }
 
+namespace {
+
+// Whether a rule may apply to this UTF-8 text at all: most paragraphs of a
+// letter have no sign, digit or abbreviation the rules look at.
+bool may_need_spacing(const std::string& text) {
+    const std::size_t n = text.size();
+    for (std::size_t k = 0; k < n; ++k) {
+        const unsigned char c = static_cast<unsigned char>(text[k]);
+        const unsigned char next = k + 1 < n ? static_cast<unsigned char>(text[k + 1]) : 0;
+        switch (c) {
+        case ';': case '!': case '?': case ':': case '%': case '$':
+        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
+            return true;
+        case 0xC2:  // « » ° º £
+            if (next == 0xAB || next == 0xBB || next == 0xB0 || next == 0xBA || next == 0xA3) return true;
+            break;
+        case 0xE2:  // € (E2 82 AC) ‰ (E2 80 B0)
+            if ((next == 0x82 && k + 2 < n && static_cast<unsigned char>(text[k + 2]) == 0xAC) ||
+                (next == 0x80 && k + 2 < n && static_cast<unsigned char>(text[k + 2]) == 0xB0))
+                return true;
+            break;
+        case 'M':  // M. MM. Mme Mlle Me
+            if (next == '.' || next == 'M' || next == 'm' || next == 'l' || next == 'e') return true;
+            break;
+        case 'D': case 'P':  // Dr Pr
+            if (next == 'r') return true;
+            break;
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
 void apply_french_spacing(std::vector<Inline>& inlines) {
-    std::vector<Char> flat;
     bool any = false;
+    for (const Inline& in : inlines)
+        any = any || (in.kind == InlineKind::Text && in.style.french_spacing && is_french(in.style.lang) &&
+                      may_need_spacing(in.text));
+    if (!any) return;
+    std::vector<Char> flat;
+    std::size_t bytes = 0;
+    for (const Inline& in : inlines) bytes += in.text.size() + 1;
+    flat.reserve(bytes);
     for (std::size_t r = 0; r < inlines.size(); ++r) {
         const Inline& in = inlines[r];
         if (in.kind != InlineKind::Text) {
@@ -381,16 +431,18 @@ void apply_french_spacing(std::vector<Inline>& inlines) {
             continue;
         }
         const bool on = in.style.french_spacing && is_french(in.style.lang);
-        any = any || on;
         for (char32_t c : utf8_to_u32(in.text)) flat.push_back(Char{c, static_cast<int>(r), on});
     }
-    if (!any) return;
     const std::vector<Char> spaced = Spacer(std::move(flat)).run();
+    // Only the inlines that changed are rewritten.
+    std::vector<bool> changed(inlines.size(), false);
+    for (const Char& ch : spaced)
+        if (ch.changed) changed[static_cast<std::size_t>(ch.run)] = true;
     std::vector<std::u32string> texts(inlines.size());
     for (const Char& ch : spaced)
-        if (ch.run >= 0) texts[static_cast<std::size_t>(ch.run)] += ch.c;
+        if (ch.run >= 0 && changed[static_cast<std::size_t>(ch.run)]) texts[static_cast<std::size_t>(ch.run)] += ch.c;
     for (std::size_t r = 0; r < inlines.size(); ++r)
-        if (inlines[r].kind == InlineKind::Text) inlines[r].text = u32_to_utf8(texts[r]);
+        if (changed[r]) inlines[r].text = u32_to_utf8(texts[r]);
 }
 
 std::string french_spacing(const std::string& text) {
