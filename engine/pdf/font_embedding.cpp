@@ -7,6 +7,8 @@
 #include <atomic>
 #include <cmath>
 #include <mutex>
+#include <string_view>
+#include <unordered_map>
 
 #include "core/diagnostic.hpp"
 #include "pdf/pdf_streams.hpp"
@@ -23,10 +25,19 @@ namespace lettrine::pdf {
 // kPreprocessAfter times; both faces give the same bytes.
 constexpr int kPreprocessAfter = 16;
 
+// Subsets kept per font, by glyph set: a mail merge's letters often use the
+// same glyphs of a font (the bold of a recurring heading), and a cached
+// subset saves its hb-subset and deflate work (about 2 million instructions).
+// 8 MiB holds several hundred letter-sized subsets.
+constexpr std::size_t kSubsetCacheBytes = 8 * 1024 * 1024;
+
 struct FontProgram {
     hb_face_t* face = nullptr;  // plain; owns a copy of the file
+    mutable std::mutex subsets_mutex;
+    mutable std::unordered_map<std::string, std::shared_ptr<const SubsetProgram>> subsets;
+    mutable std::size_t subset_bytes = 0;
     mutable std::atomic<hb_face_t*> preprocessed{nullptr};
-    mutable std::atomic<int> subsets{0};
+    mutable std::atomic<int> subsets_made{0};
     mutable std::once_flag preprocessing;
     SfntTables tables;
 
@@ -41,7 +52,7 @@ struct FontProgram {
     // The face to subset from, counting the subsets. Thread-safe.
     hb_face_t* face_for_subset() const {
         if (hb_face_t* ready = preprocessed.load(std::memory_order_acquire)) return ready;
-        if (subsets.fetch_add(1) + 1 < kPreprocessAfter) return face;
+        if (subsets_made.fetch_add(1) + 1 < kPreprocessAfter) return face;
         std::call_once(preprocessing, [this] {
             hb_face_t* prepared = hb_subset_preprocess(face);
             if (prepared && prepared != hb_face_get_empty()) preprocessed.store(prepared, std::memory_order_release);
@@ -111,6 +122,97 @@ std::string plain_font_name(const Font& font) {
 }
 
 }  // namespace
+
+namespace {
+
+// hb-subset over a face: the glyphs used (plus .notdef, and the components
+// of composite glyphs, which hb-subset adds), renumbered; a cmap for the
+// characters the font itself maps to them.
+std::shared_ptr<const SubsetProgram> make_subset(const Font& font, hb_face_t* face, const std::vector<uint32_t>& glyphs,
+                                                 const std::vector<uint32_t>& unicodes) {
+    hb_subset_input_t* input = hb_subset_input_create_or_fail();
+    if (!input) internal_error("mémoire insuffisante pour le sous-ensemble de la police " + font.path());
+    hb_set_t* glyph_set = hb_subset_input_glyph_set(input);
+    hb_set_t* unicode_set = hb_subset_input_unicode_set(input);
+    for (uint32_t glyph : glyphs) hb_set_add(glyph_set, glyph);
+    for (uint32_t c : unicodes) hb_set_add(unicode_set, c);
+    // Layout tables are useless in a PDF (glyphs are already chosen) and
+    // would pull in glyph closures; hinting is left to the reader.
+    hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    for (hb_tag_t tag : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+                         HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('k', 'e', 'r', 'n'),
+                         HB_TAG('D', 'S', 'I', 'G'), HB_TAG('h', 'd', 'm', 'x'), HB_TAG('V', 'D', 'M', 'X'),
+                         HB_TAG('L', 'T', 'S', 'H'), HB_TAG('g', 'a', 's', 'p')})
+        hb_set_add(drop, tag);
+    hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
+    hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(face, input);
+    hb_subset_input_destroy(input);
+    if (!plan) internal_error("le sous-ensemble de la police " + font.path() + " n'a pas pu être préparé");
+    auto result = std::make_shared<SubsetProgram>();
+    const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
+    for (uint32_t glyph : glyphs) {
+        const hb_codepoint_t gid = hb_map_get(old_to_new, glyph);
+        result->new_glyphs.emplace_back(glyph, gid == HB_MAP_VALUE_INVALID ? 0 : static_cast<uint16_t>(gid));
+    }
+    hb_face_t* subset = hb_subset_plan_execute_or_fail(plan);
+    hb_subset_plan_destroy(plan);
+    if (!subset) internal_error("le sous-ensemble de la police " + font.path() + " a échoué");
+    hb_blob_t* blob = hb_face_reference_blob(subset);
+    unsigned length = 0;
+    const char* data = hb_blob_get_data(blob, &length);
+    if (data && length > 0) result->deflated = deflate_bytes(std::string_view(data, length));
+    result->length = data ? length : 0;
+    hb_blob_destroy(blob);
+    hb_face_destroy(subset);
+    if (result->length == 0) internal_error("le sous-ensemble de la police " + font.path() + " est vide");
+    return result;
+}
+
+// The key of a subset: its glyphs and characters, sorted (their order of
+// use does not change the program).
+std::string subset_key(std::vector<uint32_t> glyphs, std::vector<uint32_t> unicodes) {
+    std::sort(glyphs.begin(), glyphs.end());
+    glyphs.erase(std::unique(glyphs.begin(), glyphs.end()), glyphs.end());
+    std::sort(unicodes.begin(), unicodes.end());
+    unicodes.erase(std::unique(unicodes.begin(), unicodes.end()), unicodes.end());
+    std::string key;
+    key.reserve(4 * (glyphs.size() + unicodes.size() + 1));
+    const auto put = [&key](uint32_t v) { key.append(reinterpret_cast<const char*>(&v), sizeof v); };
+    for (uint32_t g : glyphs) put(g);
+    put(~0u);
+    for (uint32_t c : unicodes) put(c);
+    return key;
+}
+
+}  // namespace
+
+uint16_t SubsetProgram::new_glyph(uint32_t glyph) const {
+    auto found = std::lower_bound(new_glyphs.begin(), new_glyphs.end(), std::make_pair(glyph, uint16_t{0}));
+    return found != new_glyphs.end() && found->first == glyph ? found->second : 0;
+}
+
+std::shared_ptr<const SubsetProgram> subset_program(const Font& font, const FontProgram& program,
+                                                    const std::vector<uint32_t>& glyphs,
+                                                    const std::vector<uint32_t>& unicodes) {
+    const std::string key = subset_key(glyphs, unicodes);
+    {
+        std::lock_guard<std::mutex> lock(program.subsets_mutex);
+        auto found = program.subsets.find(key);
+        if (found != program.subsets.end()) return found->second;
+    }
+    auto made = std::const_pointer_cast<SubsetProgram>(make_subset(font, program.face_for_subset(), glyphs, unicodes));
+    std::sort(made->new_glyphs.begin(), made->new_glyphs.end());
+    made->new_glyphs.erase(std::unique(made->new_glyphs.begin(), made->new_glyphs.end()), made->new_glyphs.end());
+    std::lock_guard<std::mutex> lock(program.subsets_mutex);
+    // A bounded cache: when full, start afresh (only speed depends on it).
+    program.subset_bytes += made->deflated.size() + key.size();
+    if (program.subset_bytes > kSubsetCacheBytes) {
+        program.subsets.clear();
+        program.subset_bytes = made->deflated.size() + key.size();
+    }
+    program.subsets.emplace(key, made);
+    return made;
+}
 
 std::shared_ptr<const FontProgram> font_program_for(const std::shared_ptr<const Font>& font) {
     // Keyed by the Font's control block (owner_before), so a new Font at a
@@ -190,57 +292,31 @@ void DocumentFont::embed(PdfFile& file) const {
     const Font& font = *font_;
     const int upem = font.units_per_em();
 
-    // 1. Subset the program: the glyphs used (plus .notdef, and the
-    //    components of composite glyphs, which hb-subset adds), renumbered.
-    hb_subset_input_t* input = hb_subset_input_create_or_fail();
-    if (!input) internal_error("mémoire insuffisante pour le sous-ensemble de la police " + font.path());
-    hb_set_t* glyph_set = hb_subset_input_glyph_set(input);
-    hb_set_t* unicode_set = hb_subset_input_unicode_set(input);
+    // 1. The subset program (from the process's cache when another
+    //    document used the same glyphs) and the map from codes to its glyphs.
+    std::vector<uint32_t> glyphs, unicodes;
     for (const Code& code : codes_) {
-        hb_set_add(glyph_set, code.glyph);
+        glyphs.push_back(code.glyph);
         // Keep a cmap entry where the font itself maps the character to this glyph.
         if (code.text.size() == 1 && code.glyph != 0 && font.glyph_for(code.text[0]) == code.glyph)
-            hb_set_add(unicode_set, code.text[0]);
+            unicodes.push_back(code.text[0]);
     }
-    // Layout tables are useless in a PDF (glyphs are already chosen) and
-    // would pull in glyph closures; hinting is left to the reader.
-    hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
-    for (hb_tag_t tag : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
-                         HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('k', 'e', 'r', 'n'),
-                         HB_TAG('D', 'S', 'I', 'G'), HB_TAG('h', 'd', 'm', 'x'), HB_TAG('V', 'D', 'M', 'X'),
-                         HB_TAG('L', 'T', 'S', 'H'), HB_TAG('g', 'a', 's', 'p')})
-        hb_set_add(drop, tag);
-    hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
-    hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(program_->face_for_subset(), input);
-    hb_subset_input_destroy(input);
-    if (!plan) internal_error("le sous-ensemble de la police " + font.path() + " n'a pas pu être préparé");
-    const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
+    const std::shared_ptr<const SubsetProgram> program = subset_program(font, *program_, glyphs, unicodes);
     std::string cid_to_gid(codes_.size() * 2, '\0');
     for (std::size_t cid = 0; cid < codes_.size(); ++cid) {
-        hb_codepoint_t gid = hb_map_get(old_to_new, codes_[cid].glyph);
-        if (gid == HB_MAP_VALUE_INVALID) gid = 0;
+        const uint16_t gid = program->new_glyph(codes_[cid].glyph);
         cid_to_gid[2 * cid] = static_cast<char>(gid >> 8);
         cid_to_gid[2 * cid + 1] = static_cast<char>(gid & 0xFF);
     }
-    hb_face_t* subset = hb_subset_plan_execute_or_fail(plan);
-    hb_subset_plan_destroy(plan);
-    if (!subset) internal_error("le sous-ensemble de la police " + font.path() + " a échoué");
-    hb_blob_t* blob = hb_face_reference_blob(subset);
-    unsigned length = 0;
-    const char* data = hb_blob_get_data(blob, &length);
-    const std::string program(data ? data : "", data ? length : 0);
-    hb_blob_destroy(blob);
-    hb_face_destroy(subset);
-    if (program.empty()) internal_error("le sous-ensemble de la police " + font.path() + " est vide");
 
     const std::string base_font = subset_tag() + "+" + plain_font_name(font);
 
     // 2. The font file and its descriptor.
     const uint32_t file_object = file.allocate();
     std::string dictionary = " /Length1 ";
-    append_integer(dictionary, static_cast<long long>(program.size()));
+    append_integer(dictionary, static_cast<long long>(program->length));
     dictionary += " /Filter /FlateDecode";
-    file.write_stream(file_object, dictionary, deflate_bytes(program));
+    file.write_stream(file_object, dictionary, program->deflated);
 
     const SfntTables& tables = program_->tables;
     const std::vector<int> box = font.bbox();

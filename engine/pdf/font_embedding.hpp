@@ -30,6 +30,22 @@ namespace lettrine::pdf {
 struct FontProgram;
 std::shared_ptr<const FontProgram> font_program_for(const std::shared_ptr<const Font>& font);
 
+// A subset font program, ready to embed: deflated, with the glyph numbers
+// it gives the original glyphs.
+struct SubsetProgram {
+    std::string deflated;
+    std::size_t length = 0;  // before deflating (/Length1)
+    std::vector<std::pair<uint32_t, uint16_t>> new_glyphs;  // sorted by original glyph
+    uint16_t new_glyph(uint32_t glyph) const;  // 0 (.notdef) when absent
+};
+
+// The subset of `program` with these glyphs and cmap characters (any order,
+// repeats allowed): from the font's cache of recent subsets, else made by
+// hb-subset. The same glyphs always give the same bytes. Thread-safe.
+std::shared_ptr<const SubsetProgram> subset_program(const Font& font, const FontProgram& program,
+                                                    const std::vector<uint32_t>& glyphs,
+                                                    const std::vector<uint32_t>& unicodes);
+
 // One font as used by one document.
 class DocumentFont {
 public:

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "core/diagnostic.hpp"
+#include "pdf/font_embedding.hpp"
 #include "pdf/image_embedding.hpp"
 #include "pdf/pdf_writer.hpp"
 #include "pdf_test_support.hpp"
@@ -274,6 +275,24 @@ TEST(PdfFonts, SubsetsAreTheSameBeforeAndAfterTheFontIsPreprocessed) {
     document.pages.push_back(page);
     const std::string first = write_pdf(document);
     for (int i = 0; i < 24; ++i) ASSERT_TRUE(write_pdf(document) == first) << "write " << i + 2;
+}
+
+TEST(PdfFonts, TheSameGlyphsInAnyOrderShareOneSubset) {
+    const auto font = FontSet::default_set()->get("sans", {false, true});
+    const auto program = pdf::font_program_for(font);
+    const uint32_t a = font->glyph_for(U'a'), e = font->glyph_for(U'é'), z = font->glyph_for(U'z');
+    const auto first = pdf::subset_program(*font, *program, {0, a, e, z}, {U'a', U'é', U'z'});
+    const auto again = pdf::subset_program(*font, *program, {z, 0, e, a, e}, {U'z', U'é', U'a'});
+    EXPECT_EQ(first, again) << "one subset for one set of glyphs";
+    const auto more = pdf::subset_program(*font, *program, {0, a, e, z, font->glyph_for(U'€')}, {U'a'});
+    EXPECT_NE(first, more);
+    EXPECT_NE(first->deflated, more->deflated);
+    // hb-subset keeps the glyphs' order: .notdef, then a, z, é by original number.
+    EXPECT_EQ(first->new_glyph(0), 0);
+    EXPECT_GT(first->new_glyph(a), 0);
+    EXPECT_EQ(first->new_glyph(font->glyph_for(U'€')), 0) << "absent: .notdef";
+    EXPECT_EQ(first->new_glyph(a) < first->new_glyph(z), a < z);
+    EXPECT_EQ(first->new_glyph(e) < first->new_glyph(z), e < z);
 }
 
 }  // namespace
