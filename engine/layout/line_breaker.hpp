@@ -82,7 +82,7 @@ struct KnuthPlassParameters {
     double line_penalty = 10;           // \linepenalty: added to each line's badness
     double flagged_demerits = 10000;    // \doublehyphendemerits: two hyphenated lines in a row
     double fitness_demerits = 10000;    // \adjdemerits: a very loose line next to a tight one
-    int max_consecutive_hyphens = 2;    // French rule: never three hyphenated lines in a row
+    int max_consecutive_hyphens = 2;    // French rule: never three hyphenated lines in a row (0, 1 or 2; more: no limit)
     bool hyphen_before_last_line = false;  // false: the last line never starts with a word's end
 };
 
