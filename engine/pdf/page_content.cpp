@@ -63,10 +63,11 @@ void PageContent::set_line_width(double width) {
     line_width_ = width;
 }
 
-// One run, one TJ: each glyph's code, and before it, when the glyph does not
-// sit where the previous one's width left the pen, the offset that moves it
-// there (kerning, justification, narrow spaces). The pen is tracked with the
-// rounded offsets actually written, so rounding never accumulates.
+// One run, one TJ: each glyph's code (two bytes of a literal string), and
+// before it, when the glyph does not sit where the previous one's width left
+// the pen, the offset that moves it there (kerning, justification, narrow
+// spaces). The pen is tracked with the rounded offsets actually written, so
+// rounding never accumulates.
 void PageContent::paint(const GlyphRun& run) {
     if (run.glyphs.empty()) return;
     if (!run.font) throw LettrineError(ErrorKind::Internal, SourcePosition{}, "ligne de texte sans police");
@@ -91,7 +92,7 @@ void PageContent::paint(const GlyphRun& run) {
     append_number(out_, run.x + start, kCoordinateDecimals);
     out_ += ' ';
     append_number(out_, flip(run.y), kCoordinateDecimals);
-    out_ += " Td\n[<";
+    out_ += " Td\n[(";
 
     const double units_per_point = 1000.0 / run.size;
     double pen = 0;  // realised pen position relative to the first glyph, thousandths of an em
@@ -103,17 +104,17 @@ void PageContent::paint(const GlyphRun& run) {
             // TJ subtracts its numbers from the pen: a move right is negative.
             const double offset = std::round((pen - wanted) * 10.0) / 10.0;
             if (std::fabs(offset) > kOffsetTolerance) {
-                out_ += '>';
+                out_ += ')';
                 append_number(out_, offset, kOffsetDecimals);
-                out_ += '<';
+                out_ += '(';
                 pen -= offset;
             }
         }
         first = false;
-        append_hex4(out_, code);
+        append_code_bytes(out_, code);
         pen += font.width(code);
     }
-    out_ += ">]TJ\nET\n";
+    out_ += ")]TJ\nET\n";
 
     if (run.underline) {
         const PlacedGlyph& last = run.glyphs.back();

@@ -229,6 +229,46 @@ TEST(PdfSyntax, NamesAndStringsAreEscapedAndReadBackExactly) {
               "https://exemple.fr/a(b)\\c%20d");
 }
 
+TEST(PdfSyntax, EveryCodeByteSurvivesTheLiteralStrings) {
+    // More than 300 distinct characters: their codes (1, 2, 3...) include
+    // the bytes a literal string escapes: 0x0D, 0x28 '(', 0x29 ')', 0x5C '\\'.
+    std::string line;
+    for (char32_t c = 0x21; c < 0x17F; ++c) {
+        if (c >= 0x7F && c < 0xA1) continue;
+        if (c == 0xAD) continue;  // soft hyphen: invisible
+        std::u32string one(1, c);
+        std::string utf8;
+        if (c < 0x80) utf8 = std::string(1, static_cast<char>(c));
+        else utf8 = {static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))};
+        line += utf8;
+    }
+    LaidOutDocument document;
+    // One run per 40 characters, so that the text stays on the page.
+    LaidOutPage page;
+    std::vector<std::string> runs;
+    std::size_t count = 0;
+    std::string run;
+    for (std::size_t i = 0; i < line.size();) {
+        const std::size_t length = (static_cast<unsigned char>(line[i]) < 0x80) ? 1 : 2;
+        run += line.substr(i, length);
+        i += length;
+        if (++count % 40 == 0 || i == line.size()) {
+            runs.push_back(run);
+            run.clear();
+        }
+    }
+    for (std::size_t r = 0; r < runs.size(); ++r)
+        page.items.push_back(text_run(serif(), 10, 40, 60 + 20 * r, runs[r]));
+    document.pages.push_back(page);
+    ScratchDirectory scratch;
+    const std::string path = scratch.write("codes.pdf", write_pdf(document));
+    int status = -1;
+    const std::string report = run_command("qpdf --check '" + path + "' 2>&1", &status);
+    EXPECT_EQ(status, 0) << report;
+    const std::string text = run_command("pdftotext -raw '" + path + "' -");
+    for (const auto& expected : runs) EXPECT_NE(text.find(expected + "\n"), std::string::npos) << expected << "\n" << text;
+}
+
 TEST(PdfSyntax, CreationDatesFollowTheStandardForm) {
     LaidOutDocument document = first_letter();
     for (const char* date : {"D:2016", "D:201605", "D:20160502", "D:2016050209", "D:201605020930",
