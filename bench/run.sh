@@ -10,6 +10,7 @@
 #     cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DLETTRINE_TESTS=OFF
 #     cmake --build build-release -j2
 #   RUNS: runs per scenario (default 10; the 10,000-record ones run 3 times).
+#   JUSQUA=N in the environment: skip the scenarios of more than N records.
 # Needs hyperfine (Debian package) and GNU time (/usr/bin/time).
 set -euo pipefail
 
@@ -17,6 +18,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-build-release}
 case $build in /*) ;; *) build=$root/$build ;; esac
 runs=${2:-10}
+max=${JUSQUA:-10000}
 lettrine=$build/lettrine
 floor=$build/bench/bench_floor
 for tool in hyperfine /usr/bin/time /usr/bin/python3 "$lettrine"; do
@@ -63,7 +65,7 @@ measure "plancher : lettrine --version" "$runs" "$lettrine --version"
 measure "1 lettre" "$runs" "$(merge 1 --sortie $work/une)"
 measure "500 lettres, un PDF (--un-fichier)" "$runs" "$(merge 500 --un-fichier --jobs 2 --sortie $work/500.pdf)"
 measure "500 lettres, 500 PDF (--jobs 2)" "$runs" "$(merge 500 --jobs 2 --sortie $work/500)"
-measure "10 000 lettres, un PDF (--un-fichier)" 3 "$(merge 10000 --un-fichier --jobs 2 --sortie $work/10000.pdf)"
+((max >= 10000)) && measure "10 000 lettres, un PDF (--un-fichier)" 3 "$(merge 10000 --un-fichier --jobs 2 --sortie $work/10000.pdf)"
 (cd "$root" && measure "campagne de décembre (4 lettres + budget)" "$runs" "$lettrine decembre --quiet --jobs 2 --sortie $work/decembre")
 
 echo
@@ -72,6 +74,7 @@ echo
 echo "| lettres | mur (ms) | CPU (ms) | mur / lettre (ms) | mém. (Mio) |"
 echo "|--------:|---------:|---------:|------------------:|-----------:|"
 for n in 1 10 100 500 1000 2000 5000 10000; do
+    ((n > max)) && break
     count=$runs
     ((n >= 5000)) && count=3
     hyperfine -N --warmup 1 --runs "$count" --export-json "$work/h.json" \

@@ -70,23 +70,41 @@ void FileSink::close() {
     if (::close(fd) != 0) io_error(path_, "écriture impossible");
 }
 
-void stage_unsynced(OutputBatch& batch, const fs::path& destination, const std::string& bytes) {
-    FileSink file(batch.stage(destination));
+fs::path DurableBatch::stage(const fs::path& destination) {
+    const fs::path temporary = batch_.stage(destination);
+    std::lock_guard<std::mutex> lock(mutex_);
+    staged_.push_back(temporary);
+    return temporary;
+}
+
+void DurableBatch::stage_bytes(const fs::path& destination, const std::string& bytes) {
+    FileSink file(stage(destination));
     file.write(bytes);
     file.close();
 }
 
-void sync_staged_files(const std::vector<fs::path>& folders) {
-    std::set<fs::path> done;
-    for (const fs::path& folder : folders) {
-        const fs::path where = folder.empty() ? fs::path(".") : folder;
-        if (!done.insert(where).second) continue;
-        const int fd = ::open(where.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (fd < 0) io_error(where, "impossible d'ouvrir le dossier de sortie");
-        const bool synced = ::syncfs(fd) == 0;
-        ::close(fd);
-        if (!synced) io_error(where, "impossible d'enregistrer les fichiers sur le disque");
+void DurableBatch::commit() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (staged_.size() <= kSyncEachFileUpTo) {
+        for (const fs::path& path : staged_) {
+            const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+            if (fd < 0) io_error(path, "impossible de relire le fichier écrit");
+            const bool synced = ::fsync(fd) == 0;
+            ::close(fd);
+            if (!synced) io_error(path, "impossible d'enregistrer le fichier sur le disque");
+        }
+    } else {
+        std::set<fs::path> folders;
+        for (const fs::path& path : staged_) folders.insert(path.has_parent_path() ? path.parent_path() : ".");
+        for (const fs::path& folder : folders) {
+            const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+            if (fd < 0) io_error(folder, "impossible d'ouvrir le dossier de sortie");
+            const bool synced = ::syncfs(fd) == 0;
+            ::close(fd);
+            if (!synced) io_error(folder, "impossible d'enregistrer les fichiers sur le disque");
+        }
     }
+    batch_.commit();
 }
 
 }  // namespace lettrine

@@ -84,21 +84,12 @@ PipelineContext context_for(const fs::path& template_file) {
     return context;
 }
 
-// The staged files made durable (one flush for all), then renamed into place.
-void commit_synced(OutputBatch& batch) {
-    std::vector<fs::path> folders;
-    for (const fs::path& destination : batch.destinations())
-        folders.push_back(destination.has_parent_path() ? destination.parent_path() : fs::path("."));
-    sync_staged_files(folders);
-    batch.commit();
-}
-
 }  // namespace
 
 JobResult run_december(const JobOptions& options, bool letters, bool budget) {
     JobResult result;
     const Programme programme = with_resolved_logo(read_programme(options.data), options.data);
-    OutputBatch batch;
+    DurableBatch batch;
 
     std::optional<Template> letter;
     std::vector<const Sector*> sectors;
@@ -118,18 +109,18 @@ JobResult run_december(const JobOptions& options, bool letters, bool budget) {
     run_in_parallel(result.written.size(), thread_count(options.jobs), [&](std::size_t i) {
         const fs::path& destination = result.written[i];
         if (i == sectors.size()) {
-            stage_unsynced(batch, destination, write_budget_workbook(programme));
+            batch.stage_bytes(destination, write_budget_workbook(programme));
             if (options.progress && options.progress->verbosity() == Verbosity::Verbose)
                 options.progress->say("  " + destination.string());
             return;
         }
         const Sector& sector = *sectors[i];
-        stage_unsynced(batch, destination,
-                       render_pdf(*letter, letter_view(programme, sector), context, "« " + sector.id + " »"));
+        batch.stage_bytes(destination,
+                          render_pdf(*letter, letter_view(programme, sector), context, "« " + sector.id + " »"));
         if (options.progress) options.progress->advance(destination.string());
     });
     if (options.progress && letters) options.progress->finish();
-    commit_synced(batch);
+    batch.commit();
     return result;
 }
 
@@ -202,7 +193,7 @@ JobResult run_merge(const MergeOptions& options) {
         throw LettrineError(ErrorKind::Data, SourcePosition::in_file(options.data.filename().string()),
                             "aucun élément « " + options.each + " » dans les données : rien à produire");
     const PipelineContext context = context_for(options.template_file);
-    OutputBatch batch;
+    DurableBatch batch;
     if (options.progress) options.progress->start("Fusion", total);
 
     if (options.single_file) {
@@ -235,15 +226,15 @@ JobResult run_merge(const MergeOptions& options) {
             destinations.push_back(options.output / (name + ".pdf"));
         }
         run_in_parallel(total, thread_count(options.jobs), [&](std::size_t i) {
-            stage_unsynced(batch, destinations[i],
-                           render_pdf(document_template, merge_record_view(records.items()[i], i, total), context,
-                                      "l'élément " + std::to_string(i + 1)));
+            batch.stage_bytes(destinations[i],
+                              render_pdf(document_template, merge_record_view(records.items()[i], i, total), context,
+                                         "l'élément " + std::to_string(i + 1)));
             if (options.progress) options.progress->advance(destinations[i].string());
         });
         result.written = destinations;  // in record order, whatever the threads' timing
     }
     if (options.progress) options.progress->finish();
-    commit_synced(batch);
+    batch.commit();
     return result;
 }
 
