@@ -10,7 +10,7 @@ packages=(
   libpng-dev zlib1g-dev libssl-dev libjpeg62-turbo-dev libhyphen-dev hyphen-fr
   fonts-liberation2 fonts-dejavu-core
   googletest libgtest-dev libbenchmark-dev
-  poppler-utils qpdf python3 python3-pdfminer python3-openpyxl python3-pil faketime hyperfine
+  poppler-utils qpdf libqpdf-dev python3 python3-pdfminer python3-openpyxl python3-pil faketime hyperfine
 )
 
 missing=()
