@@ -55,18 +55,36 @@ public:
     Converter(const std::string& original, const char* buffer, std::size_t size, const std::string& file)
         : original_(original), buffer_(buffer), size_(size), file_(file) {}
 
-    SourcePosition at_offset(std::ptrdiff_t offset) const {
-        const LineColumn lc = line_column_at(original_, offset < 0 ? 0 : static_cast<std::size_t>(offset));
-        return SourcePosition::at_line(file_, lc.line, lc.column);
+    // Same result as line_column_at(original_, offset), in time linear in the
+    // whole file over a conversion: positions are asked in document order, so
+    // the count resumes where the previous one stopped (a step back restarts
+    // from the beginning of the file, which document order never needs).
+    SourcePosition at_offset(std::ptrdiff_t offset) {
+        std::size_t end = offset < 0 ? 0 : static_cast<std::size_t>(offset);
+        if (end > original_.size()) end = original_.size();
+        if (end < cursor_) {
+            cursor_ = 0;
+            cursor_lc_ = LineColumn{};
+        }
+        for (; cursor_ < end; ++cursor_) {
+            const unsigned char c = static_cast<unsigned char>(original_[cursor_]);
+            if (c == '\n') {
+                ++cursor_lc_.line;
+                cursor_lc_.column = 1;
+            } else if ((c & 0xC0) != 0x80) {
+                ++cursor_lc_.column;  // code points, not continuation bytes
+            }
+        }
+        return SourcePosition::at_line(file_, cursor_lc_.line, cursor_lc_.column);
     }
 
     // Position of a string that pugixml left inside the in-place buffer.
-    SourcePosition at_pointer(const char* p, const SourcePosition& fallback) const {
+    SourcePosition at_pointer(const char* p, const SourcePosition& fallback) {
         if (p < buffer_ || p >= buffer_ + size_) return fallback;
         return at_offset(p - buffer_);
     }
 
-    XmlElement convert(const pugi::xml_node& node, int depth) const {
+    XmlElement convert(const pugi::xml_node& node, int depth) {
         XmlElement element;
         element.name = node.name();
         // offset_debug() points at the element name; the '<' is one byte before.
@@ -95,6 +113,8 @@ private:
     const char* buffer_;
     std::size_t size_;
     const std::string& file_;
+    std::size_t cursor_ = 0;  // byte offset that cursor_lc_ describes
+    LineColumn cursor_lc_;
 };
 
 }  // namespace
@@ -130,7 +150,7 @@ XmlElement read_xml(const std::string& bytes, const std::string& file_name) {
     if (!root)
         throw LettrineError(ErrorKind::Data, SourcePosition::in_file(file_name),
                             "XML mal formé : " + french_parse_error(pugi::status_no_document_element));
-    const Converter converter(bytes, buffer.data(), buffer.size(), file_name);
+    Converter converter(bytes, buffer.data(), buffer.size(), file_name);
     return converter.convert(root, 0);
 }
 
