@@ -83,7 +83,37 @@ std::string trim(const std::string& text) {
     return text.substr(begin, end - begin);
 }
 
-std::string slugify(const std::string& text) {
+namespace {
+
+bool is_ascii(const std::string& text) {
+    for (char c : text)
+        if (static_cast<unsigned char>(c) >= 0x80) return false;
+    return true;
+}
+
+// The ASCII letters of an accented Latin text without ICU's transliterator:
+// canonical decomposition (NFD), then the combining diacritics U+0300-U+036F
+// dropped ("Dé" -> "De"). False when anything else than ASCII and those
+// marks remains ("œ", "ß", Greek...): the transliterator must decide.
+// Gives exactly what "Any-Latin; Latin-ASCII" gives for such text (checked
+// code point by code point in tests/core/text_test.cpp); creating that
+// transliterator costs about 150 million instructions, once per process.
+bool ascii_by_decomposition(const std::string& text, std::string& ascii) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+    if (U_FAILURE(status)) return false;
+    const icu::UnicodeString decomposed = nfd->normalize(icu::UnicodeString::fromUTF8(text), status);
+    if (U_FAILURE(status)) return false;
+    ascii.clear();
+    for (int32_t i = 0; i < decomposed.length(); ++i) {
+        const char16_t c = decomposed.charAt(i);
+        if (c < 0x80) ascii += static_cast<char>(c);
+        else if (c < 0x300 || c > 0x36F) return false;
+    }
+    return true;
+}
+
+std::string ascii_by_transliteration(const std::string& text) {
     static std::once_flag once;
     static std::unique_ptr<icu::Transliterator> to_ascii;
     std::call_once(once, [] {
@@ -100,6 +130,16 @@ std::string slugify(const std::string& text) {
         to_ascii->transliterate(unicode);
     }
     unicode.toUTF8String(ascii);
+    return ascii;
+}
+
+}  // namespace
+
+std::string slugify(const std::string& text) {
+    // Upper case is folded below, so ASCII text needs no Unicode work at all.
+    std::string ascii;
+    if (is_ascii(text)) ascii = text;
+    else if (!ascii_by_decomposition(text, ascii)) ascii = ascii_by_transliteration(text);
     std::string slug;
     for (char c : ascii) {
         const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');

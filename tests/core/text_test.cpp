@@ -1,4 +1,8 @@
 #include <gtest/gtest.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <memory>
 
 #include "core/text.hpp"
 
@@ -67,4 +71,37 @@ TEST(Text, SafeFileNameKeepsLettersAndNeverLeavesItsFolder) {
     EXPECT_EQ(cut.size(), 200u);
     EXPECT_EQ(cut, long_name.substr(0, 200));
     EXPECT_EQ(safe_file_name(long_name, 9).size(), 8u);
+}
+
+// slugify skips ICU's transliterator (slow to create) for ASCII text and for
+// accented Latin letters that decompose into ASCII and combining marks; the
+// transliterator itself is the oracle for every such letter.
+TEST(Text, SlugWithoutTransliteratorMatchesTheTransliterator) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> oracle(
+        icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+    ASSERT_TRUE(U_SUCCESS(status));
+    const auto transliterated = [&](const std::string& text) {
+        icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(text);
+        oracle->transliterate(unicode);
+        std::string out;
+        unicode.toUTF8String(out);
+        return out;
+    };
+    std::vector<std::string> samples;
+    for (char32_t c = 0x20; c < 0x7F; ++c) samples.push_back("Ab" + u32_to_utf8(c) + "Z9");
+    for (char32_t c = 0xA0; c < 0x250; ++c) samples.push_back("x" + u32_to_utf8(c) + "Y");
+    for (char32_t c = 0x1E00; c < 0x1F00; ++c) samples.push_back("x" + u32_to_utf8(c) + "Y");
+    for (char32_t c = 0x300; c < 0x370; ++c) samples.push_back("Ae" + u32_to_utf8(c) + "t");  // lone marks
+    samples.push_back("Nom du r\u00E9f\u00E9rent (\u00C9cossolies) \u2013 ann\u00E9e");
+    int compared = 0;
+    for (const std::string& text : samples) {
+        const std::string reference = transliterated(text);
+        bool ascii = true;
+        for (char c : reference) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+        if (!ascii) continue;
+        ++compared;
+        EXPECT_EQ(slugify(text), slugify(reference)) << text;
+    }
+    EXPECT_GT(compared, 500);
 }
