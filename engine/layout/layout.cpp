@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/diagnostic.hpp"
+#include "layout/chart.hpp"
 #include "layout/paragraph.hpp"
 
 namespace lettrine {
@@ -306,6 +307,14 @@ void Layouter::block(const Block& b, double x, double width, std::vector<Slice>&
             for (PageItem& item : st.items) s.items.push_back(std::move(item));
             cx += widths[k] + cols->gap;
         }
+        out.push_back(std::move(s));
+    } else if (const auto* chart = std::get_if<Chart>(&b.content)) {
+        // One unbreakable piece.
+        ChartDrawing drawing = draw_chart(*chart, x, width, setter_, b.position);
+        Slice s;
+        s.height = drawing.height;
+        s.first_baseline = drawing.first_baseline;
+        s.items = std::move(drawing.items);
         out.push_back(std::move(s));
     } else if (const auto* sp = std::get_if<Space>(&b.content)) {
         space(sp->height, out, false);

@@ -375,6 +375,13 @@ std::vector<SetLine> ParagraphSetter::set(const Paragraph& p, double x, double w
             number = std::to_string(fields ? (in.kind == InlineKind::PageNumber ? fields->page : fields->count) : 0);
             add_text(number, in.style, in.position);
             break;
+        case InlineKind::PageReference: {
+            const auto found = references_ ? references_->find(in.text) : decltype(references_->end()){};
+            // Before pagination the page is not known: room for two digits.
+            number = references_ && found != references_->end() ? std::to_string(found->second) : "00";
+            add_text(number, in.style, in.position);
+            break;
+        }
         case InlineKind::LineBreak: {
             finish_word();
             LineItem forced;

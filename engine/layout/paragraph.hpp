@@ -67,6 +67,10 @@ public:
     // Ascent of the font of `style`, points.
     double ascent(const InlineStyle& style) const;
 
+    // Page numbers of the targets of <renvoi-page> (id -> 1-based page), or
+    // null before pagination (a two-digit placeholder is set then).
+    void set_references(const std::map<std::string, int>* references) { references_ = references; }
+
 private:
     struct RunStyle {
         std::shared_ptr<const Font> font;
@@ -103,6 +107,7 @@ private:
     const LineBreaker& breaker_;
     Diagnostics& diagnostics_;
     SettingOptions options_;
+    const std::map<std::string, int>* references_ = nullptr;
     std::shared_ptr<const Hyphenator> hyphenator_;  // loaded on the first French word to hyphenate
     // Reused between paragraphs to avoid reallocations.
     std::vector<RunStyle> styles_;

@@ -8,6 +8,7 @@
 // whitespace is collapsed as in HTML. Every node keeps the position of its
 // element (source:line:column) for later messages.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -57,6 +58,7 @@ enum class InlineKind {
     LineBreak,   // <br/>
     PageNumber,  // <numero-page/>: number of the current page (header/footer only)
     PageCount,   // <nombre-pages/>: total number of pages (header/footer only)
+    PageReference,  // <renvoi-page cible="ID"/>: number of the page where block ID is; `text` is ID
 };
 
 struct Inline {
@@ -74,6 +76,7 @@ struct Block;
 struct Paragraph {
     int level = 0;            // 0: paragraph; 1..3: heading
     bool bookmark = true;     // headings only: listed in the PDF outline
+    bool in_contents = true;  // headings only: listed in <table-matieres> (sommaire="non": not)
     TextAlign align = TextAlign::Left;
     double first_indent = 0;  // points, first line only
     double line_height = 0;   // points, for text of size `style.size`
@@ -156,15 +159,68 @@ struct Columns {
     std::vector<Column> columns;
 };
 
-struct PageBreak {};               // <saut-page/>
+// <graphique>: a bar chart, drawn as rectangles and rules with text labels.
+struct ChartSeries {               // <serie>
+    std::string name;
+    Rgb color;
+    SourcePosition position;
+};
+
+struct ChartCategory {             // <categorie>: one value per series
+    std::string name;
+    std::vector<std::optional<double>> values;  // >= 0; nullopt: <valeur/>, no bar
+    SourcePosition position;
+};
+
+struct Chart {
+    std::string title;             // above the chart; may be empty
+    std::string unit;              // under the value axis; may be empty
+    bool horizontal = true;        // sens="horizontal": bars grow rightwards
+    Extent width;                  // Auto (the full measure), Points or Percent
+    double height = 0;             // points, whole chart; 0: from the number of categories
+    InlineStyle style;             // labels (the title is bold)
+    std::vector<ChartSeries> series;
+    std::vector<ChartCategory> categories;
+};
+
+// <table-matieres>: titles (and <signet sommaire="oui">) up to `levels`,
+// with their page numbers, resolved after pagination.
+struct ContentsTable {
+    int levels = 2;
+    double indent = 0;             // points per level below 1
+    InlineStyle style;             // entries (level 1 entries are bold)
+    double line_height = 0;        // points
+};
+
+// <signet>: an invisible block adding an outline entry where it stands.
+struct OutlineMarker {
+    std::string title;
+    int level = 1;
+    bool in_contents = true;       // listed in <table-matieres>
+};
+
+// <pages-reservees>: whole pages left empty but for the header and footer.
+struct ReservedPages {
+    std::string id;
+    int count = 1;
+};
+
+// <sans-entete-pied/>: the page where it stands has no header nor footer.
+struct NoFurniture {};
+
+struct PageBreak {                 // <saut-page/>
+    bool odd = false;              // page="impaire": the next content starts on an odd page
+};
 struct Space { double height = 0; };  // <espace hauteur>, points
 struct HorizontalRule { double thickness = 0.5; Rgb color; };  // <filet>
 
 struct Block {
-    std::variant<Paragraph, List, Table, Image, Box, Positioned, Columns, PageBreak, Space, HorizontalRule>
+    std::variant<Paragraph, List, Table, Image, Box, Positioned, Columns, PageBreak, Space, HorizontalRule, Chart,
+                 ContentsTable, OutlineMarker, ReservedPages, NoFurniture>
         content;
     double space_before = 0, space_after = 0;  // points, discarded at the top of a page
     std::string lang;                           // resolved language
+    std::string id;                             // id="...": target of <renvoi-page>; unique, may be empty
     SourcePosition position;
 };
 

@@ -85,6 +85,7 @@ public:
         if (b.space_before != 0 || b.space_after != 0)
             common += " space=" + num(b.space_before) + "/" + num(b.space_after);
         common += " lang=" + b.lang;
+        if (!b.id.empty()) common += " id=" + b.id;
         if (const auto* p = std::get_if<Paragraph>(&b.content)) {
             std::string head = p->level == 0 ? "paragraph" : "heading " + std::to_string(p->level);
             if (p->level > 0 && !p->bookmark) head += " no-bookmark";
@@ -97,6 +98,9 @@ public:
                 case InlineKind::LineBreak: line(depth + 1, "break"); break;
                 case InlineKind::PageNumber: line(depth + 1, "page-number [" + style(in.style) + "]"); break;
                 case InlineKind::PageCount: line(depth + 1, "page-count [" + style(in.style) + "]"); break;
+                case InlineKind::PageReference:
+                    line(depth + 1, "page-reference " + in.text + " [" + style(in.style) + "]");
+                    break;
                 }
             }
         } else if (const auto* l = std::get_if<List>(&b.content)) {
@@ -145,8 +149,29 @@ public:
                 line(depth + 1, "column width=" + extent(c.width));
                 blocks(c.content, depth + 2);
             }
-        } else if (std::holds_alternative<PageBreak>(b.content)) {
-            line(depth, "page-break" + common);
+        } else if (const auto* chart = std::get_if<Chart>(&b.content)) {
+            line(depth, std::string("chart ") + (chart->horizontal ? "horizontal" : "vertical") + " title=\"" +
+                            chart->title + "\" unit=\"" + chart->unit + "\" width=" + extent(chart->width) +
+                            " height=" + num(chart->height) + " [" + style(chart->style) + "]" + common);
+            for (const ChartSeries& series : chart->series)
+                line(depth + 1, "series \"" + series.name + "\" " + color(series.color));
+            for (const ChartCategory& category : chart->categories) {
+                std::string values;
+                for (const auto& v : category.values) values += " " + (v ? num(*v) : std::string("-"));
+                line(depth + 1, "category \"" + category.name + "\"" + values);
+            }
+        } else if (const auto* toc = std::get_if<ContentsTable>(&b.content)) {
+            line(depth, "contents levels=" + std::to_string(toc->levels) + " indent=" + num(toc->indent) + " line=" +
+                            num(toc->line_height) + " [" + style(toc->style) + "]" + common);
+        } else if (const auto* marker = std::get_if<OutlineMarker>(&b.content)) {
+            line(depth, "bookmark " + std::to_string(marker->level) + " \"" + marker->title + "\"" +
+                            (marker->in_contents ? " in-contents" : "") + common);
+        } else if (const auto* reserved = std::get_if<ReservedPages>(&b.content)) {
+            line(depth, "reserved-pages id=" + reserved->id + " count=" + std::to_string(reserved->count) + common);
+        } else if (std::holds_alternative<NoFurniture>(b.content)) {
+            line(depth, "no-header-footer" + common);
+        } else if (const auto* brk = std::get_if<PageBreak>(&b.content)) {
+            line(depth, std::string(brk->odd ? "page-break odd" : "page-break") + common);
         } else if (const auto* space = std::get_if<Space>(&b.content)) {
             line(depth, "space height=" + num(space->height) + common);
         } else if (const auto* rule = std::get_if<HorizontalRule>(&b.content)) {

@@ -1,5 +1,7 @@
 #include "markup/units.hpp"
 
+#include <cmath>
+#include <cstdio>
 #include <cstring>
 
 namespace lettrine {
@@ -149,6 +151,42 @@ std::vector<std::string> split_spaces(const std::string& text) {
     }
     if (!current.empty()) parts.push_back(std::move(current));
     return parts;
+}
+
+std::optional<double> parse_decimal(const std::string& raw) {
+    std::string text;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        const char c = raw[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+        if (raw.compare(i, 2, "\u00A0") == 0) { ++i; continue; }
+        if (raw.compare(i, 3, "\u202F") == 0) { i += 2; continue; }
+        text += c;
+    }
+    bool negative = false;
+    if (!text.empty() && text[0] == '-') { negative = true; text.erase(0, 1); }
+    double value = 0;
+    const std::size_t used = read_number(text, value);
+    if (used == 0 || used != text.size() || text[0] == '.' || text[0] == ',') return std::nullopt;
+    return negative ? -value : value;
+}
+
+std::string format_decimal_fr(double value, int decimals) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, std::fabs(value));
+    std::string digits = buffer, fraction;
+    if (const std::size_t dot = digits.find('.'); dot != std::string::npos) {
+        fraction = digits.substr(dot + 1);
+        digits.resize(dot);
+        while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+    }
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += "\u202F";
+        out += digits[i];
+    }
+    if (!fraction.empty()) out += "," + fraction;
+    const bool zero = out.find_first_not_of("0,") == std::string::npos;
+    return (value < 0 && !zero ? "-" : "") + out;
 }
 
 }  // namespace lettrine

@@ -99,7 +99,7 @@ TEST(MarkupParser, RejectsMisplacedContent) {
               "lettre.xml:1:73 : l'attribut hauteur est obligatoire sur <espace>\n"
               "lettre.xml:1:82 : l'élément <document> n'est pas permis dans <document> (éléments permis ici : "
               "<entete>, <pied>, <p>, <titre>, <liste>, <tableau>, <image>, <bloc>, <insecable>, <position>, "
-              "<colonnes>, <saut-page>, <espace>, <filet>)\n");
+              "<colonnes>, <saut-page>, <espace>, <filet>, <graphique>)\n");
 }
 
 TEST(MarkupParser, ReadsPageSetupAndMetadata) {
