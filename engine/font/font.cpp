@@ -219,7 +219,7 @@ std::shared_ptr<const FontSet> FontSet::default_set() {
             {{false, false}, "-Regular.ttf"}, {{true, false}, "-Bold.ttf"},
             {{false, true}, "-Italic.ttf"}, {{true, true}, "-BoldItalic.ttf"}};
         for (const auto& f : families)
-            for (const auto& s : styles) fonts->add(f.family, s.style, Font::load(dir + f.file + s.suffix));
+            for (const auto& s : styles) fonts->add_file(f.family, s.style, dir + f.file + s.suffix);
         // DejaVu covers Latin extended (Vietnamese included), Greek and
         // Cyrillic. fonts-dejavu-core has the upright styles; the italic and
         // oblique ones come with fonts-dejavu-extra and are used when present
@@ -245,16 +245,28 @@ std::shared_ptr<const FontSet> FontSet::default_set() {
 
 void FontSet::add(const std::string& family, FontStyle style, std::shared_ptr<const Font> font) {
     if (first_family_.empty()) first_family_ = family;
-    fonts_[{family, style}] = std::move(font);
+    auto loaded = std::make_shared<LazyFont>();
+    loaded->font = std::move(font);
+    fonts_[{family, style}] = std::move(loaded);
+}
+
+void FontSet::add_file(const std::string& family, FontStyle style, std::string path) {
+    if (first_family_.empty()) first_family_ = family;
+    auto lazy = std::make_shared<LazyFont>();
+    lazy->path = std::move(path);
+    fonts_[{family, style}] = std::move(lazy);
 }
 
 bool FontSet::has_family(const std::string& family) const {
     return fonts_.count({family, FontStyle{}}) > 0;
 }
 
-const Font& FontSet::LazyFont::get() {
-    std::call_once(loaded, [this] { font = Font::load(path); });
-    return *font;
+const std::shared_ptr<const Font>& FontSet::LazyFont::get() {
+    // A load that throws leaves the flag unset: the next call tries again.
+    std::call_once(loaded, [this] {
+        if (!font) font = Font::load(path);
+    });
+    return font;
 }
 
 void FontSet::add_fallback(const std::string& family, FontStyle style, std::string path) {
@@ -282,7 +294,7 @@ const std::shared_ptr<const Font>& FontSet::get(const std::string& family, FontS
     if (it == fonts_.end()) it = fonts_.find({first_family_, style});
     if (it == fonts_.end()) it = fonts_.find({first_family_, FontStyle{}});
     static const std::shared_ptr<const Font> none;
-    return it == fonts_.end() ? none : it->second;
+    return it == fonts_.end() ? none : it->second->get();
 }
 
 }  // namespace lettrine

@@ -86,6 +86,11 @@ private:
 // style map to one loaded Font. Families are configured by file paths; by
 // default the Liberation 2 families of Debian's fonts-liberation2.
 //
+// A font given by its file (add_file) is loaded the first time get() returns
+// it (thread-safe, once per process for the default set): a letter set in
+// Liberation Serif regular and bold reads two files, not twelve (each costs
+// about 3 million instructions to parse).
+//
 // Each family and style may also have fallback fonts, consulted in order for
 // a character the main font lacks (a Vietnamese, Greek or Cyrillic name). A
 // fallback file is loaded the first time a character needs it (thread-safe),
@@ -93,12 +98,15 @@ private:
 class FontSet {
 public:
     // Liberation Serif/Sans/Mono, each in four styles, loaded once per
-    // process; DejaVu Serif/Sans/Sans Mono (fonts-dejavu-core, italics from
-    // fonts-dejavu-extra when installed) as fallbacks.
+    // process when first used; DejaVu Serif/Sans/Sans Mono (fonts-dejavu-core,
+    // italics from fonts-dejavu-extra when installed) as fallbacks.
     static std::shared_ptr<const FontSet> default_set();
 
     void add(const std::string& family, FontStyle style, std::shared_ptr<const Font> font);
+    // The font file for a family and style, loaded by the first get() that returns it.
+    void add_file(const std::string& family, FontStyle style, std::string path);
     // Unknown family: falls back to the first family added ("serif" by default).
+    // Throws LettrineError(Io) when the font's file cannot be loaded.
     const std::shared_ptr<const Font>& get(const std::string& family, FontStyle style) const;
     bool has_family(const std::string& family) const;
 
@@ -111,12 +119,12 @@ public:
 
 private:
     struct LazyFont {
-        std::string path;
+        std::string path;  // empty when `font` was given loaded
         std::once_flag loaded;
         std::shared_ptr<const Font> font;
-        const Font& get();
+        const std::shared_ptr<const Font>& get();
     };
-    std::map<std::pair<std::string, FontStyle>, std::shared_ptr<const Font>> fonts_;
+    std::map<std::pair<std::string, FontStyle>, std::shared_ptr<LazyFont>> fonts_;
     std::map<std::pair<std::string, FontStyle>, std::vector<std::shared_ptr<LazyFont>>> fallbacks_;
     std::string first_family_;
 };

@@ -6,6 +6,7 @@
 
 #include <thread>
 
+#include "core/diagnostic.hpp"
 #include "font/font.hpp"
 
 using namespace lettrine;
@@ -86,4 +87,39 @@ TEST(FontFallback, DejaVuDrawsWhatLiberationLacks) {
     EXPECT_EQ(fonts->fallback_for("serif", {}, komi), fallback);
     // What no configured font has.
     EXPECT_EQ(fonts->fallback_for("serif", {}, U'\u4E2D'), nullptr);
+}
+
+// Fonts given by file are read only when a document uses them.
+TEST(FontSetLoading, AFontFileIsReadOnlyWhenFirstUsed) {
+    const std::string regular = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf";
+    FontSet set;
+    set.add_file("serif", {}, regular);
+    set.add_file("serif", {true, false}, "/nonexistent/Absente-Bold.ttf");  // never read unless asked for
+    const std::shared_ptr<const Font>& font = set.get("serif", {});
+    ASSERT_TRUE(font);
+    EXPECT_EQ(font->path(), regular);
+    EXPECT_EQ(font->advance_points(U'M', 10), Font::load(regular)->advance_points(U'M', 10));
+    EXPECT_EQ(set.get("serif", {}).get(), font.get()) << "loaded once";
+    // Asking for the missing one reports its file, and keeps reporting it.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        try {
+            set.get("serif", {true, false});
+            ADD_FAILURE() << "expected a LettrineError";
+        } catch (const LettrineError& error) {
+            EXPECT_EQ(error.kind(), ErrorKind::Io);
+            EXPECT_EQ(error.diagnostics().items().at(0).position.file, "/nonexistent/Absente-Bold.ttf");
+        }
+    }
+}
+
+TEST(FontSetLoading, ConcurrentFirstUsesShareOneFont) {
+    FontSet set;
+    set.add_file("sans", {}, "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf");
+    std::vector<const Font*> seen(4, nullptr);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < seen.size(); ++t)
+        threads.emplace_back([&, t] { seen[t] = set.get("sans", {}).get(); });
+    for (auto& thread : threads) thread.join();
+    for (const Font* font : seen) EXPECT_EQ(font, seen.front());
+    EXPECT_NE(seen.front(), nullptr);
 }
