@@ -1,13 +1,14 @@
 #include "jobs/file_output.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 #include <set>
 
 #include "core/diagnostic.hpp"
+#include "core/output_files.hpp"
 
 namespace fs = boost::filesystem;
 
@@ -18,28 +19,17 @@ namespace {
 // Big enough that a page's objects go out in one system call.
 constexpr std::size_t kBufferBytes = 256 * 1024;
 
-[[noreturn]] void io_error(const fs::path& path, const std::string& what) {
+[[noreturn]] void io_error(const fs::path& path, const std::string& what, int errno_value) {
     throw LettrineError(ErrorKind::Io, SourcePosition::in_file(path.string()),
-                        what + " (" + std::strerror(errno) + ")");
-}
-
-void write_all(int fd, const fs::path& path, const char* data, std::size_t size) {
-    while (size > 0) {
-        const ssize_t n = ::write(fd, data, size);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            io_error(path, "écriture impossible");
-        }
-        data += n;
-        size -= static_cast<std::size_t>(n);
-    }
+                        what + " (" + describe_system_error(errno_value) + ")");
 }
 
 }  // namespace
 
-FileSink::FileSink(const fs::path& path) : path_(path) {
+FileSink::FileSink(const fs::path& path, const fs::path& shown_as)
+    : path_(path), shown_as_(shown_as.empty() ? path : shown_as) {
     fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd_ < 0) io_error(path, "impossible de créer le fichier");
+    if (fd_ < 0) io_error(shown_as_, "impossible de créer le fichier", errno);
     buffer_.reserve(kBufferBytes);
 }
 
@@ -47,16 +37,47 @@ FileSink::~FileSink() {
     if (fd_ >= 0) ::close(fd_);
 }
 
+void FileSink::fail(int errno_value) {
+    if (failure_.empty()) {
+        failure_ = "écriture impossible (" + describe_system_error(errno_value) +
+                   ") : aucun fichier partiel n'est laissé";
+        if (fd_ >= 0) {
+            // Nothing partial, and a full disk gets its space back at once.
+            struct stat status {};
+            const bool regular = ::fstat(fd_, &status) == 0 && S_ISREG(status.st_mode);
+            ::close(fd_);
+            if (regular) ::unlink(path_.c_str());
+        }
+        fd_ = -1;
+        buffer_.clear();
+        buffer_.shrink_to_fit();
+    }
+    throw LettrineError(ErrorKind::Io, SourcePosition::in_file(shown_as_.string()), failure_);
+}
+
+void FileSink::write_all(const char* data, std::size_t size) {
+    while (size > 0) {
+        const ssize_t n = ::write(fd_, data, size);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            fail(errno);
+        }
+        data += n;
+        size -= static_cast<std::size_t>(n);
+    }
+}
+
 void FileSink::flush() {
-    write_all(fd_, path_, buffer_.data(), buffer_.size());
+    write_all(buffer_.data(), buffer_.size());
     buffer_.clear();
 }
 
 void FileSink::write(std::string_view bytes) {
+    if (!failure_.empty()) fail(0);
     if (buffer_.size() + bytes.size() > kBufferBytes) {
         flush();
         if (bytes.size() > kBufferBytes) {
-            write_all(fd_, path_, bytes.data(), bytes.size());
+            write_all(bytes.data(), bytes.size());
             return;
         }
     }
@@ -64,44 +85,53 @@ void FileSink::write(std::string_view bytes) {
 }
 
 void FileSink::close() {
+    if (!failure_.empty()) fail(0);
     flush();
     const int fd = fd_;
     fd_ = -1;
-    if (::close(fd) != 0) io_error(path_, "écriture impossible");
+    if (::close(fd) != 0) fail(errno);
 }
 
 fs::path DurableBatch::stage(const fs::path& destination) {
     const fs::path temporary = batch_.stage(destination);
     std::lock_guard<std::mutex> lock(mutex_);
-    staged_.push_back(temporary);
+    staged_.push_back({temporary, destination});
     return temporary;
 }
 
 void DurableBatch::stage_bytes(const fs::path& destination, const std::string& bytes) {
-    FileSink file(stage(destination));
-    file.write(bytes);
-    file.close();
+    try {
+        FileSink file(stage(destination), destination);
+        file.write(bytes);
+        file.close();
+    } catch (const LettrineError& e) {
+        if (e.kind() == ErrorKind::Io) failed_ = true;
+        throw;
+    }
 }
 
 void DurableBatch::commit() {
     std::lock_guard<std::mutex> lock(mutex_);
     if (staged_.size() <= kSyncEachFileUpTo) {
-        for (const fs::path& path : staged_) {
+        for (const auto& [path, destination] : staged_) {
             const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-            if (fd < 0) io_error(path, "impossible de relire le fichier écrit");
+            if (fd < 0) io_error(destination, "impossible de relire le fichier écrit", errno);
             const bool synced = ::fsync(fd) == 0;
+            const int saved = errno;
             ::close(fd);
-            if (!synced) io_error(path, "impossible d'enregistrer le fichier sur le disque");
+            if (!synced) io_error(destination, "impossible d'enregistrer le fichier sur le disque", saved);
         }
     } else {
         std::set<fs::path> folders;
-        for (const fs::path& path : staged_) folders.insert(path.has_parent_path() ? path.parent_path() : ".");
+        for (const auto& staged : staged_)
+            folders.insert(staged.first.has_parent_path() ? staged.first.parent_path() : ".");
         for (const fs::path& folder : folders) {
             const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-            if (fd < 0) io_error(folder, "impossible d'ouvrir le dossier de sortie");
+            if (fd < 0) io_error(folder, "impossible d'ouvrir le dossier de sortie", errno);
             const bool synced = ::syncfs(fd) == 0;
+            const int saved = errno;
             ::close(fd);
-            if (!synced) io_error(folder, "impossible d'enregistrer les fichiers sur le disque");
+            if (!synced) io_error(folder, "impossible d'enregistrer les fichiers sur le disque", saved);
         }
     }
     batch_.commit();

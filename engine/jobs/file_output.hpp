@@ -6,9 +6,11 @@
 // writes the staged files without syncing and makes them all durable at
 // once before renaming them into place: the same guarantee (nothing is
 // renamed before its bytes are on disk) for one flush.
+#include <atomic>
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <boost/filesystem.hpp>
@@ -19,10 +21,14 @@
 namespace lettrine {
 
 // A file written through a buffer, for the PDF writer's streamed output.
-// Throws LettrineError(Io) naming the file.
+// Throws LettrineError(Io) naming `shown_as` (the destination a user knows;
+// `path` when empty), with the system error in French. The first I/O error
+// is final: the file is removed at once (a full disk gets its space back, no
+// partial file is left) and every later write() or close() throws the same
+// error without writing anything.
 class FileSink : public pdf::ByteSink {
 public:
-    explicit FileSink(const boost::filesystem::path& path);
+    explicit FileSink(const boost::filesystem::path& path, const boost::filesystem::path& shown_as = {});
     ~FileSink() override;  // closes without syncing if close() was not called
     FileSink(const FileSink&) = delete;
     FileSink& operator=(const FileSink&) = delete;
@@ -33,10 +39,13 @@ public:
 
 private:
     void flush();
+    void write_all(const char* data, std::size_t size);
+    [[noreturn]] void fail(int errno_value);
 
-    boost::filesystem::path path_;
+    boost::filesystem::path path_, shown_as_;
     int fd_ = -1;
     std::string buffer_;
+    std::string failure_;  // the first I/O error's message; empty while none
 };
 
 // An OutputBatch whose files are written without a sync each and made
@@ -53,11 +62,15 @@ public:
     boost::filesystem::path stage(const boost::filesystem::path& destination);
     // Syncs, then renames every staged file into place. Throws LettrineError(Io).
     void commit();
+    // True once a stage_bytes() failed to write (full disk, quota, size
+    // limit): the batch cannot succeed, so callers stop producing files.
+    bool failed() const { return failed_; }
 
 private:
     OutputBatch batch_;
     std::mutex mutex_;
-    std::vector<boost::filesystem::path> staged_;
+    std::vector<std::pair<boost::filesystem::path, boost::filesystem::path>> staged_;  // temporary, destination
+    std::atomic<bool> failed_{false};
 };
 
 // Up to this many files, each is synced on its own (about 5 to 9 ms each on

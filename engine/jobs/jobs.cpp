@@ -108,6 +108,7 @@ JobResult run_december(const JobOptions& options, bool letters, bool budget) {
     if (options.progress && letters) options.progress->start("Lettres de mission", sectors.size());
     run_in_parallel(result.written.size(), thread_count(options.jobs), [&](std::size_t i) {
         const fs::path& destination = result.written[i];
+        if (batch.failed()) return;  // a write already failed (full disk): the batch is lost, stop writing
         if (i == sectors.size()) {
             batch.stage_bytes(destination, write_budget_workbook(programme));
             if (options.progress && options.progress->verbosity() == Verbosity::Verbose)
@@ -200,7 +201,7 @@ JobResult run_merge(const MergeOptions& options) {
         // Streamed: records are composed in parallel and written in order
         // into the staged file, a few at a time; the whole book is never
         // held in memory.
-        FileSink file(batch.stage(options.output));
+        FileSink file(batch.stage(options.output), options.output);
         PdfStreamWriter writer(file);
         const int threads = thread_count(options.jobs);
         run_ordered<LaidOutDocument>(
@@ -226,6 +227,7 @@ JobResult run_merge(const MergeOptions& options) {
             destinations.push_back(options.output / (name + ".pdf"));
         }
         run_in_parallel(total, thread_count(options.jobs), [&](std::size_t i) {
+            if (batch.failed()) return;  // a write already failed (full disk): the batch is lost, stop writing
             batch.stage_bytes(destinations[i],
                               render_pdf(document_template, merge_record_view(records.items()[i], i, total), context,
                                          "l'élément " + std::to_string(i + 1)));

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <functional>
 #include <set>
 #include <sstream>
 
@@ -159,6 +160,28 @@ TEST(FileSink, WritesItsBytesAndNamesTheFileItCannotCreate) {
         EXPECT_EQ(error.diagnostics().items().at(0).position.file, "/nonexistent-folder/lettre.pdf");
         EXPECT_EQ(error.diagnostics().items().at(0).message.rfind("impossible de créer le fichier (", 0), 0u);
     }
+}
+
+TEST(FileSink, TheFirstWriteErrorIsFinalInFrenchAndNamesTheDestination) {
+    // /dev/full: every write fails with ENOSPC, like a full disk.
+    if (!fs::exists("/dev/full")) GTEST_SKIP() << "/dev/full absent";
+    FileSink sink("/dev/full", "sortie/lettres.pdf");
+    const auto failure = [&](const std::function<void()>& action) {
+        try {
+            action();
+        } catch (const LettrineError& error) {
+            EXPECT_EQ(error.kind(), ErrorKind::Io);
+            EXPECT_EQ(error.diagnostics().items().at(0).position.file, "sortie/lettres.pdf");
+            return error.diagnostics().items().at(0).message;
+        }
+        return std::string("no error");
+    };
+    sink.write("%PDF-1.7\n");  // buffered: nothing written yet
+    const std::string first = failure([&] { sink.write(std::string(300 * 1024, 'x')); });
+    EXPECT_EQ(first, "écriture impossible (plus de place sur le disque) : aucun fichier partiel n'est laissé");
+    // Later calls fail the same way at once, without trying to write again.
+    EXPECT_EQ(failure([&] { sink.write("%%EOF\n"); }), first);
+    EXPECT_EQ(failure([&] { sink.close(); }), first);
 }
 
 }  // namespace

@@ -109,3 +109,41 @@ TEST(CrashSafety, AFullDiskLeavesNoPartialFile) {
     EXPECT_NE(errors.find("écriture impossible"), std::string::npos) << errors;
     EXPECT_TRUE(left.empty()) << left.begin()->first;
 }
+
+namespace {
+
+std::size_t occurrences(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST(CrashSafety, TheFirstWriteErrorStopsTheBatchWithOneFrenchMessage) {
+    TemporaryFolder work("first-error");
+    ChildOptions limited;
+    limited.max_file_bytes = 3000;  // every letter is larger: the first write fails (EFBIG)
+    const std::string efbig = "écriture impossible (fichier trop gros pour le système de fichiers ou pour la limite de "
+                              "taille permise) : aucun fichier partiel n'est laissé";
+
+    // Separate files, one thread: the first letter fails, no other is even tried.
+    const fs::path letters = work.path() / "lettres";
+    const auto [code, errors] = run_lettrine(merge_arguments(work.path(), 20, letters), work.path() / "err1.txt", limited);
+    EXPECT_EQ(code, kIoExitCode) << errors;
+    EXPECT_EQ(occurrences(errors, efbig), 1u) << errors;
+    EXPECT_NE(errors.find("lettre-0001.pdf"), std::string::npos) << errors;  // the destination…
+    EXPECT_EQ(errors.find(".tmp-"), std::string::npos) << errors;            // …never the hidden file
+    EXPECT_TRUE(files_in(letters).empty());
+
+    // One streamed PDF: the same, and no partial book.
+    auto args = merge_arguments(work.path(), 20, work.path() / "livre.pdf");
+    args.push_back("--un-fichier");
+    const auto [book_code, book_errors] = run_lettrine(args, work.path() / "err2.txt", limited);
+    EXPECT_EQ(book_code, kIoExitCode) << book_errors;
+    EXPECT_EQ(occurrences(book_errors, efbig), 1u) << book_errors;
+    EXPECT_NE(book_errors.find("livre.pdf"), std::string::npos) << book_errors;
+    EXPECT_EQ(book_errors.find(".tmp-"), std::string::npos) << book_errors;
+    for (const auto& [name, bytes] : files_in(work.path()))
+        EXPECT_TRUE(name.rfind("err", 0) == 0 || name == "lettre.xml.mustache" || name == "destinataires.csv") << name;
+}
