@@ -177,6 +177,31 @@ std::string record_file_name(const DataValue& record, const MergeOptions& option
 
 }  // namespace
 
+std::vector<std::string> distinct_file_names(const std::vector<std::string>& names) {
+    // Every name as given is taken first, so a record really named "a-2"
+    // keeps its name and a second "a" becomes "a-3".
+    std::set<std::string> taken(names.begin(), names.end());
+    std::set<std::string> given;
+    std::vector<std::string> out;
+    out.reserve(names.size());
+    for (const std::string& name : names) {
+        if (given.insert(name).second) {
+            out.push_back(name);
+            continue;
+        }
+        for (std::size_t n = 2;; ++n) {
+            std::string candidate = name + "-" + std::to_string(n);
+            if (!taken.count(candidate)) {
+                taken.insert(candidate);
+                given.insert(candidate);
+                out.push_back(std::move(candidate));
+                break;
+            }
+        }
+    }
+    return out;
+}
+
 DataValue merge_record_view(const DataValue& record, std::size_t index, std::size_t total) {
     DataValue view = record.is_map() ? record : DataValue::map(record.position());
     if (!record.is_map()) view.set("valeur", record);
@@ -219,13 +244,10 @@ JobResult run_merge(const MergeOptions& options) {
         result.written.push_back(options.output);
     } else {
         // Names are fixed before rendering so collisions get stable suffixes.
+        std::vector<std::string> names;
+        for (std::size_t i = 0; i < total; ++i) names.push_back(record_file_name(records.items()[i], options, i));
         std::vector<fs::path> destinations;
-        std::map<std::string, int> used;
-        for (std::size_t i = 0; i < total; ++i) {
-            std::string name = record_file_name(records.items()[i], options, i);
-            if (int n = ++used[name]; n > 1) name += "-" + std::to_string(n);
-            destinations.push_back(options.output / (name + ".pdf"));
-        }
+        for (const std::string& name : distinct_file_names(names)) destinations.push_back(options.output / (name + ".pdf"));
         run_in_parallel(total, thread_count(options.jobs), [&](std::size_t i) {
             if (batch.failed()) return;  // a write already failed (full disk): the batch is lost, stop writing
             batch.stage_bytes(destinations[i],

@@ -53,6 +53,12 @@ struct MergeOptions {
 // with the number of records. Either every file is written or none.
 JobResult run_merge(const MergeOptions& options);
 
+// File names (without extension) for records named `names`, in order: each
+// name as given, and a repeated name suffixed "-2", "-3"... with a number
+// that no other name takes, given or suffixed (records "a", "a", "a-2" give
+// "a", "a-3", "a-2"). Deterministic: depends only on `names`.
+std::vector<std::string> distinct_file_names(const std::vector<std::string>& names);
+
 // What the template sees for record `index` of `total`: the record's fields
 // at top level (a record that is not a group of fields is « valeur »), plus
 // « numero » (from 1) and « total ».

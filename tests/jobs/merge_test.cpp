@@ -184,5 +184,30 @@ TEST(FileSink, TheFirstWriteErrorIsFinalInFrenchAndNamesTheDestination) {
     EXPECT_EQ(failure([&] { sink.close(); }), first);
 }
 
+TEST(MergeFileNames, RepeatedNamesGetSuffixesNoOtherNameTakes) {
+    EXPECT_EQ(distinct_file_names({"a", "b", "c"}), (std::vector<std::string>{"a", "b", "c"}));
+    EXPECT_EQ(distinct_file_names({"a", "a", "a"}), (std::vector<std::string>{"a", "a-2", "a-3"}));
+    // A record really named "a-2" keeps its name, wherever it comes.
+    EXPECT_EQ(distinct_file_names({"a", "a", "a-2"}), (std::vector<std::string>{"a", "a-3", "a-2"}));
+    EXPECT_EQ(distinct_file_names({"a-2", "a", "a", "a-3", "a"}),
+              (std::vector<std::string>{"a-2", "a", "a-4", "a-3", "a-5"}));
+    // A suffixed name repeated itself.
+    EXPECT_EQ(distinct_file_names({"a-2", "a", "a-2", "a"}), (std::vector<std::string>{"a-2", "a", "a-2-2", "a-3"}));
+}
+
+TEST_F(Merge, RecordsNamedLikeASuffixedTwinAllGetTheirFile) {
+    std::ofstream data((dir_ / "noms.xml").string());
+    data << "<liste><ligne nom=\"a\"/><ligne nom=\"a\"/><ligne nom=\"a-2\"/></liste>";
+    data.close();
+    MergeOptions o = options("noms", false, 2);
+    o.data = dir_ / "noms.xml";
+    o.each = "ligne";
+    o.file_name_field = "nom";
+    const JobResult result = run_merge(o);
+    EXPECT_EQ(result.written,
+              (std::vector<fs::path>{dir_ / "noms" / "a.pdf", dir_ / "noms" / "a-3.pdf", dir_ / "noms" / "a-2.pdf"}));
+    EXPECT_EQ(names_in(dir_ / "noms"), (std::set<std::string>{"a.pdf", "a-2.pdf", "a-3.pdf"}));
+}
+
 }  // namespace
 }  // namespace lettrine
