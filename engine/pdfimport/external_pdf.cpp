@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <csignal>
 #include <cstdlib>
 #include <locale>
@@ -38,8 +39,13 @@ std::string file_size_text(std::uint64_t bytes) {
     return french_integer((bytes + (1u << 20) - 1) >> 20) + "\u00A0Mio";
 }
 
+// "30 s", "0,5 s".
 std::string seconds(double value) {
-    return french_integer(static_cast<std::uint64_t>(value + 0.999)) + "\u00A0s";
+    const double tenths = std::round(value * 10);
+    std::string text = french_integer(static_cast<std::uint64_t>(tenths / 10));
+    const int decimal = static_cast<int>(std::fmod(tenths, 10));
+    if (decimal != 0) text += "," + std::to_string(decimal);
+    return text + "\u00A0s";
 }
 
 [[noreturn]] void fail(ErrorKind kind, const fs::path& file, const std::string& message) {
@@ -48,7 +54,7 @@ std::string seconds(double value) {
 
 // What can be told without parsing: the file exists, is a regular file we
 // may read, and is not too large.
-void check_file(const fs::path& file, const ImportLimits& limits) {
+void check_file(const fs::path& file, std::uint64_t max_bytes) {
     boost::system::error_code error;
     const fs::file_status status = fs::status(file, error);
     if (status.type() == fs::file_not_found) fail(ErrorKind::Io, file, "fichier introuvable");
@@ -59,10 +65,10 @@ void check_file(const fs::path& file, const ImportLimits& limits) {
     ::close(fd);
     const std::uint64_t size = fs::file_size(file, error);
     if (error) fail(ErrorKind::Io, file, "lecture impossible : " + describe_system_error(error.value()));
-    if (size > limits.max_file_bytes)
+    if (size > max_bytes)
         fail(ErrorKind::Data, file,
              "fichier trop volumineux pour être importé (" + file_size_text(size) + " ; au plus " +
-                 file_size_text(limits.max_file_bytes) + ")");
+                 file_size_text(max_bytes) + ")");
 }
 
 bool is_executable(const fs::path& path) {
@@ -203,7 +209,7 @@ fs::path import_helper_path() {
 }
 
 ExternalPdfInfo inspect_external_pdf(const fs::path& file, const ImportLimits& limits) {
-    check_file(file, limits);
+    check_file(file, limits.max_file_bytes);
     std::vector<std::string> arguments = limit_arguments(limits, 1);
     arguments.push_back(proto::kInspect);
     arguments.push_back(file.string());
@@ -226,7 +232,7 @@ ExternalPdfInfo inspect_external_pdf(const fs::path& file, const ImportLimits& l
 
 void place_external_pages(const fs::path& lettrine_pdf, const std::vector<PagePlacement>& placements,
                           const fs::path& output, const ImportLimits& limits) {
-    check_file(lettrine_pdf, limits);
+    check_file(lettrine_pdf, UINT64_MAX);  // ours: no size limit
     Inputs inputs;
     inputs.files.push_back(lettrine_pdf);
     inputs.output = output;
@@ -234,7 +240,7 @@ void place_external_pages(const fs::path& lettrine_pdf, const std::vector<PagePl
     for (const PagePlacement& placement : placements) {
         inputs.files.push_back(placement.file);
         if (std::find(distinct.begin(), distinct.end(), placement.file) == distinct.end()) {
-            check_file(placement.file, limits);
+            check_file(placement.file, limits.max_file_bytes);
             distinct.push_back(placement.file);
         }
     }

@@ -153,7 +153,9 @@ struct OpenedPdf {
     std::vector<QPDFPageObjectHelper> pages;
 };
 
-OpenedPdf open_strictly(const char* path, int input, const Limits& limits) {
+// max_pages bounds external files only: Lettrine's own PDF (a whole
+// activity report) is as long as it is (pass 0).
+OpenedPdf open_strictly(const char* path, int input, long long max_pages) {
     check_header(path, input);
     OpenedPdf opened;
     opened.pdf = std::make_unique<QPDF>();
@@ -165,9 +167,9 @@ OpenedPdf open_strictly(const char* path, int input, const Limits& limits) {
         // A page tree that says how big it is, and is too big, is refused
         // before it is walked; one that lies is stopped by the limits.
         QPDFObjectHandle count = pdf.getRoot().getKey("/Pages").getKey("/Count");
-        if (count.isInteger() && count.getIntValue() > limits.max_pages) throw Failure{proto::kTooManyPages, input};
+        if (max_pages > 0 && count.isInteger() && count.getIntValue() > max_pages) throw Failure{proto::kTooManyPages, input};
         opened.pages = QPDFPageDocumentHelper(pdf).getAllPages();
-        if (static_cast<long long>(opened.pages.size()) > limits.max_pages) throw Failure{proto::kTooManyPages, input};
+        if (max_pages > 0 && static_cast<long long>(opened.pages.size()) > max_pages) throw Failure{proto::kTooManyPages, input};
         if (opened.pages.empty()) throw Failure{proto::kNoPages, input};
         read_everything(pdf, opened.pages);
     } catch (const QPDFExc& e) {
@@ -216,7 +218,7 @@ void report_page_size(std::size_t index, QPDFPageObjectHelper& page) {
 
 int inspect(const char* path, const Limits& limits) {
     start_input(0);
-    OpenedPdf opened = open_strictly(path, 0, limits);
+    OpenedPdf opened = open_strictly(path, 0, limits.max_pages);
     say("pages " + std::to_string(opened.pages.size()));
     for (std::size_t i = 0; i < opened.pages.size(); ++i) report_page_size(i, opened.pages[i]);
     say("done");
@@ -266,7 +268,7 @@ QPDFObjectHandle own_xobjects(QPDFPageObjectHelper& page) {
 int place(const char* lettrine_pdf, const char* output, const std::vector<Placement>& placements,
           const Limits& limits) {
     start_input(0);
-    OpenedPdf document = open_strictly(lettrine_pdf, 0, limits);
+    OpenedPdf document = open_strictly(lettrine_pdf, 0, 0);
     QPDF& pdf = *document.pdf;
 
     // Every external file is opened (and checked) once, however many of its
@@ -278,7 +280,7 @@ int place(const char* lettrine_pdf, const char* output, const std::vector<Placem
         auto found = externals.find(placements[k].file);
         if (found == externals.end()) {
             start_input(input);
-            found = externals.emplace(placements[k].file, open_strictly(placements[k].file.c_str(), input, limits)).first;
+            found = externals.emplace(placements[k].file, open_strictly(placements[k].file.c_str(), input, limits.max_pages)).first;
         }
         source_of[k] = &found->second;
     }

@@ -223,6 +223,14 @@ TEST(InspectExternalPdf, RefusesWhatQpdfWouldRepair) {
     }
 }
 
+TEST(InspectExternalPdf, RefusesAPdfWithoutPages) {
+    Scratch scratch;
+    const fs::path file = scratch.write("vide.pdf", pages_pdf({}, 0));
+    const LettrineError e = error_of([&] { inspect_external_pdf(file); });
+    EXPECT_EQ(e.kind(), ErrorKind::Data);
+    EXPECT_EQ(std::string(e.what()), file.string() + " : ce PDF n'a aucune page");
+}
+
 TEST(InspectExternalPdf, RefusesTooManyPagesWhateverTheTreeClaims) {
     Scratch scratch;
     ImportLimits limits;
@@ -270,7 +278,7 @@ TEST(InspectExternalPdf, StopsAFileThatTakesTooLong) {
     const LettrineError e = error_of([&] { inspect_external_pdf(file, limits); });
     EXPECT_EQ(e.kind(), ErrorKind::Data);
     EXPECT_EQ(std::string(e.what()), file.string() + " : la lecture de ce PDF prend trop de temps (arrêtée au bout "
-                                                     "de 1\u00A0s) : le fichier est anormal, peut-être piégé");
+                                                     "de 0,5\u00A0s) : le fichier est anormal, peut-être piégé");
 }
 
 TEST(InspectExternalPdf, StopsAFileThatTakesTooMuchMemory) {
@@ -471,6 +479,19 @@ TEST(PlaceExternalPages, PlacesSeveralPagesOfSeveralFiles) {
     EXPECT_GT(b.y_max - b.y_min, b.x_max - b.x_min);
     run("qpdf --check " + quoted(output), &status);
     EXPECT_EQ(status, 0);
+}
+
+TEST(PlaceExternalPages, ThePageLimitBoundsExternalFilesNotLettrines) {
+    Scratch scratch;
+    const fs::path ours = scratch.write("rapport.pdf", lettrine_pdf());  // 3 pages
+    ImportLimits limits;
+    limits.max_pages = 2;
+    place_external_pages(ours, {placement_on(1, kFixture, 1)}, scratch.path("sortie.pdf"), limits);
+    EXPECT_NE(page_text(scratch.path("sortie.pdf"), 2).find("Deuxième page"), std::string::npos);
+    limits.max_pages = 1;
+    const LettrineError e =
+        error_of([&] { place_external_pages(ours, {placement_on(1, kFixture, 1)}, scratch.path("autre.pdf"), limits); });
+    EXPECT_EQ(std::string(e.what()), kFixture.string() + " : ce PDF a trop de pages pour être importé (plus de 1)");
 }
 
 TEST(PlaceExternalPages, ACorruptNoteWritesNothingAndNamesTheNote) {
