@@ -70,9 +70,12 @@ struct PagePlacement {
 // that Lettrine's running header, footer and page number are printed over
 // it). Target pages are modified in place, never replaced: the document's
 // bookmarks and internal links still lead to them. The external page's text
-// stays text (extractable, searchable); its annotations (links, comments,
-// form fields) and its bookmarks are not imported. Several placements may
+// stays text (extractable, searchable). What its annotations show when
+// printed (filled form fields, stamps) is drawn as part of the page; the
+// annotations themselves (links, fields, comments) are not imported, nor
+// are hidden or non-printing ones, nor its bookmarks. Several placements may
 // use the same file and the same target page (each is drawn in turn).
+// On failure `output` is removed.
 //
 // The output is deterministic: the same inputs give the same bytes (its /ID
 // is computed from its content, no date is added). It is written directly

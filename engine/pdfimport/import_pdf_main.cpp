@@ -23,8 +23,10 @@
 
 #include <sys/resource.h>
 
+#include <qpdf/Constants.h>
 #include <qpdf/Pl_Discard.hh>
 #include <qpdf/QPDF.hh>
+#include <qpdf/QPDFAcroFormDocumentHelper.hh>
 #include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
@@ -265,6 +267,23 @@ QPDFObjectHandle own_xobjects(QPDFPageObjectHelper& page) {
     return resources;
 }
 
+// What a printed copy of the page would show of its annotations (filled
+// form fields, stamps, the visible part of comments) becomes part of its
+// content; annotations themselves (links, fields, pop-ups) are not carried
+// over by getFormXObjectForPage. Hidden and non-printing ones are dropped.
+void flatten_printed_annotations(OpenedPdf& opened, int input) {
+    try {
+        QPDFAcroFormDocumentHelper(*opened.pdf).generateAppearancesIfNeeded();
+        QPDFPageDocumentHelper(*opened.pdf).flattenAnnotations(an_print, an_invisible | an_hidden);
+    } catch (const std::bad_alloc&) {
+        throw;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "%s\n", e.what());
+        if (memory_exhausted) throw std::bad_alloc();
+        throw Failure{proto::kDamaged, input};
+    }
+}
+
 int place(const char* lettrine_pdf, const char* output, const std::vector<Placement>& placements,
           const Limits& limits) {
     start_input(0);
@@ -281,6 +300,7 @@ int place(const char* lettrine_pdf, const char* output, const std::vector<Placem
         if (found == externals.end()) {
             start_input(input);
             found = externals.emplace(placements[k].file, open_strictly(placements[k].file.c_str(), input, limits.max_pages)).first;
+            flatten_printed_annotations(found->second, input);
         }
         source_of[k] = &found->second;
     }
@@ -297,8 +317,9 @@ int place(const char* lettrine_pdf, const char* output, const std::vector<Placem
         QPDFPageObjectHelper& target = document.pages[static_cast<std::size_t>(placement.target)];
         const QPDFObjectHandle::Rectangle area = pdf_rectangle(target, placement, input);
 
-        // The source page as a form XObject (its annotations are not part of
-        // it), copied with everything it uses into the Lettrine PDF.
+        // The source page as a form XObject (its annotations, flattened above,
+        // are not part of it), copied with everything it uses into the
+        // Lettrine PDF.
         QPDFObjectHandle form =
             pdf.copyForeignObject(source.pages[static_cast<std::size_t>(placement.source)].getFormXObjectForPage());
         QPDFObjectHandle resources = own_xobjects(target);

@@ -481,6 +481,44 @@ TEST(PlaceExternalPages, PlacesSeveralPagesOfSeveralFiles) {
     EXPECT_EQ(status, 0);
 }
 
+TEST(PlaceExternalPages, KeepsWhatAnnotationsPrintButNotTheAnnotations) {
+    Scratch scratch;
+    const std::string font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
+    const fs::path annotated = scratch.write("annotée.pdf", handmade_pdf({
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Resources << /Font << /F1 4 0 R >> >> "
+        "/Contents 5 0 R /Annots [6 0 R 8 0 R 9 0 R] >>",
+        font,
+        stream_object("", "BT /F1 12 Tf 20 250 Td (Corps de la page) Tj ET"),
+        // Printed (flag 4): a stamp saying VISA.
+        "<< /Type /Annot /Subtype /Stamp /Rect [20 100 120 130] /F 4 /AP << /N 7 0 R >> >>",
+        stream_object("/Type /XObject /Subtype /Form /BBox [0 0 100 30] /Resources << /Font << /F1 4 0 R >> >>",
+                      "BT /F1 12 Tf 5 10 Td (VISA) Tj ET"),
+        // Hidden (flags 2 + 4): never shown.
+        "<< /Type /Annot /Subtype /Stamp /Rect [20 150 120 180] /F 6 /AP << /N 10 0 R >> >>",
+        "<< /Type /Annot /Subtype /Link /Rect [20 250 120 262] /Border [0 0 0] "
+        "/A << /S /URI /URI (https://www.ecossolies.fr/) >> >>",
+        stream_object("/Type /XObject /Subtype /Form /BBox [0 0 100 30] /Resources << /Font << /F1 4 0 R >> >>",
+                      "BT /F1 12 Tf 5 10 Td (CACHE) Tj ET")}));
+    const fs::path ours = scratch.write("rapport.pdf", lettrine_pdf());
+    const fs::path output = scratch.path("sortie.pdf");
+    place_external_pages(ours, {placement_on(0, annotated, 0)}, output);
+    const std::string text = page_text(output, 1);
+    EXPECT_NE(text.find("Corps de la page"), std::string::npos) << text;
+    EXPECT_NE(text.find("VISA"), std::string::npos) << text;
+    EXPECT_EQ(text.find("CACHE"), std::string::npos) << text;
+    const std::string page = run(
+        "qpdf --json=2 --json-key=pages " + quoted(output) +
+        " | /usr/bin/python3 -c 'import json, sys; print(json.load(sys.stdin)[\"pages\"][0][\"object\"].split()[0])'"
+        " | xargs -I{} qpdf --show-object={} " + quoted(output));
+    EXPECT_NE(page.find("/Type /Page"), std::string::npos) << page;
+    EXPECT_EQ(page.find("/Annots"), std::string::npos) << page;
+    int status = 0;
+    run("qpdf --check " + quoted(output), &status);
+    EXPECT_EQ(status, 0);
+}
+
 TEST(PlaceExternalPages, ThePageLimitBoundsExternalFilesNotLettrines) {
     Scratch scratch;
     const fs::path ours = scratch.write("rapport.pdf", lettrine_pdf());  // 3 pages
