@@ -1,6 +1,8 @@
 #include "layout/layout.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 
 #include "core/diagnostic.hpp"
 #include "layout/chart.hpp"
@@ -14,12 +16,30 @@ namespace {
 constexpr double kPixelsPerInch = 96.0;       // natural size of images without a given size (CSS px)
 constexpr double kMarkerGapEm = 0.5;          // between a list marker and the item's text, in ems
 constexpr double kFitTolerance = 0.01;        // points: rounding slack when checking a page's bottom
+constexpr int kMaxPasses = 5;                 // layouts until page references stop changing (2 in practice)
+constexpr double kLeaderSpacingEm = 0.5;      // between two dots of a contents leader, in ems
+constexpr double kContentsGapEm = 0.5;        // around a contents leader, in ems
+constexpr double kContentsChapterSpace = 0.4; // before a level-1 contents entry, in line heights
+
+// A block that can be pointed at (an id, a heading, a <signet>) -> where it landed.
+using BlockAnchor = std::pair<const Block*, double>;  // y relative to a slice's top
+struct PagePoint { std::size_t page = 0; double y = 0; };
+using AnchorPages = std::map<const Block*, std::size_t>;
+
+// What the layout must know of the whole document before laying it out.
+struct DocumentIndex {
+    struct Entry { const Block* block; std::string title; int level; };
+    std::map<std::string, const Block*> ids;
+    std::vector<Entry> contents;  // headings and <signet> listed in <table-matieres>, in order
+    bool needs_pages = false;     // has <table-matieres> or <renvoi-page>: laid out until stable
+};
 
 // A stack of blocks laid out as one piece (cells, columns, positioned blocks, headers).
 struct Stack {
     double height = 0;
     double first_baseline = 0;
     std::vector<PageItem> items;  // y relative to the stack's top
+    std::vector<BlockAnchor> anchors;
     std::vector<double> cuts;     // where the stack may be cut: the bottom of each line or block piece
 };
 
@@ -63,7 +83,9 @@ public:
 
 // A piece of the vertical list that pagination stacks onto pages.
 struct Slice {
-    enum class Kind { Content, Space, PageBreak, Float };
+    // Marker: zero height, carries outline entries, anchors or no_furniture
+    // (<signet>, <sans-entete-pied>); Reserve: <pages-reservees>.
+    enum class Kind { Content, Space, PageBreak, Float, Marker, Reserve };
     Kind kind = Kind::Content;
     double height = 0;
     double first_baseline = 0;        // Content: first baseline from the top (0: none)
@@ -73,6 +95,10 @@ struct Slice {
     int repeat_header = -1;           // table whose header rows restart a page broken after this slice
     bool margin = false;              // Space: a block's espace-avant/apres, collapsed at a stack's edges
     std::shared_ptr<SplitRow> split;  // Content: a table row taller than a page, taken piece by piece
+    std::vector<BlockAnchor> anchors; // blocks starting in this slice, y relative to its top
+    bool no_furniture = false;        // the page this slice lands on has no header nor footer
+    bool odd = false;                 // PageBreak: to an odd page
+    const ReservedPages* reserve = nullptr;  // Reserve
 };
 
 void shift_item(PageItem& item, double dy) {
@@ -199,13 +225,26 @@ SettingOptions setting_options(const LayoutOptions& options) {
 
 class Layouter {
 public:
-    Layouter(const Document& doc, const FontSet& fonts, const LayoutOptions& options)
+    // `known`: the pages of the anchors from the previous pass (null on the first).
+    Layouter(const Document& doc, const FontSet& fonts, const LayoutOptions& options, const DocumentIndex& index,
+             const AnchorPages* known)
         : doc_(doc), options_(options),
           breaker_(options.line_breaker ? options.line_breaker : std::make_shared<KnuthPlassLineBreaker>()),
           images_(options.images ? options.images : std::make_shared<ImageCache>()),
-          setter_(fonts, *breaker_, diagnostics_, setting_options(options)) {}
+          setter_(fonts, *breaker_, diagnostics_, setting_options(options)), index_(index), known_(known) {
+        if (known_) {
+            for (const auto& [id, block] : index_.ids)
+                if (auto it = known_->find(block); it != known_->end()) references_[id] = static_cast<int>(it->second) + 1;
+            setter_.set_references(&references_);
+        }
+    }
 
     LaidOutDocument run();
+    AnchorPages anchor_pages() const {
+        AnchorPages pages;
+        for (const auto& [block, point] : anchors_) pages[block] = point.page;
+        return pages;
+    }
 
 private:
     void flow(const std::vector<Block>& blocks, double x, double width, std::vector<Slice>& out, const FieldValues* fields);
@@ -214,6 +253,8 @@ private:
     void list(const List& l, const Block& b, double x, double width, std::vector<Slice>& out, const FieldValues* fields);
     void table(const Table& t, double x, double width, std::vector<Slice>& out, const FieldValues* fields);
     void image(const Image& img, const Block& b, double x, double width, std::vector<Slice>& out);
+    void contents(const ContentsTable& toc, double x, double width, std::vector<Slice>& out);
+    static void carry_markers(std::vector<Slice>& slices);
     Stack stack(const std::vector<Block>& blocks, double x, double width, const FieldValues* fields);
 
     void paginate(std::vector<Slice>& slices);
@@ -236,6 +277,10 @@ private:
     ParagraphSetter setter_;
     std::vector<std::vector<Slice>> table_headers_;
     LaidOutDocument result_;
+    const DocumentIndex& index_;
+    const AnchorPages* known_;
+    std::map<std::string, int> references_;    // id -> 1-based page, from known_
+    std::map<const Block*, PagePoint> anchors_;  // where each anchor landed in this pass
 };
 
 // ---- Blocks to slices ------------------------------------------------------------
@@ -246,9 +291,33 @@ void Layouter::flow(const std::vector<Block>& blocks, double x, double width, st
 }
 
 void Layouter::block(const Block& b, double x, double width, std::vector<Slice>& out, const FieldValues* fields) {
-    if (std::holds_alternative<PageBreak>(b.content)) {
+    if (const auto* page_break = std::get_if<PageBreak>(&b.content)) {
         Slice s;
         s.kind = Slice::Kind::PageBreak;
+        s.odd = page_break->odd;
+        out.push_back(std::move(s));
+        return;
+    }
+    if (const auto* marker = std::get_if<OutlineMarker>(&b.content)) {
+        Slice s;
+        s.kind = Slice::Kind::Marker;
+        s.outline.push_back(OutlineEntry{marker->title, marker->level, 0, 0});
+        s.anchors.emplace_back(&b, 0);
+        out.push_back(std::move(s));
+        return;
+    }
+    if (std::holds_alternative<NoFurniture>(b.content)) {
+        Slice s;
+        s.kind = Slice::Kind::Marker;
+        s.no_furniture = true;
+        out.push_back(std::move(s));
+        return;
+    }
+    if (const auto* reserved = std::get_if<ReservedPages>(&b.content)) {
+        Slice s;
+        s.kind = Slice::Kind::Reserve;
+        s.reserve = reserved;
+        s.anchors.emplace_back(&b, 0);
         out.push_back(std::move(s));
         return;
     }
@@ -260,6 +329,7 @@ void Layouter::block(const Block& b, double x, double width, std::vector<Slice>&
         const double py = bottom ? doc_.page.height - pos->y - st.height : pos->y;
         Slice s;
         s.kind = Slice::Kind::Float;
+        for (const BlockAnchor& a : st.anchors) s.anchors.emplace_back(a.first, a.second + py);
         for (PageItem& item : st.items) {
             std::visit([px](auto& i) {
                 using T = std::decay_t<decltype(i)>;
@@ -273,6 +343,7 @@ void Layouter::block(const Block& b, double x, double width, std::vector<Slice>&
         return;
     }
     space(b.space_before, out);
+    const std::size_t start = out.size();
     if (const auto* p = std::get_if<Paragraph>(&b.content)) {
         paragraph(*p, x, width, out, fields);
     } else if (const auto* l = std::get_if<List>(&b.content)) {
@@ -305,6 +376,7 @@ void Layouter::block(const Block& b, double x, double width, std::vector<Slice>&
             s.height = std::max(s.height, st.height);
             if (k == 0) s.first_baseline = st.first_baseline;
             for (PageItem& item : st.items) s.items.push_back(std::move(item));
+            for (const BlockAnchor& a : st.anchors) s.anchors.push_back(a);
             cx += widths[k] + cols->gap;
         }
         out.push_back(std::move(s));
@@ -316,6 +388,8 @@ void Layouter::block(const Block& b, double x, double width, std::vector<Slice>&
         s.first_baseline = drawing.first_baseline;
         s.items = std::move(drawing.items);
         out.push_back(std::move(s));
+    } else if (const auto* toc = std::get_if<ContentsTable>(&b.content)) {
+        contents(*toc, x, width, out);
     } else if (const auto* sp = std::get_if<Space>(&b.content)) {
         space(sp->height, out, false);
     } else if (const auto* rule = std::get_if<HorizontalRule>(&b.content)) {
@@ -325,7 +399,130 @@ void Layouter::block(const Block& b, double x, double width, std::vector<Slice>&
                                Color{rule->color.r / 255.0, rule->color.g / 255.0, rule->color.b / 255.0}});
         out.push_back(std::move(s));
     }
+    // A block that can be pointed at: its anchor is the top of its first piece.
+    const auto* heading = std::get_if<Paragraph>(&b.content);
+    if (!b.id.empty() || (heading && heading->level > 0)) {
+        std::size_t k = start;
+        while (k < out.size() && out[k].kind != Slice::Kind::Content) ++k;
+        if (k < out.size()) {
+            out[k].anchors.emplace(out[k].anchors.begin(), &b, 0);
+        } else {
+            Slice s;
+            s.kind = Slice::Kind::Marker;
+            s.anchors.emplace_back(&b, 0);
+            out.insert(out.begin() + static_cast<std::ptrdiff_t>(start), std::move(s));
+        }
+    }
     space(b.space_after, out);
+}
+
+// A table of contents: one entry per listed heading or <signet>, its title
+// wrapped clear of a column kept for the page number (so that the entry's
+// height never depends on the number), dotted leaders on the last line, the
+// number right-aligned, the whole entry a link to its page.
+void Layouter::contents(const ContentsTable& toc, double x, double width, std::vector<Slice>& out) {
+    bool first = true;
+    for (const DocumentIndex::Entry& e : index_.contents) {
+        if (e.level > toc.levels) continue;
+        InlineStyle style = toc.style;
+        if (e.level == 1) style.bold = true;
+        InlineStyle leader_style = toc.style;
+        const SourcePosition& where = e.block->position;
+        const double indent = toc.indent * (e.level - 1);
+        const double gap = kContentsGapEm * style.size;
+        const double number_column = setter_.text_width("000", style, where);
+        Paragraph p;
+        p.style = style;
+        p.line_height = toc.line_height;
+        Inline in;
+        in.text = e.title;
+        in.style = style;
+        in.position = where;
+        p.inlines.push_back(std::move(in));
+        std::vector<SetLine> lines = setter_.set(p, x + indent, std::max(1.0, width - indent - number_column - gap), nullptr);
+        if (lines.empty()) continue;
+        if (e.level == 1 && !first) space(kContentsChapterSpace * toc.line_height, out);
+        first = false;
+        PagePoint target;
+        bool known = false;
+        if (known_)
+            if (auto it = known_->find(e.block); it != known_->end()) {
+                target.page = it->second;
+                known = true;
+            }
+        for (std::size_t k = 0; k < lines.size(); ++k) {
+            SetLine& line = lines[k];
+            Slice s;
+            s.height = line.height;
+            s.first_baseline = line.baseline;
+            s.keep_with_next = k + 1 < lines.size();
+            double text_end = x + indent;
+            for (const PageItem& item : line.items)
+                if (const auto* run = std::get_if<GlyphRun>(&item); run && !run->glyphs.empty())
+                    text_end = std::max(text_end, run->x + run->glyphs.back().x + run->glyphs.back().advance);
+            s.items = std::move(line.items);
+            if (k + 1 == lines.size()) {
+                const std::string number = known ? std::to_string(target.page + 1) : "00";
+                const double number_width = setter_.text_width(number, style, where);
+                // Leaders: dots on a grid from the measure's left edge, so they line up from entry to entry.
+                GlyphRun dot = setter_.single_run(".", leader_style, 0, line.baseline, where);
+                if (!dot.glyphs.empty()) {
+                    const double spacing = kLeaderSpacingEm * leader_style.size;
+                    const double advance = dot.glyphs.front().advance;
+                    const double from = text_end + gap, to = x + width - number_column - gap / 2;
+                    GlyphRun leaders = dot;
+                    leaders.glyphs.clear();
+                    double px = x + std::ceil((from - x) / spacing) * spacing;
+                    leaders.x = px;
+                    for (; px + advance <= to; px += spacing) {
+                        PlacedGlyph g = dot.glyphs.front();
+                        g.x = px - leaders.x;
+                        leaders.glyphs.push_back(std::move(g));
+                    }
+                    if (!leaders.glyphs.empty()) s.items.push_back(std::move(leaders));
+                }
+                s.items.push_back(setter_.single_run(number, style, x + width - number_width, line.baseline, where));
+            }
+            LinkArea link{x + indent, 0, width - indent, line.height, ""};
+            link.internal = true;
+            link.target_page = target.page;
+            s.items.push_back(link);
+            out.push_back(std::move(s));
+        }
+    }
+}
+
+// Outline entries and anchors of <signet> (and the page setting of
+// <sans-entete-pied>) belong to where the next piece of content lands: a
+// <signet> followed by a page break points at the next page.
+void Layouter::carry_markers(std::vector<Slice>& slices) {
+    Slice pending;
+    std::size_t pending_from = slices.size();
+    std::vector<Slice> kept;
+    kept.reserve(slices.size());
+    for (std::size_t i = 0; i < slices.size(); ++i) {
+        Slice& s = slices[i];
+        if (s.kind == Slice::Kind::Marker) {
+            if (pending_from == slices.size()) pending_from = kept.size();
+            for (OutlineEntry& o : s.outline) pending.outline.push_back(std::move(o));
+            for (BlockAnchor& a : s.anchors) pending.anchors.push_back(a);
+            pending.no_furniture = pending.no_furniture || s.no_furniture;
+            continue;
+        }
+        if (pending_from != slices.size() && (s.kind == Slice::Kind::Content || s.kind == Slice::Kind::Reserve)) {
+            s.outline.insert(s.outline.begin(), pending.outline.begin(), pending.outline.end());
+            s.anchors.insert(s.anchors.begin(), pending.anchors.begin(), pending.anchors.end());
+            s.no_furniture = s.no_furniture || pending.no_furniture;
+            pending = Slice{};
+            pending_from = slices.size();
+        }
+        kept.push_back(std::move(s));
+    }
+    if (pending_from != slices.size()) {  // nothing follows: they stay where they are
+        pending.kind = Slice::Kind::Marker;
+        kept.push_back(std::move(pending));
+    }
+    slices = std::move(kept);
 }
 
 void Layouter::paragraph(const Paragraph& p, double x, double width, std::vector<Slice>& out, const FieldValues* fields) {
@@ -423,6 +620,8 @@ void Layouter::table(const Table& t, double x, double width, std::vector<Slice>&
             }
             Slice s;
             s.height = height;
+            for (const CellBox& cb : cells)
+                for (const BlockAnchor& a : cb.stack.anchors) s.anchors.emplace_back(a.first, 0.0);
             s.split = std::move(split);
             if (has_header) s.repeat_header = table_id;
             out.push_back(std::move(s));
@@ -446,6 +645,7 @@ void Layouter::table(const Table& t, double x, double width, std::vector<Slice>&
             const double dy = t.padding + (cb.cell->valign == VerticalAlign::Middle ? free / 2
                                            : cb.cell->valign == VerticalAlign::Bottom ? free : 0);
             if (&cb == &cells.front() && cb.stack.first_baseline > 0) s.first_baseline = dy + cb.stack.first_baseline;
+            for (const BlockAnchor& a : cb.stack.anchors) s.anchors.emplace_back(a.first, a.second + dy);
             for (PageItem& item : cb.stack.items) {
                 shift_item(item, dy);
                 s.items.push_back(std::move(item));
@@ -504,6 +704,7 @@ Stack Layouter::stack(const std::vector<Block>& blocks, double x, double width, 
     Stack st;
     for (std::size_t k = begin; k < end; ++k) {
         Slice& s = slices[k];
+        for (const BlockAnchor& a : s.anchors) st.anchors.emplace_back(a.first, a.second + st.height);
         if (s.kind == Slice::Kind::Content) {
             if (st.first_baseline == 0 && s.first_baseline > 0) st.first_baseline = st.height + s.first_baseline;
             for (PageItem& item : s.items) {
@@ -532,10 +733,14 @@ void Layouter::paginate(std::vector<Slice>& slices) {
     page.height = doc_.page.height;
     double y = top;
     bool drop_spaces = false;  // after an automatic break, spaces at the top vanish
+    bool last_was_reserve = false;  // the current page only follows reserved pages
 
     auto place = [&](Slice& s, std::size_t source) {
         const double dy = s.kind == Slice::Kind::Float ? 0 : y;
         placed.push_back({source, page.items.size(), result_.outline.size(), s.kind == Slice::Kind::Content, dy});
+        for (const BlockAnchor& a : s.anchors) anchors_[a.first] = PagePoint{result_.pages.size(), dy + a.second};
+        if (s.no_furniture) page.furniture = false;
+        last_was_reserve = false;
         for (PageItem& item : s.items) {
             shift_item(item, dy);
             page.items.push_back(std::move(item));
@@ -573,12 +778,35 @@ void Layouter::paginate(std::vector<Slice>& slices) {
         Slice& s = slices[i];
         switch (s.kind) {
         case Slice::Kind::PageBreak:
-            new_page(-1, false);
+            if (!s.odd) {
+                new_page(-1, false);
+            } else {
+                // To an odd page: a blank page (no header nor footer) when the next one is even.
+                if (!(page.items.empty() && placed.empty())) new_page(-1, false);
+                if (result_.pages.size() % 2 == 1) {
+                    page.furniture = false;
+                    new_page(-1, false);
+                }
+            }
             ++i;
             continue;
         case Slice::Kind::Float:
+        case Slice::Kind::Marker:
             place(s, i++);
             continue;
+        case Slice::Kind::Reserve: {
+            // Whole pages: start on a fresh page, leave the reserved ones empty.
+            if (!(page.items.empty() && placed.empty())) new_page(-1, false);
+            const std::size_t first = result_.pages.size();
+            for (const OutlineEntry& o : s.outline) result_.outline.push_back(OutlineEntry{o.title, o.level, first, 0});
+            for (const BlockAnchor& a : s.anchors) anchors_[a.first] = PagePoint{first, 0};
+            if (s.no_furniture) page.furniture = false;
+            result_.reserved.push_back(ReservedPageRange{s.reserve->id, first, static_cast<std::size_t>(s.reserve->count)});
+            for (int k = 0; k < s.reserve->count; ++k) new_page(-1, false);
+            last_was_reserve = true;
+            ++i;
+            continue;
+        }
         case Slice::Kind::Space:
             if (!(drop_spaces && !has_content())) place(s, i);
             ++i;
@@ -590,6 +818,8 @@ void Layouter::paginate(std::vector<Slice>& slices) {
             // A row taller than a page: what fits here, the rest on the next page(s).
             Slice part = s.split->take(bottom - y, !has_content());
             if (part.height > 0) {
+                part.anchors = std::move(s.anchors);
+                s.anchors.clear();
                 place(part, i);
                 drop_spaces = false;
                 if (s.split->done()) ++i;
@@ -646,11 +876,15 @@ void Layouter::paginate(std::vector<Slice>& slices) {
             page.items.resize(placed[keep].item_start);
             result_.outline.resize(placed[keep].outline_start);
             placed.resize(keep);
+            page.furniture = true;
+            for (const Entry& e : placed)
+                if (slices[e.source].no_furniture) page.furniture = false;
         }
         new_page(repeat, true);
         i = break_before;
     }
-    result_.pages.push_back(std::move(page));
+    // Reserved pages at the very end: no empty page after them.
+    if (!(last_was_reserve && page.items.empty() && placed.empty())) result_.pages.push_back(std::move(page));
 }
 
 void Layouter::add_furniture() {
@@ -668,6 +902,7 @@ void Layouter::add_furniture() {
     };
     for (int n = 1; n <= count; ++n) {
         LaidOutPage& page = result_.pages[static_cast<std::size_t>(n - 1)];
+        if (!page.furniture) continue;
         const FieldValues fields{n, count};
         if (const PageFurniture* header = choose(doc_.headers, n)) {
             Stack st = stack(header->content, x, width, &fields);
@@ -698,8 +933,12 @@ LaidOutDocument Layouter::run() {
     const double width = doc_.page.width - doc_.page.margin_left - doc_.page.margin_right;
     std::vector<Slice> slices;
     flow(doc_.body, doc_.page.margin_left, width, slices, nullptr);
+    carry_markers(slices);
     paginate(slices);
     add_furniture();
+    for (const auto& [id, block] : index_.ids)
+        if (auto it = anchors_.find(block); it != anchors_.end())
+            result_.targets.push_back(PageTarget{id, it->second.page, it->second.y});
     if (diagnostics_.has_errors()) throw LettrineError(ErrorKind::Template, diagnostics_);
     return std::move(result_);
 }
@@ -711,8 +950,72 @@ std::string pdf_date(const std::string& iso_date) {
     return "D:" + iso_date.substr(0, 4) + iso_date.substr(5, 2) + iso_date.substr(8, 2) + "000000Z";
 }
 
+namespace {
+
+void index_blocks(const std::vector<Block>& blocks, DocumentIndex& index);
+
+void index_inlines(const std::vector<Inline>& inlines, DocumentIndex& index) {
+    for (const Inline& in : inlines)
+        if (in.kind == InlineKind::PageReference) index.needs_pages = true;
+}
+
+void index_block(const Block& b, DocumentIndex& index) {
+    if (!b.id.empty()) index.ids.emplace(b.id, &b);
+    std::visit(
+        [&](const auto& c) {
+            using T = std::decay_t<decltype(c)>;
+            if constexpr (std::is_same_v<T, Paragraph>) {
+                index_inlines(c.inlines, index);
+                if (c.level > 0 && c.in_contents) index.contents.push_back({&b, plain_text(c), c.level});
+            } else if constexpr (std::is_same_v<T, OutlineMarker>) {
+                if (c.in_contents) index.contents.push_back({&b, c.title, c.level});
+            } else if constexpr (std::is_same_v<T, ContentsTable>) {
+                index.needs_pages = true;
+            } else if constexpr (std::is_same_v<T, List>) {
+                for (const ListItem& item : c.items) index_blocks(item.content, index);
+            } else if constexpr (std::is_same_v<T, Table>) {
+                for (const TableRow& row : c.rows)
+                    for (const TableCell& cell : row.cells) index_blocks(cell.content, index);
+            } else if constexpr (std::is_same_v<T, Box> || std::is_same_v<T, Positioned>) {
+                index_blocks(c.content, index);
+            } else if constexpr (std::is_same_v<T, Columns>) {
+                for (const Column& column : c.columns) index_blocks(column.content, index);
+            }
+        },
+        b.content);
+}
+
+void index_blocks(const std::vector<Block>& blocks, DocumentIndex& index) {
+    for (const Block& b : blocks) index_block(b, index);
+}
+
+}  // namespace
+
+// Page numbers (table of contents, <renvoi-page>) are only known after
+// pagination: the document is laid out again with the pages found, until
+// they no longer change. Contents entries keep a column for the number, so
+// their height never depends on it; only a number inside running text can
+// move a line break, hence the bounded loop.
 LaidOutDocument layout_document(const Document& document, const FontSet& fonts, const LayoutOptions& options) {
-    return Layouter(document, fonts, options).run();
+    DocumentIndex index;
+    index_blocks(document.body, index);
+    for (const PageFurniture& f : document.headers) index_blocks(f.content, index);
+    for (const PageFurniture& f : document.footers) index_blocks(f.content, index);
+    if (!index.needs_pages) return Layouter(document, fonts, options, index, nullptr).run();
+    LayoutOptions shared = options;  // images read once for all passes
+    if (!shared.images) shared.images = std::make_shared<ImageCache>();
+    AnchorPages known;
+    for (int pass = 0; pass < kMaxPasses; ++pass) {
+        Layouter layouter(document, fonts, shared, index, pass == 0 ? nullptr : &known);
+        LaidOutDocument result = layouter.run();
+        AnchorPages pages = layouter.anchor_pages();
+        if (pass > 0 && pages == known) return result;
+        known = std::move(pages);
+    }
+    throw LettrineError(ErrorKind::Template, SourcePosition::at_line(document.source_name, 1, 1),
+                        "les numéros de page de la table des matières et des renvois ne se stabilisent pas : "
+                        "un renvoi placé près d'une fin de page change la mise en page à chaque essai ; "
+                        "reformulez le paragraphe qui le contient");
 }
 
 }  // namespace lettrine

@@ -60,9 +60,14 @@ struct PlacedImage {  // (x, y) top-left corner, drawn to width × height
     std::shared_ptr<const std::string> bytes;  // file contents, read once
 };
 
-struct LinkArea {  // a clickable area: "mailto:..." or "https://..."
+struct LinkArea {  // a clickable area: "mailto:..." or "https://...", or a page of the document
     double x = 0, y = 0, width = 0, height = 0;
-    std::string uri;
+    std::string uri;               // empty for an internal link
+    // Internal link (a table of contents' entry): to `target_page` (0-based,
+    // in the same document), showing it from `target_y` (points from its top).
+    bool internal = false;
+    std::size_t target_page = 0;
+    double target_y = 0;
 };
 
 using PageItem = std::variant<GlyphRun, Rule, Rectangle, PlacedImage, LinkArea>;
@@ -70,6 +75,9 @@ using PageItem = std::variant<GlyphRun, Rule, Rectangle, PlacedImage, LinkArea>;
 struct LaidOutPage {
     double width = 595.276, height = 841.89;  // A4
     std::vector<PageItem> items;              // painted in order
+    // false: the page has no running header nor footer (the blank page a
+    // <saut-page page="impaire"/> inserts, a page with <sans-entete-pied/>).
+    bool furniture = true;
 };
 
 struct OutlineEntry {  // a bookmark: heading text, level (1 = top), target
@@ -86,10 +94,28 @@ struct DocumentMetadata {
     std::string creation_date;
 };
 
+// Where a block with an id="..." landed (its first line or piece).
+struct PageTarget {
+    std::string id;
+    std::size_t page = 0;  // 0-based page index
+    double y = 0;          // top of the block on that page
+};
+
+// <pages-reservees id nombre>: `count` whole pages, from page index
+// `first_page` (0-based), that carry only the running header and footer, for
+// a later stage to put an external PDF's pages in (or under) them.
+struct ReservedPageRange {
+    std::string id;
+    std::size_t first_page = 0;
+    std::size_t count = 0;
+};
+
 struct LaidOutDocument {
     DocumentMetadata metadata;
     std::vector<LaidOutPage> pages;
     std::vector<OutlineEntry> outline;
+    std::vector<PageTarget> targets;          // by id (sorted)
+    std::vector<ReservedPageRange> reserved;  // in document order
 };
 
 }  // namespace lettrine

@@ -89,6 +89,7 @@ public:
         if (const auto* p = std::get_if<Paragraph>(&b.content)) {
             std::string head = p->level == 0 ? "paragraph" : "heading " + std::to_string(p->level);
             if (p->level > 0 && !p->bookmark) head += " no-bookmark";
+            if (p->level > 0 && !p->in_contents) head += " not-in-contents";
             head += std::string(" ") + align(p->align) + " line=" + num(p->line_height);
             if (p->first_indent != 0) head += " indent=" + num(p->first_indent);
             line(depth, head + " [" + style(p->style) + "]" + common);

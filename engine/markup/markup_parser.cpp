@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 #include <initializer_list>
+#include <map>
 #include <utility>
 
 #include <pugixml.hpp>
@@ -28,6 +29,7 @@ constexpr double kListIndent = 6.0 * kPointsPerMm;
 constexpr double kCellPadding = 1.5 * kPointsPerMm;
 constexpr double kColumnGap = 10.0 * kPointsPerMm;
 constexpr double kFurnitureDistance = 10.0 * kPointsPerMm;
+constexpr double kContentsIndent = 5.0 * kPointsPerMm;  // <table-matieres>: per level
 
 // Inherited settings while walking the tree.
 struct Context {
@@ -40,9 +42,10 @@ struct Context {
 };
 
 const char* const kBlockNames[] = {"p", "titre", "liste", "tableau", "image", "bloc", "insecable",
-                                   "position", "colonnes", "saut-page", "espace", "filet", "graphique"};
+                                   "position", "colonnes", "saut-page", "espace", "filet", "graphique",
+                                   "table-matieres", "signet", "pages-reservees", "sans-entete-pied"};
 const char* const kInlineNames[] = {"b", "i", "u", "exposant", "texte", "lien", "br",
-                                    "numero-page", "nombre-pages"};
+                                    "numero-page", "nombre-pages", "renvoi-page"};
 
 template <std::size_t N>
 bool is_one_of(const char* name, const char* const (&names)[N]) {
@@ -205,9 +208,15 @@ private:
         error(position(node), "du texte ne peut pas figurer directement dans <" + std::string(parent) + ">");
     }
 
+    // id="..." of blocks, checked for unicity; <renvoi-page cible> checked once all are known.
+    void read_id(Attributes& attrs, pugi::xml_node node, Block& block);
+    void check_references();
+
     const std::string& xml_;
     std::string source_;
     Diagnostics diagnostics_;
+    std::map<std::string, SourcePosition> ids_;
+    std::vector<std::pair<std::string, SourcePosition>> references_;
     mutable std::size_t cursor_offset_ = 0;
     mutable int cursor_line_ = 1, cursor_column_ = 1;
 };
@@ -337,6 +346,7 @@ Document Parser::run() {
         throw LettrineError(ErrorKind::Template, diagnostics_);
     }
     read_document(root, doc);
+    check_references();
     if (diagnostics_.has_errors()) throw LettrineError(ErrorKind::Template, diagnostics_);
     return doc;
 }
@@ -464,7 +474,8 @@ void Parser::read_body(pugi::xml_node root, const Context& ctx, Document& doc) {
         if (!is_one_of(child.name(), kBlockNames)) {
             wrong_place(child, "document",
                         element_list({"entete", "pied", "p", "titre", "liste", "tableau", "image", "bloc", "insecable",
-                                      "position", "colonnes", "saut-page", "espace", "filet", "graphique"}));
+                                      "position", "colonnes", "saut-page", "espace", "filet", "graphique",
+                                      "table-matieres", "signet", "pages-reservees", "sans-entete-pied"}));
             continue;
         }
         read_block(child, ctx, true, doc.body);
@@ -496,7 +507,8 @@ std::vector<Block> Parser::read_flow(pugi::xml_node parent, const Context& ctx, 
         if (!is_one_of(child.name(), kBlockNames)) {
             wrong_place(child, parent.name(),
                         element_list({"p", "titre", "liste", "tableau", "image", "bloc", "insecable", "colonnes",
-                                      "espace", "filet", "graphique", "b", "i", "u", "exposant", "texte", "lien", "br"}));
+                                      "espace", "filet", "graphique", "table-matieres", "b", "i", "u", "exposant", "texte",
+                                      "lien", "br", "renvoi-page"}));
             continue;
         }
         read_block(child, ctx, top_level, blocks);
@@ -529,6 +541,7 @@ bool Parser::read_block(pugi::xml_node node, const Context& parent_ctx, bool top
     block.position = position(node);
     attrs.length("espace-avant", block.space_before);
     const bool has_space_after = attrs.length("espace-apres", block.space_after);
+    if (name != "pages-reservees") read_id(attrs, node, block);
 
     auto only_empty = [&](const char* what) {
         for (pugi::xml_node c : node.children())
@@ -555,7 +568,10 @@ bool Parser::read_block(pugi::xml_node node, const Context& parent_ctx, bool top
             text_ctx.line_fixed *= kHeadingScale[level];
         Paragraph p;
         p.level = level;
-        if (level > 0) attrs.yes_no("signet", p.bookmark);
+        if (level > 0) {
+            attrs.yes_no("signet", p.bookmark);
+            attrs.yes_no("sommaire", p.in_contents);
+        }
         attrs.length("retrait", p.first_indent);
         p.align = text_ctx.align;
         p.style = text_ctx.style;
@@ -620,8 +636,46 @@ bool Parser::read_block(pugi::xml_node node, const Context& parent_ctx, bool top
         block.content = std::move(pos);
     } else if (name == "saut-page") {
         if (!top_level) error(block.position, "<saut-page> n'est permis que directement dans <document>");
+        PageBreak page_break;
+        attrs.choice<bool>("page", {{"suivante", false}, {"impaire", true}}, page_break.odd);
         only_empty("saut-page");
-        block.content = PageBreak{};
+        block.content = page_break;
+    } else if (name == "table-matieres") {
+        ContentsTable toc;
+        attrs.integer("niveaux", 1, 3, toc.levels);
+        toc.indent = kContentsIndent;
+        attrs.length("retrait", toc.indent);
+        read_text_style(attrs, ctx, true);
+        toc.style = ctx.style;
+        toc.style.link.clear();
+        toc.line_height = ctx.line_height();
+        only_empty("table-matieres");
+        block.content = toc;
+    } else if (name == "signet") {
+        if (!top_level) error(block.position, "<signet> n'est permis que directement dans <document>");
+        OutlineMarker marker;
+        const char* title = attrs.raw("titre");
+        if (!title || is_blank(title)) error(block.position, "l'attribut titre est obligatoire sur <signet>");
+        else marker.title = ctx.style.french_spacing && is_french(ctx.style.lang) ? french_spacing(collapse_whitespace(title))
+                                                                                 : collapse_whitespace(title);
+        attrs.integer("niveau", 1, 3, marker.level);
+        attrs.yes_no("sommaire", marker.in_contents);
+        only_empty("signet");
+        block.content = marker;
+    } else if (name == "pages-reservees") {
+        if (!top_level) error(block.position, "<pages-reservees> n'est permis que directement dans <document>");
+        ReservedPages reserved;
+        read_id(attrs, node, block);
+        if (!attrs.raw("id")) error(block.position, "l'attribut id est obligatoire sur <pages-reservees>");
+        reserved.id = block.id;
+        if (!attrs.integer("nombre", 1, 1000, reserved.count) && !node.attribute("nombre"))
+            error(block.position, "l'attribut nombre est obligatoire sur <pages-reservees>");
+        only_empty("pages-reservees");
+        block.content = reserved;
+    } else if (name == "sans-entete-pied") {
+        if (!top_level) error(block.position, "<sans-entete-pied> n'est permis que directement dans <document>");
+        only_empty("sans-entete-pied");
+        block.content = NoFurniture{};
     } else if (name == "espace") {
         Space space;
         if (!attrs.length("hauteur", space.height) && !node.attribute("hauteur"))
@@ -805,6 +859,41 @@ void Parser::read_columns(pugi::xml_node node, const Context& parent_ctx, Attrib
     block.content = std::move(columns);
 }
 
+// Letters, digits, '-', '_', '.', ':' (an XML name without the XML rules).
+bool is_block_id(const std::string& id) {
+    if (id.empty()) return false;
+    for (char c : id) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                        c == '_' || c == '.' || c == ':';
+        if (!ok) return false;
+    }
+    return true;
+}
+
+void Parser::read_id(Attributes& attrs, pugi::xml_node node, Block& block) {
+    const char* v = attrs.raw("id");
+    if (!v) return;
+    const std::string id = v;
+    if (!is_block_id(id)) {
+        attrs.invalid("id", "l'identifiant « " + id +
+                                " » n'est pas valide (lettres sans accent, chiffres, « - », « _ », « . » ; exemple : « habitat-2016 »)");
+        return;
+    }
+    const SourcePosition where = attribute_position(node, "id");
+    const auto [it, fresh] = ids_.emplace(id, where);
+    if (!fresh) {
+        error(where, "l'identifiant « " + id + " » est déjà celui d'un autre bloc (" + it->second.describe() + ")");
+        return;
+    }
+    block.id = id;
+}
+
+void Parser::check_references() {
+    for (const auto& [target, where] : references_)
+        if (!ids_.count(target))
+            error(where, "<renvoi-page> renvoie à « " + target + " », qui n'est l'id d'aucun bloc du document");
+}
+
 std::vector<pugi::xml_node> Parser::element_children(pugi::xml_node node) {
     std::vector<pugi::xml_node> out;
     for (pugi::xml_node child : node.children()) {
@@ -929,7 +1018,8 @@ void Parser::read_inline(pugi::xml_node node, const Context& parent_ctx, std::ve
     const std::string name = node.name();
     if (!is_one_of(node.name(), kInlineNames)) {
         wrong_place(node, node.parent().name(),
-                    element_list({"b", "i", "u", "exposant", "texte", "lien", "br", "numero-page", "nombre-pages"}));
+                    element_list({"b", "i", "u", "exposant", "texte", "lien", "br", "numero-page", "nombre-pages",
+                                  "renvoi-page"}));
         return;
     }
     Attributes attrs(*this, node);
@@ -949,6 +1039,14 @@ void Parser::read_inline(pugi::xml_node node, const Context& parent_ctx, std::ve
     };
     if (name == "br") {
         leaf(InlineKind::LineBreak);
+    } else if (name == "renvoi-page") {
+        const char* target = attrs.raw("cible");
+        if (!target || !*target) error(position(node), "l'attribut cible est obligatoire sur <renvoi-page>");
+        leaf(InlineKind::PageReference);
+        if (target && *target) {
+            out.back().text = target;
+            references_.emplace_back(target, position(node));
+        }
     } else if (name == "numero-page" || name == "nombre-pages") {
         if (!ctx.in_furniture)
             error(position(node), "<" + name + "> n'est permis que dans <entete> ou <pied>");

@@ -1,5 +1,6 @@
 #include "pdf/pdf_writer.hpp"
 
+#include <map>
 #include <optional>
 
 #include "core/diagnostic.hpp"
@@ -85,9 +86,13 @@ void check_part(const LaidOutDocument& document, Diagnostics& problems) {
         const LaidOutPage& page = document.pages[i];
         if (!(page.width > 0 && page.height > 0 && page.width < 14400 && page.height < 14400))
             problems.error({}, "la page " + std::to_string(i + 1) + " a une taille invalide");
-        for (const PageItem& item : page.items)
+        for (const PageItem& item : page.items) {
             if (const auto* run = std::get_if<GlyphRun>(&item); run && !run->font && !run->glyphs.empty())
                 problems.error({}, "la page " + std::to_string(i + 1) + " contient du texte sans police");
+            if (const auto* link = std::get_if<LinkArea>(&item); link && link->internal && link->target_page >= document.pages.size())
+                problems.error({}, "un lien de la page " + std::to_string(i + 1) + " renvoie à la page " +
+                                       std::to_string(link->target_page + 1) + ", au-delà de la dernière");
+        }
     }
     for (const OutlineEntry& entry : document.outline)
         if (entry.page >= document.pages.size())
@@ -129,6 +134,10 @@ struct PdfStreamWriter::State {
     pdf::DocumentImages images;
     pdf::PageContent content;
     std::vector<uint32_t> pages;  // page objects, in order
+    // Page objects numbered before their page is written (targets of links
+    // to later pages), by page index in the whole file.
+    std::map<std::size_t, uint32_t> early_pages;
+    std::size_t part_first = 0;   // index of the current part's first page
     struct Bookmark {
         std::string title;
         int level = 1;
@@ -141,6 +150,7 @@ struct PdfStreamWriter::State {
     std::string scratch;
 
     void write_page(const LaidOutPage& page);
+    uint32_t page_object(std::size_t index);  // of page `index` of the file, written or not
     std::string links(const LaidOutPage& page, uint32_t page_object);
     uint32_t write_outline();  // the outline root, 0 when there is none
     void write_catalog(uint32_t outline_root);
@@ -153,16 +163,25 @@ std::string PdfStreamWriter::State::links(const LaidOutPage& page, uint32_t page
     std::string annotations;
     for (const PageItem& item : page.items) {
         const auto* link = std::get_if<LinkArea>(&item);
-        if (!link || link->uri.empty()) continue;
+        if (!link || (link->uri.empty() && !link->internal)) continue;
         const double bottom = page.height - link->y - link->height;
         const uint32_t annotation = file.allocate();
         std::string a = "<< /Type /Annot /Subtype /Link /Rect ";
         append_box(a, link->x, bottom, link->x + link->width, bottom + link->height);
         a += " /Border [0 0 0] /F 4 /P ";  // 4: print
         append_reference(a, page_object);
-        a += " /A << /S /URI /URI ";
-        append_literal_string(a, ascii_uri(link->uri));
-        a += " >> >>";
+        if (link->internal) {
+            // The target page shown from the link's height (its top by default), zoom unchanged.
+            a += " /Dest [";
+            append_reference(a, this->page_object(part_first + link->target_page));
+            a += " /XYZ null ";
+            append_number(a, page.height - link->target_y, kBoxDecimals);
+            a += " null] >>";
+        } else {
+            a += " /A << /S /URI /URI ";
+            append_literal_string(a, ascii_uri(link->uri));
+            a += " >> >>";
+        }
         file.write_object(annotation, a);
         annotations += annotations.empty() ? " /Annots [" : " ";
         append_reference(annotations, annotation);
@@ -181,7 +200,7 @@ void PdfStreamWriter::State::write_page(const LaidOutPage& page) {
     }
     const uint32_t stream = file.allocate();
     file.write_stream(stream, " /Filter /FlateDecode", pdf::deflate_bytes(content.operators()));
-    const uint32_t page_object = file.allocate();
+    const uint32_t page_object = this->page_object(pages.size());
     const std::string annotations = links(page, page_object);
 
     std::string& d = scratch;
@@ -216,6 +235,13 @@ void PdfStreamWriter::State::write_page(const LaidOutPage& page) {
     d += " >>";
     file.write_object(page_object, d);
     pages.push_back(page_object);
+}
+
+uint32_t PdfStreamWriter::State::page_object(std::size_t index) {
+    if (index < pages.size()) return pages[index];
+    auto it = early_pages.find(index);
+    if (it == early_pages.end()) it = early_pages.emplace(index, file.allocate()).first;
+    return it->second;
 }
 
 // Bookmarks nested by level (a level deeper than its predecessor's plus one
@@ -350,6 +376,7 @@ void PdfStreamWriter::add(const LaidOutDocument& part) {
     s.broken = true;  // until the part is entirely written
     s.images.prepare(part.pages);
     const std::size_t first = s.pages.size();
+    s.part_first = first;
     for (const LaidOutPage& page : part.pages) s.write_page(page);
     for (const OutlineEntry& entry : part.outline) {
         const LaidOutPage& page = part.pages[entry.page];

@@ -5,7 +5,8 @@
 // Identity-H) with a ToUnicode map, so the exact characters extract (é, œ, €,
 // « », U+00A0 and U+202F included). Images (PNG, JPEG) are embedded once per
 // document whatever the number of pages showing them. Links become /URI link
-// annotations, outline entries become bookmarks.
+// annotations (internal links, /Dest to a page of
+// the same part), outline entries become bookmarks.
 //
 // The output is deterministic: the same document gives the same bytes (no
 // clock, no random identifier; the file /ID is derived from the content).

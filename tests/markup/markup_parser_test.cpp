@@ -73,13 +73,13 @@ TEST(MarkupParser, ReportsEveryProblemWithItsPosition) {
                         "  <p><numero-page/></p>\n"
                         "</document>"),
               "lettre.xml:2:9 : l'élément <gras> est inconnu (éléments permis ici : <b>, <i>, <u>, <exposant>, "
-              "<texte>, <lien>, <br>, <numero-page>, <nombre-pages>)\n"
+              "<texte>, <lien>, <br>, <numero-page>, <nombre-pages>, <renvoi-page>)\n"
               "lettre.xml:3:9 : la largeur « abc » de l'attribut largeur n'est pas valide (exemples : « 80mm », « 50% »)\n"
               "lettre.xml:3:23 : la couleur « #12345G » n'est pas valide (exemple : « #1F4E79 »)\n"
               "lettre.xml:4:6 : la valeur « milieu » de l'attribut align n'est pas permise (valeurs permises : "
               "« gauche », « droite », « centre », « justifie »)\n"
               "lettre.xml:4:21 : l'attribut « foo » est inconnu sur <p> (attributs permis : espace-avant, espace-apres, "
-              "align, police, taille, couleur, interligne, retrait, lang, cesure, typographie)\n"
+              "id, align, police, taille, couleur, interligne, retrait, lang, cesure, typographie)\n"
               "lettre.xml:5:27 : cette ligne couvre 1 colonne alors que le tableau en a 2\n"
               "lettre.xml:6:10 : l'élément <p> n'est pas permis dans <liste> (éléments permis ici : <element>)\n"
               "lettre.xml:7:6 : <numero-page> n'est permis que dans <entete> ou <pied>\n");
@@ -99,7 +99,8 @@ TEST(MarkupParser, RejectsMisplacedContent) {
               "lettre.xml:1:73 : l'attribut hauteur est obligatoire sur <espace>\n"
               "lettre.xml:1:82 : l'élément <document> n'est pas permis dans <document> (éléments permis ici : "
               "<entete>, <pied>, <p>, <titre>, <liste>, <tableau>, <image>, <bloc>, <insecable>, <position>, "
-              "<colonnes>, <saut-page>, <espace>, <filet>, <graphique>)\n");
+              "<colonnes>, <saut-page>, <espace>, <filet>, <graphique>, <table-matieres>, <signet>, <pages-reservees>, "
+              "<sans-entete-pied>)\n");
 }
 
 TEST(MarkupParser, ReadsPageSetupAndMetadata) {

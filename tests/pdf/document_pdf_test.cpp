@@ -80,7 +80,118 @@ std::string chart(const std::string& direction) {
     return text;
 }
 
+// Bookmarks and internal links as pdfminer resolves them, one per line:
+// "outline LEVEL PAGE TITLE" and "link FROM-PAGE TO-PAGE" (pages 1-based).
+const char* const kNavigationScript = R"py(
+import sys
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdftypes import resolve1
+with open(sys.argv[1], 'rb') as f:
+    doc = PDFDocument(PDFParser(f))
+    numbers = {page.pageid: n for n, page in enumerate(PDFPage.create_pages(doc), 1)}
+    for level, title, dest, action, se in doc.get_outlines():
+        print('outline', level, numbers[resolve1(dest)[0].objid], title)
+    for page in PDFPage.create_pages(doc):
+        for annot in resolve1(page.annots) or []:
+            annot = resolve1(annot)
+            if 'Dest' in annot:
+                print('link', numbers[page.pageid], numbers[resolve1(annot['Dest'])[0].objid])
+)py";
+
+std::vector<std::string> navigation(const ScratchDirectory& dir, const std::string& pdf_path) {
+    const std::string script = dir.write("navigation.py", kNavigationScript);
+    std::istringstream in(run_command("/usr/bin/python3 '" + script + "' '" + pdf_path + "'"));
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
+int page_count(const std::string& pdf_path) {
+    const std::string info = run_command("pdfinfo '" + pdf_path + "'");
+    const std::size_t at = info.find("Pages:");
+    return at == std::string::npos ? 0 : std::stoi(info.substr(at + 6));
+}
+
+// 1-based page on which pdftotext finds `text` at the start of a line (after spaces), 0 if none.
+int page_with_line(const std::string& pdf_path, const std::string& text) {
+    const int count = page_count(pdf_path);
+    for (int p = 1; p <= count; ++p) {
+        std::istringstream in(page_text(pdf_path, p));
+        for (std::string line; std::getline(in, line);) {
+            const std::size_t start = line.find_first_not_of(' ');
+            if (start != std::string::npos && line.compare(start, std::string::npos, text) == 0) return p;
+        }
+    }
+    return 0;
+}
+
+// The number ending the contents line that starts with `title` on page `page`.
+int contents_number(const std::string& pdf_path, int page, const std::string& title) {
+    std::istringstream in(page_text(pdf_path, page));
+    for (std::string line; std::getline(in, line);) {
+        const std::size_t start = line.find_first_not_of(' ');
+        if (start == std::string::npos || line.compare(start, title.size(), title) != 0) continue;
+        const std::size_t end = line.find_last_of("0123456789");
+        if (end == std::string::npos || end < start + title.size()) continue;
+        const std::size_t digits = line.find_last_not_of("0123456789", end);
+        return std::stoi(line.substr(digits + 1, end - digits));
+    }
+    return -1;
+}
+
+std::string filler(int n) {
+    std::string out;
+    for (int k = 0; k < n; ++k) out += "<p>Les Ecossolies animent le réseau des acteurs de l'ESS, paragraphe " + std::to_string(k) + ".</p>";
+    return out;
+}
+
 }  // namespace
+
+TEST(DocumentPdf, ContentsNumbersAreWhereTheHeadingsAreInThePdf) {
+    ScratchDirectory dir;
+    const std::string path = dir.write(
+        "rapport.pdf",
+        pdf_of("<document><pied pages=\"premiere\"/><pied><p align=\"droite\">page <numero-page/></p></pied>"
+               "<titre sommaire=\"non\" signet=\"non\">Rapport d'activité 2016</titre><saut-page/>"
+               "<titre sommaire=\"non\">Sommaire</titre><table-matieres niveaux=\"2\"/>"
+               "<saut-page page=\"impaire\"/><titre>Habitat</titre>" + filler(70) +
+               "<titre niveau=\"2\">Les projets accompagnés</titre>" + filler(30) +
+               "<saut-page page=\"impaire\"/><signet titre=\"Numérique et ESS\"/><pages-reservees id=\"num\" nombre=\"2\"/>"
+               "<titre>Déchets et ressources</titre>" + filler(3) + "</document>"));
+    const int habitat = page_with_line(path, "Habitat"), projets = page_with_line(path, "Les projets accompagnés"),
+              dechets = page_with_line(path, "Déchets et ressources");
+    EXPECT_EQ(habitat, 3);
+    EXPECT_GE(projets, 4);
+    EXPECT_EQ(contents_number(path, 2, "Habitat"), habitat);
+    EXPECT_EQ(contents_number(path, 2, "Les projets accompagnés"), projets);
+    EXPECT_EQ(contents_number(path, 2, "Déchets et ressources"), dechets);
+    // The external chapter starts on an odd page; its reserved pages show only the footer.
+    const int numerique = contents_number(path, 2, "Numérique et ESS");
+    EXPECT_EQ(numerique % 2, 1);
+    EXPECT_EQ(dechets, numerique + 2);
+    for (int p : {numerique, numerique + 1}) {
+        const std::string text = page_text(path, p);
+        EXPECT_EQ(text.substr(text.find_first_not_of(" \n")), "page " + std::to_string(p) + "\n\f") << p;
+    }
+    // The blank page before an odd start has no footer.
+    if (numerique - 1 > projets) {
+        EXPECT_EQ(page_text(path, numerique - 1).find("page"), std::string::npos);
+    }
+    // Bookmarks and the contents' links go to the same pages.
+    const std::vector<std::string> expected{
+        "outline 1 2 Sommaire",
+        "outline 1 " + std::to_string(habitat) + " Habitat",
+        "outline 2 " + std::to_string(projets) + " Les projets accompagnés",
+        "outline 1 " + std::to_string(numerique) + " Numérique et ESS",
+        "outline 1 " + std::to_string(dechets) + " Déchets et ressources",
+        "link 2 " + std::to_string(habitat),
+        "link 2 " + std::to_string(projets),
+        "link 2 " + std::to_string(numerique),
+        "link 2 " + std::to_string(dechets)};
+    EXPECT_EQ(navigation(dir, path), expected);
+}
 
 TEST(DocumentPdf, ChartBarsInThePdfAreProportionalToTheValues) {
     for (const std::string direction : {"horizontal", "vertical"}) {
