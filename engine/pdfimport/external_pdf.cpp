@@ -115,6 +115,7 @@ std::string first_line(const std::string& text) {
 struct Inputs {
     std::vector<fs::path> files;  // 0: the inspected file or the Lettrine PDF; k: placement k's file
     fs::path output;
+    bool first_is_ours = false;   // files[0] was written by Lettrine (place)
     const fs::path& at(std::size_t input) const { return files.at(input < files.size() ? input : 0); }
 };
 
@@ -132,7 +133,7 @@ struct Inputs {
     }
     const fs::path& file = inputs.at(current);
     // Problems of the Lettrine PDF itself (input 0 of "place") are our bugs.
-    const bool ours = current == 0 && inputs.files.size() > 1;
+    const bool ours = current == 0 && inputs.first_is_ours;
     const ErrorKind data = ours ? ErrorKind::Internal : ErrorKind::Data;
     const std::string hostile = " : le fichier est anormal, peut-être piégé";
 
@@ -235,6 +236,7 @@ void place_external_pages(const fs::path& lettrine_pdf, const std::vector<PagePl
     check_file(lettrine_pdf, UINT64_MAX);  // ours: no size limit
     Inputs inputs;
     inputs.files.push_back(lettrine_pdf);
+    inputs.first_is_ours = true;
     inputs.output = output;
     std::vector<fs::path> distinct;
     for (const PagePlacement& placement : placements) {

@@ -565,6 +565,12 @@ TEST(PlaceExternalPages, RefusesPagesAndAreasThatDoNotExist) {
     EXPECT_EQ(area.kind(), ErrorKind::Internal);
     EXPECT_EQ(std::string(area.what()), ours.string() + " : la zone du placement 1 est vide ou sort de sa page cible");
     EXPECT_FALSE(fs::exists(output));
+
+    // Lettrine's own PDF unreadable: our bug, not the user's data.
+    const fs::path not_ours = scratch.write("faux.pdf", "pas un PDF");
+    const LettrineError broken = error_of([&] { place_external_pages(not_ours, {}, output); });
+    EXPECT_EQ(broken.kind(), ErrorKind::Internal);
+    EXPECT_EQ(std::string(broken.what()), not_ours.string() + " : ce fichier n'est pas un PDF");
 }
 
 }  // namespace
