@@ -130,6 +130,17 @@ ChildRun run_child(const boost::filesystem::path& program, const std::vector<std
     if (spawned != 0) cannot_start(program, spawned);
     out.write.reset();
     err.write.reset();
+    // Should anything below throw, the child is killed and reaped.
+    struct Reaper {
+        pid_t pid;
+        bool reaped = false;
+        ~Reaper() {
+            if (reaped) return;
+            ::kill(pid, SIGKILL);
+            while (::waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
+            }
+        }
+    } reaper{pid};
 
     ChildRun run;
     const auto deadline = std::chrono::steady_clock::now() +
@@ -162,7 +173,8 @@ ChildRun run_child(const boost::filesystem::path& program, const std::vector<std
             char buffer[4096];
             const ssize_t n = ::read(s.fd.fd, buffer, sizeof buffer);
             if (n > 0) {
-                const std::size_t keep = std::min<std::size_t>(static_cast<std::size_t>(n), max_output - std::min(max_output, s.text.size()));
+                const std::size_t room = max_output - std::min(max_output, s.text.size());
+                const std::size_t keep = std::min(static_cast<std::size_t>(n), room);
                 s.text.append(buffer, keep);
             } else if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
                 s.open = false;
@@ -177,6 +189,7 @@ ChildRun run_child(const boost::filesystem::path& program, const std::vector<std
         const pid_t done = ::waitpid(pid, &status, run.timed_out ? 0 : WNOHANG);
         if (done == pid) break;
         if (done < 0 && errno != EINTR) {
+            reaper.reaped = true;  // not ours to wait for any more (SIGCHLD ignored?)
             run.signal = SIGKILL;
             return run;
         }
@@ -189,6 +202,7 @@ ChildRun run_child(const boost::filesystem::path& program, const std::vector<std
             }
         }
     }
+    reaper.reaped = true;
     if (WIFEXITED(status)) {
         run.exited = true;
         run.exit_status = WEXITSTATUS(status);
