@@ -133,6 +133,17 @@ TEST(InspectExternalPdf, AcceptsAnOwnerPasswordOnly) {
     EXPECT_EQ(inspect_external_pdf(file).page_count(), 2u);
 }
 
+TEST(InspectExternalPdf, AcceptsObjectStreamsAndLinearization) {
+    // What recent Word and Acrobat versions write: PDF 1.5 cross-reference
+    // and object streams, "fast web view".
+    Scratch scratch;
+    const fs::path file = scratch.path("web.pdf");
+    int status = 0;
+    run("qpdf --object-streams=generate --linearize " + quoted(kFixture) + " " + quoted(file), &status);
+    ASSERT_EQ(status, 0);
+    EXPECT_EQ(inspect_external_pdf(file).page_count(), 2u);
+}
+
 TEST(InspectExternalPdf, RefusesAUserPassword) {
     Scratch scratch;
     const fs::path file = scratch.path("note protégée.pdf");
