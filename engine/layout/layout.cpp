@@ -32,6 +32,8 @@ struct DocumentIndex {
     std::map<std::string, const Block*> ids;
     std::vector<Entry> contents;  // headings and <signet> listed in <table-matieres>, in order
     bool needs_pages = false;     // has <table-matieres> or <renvoi-page>: laid out until stable
+    std::map<std::string, SourcePosition> references;  // <renvoi-page> targets, first use
+    bool furniture = false;       // indexing a header or footer: no ids, no contents entries
 };
 
 // A stack of blocks laid out as one piece (cells, columns, positioned blocks, headers).
@@ -956,17 +958,20 @@ void index_blocks(const std::vector<Block>& blocks, DocumentIndex& index);
 
 void index_inlines(const std::vector<Inline>& inlines, DocumentIndex& index) {
     for (const Inline& in : inlines)
-        if (in.kind == InlineKind::PageReference) index.needs_pages = true;
+        if (in.kind == InlineKind::PageReference) {
+            index.needs_pages = true;
+            index.references.emplace(in.text, in.position);
+        }
 }
 
 void index_block(const Block& b, DocumentIndex& index) {
-    if (!b.id.empty()) index.ids.emplace(b.id, &b);
+    if (!b.id.empty() && !index.furniture) index.ids.emplace(b.id, &b);
     std::visit(
         [&](const auto& c) {
             using T = std::decay_t<decltype(c)>;
             if constexpr (std::is_same_v<T, Paragraph>) {
                 index_inlines(c.inlines, index);
-                if (c.level > 0 && c.in_contents) index.contents.push_back({&b, plain_text(c), c.level});
+                if (c.level > 0 && c.in_contents && !index.furniture) index.contents.push_back({&b, plain_text(c), c.level});
             } else if constexpr (std::is_same_v<T, OutlineMarker>) {
                 if (c.in_contents) index.contents.push_back({&b, c.title, c.level});
             } else if constexpr (std::is_same_v<T, ContentsTable>) {
@@ -999,6 +1004,7 @@ void index_blocks(const std::vector<Block>& blocks, DocumentIndex& index) {
 LaidOutDocument layout_document(const Document& document, const FontSet& fonts, const LayoutOptions& options) {
     DocumentIndex index;
     index_blocks(document.body, index);
+    index.furniture = true;
     for (const PageFurniture& f : document.headers) index_blocks(f.content, index);
     for (const PageFurniture& f : document.footers) index_blocks(f.content, index);
     if (!index.needs_pages) return Layouter(document, fonts, options, index, nullptr).run();
@@ -1009,7 +1015,18 @@ LaidOutDocument layout_document(const Document& document, const FontSet& fonts, 
         Layouter layouter(document, fonts, shared, index, pass == 0 ? nullptr : &known);
         LaidOutDocument result = layouter.run();
         AnchorPages pages = layouter.anchor_pages();
-        if (pass > 0 && pages == known) return result;
+        if (pass > 0 && pages == known) {
+            // A target without a page (an id inside a header or footer) would print a false number.
+            Diagnostics problems;
+            for (const auto& [id, where] : index.references) {
+                const auto it = index.ids.find(id);
+                if (it == index.ids.end() || !pages.count(it->second))
+                    problems.error(where, "<renvoi-page> renvoie à « " + id +
+                                              " », un bloc qui n'a pas de page à lui (dans un en-tête ou un pied de page)");
+            }
+            if (problems.has_errors()) throw LettrineError(ErrorKind::Template, std::move(problems));
+            return result;
+        }
         known = std::move(pages);
     }
     throw LettrineError(ErrorKind::Template, SourcePosition::at_line(document.source_name, 1, 1),

@@ -2,6 +2,7 @@
 // pages and pages without header and footer, checked on the laid-out pages.
 #include <gtest/gtest.h>
 
+#include "core/diagnostic.hpp"
 #include "layout_test_support.hpp"
 
 using namespace lettrine;
@@ -156,4 +157,18 @@ TEST(StructureLayout, PageWithoutHeaderAndFooter) {
     EXPECT_EQ(line_texts(doc.pages[1]), (std::vector<std::string>{"Deux", "En-tête", "Page 2 / 4"}));
     EXPECT_EQ(line_texts(doc.pages[2]), (std::vector<std::string>{"Trois"}));
     EXPECT_TRUE(has_text(doc.pages[3], "Page 4 / 4"));
+}
+
+TEST(StructureLayout, HeaderContentIsNeitherAContentsEntryNorATarget) {
+    const LaidOutDocument doc = lay_out("<document><entete><titre id=\"haut\">En-tête</titre></entete>"
+                                        "<table-matieres/><titre>Corps</titre></document>");
+    EXPECT_EQ(contents_number(doc.pages[0], "Corps"), 1);
+    EXPECT_EQ(contents_number(doc.pages[0], "En-tête"), -1);
+    try {
+        lay_out("<document><pied><p id=\"bas\">Pied</p></pied>\n<p>Voir <renvoi-page cible=\"bas\"/></p></document>");
+        ADD_FAILURE() << "a reference to a footer has no page";
+    } catch (const LettrineError& e) {
+        EXPECT_EQ(e.diagnostics().items().at(0).describe(),
+                  "test.xml:2:9 : <renvoi-page> renvoie à « bas », un bloc qui n'a pas de page à lui (dans un en-tête ou un pied de page)");
+    }
 }

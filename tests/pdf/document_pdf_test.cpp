@@ -7,6 +7,7 @@
 #include <map>
 #include <sstream>
 
+#include "core/diagnostic.hpp"
 #include "layout/layout.hpp"
 #include "markup/markup_parser.hpp"
 #include "pdf/pdf_writer.hpp"
@@ -88,11 +89,15 @@ from pdfminer.pdfparser import PDFParser
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import resolve1
+from pdfminer.pdfdocument import PDFNoOutlines
 with open(sys.argv[1], 'rb') as f:
     doc = PDFDocument(PDFParser(f))
     numbers = {page.pageid: n for n, page in enumerate(PDFPage.create_pages(doc), 1)}
-    for level, title, dest, action, se in doc.get_outlines():
-        print('outline', level, numbers[resolve1(dest)[0].objid], title)
+    try:
+        for level, title, dest, action, se in doc.get_outlines():
+            print('outline', level, numbers[resolve1(dest)[0].objid], title)
+    except PDFNoOutlines:
+        pass
     for page in PDFPage.create_pages(doc):
         for annot in resolve1(page.annots) or []:
             annot = resolve1(annot)
@@ -219,4 +224,52 @@ TEST(DocumentPdf, ChartBarsInThePdfAreProportionalToTheValues) {
         for (const char* label : {"Jours consacrés à chaque mission", "Prévus", "Réalisés", "Expérimenter", "10,5", "jours"})
             EXPECT_NE(text.find(label), std::string::npos) << direction << ": " << label << "\n" << text;
     }
+}
+
+namespace {
+
+LaidOutDocument linked_pages(std::size_t count) {
+    LaidOutDocument doc;
+    doc.pages.resize(count);
+    for (std::size_t p = 0; p < count; ++p) {
+        LinkArea link{10, 10, 100, 20, ""};
+        link.internal = true;
+        link.target_page = count - 1 - p;  // the first page links to the last, and so on
+        doc.pages[p].items.push_back(link);
+    }
+    return doc;
+}
+
+}  // namespace
+
+TEST(DocumentPdf, InternalLinksPointWithinTheirPart) {
+    ScratchDirectory dir;
+    std::string bytes;
+    pdf::StringSink sink(bytes);
+    PdfStreamWriter writer(sink);
+    writer.add(linked_pages(3));  // pages 1-3: 1 -> 3, 2 -> 2, 3 -> 1
+    writer.add(linked_pages(2));  // pages 4-5: 4 -> 5, 5 -> 4
+    writer.finish();
+    const std::string path = dir.write("liens.pdf", bytes);
+    EXPECT_EQ(navigation(dir, path),
+              (std::vector<std::string>{"link 1 3", "link 2 2", "link 3 1", "link 4 5", "link 5 4"}));
+    EXPECT_EQ(run_command("qpdf --check '" + path + "' >/dev/null 2>&1; echo $?"), "0\n");
+    // A link past the last page is refused before anything is written.
+    LaidOutDocument broken = linked_pages(2);
+    std::get<LinkArea>(broken.pages[0].items[0]).target_page = 2;
+    try {
+        write_pdf(broken);
+        ADD_FAILURE() << "a link to a missing page was written";
+    } catch (const LettrineError& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::Internal);
+        EXPECT_EQ(e.diagnostics().items().at(0).message, "un lien de la page 1 renvoie à la page 3, au-delà de la dernière");
+    }
+}
+
+TEST(DocumentPdf, SameBytesOnRerun) {
+    const std::string xml = "<document><table-matieres/><titre>Un</titre>" + filler(80) +
+                            "<p>Voir page <renvoi-page cible=\"deux\"/>.</p><signet titre=\"Externe\"/>"
+                            "<pages-reservees id=\"ext\" nombre=\"2\"/><titre id=\"deux\">Deux</titre>" + chart("vertical") +
+                            "</document>";
+    EXPECT_EQ(pdf_of(xml), pdf_of(xml));
 }
