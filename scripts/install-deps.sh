@@ -11,6 +11,7 @@ packages=(
   fonts-liberation2 fonts-dejavu-core
   googletest libgtest-dev libbenchmark-dev
   poppler-utils qpdf libqpdf-dev python3 python3-pdfminer python3-openpyxl python3-pil faketime hyperfine
+  clang-14 libclang-rt-14-dev llvm-14
 )
 
 missing=()
