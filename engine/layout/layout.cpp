@@ -947,6 +947,28 @@ LaidOutDocument Layouter::run() {
 
 }  // namespace
 
+void append_laid_out(LaidOutDocument& book, LaidOutDocument next) {
+    if (book.pages.empty() && book.metadata.title.empty()) book.metadata = next.metadata;
+    const std::size_t offset = book.pages.size();
+    for (OutlineEntry& entry : next.outline) {
+        entry.page += offset;
+        book.outline.push_back(std::move(entry));
+    }
+    for (PageTarget& target : next.targets) {
+        target.page += offset;
+        book.targets.push_back(std::move(target));
+    }
+    for (ReservedPageRange& range : next.reserved) {
+        range.first_page += offset;
+        book.reserved.push_back(std::move(range));
+    }
+    for (LaidOutPage& page : next.pages) {
+        for (PageItem& item : page.items)
+            if (auto* link = std::get_if<LinkArea>(&item); link && link->internal) link->target_page += offset;
+        book.pages.push_back(std::move(page));
+    }
+}
+
 std::string pdf_date(const std::string& iso_date) {
     if (iso_date.size() != 10) return "";
     return "D:" + iso_date.substr(0, 4) + iso_date.substr(5, 2) + iso_date.substr(8, 2) + "000000Z";

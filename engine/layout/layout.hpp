@@ -51,6 +51,12 @@ struct LayoutOptions {
 // positioned at the markup element it comes from.
 LaidOutDocument layout_document(const Document& document, const FontSet& fonts, const LayoutOptions& options);
 
+// Appends `next`'s pages to `book`, shifting every page index that `next`
+// holds (outline entries, internal links' targets, page targets, reserved
+// page ranges) by the number of pages already in `book`. The metadata is
+// `next`'s when `book` has neither pages nor title.
+void append_laid_out(LaidOutDocument& book, LaidOutDocument next);
+
 // "2016-01-15" -> "D:20160115000000Z"; empty for an empty date.
 std::string pdf_date(const std::string& iso_date);
 

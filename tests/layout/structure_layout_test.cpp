@@ -172,3 +172,23 @@ TEST(StructureLayout, HeaderContentIsNeitherAContentsEntryNorATarget) {
                   "test.xml:2:9 : <renvoi-page> renvoie à « bas », un bloc qui n'a pas de page à lui (dans un en-tête ou un pied de page)");
     }
 }
+
+TEST(StructureLayout, AppendingShiftsEveryPageIndex) {
+    LaidOutDocument book = lay_out("<document titre=\"Recueil\"><p>Un</p><saut-page/><p>Deux</p></document>");
+    append_laid_out(book, lay_out("<document><table-matieres/><signet titre=\"Externe\"/>"
+                                  "<pages-reservees id=\"ext\" nombre=\"2\"/><titre id=\"fin\">Fin</titre></document>"));
+    ASSERT_EQ(book.pages.size(), 2u + 4u);
+    EXPECT_EQ(book.metadata.title, "Recueil");
+    ASSERT_EQ(book.reserved.size(), 1u);
+    EXPECT_EQ(book.reserved[0].first_page, 3u);
+    ASSERT_EQ(book.targets.size(), 2u);  // "ext", "fin"
+    EXPECT_EQ(book.targets[0].page, 3u);
+    EXPECT_EQ(book.targets[1].page, 5u);
+    ASSERT_EQ(book.outline.size(), 2u);
+    EXPECT_EQ(book.outline[0].page, 3u);
+    EXPECT_EQ(book.outline[1].page, 5u);
+    std::vector<std::size_t> links;
+    for (const PageItem& item : book.pages[2].items)
+        if (const auto* link = std::get_if<LinkArea>(&item); link && link->internal) links.push_back(link->target_page);
+    EXPECT_EQ(links, (std::vector<std::size_t>{3, 5}));
+}
