@@ -4,11 +4,16 @@
 #include FT_FREETYPE_H
 #include FT_TRUETYPE_TABLES_H
 #include FT_ADVANCES_H
+#include FT_TRUETYPE_TAGS_H
 
 #include <hb-ot.h>
 #include <hb.h>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 
 #include <mutex>
 
@@ -136,10 +141,56 @@ std::vector<ShapedGlyph> Font::shape_uncached(const char32_t* text, std::size_t 
     return out;
 }
 
+namespace {
+
+// The whole file in one read (read_file's streams copy it twice; fonts are
+// read at every process start).
+std::string read_font_file(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return read_file(path);  // its French message names the file
+    struct stat info {};
+    std::string bytes;
+    if (::fstat(fd, &info) == 0 && info.st_size > 0) {
+        bytes.resize(static_cast<std::size_t>(info.st_size));
+        std::size_t done = 0;
+        while (done < bytes.size()) {
+            const ssize_t n = ::read(fd, &bytes[done], bytes.size() - done);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) break;
+            done += static_cast<std::size_t>(n);
+        }
+        bytes.resize(done);
+    }
+    ::close(fd);
+    return bytes;
+}
+
+// Advance widths in font units straight from the hmtx table (what
+// FT_Get_Advance with FT_LOAD_NO_SCALE returns for an unhinted TrueType
+// font, without a call per glyph); false when the tables are missing or short.
+bool read_hmtx_advances(FT_Face face, std::vector<uint16_t>& advances) {
+    const auto* hhea = static_cast<const TT_HoriHeader*>(FT_Get_Sfnt_Table(face, FT_SFNT_HHEA));
+    if (!hhea || hhea->number_Of_HMetrics == 0) return false;
+    FT_ULong length = 0;
+    if (FT_Load_Sfnt_Table(face, TTAG_hmtx, 0, nullptr, &length) != 0) return false;
+    const std::size_t metrics = hhea->number_Of_HMetrics;
+    if (length < metrics * 4) return false;
+    std::vector<unsigned char> table(length);
+    if (FT_Load_Sfnt_Table(face, TTAG_hmtx, 0, table.data(), &length) != 0) return false;
+    uint16_t last = 0;
+    for (std::size_t g = 0; g < advances.size(); ++g) {
+        if (g < metrics) last = static_cast<uint16_t>(table[g * 4] << 8 | table[g * 4 + 1]);
+        advances[g] = last;  // glyphs past the last metric share its advance
+    }
+    return true;
+}
+
+}  // namespace
+
 std::shared_ptr<const Font> Font::load(const std::string& path) {
     std::shared_ptr<Font> font(new Font());
     font->path_ = path;
-    font->bytes_ = read_file(path);
+    font->bytes_ = read_font_file(path);
 
     // FreeType is used only here, under a lock, to read tables once.
     static std::mutex mutex;
@@ -170,15 +221,22 @@ std::shared_ptr<const Font> Font::load(const std::string& path) {
     if (auto* post = static_cast<TT_Postscript*>(FT_Get_Sfnt_Table(face, FT_SFNT_POST)))
         font->italic_angle_ = static_cast<int>(post->italicAngle >> 16);
 
+    // The Basic Multilingual Plane in a table indexed by code point (glyph
+    // ids fit 16 bits in TrueType), the rest of Unicode in a map.
+    font->bmp_glyphs_.assign(0x10000, 0);
     FT_UInt glyph = 0;
-    for (FT_ULong c = FT_Get_First_Char(face, &glyph); glyph != 0; c = FT_Get_Next_Char(face, c, &glyph))
-        font->cmap_.emplace(static_cast<char32_t>(c), glyph);
+    for (FT_ULong c = FT_Get_First_Char(face, &glyph); glyph != 0; c = FT_Get_Next_Char(face, c, &glyph)) {
+        if (c < 0x10000 && glyph <= 0xFFFF) font->bmp_glyphs_[c] = static_cast<uint16_t>(glyph);
+        else font->cmap_.emplace(static_cast<char32_t>(c), glyph);
+    }
 
     font->advances_.resize(static_cast<std::size_t>(face->num_glyphs));
-    for (FT_Long g = 0; g < face->num_glyphs; ++g) {
-        FT_Fixed advance = 0;
-        FT_Get_Advance(face, static_cast<FT_UInt>(g), FT_LOAD_NO_SCALE, &advance);
-        font->advances_[static_cast<std::size_t>(g)] = static_cast<uint16_t>(advance);
+    if (!read_hmtx_advances(face, font->advances_)) {
+        for (FT_Long g = 0; g < face->num_glyphs; ++g) {
+            FT_Fixed advance = 0;
+            FT_Get_Advance(face, static_cast<FT_UInt>(g), FT_LOAD_NO_SCALE, &advance);
+            font->advances_[static_cast<std::size_t>(g)] = static_cast<uint16_t>(advance);
+        }
     }
     FT_Done_Face(face);
     font->harfbuzz_ = std::make_shared<const HarfBuzzFont>(font->bytes_, font->units_per_em_);
@@ -188,6 +246,10 @@ std::shared_ptr<const Font> Font::load(const std::string& path) {
 }
 
 uint32_t Font::glyph_for(char32_t c) const {
+    if (c < bmp_glyphs_.size()) {
+        if (const uint16_t glyph = bmp_glyphs_[c]) return glyph;
+        if (cmap_.empty()) return 0;
+    }
     auto it = cmap_.find(c);
     return it == cmap_.end() ? 0 : it->second;
 }

@@ -76,7 +76,8 @@ private:
     int units_per_em_ = 1000, ascender_ = 0, descender_ = 0, cap_height_ = 0, italic_angle_ = 0;
     int bold_ = 0;
     int bbox_[4] = {0, 0, 0, 0};
-    std::unordered_map<char32_t, uint32_t> cmap_;
+    std::vector<uint16_t> bmp_glyphs_;               // code point < U+10000 -> glyph (0: none)
+    std::unordered_map<char32_t, uint32_t> cmap_;  // the rest (and glyph ids above 16 bits)
     std::vector<uint16_t> advances_;
     std::shared_ptr<const HarfBuzzFont> harfbuzz_;
     uint64_t id_ = 0;  // unique per loaded font in the process: the key of the shaping cache

@@ -2,8 +2,12 @@
 // Liberation and DejaVu files of Debian's font packages.
 #include <gtest/gtest.h>
 
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_ADVANCES_H
 #include <sys/stat.h>
 
+#include <filesystem>
 #include <thread>
 
 #include "core/diagnostic.hpp"
@@ -122,4 +126,41 @@ TEST(FontSetLoading, ConcurrentFirstUsesShareOneFont) {
     for (auto& thread : threads) thread.join();
     for (const Font* font : seen) EXPECT_EQ(font, seen.front());
     EXPECT_NE(seen.front(), nullptr);
+}
+
+// The cmap and the advances are read once into tables of our own: FreeType,
+// asked glyph by glyph, is the oracle, on every Liberation and DejaVu file.
+TEST(FontTables, GlyphsAndAdvancesAreFreeTypes) {
+    FT_Library library = nullptr;
+    ASSERT_EQ(FT_Init_FreeType(&library), 0);
+    int fonts = 0;
+    for (const char* folder : {"/usr/share/fonts/truetype/liberation2/", "/usr/share/fonts/truetype/dejavu/"}) {
+        if (!exists(folder)) continue;
+        for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+            const std::string path = entry.path().string();
+            if (entry.path().extension() != ".ttf") continue;
+            const auto font = Font::load(path);
+            FT_Face face = nullptr;
+            ASSERT_EQ(FT_New_Face(library, path.c_str(), 0, &face), 0) << path;
+            for (FT_Long g = 0; g < face->num_glyphs; ++g) {
+                FT_Fixed advance = 0;
+                FT_Get_Advance(face, static_cast<FT_UInt>(g), FT_LOAD_NO_SCALE, &advance);
+                ASSERT_EQ(font->advance(static_cast<uint32_t>(g)), advance) << path << " glyph " << g;
+            }
+            EXPECT_EQ(font->advance(static_cast<uint32_t>(face->num_glyphs)), 0) << "past the last glyph";
+            FT_UInt glyph = 0;
+            std::size_t mapped = 0;
+            for (FT_ULong c = FT_Get_First_Char(face, &glyph); glyph != 0; c = FT_Get_Next_Char(face, c, &glyph)) {
+                ASSERT_EQ(font->glyph_for(static_cast<char32_t>(c)), glyph) << path << " U+" << std::hex << c;
+                ++mapped;
+            }
+            EXPECT_GT(mapped, 200u) << path;
+            for (char32_t c : {U'\u0001', U'\uFFFF', U'\U0001F600', U'\U0010FFFF'})
+                EXPECT_EQ(font->glyph_for(c), FT_Get_Char_Index(face, c)) << path << " U+" << std::hex << c;
+            FT_Done_Face(face);
+            ++fonts;
+        }
+    }
+    FT_Done_FreeType(library);
+    EXPECT_GE(fonts, 12);
 }
