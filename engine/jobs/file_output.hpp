@@ -36,6 +36,9 @@ public:
     void write(std::string_view bytes) override;
     // Flushes the buffer and closes the file.
     void close();
+    // True once an I/O error happened. Thread-safe (the writing thread sets
+    // it; the threads composing what is to be written may stop on it).
+    bool failed() const { return failed_; }
 
 private:
     void flush();
@@ -46,6 +49,7 @@ private:
     int fd_ = -1;
     std::string buffer_;
     std::string failure_;  // the first I/O error's message; empty while none
+    std::atomic<bool> failed_{false};
 };
 
 // An OutputBatch whose files are written without a sync each and made

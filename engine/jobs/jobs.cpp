@@ -232,6 +232,7 @@ JobResult run_merge(const MergeOptions& options) {
         run_ordered<LaidOutDocument>(
             total, threads, kMergeWindowPerThread * static_cast<std::size_t>(threads),
             [&](std::size_t i) {
+                if (file.failed()) return LaidOutDocument{};  // the disk is full: nothing more will be written
                 return compose_document(document_template, merge_record_view(records.items()[i], i, total), context,
                                         "l'élément " + std::to_string(i + 1));
             },

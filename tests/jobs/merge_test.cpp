@@ -177,8 +177,10 @@ TEST(FileSink, TheFirstWriteErrorIsFinalInFrenchAndNamesTheDestination) {
         return std::string("no error");
     };
     sink.write("%PDF-1.7\n");  // buffered: nothing written yet
+    EXPECT_FALSE(sink.failed());
     const std::string first = failure([&] { sink.write(std::string(300 * 1024, 'x')); });
     EXPECT_EQ(first, "écriture impossible (plus de place sur le disque) : aucun fichier partiel n'est laissé");
+    EXPECT_TRUE(sink.failed());
     // Later calls fail the same way at once, without trying to write again.
     EXPECT_EQ(failure([&] { sink.write("%%EOF\n"); }), first);
     EXPECT_EQ(failure([&] { sink.close(); }), first);
