@@ -21,6 +21,8 @@ const std::map<std::string, Command>& commands() {
         {"fusion", Command::Merge},      {"convertir", Command::Convert},
         {"atelier", Command::Workshops}, {"ateliers", Command::Workshops},
         {"convertir-ag", Command::ConvertAssembly},
+        {"formulaire", Command::Forms},  {"formulaires", Command::Forms},
+        {"note", Command::Note},
         {"aide", Command::Help},
     };
     return table;
@@ -45,7 +47,7 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
         auto it = commands().find(args[i]);
         if (it == commands().end())
             usage_error("commande inconnue « " + args[i] +
-                        " » (commandes : decembre, lettres, budget, verifier, fusion, convertir, atelier, convertir-ag)");
+                        " » (commandes : decembre, lettres, budget, verifier, fusion, convertir, atelier, convertir-ag, formulaire, note)");
         a.command = it->second;
         ++i;
     }
@@ -95,6 +97,10 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
         usage_error("convertir : les options --donnees (fichier XML) et --sortie (fichier XLSX) sont obligatoires");
     if (a.command == Command::ConvertAssembly && (!a.assembly_data_given || a.output.empty()))
         usage_error("convertir-ag : les options --donnees-ag (fichier XML) et --sortie (fichier XLSX) sont obligatoires");
+    if (a.command == Command::Note && !a.data_given)
+        usage_error("note : l'option --donnees est obligatoire (le bilan rempli : .xlsx, .ods ou .xml)");
+    if (a.command == Command::Note && !a.sectors.empty())
+        usage_error("note : --secteur ne s'emploie pas, le bilan désigne lui-même son secteur");
     if ((a.badges || a.duplex) && a.command != Command::Workshops && a.command != Command::Help)
         usage_error(std::string(a.badges ? "--badges" : "--recto-verso") + " ne s'emploie qu'avec la commande atelier");
     if (a.badges && a.duplex) usage_error("--badges et --recto-verso s'excluent : --recto-verso concerne les dossiers d'atelier");
@@ -120,6 +126,11 @@ std::string help_text() {
         "              un par secteur, et un dossier complet pour l'impression) ;\n"
         "              avec --badges, les badges des inscrits\n"
         "  convertir-ag écrit le classeur XLSX équivalent à un fichier XML de l'AG\n"
+        "  formulaire  classeurs de bilan à remplir par les structures référentes\n"
+        "              (XLSX, un par secteur conventionné par Les Ecossolies ; un\n"
+        "              autre secteur avec --secteur), dans formulaires/\n"
+        "  note        note de bilan annuelle (PDF) d'un bilan rempli, dans notes/ ;\n"
+        "              --donnees désigne le bilan (.xlsx, .ods ou .xml)\n"
         "\n"
         "Options :\n"
         "  --donnees CHEMIN   données : .xlsx, .ods, .xml ou dossier de fichiers CSV ;\n"
@@ -146,6 +157,11 @@ std::string help_text() {
         "  répétés (ex. destinataires/destinataire). S est alors un dossier ; avec\n"
         "  --un-fichier, tous les éléments vont dans un seul PDF dont S est le chemin.\n"
         "  --nom CHAMP nomme chaque PDF d'après ce champ (sinon : numéro d'ordre).\n"
+        "\n"
+        "Boucle annuelle :\n"
+        "  lettrine formulaire            un classeur de bilan par secteur\n"
+        "  lettrine note --donnees output/formulaires/bilan-2016-habitat.xlsx\n"
+        "      la note de bilan du secteur, une fois le classeur rempli\n"
         "\n"
         "Codes de sortie : 0 succès ; 2 mauvaise utilisation ; 3 données invalides ;\n"
         "4 erreur de modèle ; 5 erreur de lecture ou d'écriture de fichier.\n"

@@ -7,11 +7,11 @@
 
 namespace lettrine {
 
-enum class Command { December, Letters, Budget, Check, Merge, Convert, Workshops, ConvertAssembly, Help, Version };
+enum class Command { December, Letters, Budget, Check, Merge, Convert, Workshops, ConvertAssembly, Forms, Note, Help, Version };
 
 struct Arguments {
     Command command = Command::December;
-    std::string data = "input/programme-2016.xlsx";  // --donnees
+    std::string data = "input/programme-2016.xlsx";  // --donnees (note: the filled bilan, no default)
     bool data_given = false;
     std::string output;                              // --sortie (default depends on command)
     std::string templates = "templates";             // --modeles

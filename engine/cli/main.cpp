@@ -10,6 +10,7 @@
 #include "cli/arguments.hpp"
 #include "core/diagnostic.hpp"
 #include "ag/workshop_job.hpp"
+#include "bilan/note_job.hpp"
 #include "jobs/jobs.hpp"
 
 using namespace lettrine;
@@ -69,6 +70,24 @@ int run(const Arguments& args) {
             workshops.jobs = args.jobs;
             workshops.progress = &progress;
             result = run_workshop_packs(workshops);
+            break;
+        }
+        case Command::Forms: {
+            FormOptions forms;
+            forms.programme = args.data;
+            forms.output = args.output;
+            forms.sectors = args.sectors;
+            forms.progress = &progress;
+            result = run_forms(forms);
+            break;
+        }
+        case Command::Note: {
+            NoteOptions note;
+            note.bilan = args.data;
+            note.output = args.output;
+            note.templates = args.templates;
+            note.progress = &progress;
+            result = run_note(note);
             break;
         }
         case Command::Merge: {

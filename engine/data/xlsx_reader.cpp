@@ -255,7 +255,9 @@ Cell read_cell(const pugi::xml_node& c, const SheetContext& context, const Packa
     if (type == "inlineStr") {
         cell.type = Cell::String;
         cell.text = string_item(child(c, "is"));
-    } else if (!v) {
+    } else if (!v || (trim(value).empty() && child(c, "f"))) {
+        // No value, or a formula whose result was never computed: openpyxl
+        // writes <f>…</f><v></v> for every formula it saves.
         cell.type = Cell::Empty;
     } else if (type == "s") {
         const auto index = parse_number(value);
