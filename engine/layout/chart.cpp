@@ -338,6 +338,9 @@ ChartDrawing draw_chart(const Chart& chart, double x, double width, ParagraphSet
     double w = width;
     if (chart.width.kind == Extent::Kind::Points) w = std::min(width, chart.width.value);
     else if (chart.width.kind == Extent::Kind::Percent) w = width * chart.width.value / 100.0;
+    w = std::min(w, width);
+    if (chart.align == BoxAlign::Right) x += width - w;
+    else if (chart.align == BoxAlign::Center) x += (width - w) / 2;
     return ChartPainter(chart, setter, where).draw(x, w);
 }
 

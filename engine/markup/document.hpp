@@ -177,6 +177,7 @@ struct Chart {
     std::string unit;              // under the value axis; may be empty
     bool horizontal = true;        // sens="horizontal": bars grow rightwards
     Extent width;                  // Auto (the full measure), Points or Percent
+    BoxAlign align = BoxAlign::Left;  // of a chart narrower than the measure
     double height = 0;             // points, whole chart; 0: from the number of categories
     InlineStyle style;             // labels (the title is bold)
     std::vector<ChartSeries> series;

@@ -153,7 +153,7 @@ public:
         } else if (const auto* chart = std::get_if<Chart>(&b.content)) {
             line(depth, std::string("chart ") + (chart->horizontal ? "horizontal" : "vertical") + " title=\"" +
                             chart->title + "\" unit=\"" + chart->unit + "\" width=" + extent(chart->width) +
-                            " height=" + num(chart->height) + " [" + style(chart->style) + "]" + common);
+                            " " + align(chart->align) + " height=" + num(chart->height) + " [" + style(chart->style) + "]" + common);
             for (const ChartSeries& series : chart->series)
                 line(depth + 1, "series \"" + series.name + "\" " + color(series.color));
             for (const ChartCategory& category : chart->categories) {

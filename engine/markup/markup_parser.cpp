@@ -917,6 +917,7 @@ void Parser::read_chart(pugi::xml_node node, const Context& parent_ctx, Attribut
     chart.unit = collapse_whitespace(attrs.text("unite", ""));
     attrs.choice<bool>("sens", {{"horizontal", true}, {"vertical", false}}, chart.horizontal);
     attrs.extent("largeur", chart.width, false);
+    attrs.box_align(chart.align);
     attrs.length("hauteur", chart.height);
     read_text_style(attrs, ctx, false);
     attrs.finish();

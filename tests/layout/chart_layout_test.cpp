@@ -119,3 +119,21 @@ TEST(ChartLayout, GivenHeightIsKeptAndTheChartIsNeverSplit) {
     EXPECT_NEAR(top, mm(20), 6);
     EXPECT_NEAR(bottom, mm(20) + mm(90), 6);
 }
+
+TEST(ChartLayout, NarrowChartIsPlacedAsAsked) {
+    for (const auto& [align, left] : {std::pair<std::string, double>{"gauche", mm(20)}, {"centre", mm(20) + mm(170) / 4},
+                                      {"droite", mm(20) + mm(170) / 2}}) {
+        const LaidOutDocument doc = lay_out("<document marges=\"20mm\">" +
+                                            chart("vertical").replace(10, 0, " largeur=\"50%\" align=\"" + align + "\"") +
+                                            "</document>");
+        double min_x = 1e9, max_x = 0;
+        for (const PageItem& item : doc.pages.at(0).items)
+            if (const auto* r = std::get_if<Rule>(&item)) {
+                min_x = std::min(min_x, r->x1);
+                max_x = std::max(max_x, r->x2);
+            }
+        EXPECT_NEAR(max_x, left + mm(85), 1e-6) << align;  // the plot ends at the chart's right edge
+        EXPECT_GT(min_x, left) << align;                     // tick labels are left of the axis
+        EXPECT_LT(min_x, left + 30) << align;
+    }
+}

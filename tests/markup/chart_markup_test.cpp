@@ -35,7 +35,7 @@ TEST(ChartMarkup, ReadsSeriesCategoriesAndFrenchValues) {
                       "  <categorie nom=\"Animer  la filière\"><valeur>12</valeur><valeur> 10,5 </valeur></categorie>\n"
                       "  <categorie nom=\"Accompagner\"><valeur>1 250.25</valeur><valeur/></categorie>\n"
                       "</graphique></document>"),
-              "  chart horizontal title=\"Jours\u00A0: missions\" unit=\"jours\" width=auto height=198.43 [sans 11 fr-FR] space=6.6/13.2 lang=fr-FR\n"
+              "  chart horizontal title=\"Jours\u00A0: missions\" unit=\"jours\" width=auto left height=198.43 [sans 11 fr-FR] space=6.6/13.2 lang=fr-FR\n"
               "    series \"Prévus\" #A9C4E0\n"
               "    series \"Réalisés\" #A9C4E0\n"
               "    category \"Animer la filière\" 12 10.5\n"
@@ -43,9 +43,9 @@ TEST(ChartMarkup, ReadsSeriesCategoriesAndFrenchValues) {
 }
 
 TEST(ChartMarkup, VerticalAndWidth) {
-    EXPECT_EQ(body_of("<document><graphique sens=\"vertical\" largeur=\"80%\"><serie nom=\"A\"/>"
+    EXPECT_EQ(body_of("<document><graphique sens=\"vertical\" largeur=\"80%\" align=\"centre\"><serie nom=\"A\"/>"
                       "<categorie nom=\"x\"><valeur>0</valeur></categorie></graphique></document>"),
-              "  chart vertical title=\"\" unit=\"\" width=80% height=0 [serif 11 fr-FR] space=6.6/13.2 lang=fr-FR\n"
+              "  chart vertical title=\"\" unit=\"\" width=80% center height=0 [serif 11 fr-FR] space=6.6/13.2 lang=fr-FR\n"
               "    series \"A\" #1F4E79\n"
               "    category \"x\" 0\n");
 }
