@@ -15,7 +15,9 @@ fictifs.
 """
 import datetime
 import os
+import re
 import sys
+import zipfile
 from xml.sax.saxutils import escape, quoteattr
 
 import openpyxl
@@ -289,6 +291,23 @@ def fill_workbook(path, data, out):
     for label, text in data["textes"].items():
         textes.cell(rows[label], 2).value = text
     wb.save(out)
+    make_deterministic(out, data["date"])
+
+
+def make_deterministic(path, when):
+    """openpyxl stamps the save time in the zip entries and in
+    docProps/core.xml: both are set to the note's date, so that rerunning the
+    script gives the same bytes."""
+    with zipfile.ZipFile(path) as z:
+        entries = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in entries:
+            if name == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", lambda m: m.group(1) + stamp, data)
+            info = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
 
 
 def a(name, value):

@@ -21,8 +21,11 @@ namespace {
 
 // Excel row heights in points; column widths in characters.
 constexpr double kTitleHeight = 24;
+constexpr double kHeaderHeight = 30;
 constexpr double kNarrativeRowHeight = 190;  // about 13 lines of 11 pt text
 constexpr int kFirstDataRow = kFormHeaderRow + 1;
+// Paper size code 9 = A4 (ECMA-376 pageSetup@paperSize).
+constexpr uint8_t kPaperA4 = 9;
 
 // NULL-terminated char* lists, as libxlsxwriter's data validation wants them.
 class CList {
@@ -117,12 +120,28 @@ private:
     }
 
     // Protected sheet: locked cells cannot change, unlocked (input) ones can;
-    // rows and columns may still be resized.
-    void protect(SheetWriter& sheet) {
+    // rows and columns may still be resized. Printed on A4 landscape, one
+    // page wide, the header row repeated on every page.
+    void protect(SheetWriter& sheet, bool repeat_header = true) {
+        lxw_worksheet* ws = sheet.worksheet();
         lxw_protection options{};
         options.format_columns = 1;
         options.format_rows = 1;
-        worksheet_protect(sheet.worksheet(), nullptr, &options);
+        worksheet_protect(ws, nullptr, &options);
+        worksheet_set_landscape(ws);
+        worksheet_set_paper(ws, kPaperA4);
+        worksheet_fit_to_pages(ws, 1, 0);  // 0: as many pages tall as needed
+        worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);  // inches
+        if (repeat_header) sheet.check(worksheet_repeat_rows(ws, kFormHeaderRow, kFormHeaderRow), "la ligne d'en-tête répétée");
+        std::string footer = "&L" + escape_header(sector_.name) + " — bilan " + std::to_string(programme_.year) +
+                             "&RPage &P sur &N";
+        sheet.check(worksheet_set_footer(ws, footer.c_str()), "le pied de page d'impression");
+    }
+
+    static std::string escape_header(const std::string& text) {
+        std::string out;
+        for (char c : text) out += c == '&' ? std::string("&&") : std::string(1, c);
+        return out;
     }
 
     void heading(SheetWriter& sheet, const std::string& title, const std::vector<std::string>& notes, int last_column) {
@@ -138,6 +157,7 @@ private:
 
     void header_row(SheetWriter& sheet, const TableSpec& spec, const std::vector<std::string>& labels) {
         for (std::size_t c = 0; c < labels.size(); ++c) sheet.text(kFormHeaderRow, static_cast<int>(c), labels[c], header_);
+        worksheet_set_row(sheet.worksheet(), kFormHeaderRow, kHeaderHeight, nullptr);  // room for two-line labels
         worksheet_freeze_panes(sheet.worksheet(), kFormHeaderRow + 1, 0);
         (void)spec;
     }
@@ -265,7 +285,7 @@ private:
         sheet.text(row++, 1, "Cellule à remplir", text_);
         sheet.blank(row, 0, legend_computed_);
         sheet.text(row++, 1, "Cellule calculée ou reprise du programme (protégée)", text_);
-        protect(sheet);
+        protect(sheet, false);
         worksheet_activate(ws);
     }
 
@@ -379,20 +399,28 @@ private:
             const std::string ok = "Répartition conforme au volume prévu (" + range + ")";
             const std::string ko = "À corriger : le total des jours prévus doit faire " + range;
             sheet.check(worksheet_merge_range(ws, row, 2, row, 5, "", computed_text_), "la fusion des cellules");
-            sheet.formula(row, 2, "=IF(AND(C" + total_ref + ">=" + lo + ",C" + total_ref + "<=" + hi + "),\"" + ok + "\",\"" +
-                                      ko + "\")",
-                          0, computed_text_);
+            // Stored with its result for the blank form (no day planned yet), for
+            // viewers that do not recalculate.
+            const std::string formula = "=IF(AND(C" + total_ref + ">=" + lo + ",C" + total_ref + "<=" + hi + "),\"" + ok +
+                                        "\",\"" + ko + "\")";
+            sheet.check(worksheet_write_formula_str(ws, row, 2, formula.c_str(), computed_text_, *low > 0 ? ko.c_str() : ok.c_str()),
+                        "le contrôle de la répartition");
         } else {
             sheet.text(row, 2, "Pas de volume au programme : aucun contrôle", computed_text_);
         }
         protect(sheet);
     }
 
-    // A list sheet: pre-filled first-column values, then blank input rows.
-    int list_rows(SheetWriter& sheet, const std::vector<std::string>& prefilled, int columns, int blank_rows) {
+    // A list sheet: pre-filled first-column values (rows as tall as their
+    // wrapped text in a column `first_width` wide), then blank input rows
+    // (left to the spreadsheet's automatic height).
+    int list_rows(SheetWriter& sheet, const std::vector<std::string>& prefilled, int columns, int blank_rows,
+                  double first_width) {
         int row = kFirstDataRow;
         for (const auto& value : prefilled) {
             sheet.text(row, 0, value, input_);
+            const int lines = estimate_wrapped_lines(value, first_width, false);
+            if (lines > 1) worksheet_set_row(sheet.worksheet(), row, 15.0 * lines, nullptr);
             for (int c = 1; c < columns; ++c) sheet.blank(row, c, input_);
             ++row;
         }
@@ -415,7 +443,7 @@ private:
         std::vector<std::string> labels;
         for (const auto& f : spec.fields) labels.push_back(f.label);
         header_row(sheet, spec, labels);
-        const int last = list_rows(sheet, {}, 7, kBlankProjectRows);
+        const int last = list_rows(sheet, {}, 7, kBlankProjectRows, widths[0]);
         list_validation(sheet, kFirstDataRow, last, 2, project_stage_labels(), "Stade", "Stade du projet", true);
         list_validation(sheet, kFirstDataRow, last, 4, funding_opinion_labels(), "Avis de financement",
                         "Avis émis en amont d'un financement", true);
@@ -438,7 +466,7 @@ private:
         header_row(sheet, spec, {spec.field("partenaire").label, spec.field("action").label, spec.field("convention").label});
         std::vector<std::string> names;
         for (const Partner* p : programme_.partners_of(sector_.id)) names.push_back(p->name);
-        const int last = list_rows(sheet, names, 3, kBlankListRows);
+        const int last = list_rows(sheet, names, 3, kBlankListRows, 42);
         list_validation(sheet, kFirstDataRow, last, 2, convention_status_labels(), "Convention",
                         "État de la convention de coopération", true);
         protect(sheet);
@@ -462,7 +490,7 @@ private:
         header_row(sheet, spec, labels);
         std::vector<std::string> titles;
         for (const Experiment* x : programme_.experiments_of(sector_.id)) titles.push_back(x->title);
-        const int last = list_rows(sheet, titles, 4, kBlankListRows);
+        const int last = list_rows(sheet, titles, 4, kBlankListRows, 42);
         list_validation(sheet, kFirstDataRow, last, 2, experiment_status_labels(), "Statut", "Où en est l'expérimentation",
                         true);
         protect(sheet);
