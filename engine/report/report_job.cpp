@@ -1,0 +1,121 @@
+// `lettrine rapport`: the notes checked, the book composed, the external
+// notes' pages placed into it, the file written (all or nothing).
+#include <unistd.h>
+
+#include "bilan/note_job.hpp"
+#include "core/output_files.hpp"
+#include "data/programme_reader.hpp"
+#include "jobs/document_pipeline.hpp"
+#include "layout/layout.hpp"
+#include "markup/markup_parser.hpp"
+#include "pdf/pdf_writer.hpp"
+#include "report/report.hpp"
+
+namespace lettrine {
+
+namespace fs = boost::filesystem;
+
+namespace {
+
+// The logo path is relative to the programme's file.
+Programme with_resolved_logo(Programme programme, const fs::path& data_file) {
+    if (!programme.logo.empty() && fs::path(programme.logo).is_relative())
+        programme.logo = fs::absolute(data_file.parent_path() / programme.logo).lexically_normal().string();
+    return programme;
+}
+
+// The Lettrine-written book before the external pages are placed: a file
+// only this process uses, removed whatever happens.
+class ScratchFile {
+public:
+    explicit ScratchFile(const fs::path& folder)
+        : path_(folder / (".rapport-lettrine.pdf.tmp-" + std::to_string(::getpid()))) {}
+    ~ScratchFile() {
+        boost::system::error_code ignored;
+        fs::remove(path_, ignored);
+    }
+    ScratchFile(const ScratchFile&) = delete;
+    ScratchFile& operator=(const ScratchFile&) = delete;
+    const fs::path& path() const { return path_; }
+
+private:
+    fs::path path_;
+};
+
+// Each external note's pages onto its reserved pages: the page's body area
+// and its top margin (the report has no running header), above the footer.
+std::vector<PagePlacement> placements_for(const LaidOutDocument& book, const Document& document,
+                                          const std::vector<ReportChapter>& chapters) {
+    std::vector<PagePlacement> placements;
+    for (const ReportChapter& chapter : chapters) {
+        if (!chapter.note || chapter.note->kind != SectorNote::Kind::ExternalPdf) continue;
+        const ReservedPageRange* range = nullptr;
+        for (const ReservedPageRange& r : book.reserved)
+            if (r.id == chapter.id()) range = &r;
+        if (!range || range->count != chapter.note->page_count)
+            throw LettrineError(ErrorKind::Internal, SourcePosition::in_file(chapter.note->file.string()),
+                                "les pages réservées à cette note manquent dans la mise en page du rapport");
+        for (std::size_t i = 0; i < range->count; ++i) {
+            PagePlacement placement;
+            placement.target_page = range->first_page + i;
+            placement.file = chapter.note->file;
+            placement.source_page = i;
+            const LaidOutPage& page = book.pages.at(placement.target_page);
+            placement.x = 0;
+            placement.y = 0;
+            placement.width = page.width;
+            placement.height = page.height - document.page.margin_bottom;
+            placements.push_back(std::move(placement));
+        }
+    }
+    return placements;
+}
+
+}  // namespace
+
+JobResult run_report(const ReportOptions& options) {
+    JobResult result;
+    const Programme programme = with_resolved_logo(read_programme(options.programme), options.programme);
+
+    // 1. Every note checked; every problem of every file reported at once.
+    NoteFolder folder = scan_notes(options.notes, programme, options.import_limits);
+    if (folder.diagnostics.has_errors()) throw LettrineError(ErrorKind::Data, folder.diagnostics);
+    result.warnings.append(folder.diagnostics);
+
+    // 2. The chapters, in the programme's order.
+    const std::vector<ReportChapter> chapters =
+        plan_chapters(programme, folder.notes, options.notes, result.warnings);
+
+    // 3. The book's markup, laid out.
+    const fs::path report_template_file = options.templates / kReportTemplate;
+    const Template report_template = Template::load(report_template_file);
+    const Template note_template = Template::load(options.templates / kNoteTemplate);
+    const std::string markup = report_markup(programme, chapters, report_template, note_template, options.duplex);
+    const Document document = parse_markup(markup, report_template.source_name() + " (rendu)");
+    PipelineContext context;
+    LayoutOptions layout_options;
+    layout_options.image_directory = fs::absolute(report_template_file).parent_path().string();
+    layout_options.images = context.images;
+    const LaidOutDocument book = layout_document(document, *context.fonts, layout_options);
+
+    // 4. Written: directly, or through a scratch file when external pages
+    //    are to be placed into it (by the import helper, never in process).
+    const fs::path destination = options.output / report_file_name(programme);
+    const std::vector<PagePlacement> placements = placements_for(book, document, chapters);
+    OutputBatch batch;
+    if (placements.empty()) {
+        batch.stage_bytes(destination, write_pdf(book));
+    } else {
+        const fs::path staged = batch.stage(destination);
+        ScratchFile scratch(staged.parent_path());
+        write_file_atomically(scratch.path(), write_pdf(book));
+        place_external_pages(scratch.path(), placements, staged, options.import_limits);
+    }
+    if (options.progress && options.progress->verbosity() == Verbosity::Verbose)
+        options.progress->say("  " + destination.string());
+    result.written = batch.destinations();
+    batch.commit();
+    return result;
+}
+
+}  // namespace lettrine

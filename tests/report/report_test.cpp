@@ -1,0 +1,369 @@
+// The rapport d'activité (engine/report): the notes folder checked, the book
+// composed from the example bilans of input/bilans/ and an external PDF made
+// by LibreOffice (tests/pdfimport/fixtures), read back with poppler
+// (pdftotext, pdfinfo): table of contents against where chapters really
+// start, the external note's text and the stamped footer, right-hand pages
+// with --recto-verso, every problem at once and nothing written, same bytes.
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "core/diagnostic.hpp"
+#include "data/programme_reader.hpp"
+#include "report/report.hpp"
+
+namespace lettrine {
+namespace {
+
+namespace fs = boost::filesystem;
+
+fs::path source(const std::string& relative) { return fs::path(LETTRINE_SOURCE_DIR) / relative; }
+
+const Programme& programme() {
+    static const Programme p = read_programme(source("input/programme-2016.xml"));
+    return p;
+}
+
+std::string run(const std::string& command) {
+    std::string out;
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (!pipe) return out;
+    char buffer[4096];
+    std::size_t n;
+    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
+    ::pclose(pipe);
+    return out;
+}
+
+std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
+
+std::string read_all(const fs::path& path) {
+    std::ifstream in(path.string(), std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+// A fresh folder under the build tree, removed first if a previous run left it.
+fs::path fresh_folder(const std::string& name) {
+    const fs::path folder = fs::path(LETTRINE_BINARY_DIR) / "tests" / "report" / "work" / name;
+    fs::remove_all(folder);
+    fs::create_directories(folder);
+    return folder;
+}
+
+void copy_into(const fs::path& from, const fs::path& to) { fs::copy_file(from, to, fs::copy_option::overwrite_if_exists); }
+
+// The text of each page (1-based index 0 unused), no-break spaces as spaces.
+std::vector<std::string> page_texts(const fs::path& pdf) {
+    const std::string info = run("pdfinfo " + quoted(pdf));
+    std::smatch m;
+    const std::regex pages_line("Pages:\\s+(\\d+)");
+    if (!std::regex_search(info, m, pages_line)) return {};
+    const int count = std::stoi(m[1]);
+    std::vector<std::string> pages(1);
+    for (int i = 1; i <= count; ++i) {
+        std::string text = run("pdftotext -layout -f " + std::to_string(i) + " -l " + std::to_string(i) + " " +
+                               quoted(pdf) + " -");
+        for (const std::string space : {"\u00A0", "\u202F"}) {
+            std::size_t at;
+            while ((at = text.find(space)) != std::string::npos) text.replace(at, space.size(), " ");
+        }
+        pages.push_back(text);
+    }
+    return pages;
+}
+
+// The table of contents' level-1 entries: sector name -> page number, read
+// from the printed lines « Habitat ....... 5 ».
+std::map<std::string, int> contents_entries(const std::vector<std::string>& pages) {
+    std::map<std::string, int> entries;
+    for (std::size_t i = 1; i < pages.size(); ++i) {
+        if (pages[i].find("Sommaire") == std::string::npos) continue;
+        std::istringstream lines(pages[i]);
+        std::string line;
+        const std::regex entry("^\\s*(.*?)[ .]{3,}(\\d+)\\s*$");
+        while (std::getline(lines, line)) {
+            std::smatch m;
+            if (!std::regex_match(line, m, entry)) continue;
+            for (const Sector& sector : programme().sectors)
+                if (m[1].str() == sector.name) entries[sector.name] = std::stoi(m[2]);
+        }
+    }
+    return entries;
+}
+
+// The first page (1-based) after the contents whose text has `marker`; 0 when none.
+int first_page_with(const std::vector<std::string>& pages, const std::string& marker, int from = 3) {
+    for (std::size_t i = static_cast<std::size_t>(from); i < pages.size(); ++i)
+        if (pages[i].find(marker) != std::string::npos) return static_cast<int>(i);
+    return 0;
+}
+
+const std::string kExternalText = "Note de bilan externe : filière Réemploi";
+
+template <typename Action>
+LettrineError error_of(Action action) {
+    try {
+        action();
+    } catch (const LettrineError& e) {
+        return e;
+    }
+    ADD_FAILURE() << "no LettrineError thrown";
+    return LettrineError(ErrorKind::Internal, SourcePosition{}, "");
+}
+
+std::string all_messages(const Diagnostics& diagnostics) {
+    std::string text;
+    for (const Diagnostic& d : diagnostics.items()) text += d.describe() + "\n";
+    return text;
+}
+
+// ---- Matching a PDF to its sector by name -------------------------------------
+
+TEST(SectorNamedBy, FindsTheIdentifierAsWholeWords) {
+    EXPECT_EQ(sector_named_by("note-habitat.pdf", programme())->id, "habitat");
+    EXPECT_EQ(sector_named_by("Bilan 2016 - Circuits courts.PDF", programme())->id, "circuits-courts");
+    EXPECT_EQ(sector_named_by("note_Numérique.pdf", programme())->id, "numerique");
+    EXPECT_EQ(sector_named_by("habitation.pdf", programme()), nullptr);  // not a whole word
+    EXPECT_EQ(sector_named_by("note.pdf", programme()), nullptr);
+    std::vector<std::string> several;
+    EXPECT_EQ(sector_named_by("habitat-et-numerique.pdf", programme(), &several), nullptr);
+    EXPECT_EQ(several, (std::vector<std::string>{"habitat", "numerique"}));
+}
+
+// ---- The note's markup as a chapter -------------------------------------------
+
+TEST(NoteChapterMarkup, DropsFurnitureAndPrefixesIds) {
+    const std::string note =
+        "<?xml version=\"1.0\"?>\n<document titre=\"N\"><pied><p>p. <numero-page/></p></pied>"
+        "<p>Début&nbsp;: <b>a</b> <i>b</i> &amp; c</p><titre>Note</titre><titre niveau=\"2\" id=\"t\">Suite</titre>"
+        "<p>Voir page <renvoi-page cible=\"t\"/>.</p></document>";
+    EXPECT_EQ(note_chapter_markup(note, "habitat", "chapitre-habitat", "note"),
+              "<p id=\"chapitre-habitat\">Début&nbsp;: <b>a</b> <i>b</i> &amp; c</p>"
+              "<titre signet=\"non\" sommaire=\"non\">Note</titre><titre niveau=\"2\" id=\"habitat-t\">Suite</titre>"
+              "<p>Voir page <renvoi-page cible=\"habitat-t\"/>.</p>");
+}
+
+TEST(NoteChapterMarkup, FirstBlockWithAnIdBecomesTheChapter) {
+    const std::string note = "<document><p id=\"x\">A</p><p><renvoi-page cible=\"x\"/></p></document>";
+    EXPECT_EQ(note_chapter_markup(note, "habitat", "chapitre-habitat", "note"),
+              "<p id=\"chapitre-habitat\">A</p><p><renvoi-page cible=\"chapitre-habitat\"/></p>");
+}
+
+TEST(NoteChapterMarkup, MalformedMarkupIsATemplateError) {
+    const LettrineError e = error_of([] { note_chapter_markup("<document>\n<p>", "habitat", "c", "note.xml"); });
+    EXPECT_EQ(e.kind(), ErrorKind::Template);
+    EXPECT_EQ(e.diagnostics().items().at(0).position.file, "note.xml");
+}
+
+// ---- The whole book -------------------------------------------------------------
+
+// Four bilans of input/bilans/ set by Lettrine, and the LibreOffice note as
+// the note of « Numérique et ESS » (contracted directly: a chapter only
+// because a note is given).
+struct FullReport {
+    fs::path notes, output, pdf;
+    JobResult result;
+    std::vector<std::string> pages;
+};
+
+FullReport build_full_report(const std::string& name) {
+    FullReport r;
+    const fs::path root = fresh_folder(name);
+    r.notes = root / "notes";
+    r.output = root / "sortie";
+    fs::create_directories(r.notes);
+    for (fs::directory_iterator it(source("input/bilans")), end; it != end; ++it)
+        copy_into(it->path(), r.notes / it->path().filename());
+    copy_into(source("tests/pdfimport/fixtures/note-externe.pdf"), r.notes / "note-numerique.pdf");
+    ReportOptions options;
+    options.programme = source("input/programme-2016.xml");
+    options.notes = r.notes;
+    options.output = r.output;
+    options.templates = source("templates");
+    r.result = run_report(options);
+    r.pdf = r.output / "rapport-activite-2016.pdf";
+    return r;
+}
+
+const FullReport& full_report() {
+    static const FullReport r = [] {
+        FullReport built = build_full_report("complet");
+        built.pages = page_texts(built.pdf);
+        return built;
+    }();
+    return r;
+}
+
+TEST(Report, WritesOneFileNamedAfterTheYear) {
+    const FullReport& r = full_report();
+    EXPECT_EQ(r.result.written, std::vector<fs::path>{r.pdf});
+    ASSERT_TRUE(fs::exists(r.pdf));
+    std::size_t files = 0;
+    for (fs::directory_iterator it(r.output), end; it != end; ++it) ++files;
+    EXPECT_EQ(files, 1u);  // no scratch or temporary file left
+    EXPECT_FALSE(r.result.warnings.has_errors());
+    EXPECT_EQ(all_messages(r.result.warnings).find("aucune note"), std::string::npos);
+}
+
+TEST(Report, ContentsPageNumbersAreWhereChaptersStart) {
+    const FullReport& r = full_report();
+    ASSERT_GT(r.pages.size(), 8u);
+    const std::map<std::string, int> entries = contents_entries(r.pages);
+    // Every Ecossolies sector and « Numérique et ESS », in the programme's order.
+    std::vector<std::pair<std::string, int>> starts;
+    for (const Sector& sector : programme().sectors) {
+        const std::string marker = sector.id == "numerique" ? kExternalText : "Secteur « " + sector.name + " »";
+        starts.emplace_back(sector.name, first_page_with(r.pages, marker));
+    }
+    int previous = 2;
+    for (const auto& [name, page] : starts) {
+        SCOPED_TRACE(name);
+        ASSERT_GT(page, previous);  // found, after the previous chapter
+        ASSERT_EQ(entries.count(name), 1u);
+        EXPECT_EQ(entries.at(name), page);
+        previous = page;
+    }
+}
+
+TEST(Report, CoverHasNoFooterAndPagesAreNumberedContinuously) {
+    const FullReport& r = full_report();
+    const std::size_t count = r.pages.size() - 1;
+    EXPECT_NE(r.pages[1].find("Rapport d’activité 2016"), std::string::npos);
+    EXPECT_EQ(r.pages[1].find("page 1 sur"), std::string::npos);
+    for (std::size_t i = 2; i <= count; ++i)
+        EXPECT_NE(r.pages[i].find("page " + std::to_string(i) + " sur " + std::to_string(count)), std::string::npos)
+            << "page " << i;
+}
+
+TEST(Report, ExternalNoteKeepsItsTextUnderTheStampedFooter) {
+    const FullReport& r = full_report();
+    const int first = first_page_with(r.pages, kExternalText);
+    ASSERT_GT(first, 0);
+    const std::size_t count = r.pages.size() - 1;
+    const std::string& page = r.pages[static_cast<std::size_t>(first)];
+    EXPECT_NE(page.find("Journées réalisées : 42, dont 12 d’accompagnement."), std::string::npos) << page;
+    EXPECT_NE(page.find("page " + std::to_string(first) + " sur " + std::to_string(count)), std::string::npos);
+    // Its second page follows, stamped too.
+    const std::string& second = r.pages.at(static_cast<std::size_t>(first) + 1);
+    EXPECT_NE(second.find("Deuxième page : perspectives et plan d’action."), std::string::npos) << second;
+    EXPECT_NE(second.find("page " + std::to_string(first + 1) + " sur"), std::string::npos);
+}
+
+TEST(Report, BookmarksPerChapterAndHeading) {
+    const FullReport& r = full_report();
+    // qpdf's JSON lists the outline: chapters at the top, headings below.
+    const std::string json = run("qpdf --json=2 --json-key=outlines " + quoted(r.pdf));
+    for (const Sector& sector : programme().sectors)
+        EXPECT_NE(json.find("\"title\": \"" + sector.name + "\""), std::string::npos) << sector.name;
+    EXPECT_NE(json.find("\"title\": \"Faits marquants\""), std::string::npos);
+    EXPECT_EQ(json.find("\"title\": \"Note de bilan annuelle 2016\""), std::string::npos);
+}
+
+TEST(Report, SameBytesOnRerun) {
+    const FullReport& r = full_report();
+    const FullReport again = build_full_report("complet-bis");
+    EXPECT_EQ(read_all(r.pdf), read_all(again.pdf));
+}
+
+// A note missing, an external note, a stray file, double-sided printing.
+TEST(Report, MissingNotesGetAMarkedPageAndChaptersStartOnOddPages) {
+    const fs::path root = fresh_folder("recto-verso");
+    const fs::path notes = root / "notes";
+    fs::create_directories(notes);
+    copy_into(source("input/bilans/bilan-2016-habitat.xlsx"), notes / "bilan-2016-habitat.xlsx");
+    copy_into(source("tests/pdfimport/fixtures/note-externe.pdf"), notes / "Note circuits courts 2016.pdf");
+    copy_into(source("input/bilans/bilan-2016-dechets-ressources.xml"), notes / "bilan-2016-dechets-ressources.xml");
+    std::ofstream(notes / "LISEZMOI.txt") << "des notes\n";
+    ReportOptions options;
+    options.programme = source("input/programme-2016.xml");
+    options.notes = notes;
+    options.output = root / "sortie";
+    options.templates = source("templates");
+    options.duplex = true;
+    const JobResult result = run_report(options);
+    const std::string warnings = all_messages(result.warnings);
+    EXPECT_NE(warnings.find("aucune note pour le secteur « Services aux personnes » (identifiant "
+                            "« services-aux-personnes ») : le rapport porte à sa place une page « Note non remise »"),
+              std::string::npos)
+        << warnings;
+    EXPECT_NE(warnings.find("LISEZMOI.txt : avertissement : fichier ignoré"), std::string::npos) << warnings;
+    EXPECT_EQ(warnings.find("Numérique"), std::string::npos) << warnings;  // contracted directly: no chapter
+
+    const std::vector<std::string> pages = page_texts(root / "sortie" / "rapport-activite-2016.pdf");
+    const std::map<std::string, int> entries = contents_entries(pages);
+    EXPECT_EQ(entries.size(), 4u);
+    EXPECT_EQ(entries.count("Numérique et ESS"), 0u);
+    const int missing = first_page_with(pages, "Note non remise", 4);  // after the contents (page 3), which names it
+    ASSERT_GT(missing, 0);
+    EXPECT_NE(pages[static_cast<std::size_t>(missing)].find("Services aux personnes"), std::string::npos);
+    for (const auto& [name, page] : entries) {
+        SCOPED_TRACE(name);
+        EXPECT_EQ(page % 2, 1);
+        // The page before a chapter is the previous chapter's, or blank (no footer).
+        const std::string& before = pages.at(static_cast<std::size_t>(page) - 1);
+        EXPECT_TRUE(before.find("page " + std::to_string(page - 1) + " sur") != std::string::npos ||
+                    before.find_first_not_of(" \n\f") == std::string::npos);
+    }
+    EXPECT_EQ(entries.at(programme().find_sector("circuits-courts")->name), first_page_with(pages, kExternalText));
+    EXPECT_EQ(entries.at("Services aux personnes"), missing);
+}
+
+// A corrupt PDF, an invalid bilan and two notes for one sector: all told at
+// once, each naming its file, and nothing written.
+TEST(Report, EveryProblemAtOnceAndNothingWritten) {
+    const fs::path root = fresh_folder("erreurs");
+    const fs::path notes = root / "notes";
+    fs::create_directories(notes);
+    copy_into(source("input/bilans/bilan-2016-habitat.xlsx"), notes / "bilan-2016-habitat.xlsx");
+    copy_into(source("tests/pdfimport/fixtures/note-externe.pdf"), notes / "note-habitat.pdf");
+    const std::string good = read_all(source("tests/pdfimport/fixtures/note-externe.pdf"));
+    std::ofstream(notes / "note-circuits-courts.pdf", std::ios::binary) << good.substr(0, good.size() / 2);
+    std::string bilan = read_all(source("input/bilans/bilan-2016-dechets-ressources.xml"));
+    bilan.replace(bilan.find("jours-prevus=\"16\""), 17, "jours-prevus=\"seize\"");
+    std::ofstream(notes / "bilan-2016-dechets-ressources.xml", std::ios::binary) << bilan;
+    std::ofstream(notes / "note-2016.pdf", std::ios::binary) << good;
+    ReportOptions options;
+    options.programme = source("input/programme-2016.xml");
+    options.notes = notes;
+    options.output = root / "sortie";
+    options.templates = source("templates");
+    const LettrineError e = error_of([&] { run_report(options); });
+    EXPECT_EQ(e.kind(), ErrorKind::Data);
+    const std::string messages = all_messages(e.diagnostics());
+    const std::string folder = notes.string() + "/";
+    EXPECT_NE(messages.find(folder + "note-circuits-courts.pdf : ce PDF est endommagé"), std::string::npos) << messages;
+    EXPECT_NE(messages.find("bilan-2016-dechets-ressources.xml:"), std::string::npos) << messages;
+    EXPECT_NE(messages.find(folder + "note-habitat.pdf : deux notes pour le secteur « Habitat » : "
+                                     "« bilan-2016-habitat.xlsx » et « note-habitat.pdf » ; n'en laissez qu'une "
+                                     "dans le dossier des notes"),
+              std::string::npos)
+        << messages;
+    EXPECT_NE(messages.find(folder + "note-2016.pdf : le nom de ce fichier ne contient l'identifiant d'aucun secteur"),
+              std::string::npos)
+        << messages;
+    EXPECT_EQ(e.diagnostics().error_count(), 4u) << messages;
+    EXPECT_FALSE(fs::exists(root / "sortie"));
+}
+
+TEST(Report, MissingNotesFolderIsAnIoError) {
+    const fs::path root = fresh_folder("sans-dossier");
+    ReportOptions options;
+    options.programme = source("input/programme-2016.xml");
+    options.notes = root / "absent";
+    options.output = root / "sortie";
+    options.templates = source("templates");
+    const LettrineError e = error_of([&] { run_report(options); });
+    EXPECT_EQ(e.kind(), ErrorKind::Io);
+    EXPECT_EQ(std::string(e.what()), (root / "absent").string() + " : dossier des notes introuvable");
+}
+
+}  // namespace
+}  // namespace lettrine
