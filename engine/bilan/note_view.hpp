@@ -18,6 +18,9 @@ struct NoteFigure {
     std::string label;   // « jours réalisés »
     std::string detail;  // « sur 40 prévus », may be empty
 };
+// Always five, in this order: days done (of planned), completion rate (« — »
+// when no day was planned), projects (funding opinions), partners (conventions
+// signed or renewed), experiments (ongoing).
 std::vector<NoteFigure> note_key_figures(const Bilan& bilan);
 
 // { annee, secteur{identifiant, nom}, referent, redacteur{nom, qualite}, date, date_iso,
