@@ -108,10 +108,12 @@ TEST(BilanCommands, FormulaireWritesOneFormPerContractedSectorTheSameBytesTwice)
     ASSERT_EQ(run(exe() + " formulaire --donnees input/programme-2016.xml --sortie " + b.string()).code, 0);
     for (const auto& name : expected) EXPECT_EQ(slurp(a / name), slurp(b / name)) << name;  // XLSX or XML programme: same form
 
-    const Outcome unknown = run(exe() + " formulaire --secteur jardinage --sortie " + fresh("forms-c").string());
+    const fs::path c = fresh("forms-c");
+    const Outcome unknown = run(exe() + " formulaire --secteur jardinage --sortie " + c.string());
     EXPECT_EQ(unknown.code, 2);
     EXPECT_NE(unknown.err.find("secteur inconnu « jardinage »"), std::string::npos) << unknown.err;
-    EXPECT_TRUE(files_under(fs::temp_directory_path() / ("lettrine-bilan-cli-forms-c-" + std::to_string(::getpid()))).empty());
+    EXPECT_TRUE(files_under(c).empty());
+    fs::remove_all(c);
     fs::remove_all(a);
     fs::remove_all(b);
 }
