@@ -23,6 +23,7 @@ const std::map<std::string, Command>& commands() {
         {"convertir-ag", Command::ConvertAssembly},
         {"formulaire", Command::Forms},  {"formulaires", Command::Forms},
         {"note", Command::Note},
+        {"rapport", Command::Report},
         {"aide", Command::Help},
     };
     return table;
@@ -47,7 +48,7 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
         auto it = commands().find(args[i]);
         if (it == commands().end())
             usage_error("commande inconnue « " + args[i] +
-                        " » (commandes : decembre, lettres, budget, verifier, fusion, convertir, atelier, convertir-ag, formulaire, note)");
+                        " » (commandes : decembre, lettres, budget, verifier, fusion, convertir, atelier, convertir-ag, formulaire, note, rapport)");
         a.command = it->second;
         ++i;
     }
@@ -79,6 +80,7 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
         else if (option == "--donnees-ag" || option == "--données-ag") { a.assembly_data = take(option); a.assembly_data_given = true; }
         else if (option == "--badges" && !has_inline) a.badges = true;
         else if (option == "--recto-verso" && !has_inline) a.duplex = true;
+        else if (option == "--notes") { a.notes = take(option); a.notes_given = true; }
         else if ((option == "--quiet" || option == "--silencieux" || option == "-q") && !has_inline) a.quiet = true;
         else if ((option == "--verbose" || option == "--bavard" || option == "-v") && !has_inline) a.verbose = true;
         else if ((option == "--help" || option == "--aide" || option == "-h") && !has_inline) a.command = Command::Help;
@@ -101,8 +103,14 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
         usage_error("note : l'option --donnees est obligatoire (le bilan rempli : .xlsx, .ods ou .xml)");
     if (a.command == Command::Note && !a.sectors.empty())
         usage_error("note : --secteur ne s'emploie pas, le bilan désigne lui-même son secteur");
-    if ((a.badges || a.duplex) && a.command != Command::Workshops && a.command != Command::Help)
-        usage_error(std::string(a.badges ? "--badges" : "--recto-verso") + " ne s'emploie qu'avec la commande atelier");
+    if (a.badges && a.command != Command::Workshops && a.command != Command::Help)
+        usage_error("--badges ne s'emploie qu'avec la commande atelier");
+    if (a.duplex && a.command != Command::Workshops && a.command != Command::Report && a.command != Command::Help)
+        usage_error("--recto-verso ne s'emploie qu'avec les commandes atelier et rapport");
+    if (a.notes_given && a.command != Command::Report && a.command != Command::Help)
+        usage_error("--notes ne s'emploie qu'avec la commande rapport");
+    if (a.command == Command::Report && !a.sectors.empty())
+        usage_error("rapport : --secteur ne s'emploie pas, le rapport réunit tous les secteurs du programme");
     if (a.badges && a.duplex) usage_error("--badges et --recto-verso s'excluent : --recto-verso concerne les dossiers d'atelier");
     if (a.output.empty()) a.output = "output";
     return a;
@@ -131,6 +139,8 @@ std::string help_text() {
         "              autre secteur avec --secteur), dans formulaires/\n"
         "  note        note de bilan annuelle (PDF) d'un bilan rempli, dans notes/ ;\n"
         "              --donnees désigne le bilan (.xlsx, .ods ou .xml)\n"
+        "  rapport     rapport d'activité (PDF) : toutes les notes de bilan du dossier\n"
+        "              --notes en un document, avec couverture et sommaire\n"
         "\n"
         "Options :\n"
         "  --donnees CHEMIN   données : .xlsx, .ods, .xml ou dossier de fichiers CSV ;\n"
@@ -142,7 +152,10 @@ std::string help_text() {
         "                     par défaut input/ag-2016.xlsx\n"
         "  --badges           atelier : les badges des inscrits (A4, 10 par page)\n"
         "  --recto-verso      atelier : chaque dossier du dossier complet commence\n"
-        "                     sur une page de droite (pages blanches insérées)\n"
+        "                     sur une page de droite (pages blanches insérées) ;\n"
+        "                     rapport : de même pour chaque chapitre\n"
+        "  --notes DOSSIER    rapport : les notes, un bilan rempli (.xlsx, .ods,\n"
+        "                     .xml) ou un PDF par secteur ; par défaut input/bilans/\n"
         "  --jobs N           nombre de documents produits en parallèle\n"
         "  --quiet            n'affiche que les erreurs\n"
         "  --verbose          affiche chaque fichier écrit\n"
@@ -162,6 +175,8 @@ std::string help_text() {
         "  lettrine formulaire            un classeur de bilan par secteur\n"
         "  lettrine note --donnees output/formulaires/bilan-2016-habitat.xlsx\n"
         "      la note de bilan du secteur, une fois le classeur rempli\n"
+        "  lettrine rapport [--notes DOSSIER] [--recto-verso]\n"
+        "      le rapport d'activité : toutes les notes, un chapitre par secteur\n"
         "\n"
         "Codes de sortie : 0 succès ; 2 mauvaise utilisation ; 3 données invalides ;\n"
         "4 erreur de modèle ; 5 erreur de lecture ou d'écriture de fichier.\n"

@@ -7,7 +7,7 @@
 
 namespace lettrine {
 
-enum class Command { December, Letters, Budget, Check, Merge, Convert, Workshops, ConvertAssembly, Forms, Note, Help, Version };
+enum class Command { December, Letters, Budget, Check, Merge, Convert, Workshops, ConvertAssembly, Forms, Note, Report, Help, Version };
 
 struct Arguments {
     Command command = Command::December;
@@ -27,7 +27,10 @@ struct Arguments {
     std::string assembly_data = "input/ag-2016.xlsx";  // --donnees-ag
     bool assembly_data_given = false;
     bool badges = false;                               // --badges
-    bool duplex = false;                               // --recto-verso
+    bool duplex = false;                               // --recto-verso (atelier, rapport)
+    // rapport
+    std::string notes = "input/bilans";               // --notes: the folder of notes de bilan
+    bool notes_given = false;
 };
 
 // Throws LettrineError(ErrorKind::Usage) with a French message.

@@ -12,6 +12,7 @@
 #include "ag/workshop_job.hpp"
 #include "bilan/note_job.hpp"
 #include "jobs/jobs.hpp"
+#include "report/report.hpp"
 
 using namespace lettrine;
 
@@ -88,6 +89,17 @@ int run(const Arguments& args) {
             note.templates = args.templates;
             note.progress = &progress;
             result = run_note(note);
+            break;
+        }
+        case Command::Report: {
+            ReportOptions report;
+            report.programme = args.data;
+            report.notes = args.notes;
+            report.output = args.output;
+            report.templates = args.templates;
+            report.duplex = args.duplex;
+            report.progress = &progress;
+            result = run_report(report);
             break;
         }
         case Command::Merge: {

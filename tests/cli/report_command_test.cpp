@@ -1,0 +1,123 @@
+// `lettrine rapport`: arguments, and the real executable on the default
+// programme with the example bilans of input/bilans/ (the report itself is
+// tested in tests/report/).
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <boost/filesystem.hpp>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "cli/arguments.hpp"
+#include "core/diagnostic.hpp"
+
+namespace fs = boost::filesystem;
+using namespace lettrine;
+
+namespace {
+
+struct Outcome {
+    int code = -1;
+    std::string out, err;
+};
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p.string(), std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+Outcome run(const std::string& command, const fs::path& err) {
+    Outcome r;
+    FILE* pipe = ::popen((command + " 2>'" + err.string() + "'").c_str(), "r");
+    char buffer[4096];
+    std::size_t n;
+    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) r.out.append(buffer, n);
+    const int status = ::pclose(pipe);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.err = slurp(err);
+    return r;
+}
+
+fs::path fresh(const std::string& name) {
+    const fs::path dir = fs::temp_directory_path() / ("lettrine-rapport-cli-" + name + "-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+std::string usage_message(const std::vector<std::string>& args) {
+    try {
+        parse_arguments(args);
+    } catch (const LettrineError& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::Usage);
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST(ReportArguments, RapportNotesAndDuplex) {
+    const Arguments plain = parse_arguments({"rapport"});
+    EXPECT_EQ(plain.command, Command::Report);
+    EXPECT_EQ(plain.notes, "input/bilans");
+    EXPECT_EQ(plain.data, "input/programme-2016.xlsx");
+    EXPECT_FALSE(plain.duplex);
+    const Arguments given = parse_arguments({"rapport", "--notes", "notes", "--recto-verso", "--sortie", "o"});
+    EXPECT_EQ(given.notes, "notes");
+    EXPECT_TRUE(given.duplex);
+    EXPECT_EQ(given.output, "o");
+    EXPECT_NE(usage_message({"lettres", "--notes", "n"}).find("--notes ne s'emploie qu'avec la commande rapport"),
+              std::string::npos);
+    EXPECT_NE(usage_message({"lettres", "--recto-verso"})
+                  .find("--recto-verso ne s'emploie qu'avec les commandes atelier et rapport"),
+              std::string::npos);
+    EXPECT_NE(usage_message({"rapport", "--secteur", "habitat"})
+                  .find("rapport : --secteur ne s'emploie pas, le rapport réunit tous les secteurs du programme"),
+              std::string::npos);
+    EXPECT_NE(help_text().find("rapport     rapport d'activité (PDF)"), std::string::npos);
+}
+
+TEST(ReportCommand, DefaultNotesMissingOneAndAStrayPdf) {
+    const fs::path dir = fresh("defaut");
+    const fs::path err = dir / "err.txt";
+    // The default folder: every contracted sector has its bilan, so no warning.
+    const Outcome ok = run(std::string(LETTRINE_EXE) + " rapport --donnees input/programme-2016.xml --sortie '" +
+                               (dir / "a").string() + "'",
+                           err);
+    ASSERT_EQ(ok.code, 0) << ok.err;
+    EXPECT_EQ(ok.err.find("avertissement"), std::string::npos) << ok.err;
+    EXPECT_TRUE(fs::exists(dir / "a" / "rapport-activite-2016.pdf"));
+
+    // One bilan left out: a warning on stderr, the report still written.
+    const fs::path notes = dir / "notes";
+    fs::create_directories(notes);
+    for (const char* name : {"bilan-2016-circuits-courts.xlsx", "bilan-2016-habitat.xlsx",
+                             "bilan-2016-services-aux-personnes.xlsx"})
+        fs::copy_file(fs::path("input/bilans") / name, notes / name);
+    const Outcome warned = run(std::string(LETTRINE_EXE) + " rapport --recto-verso --notes '" + notes.string() +
+                                   "' --sortie '" + (dir / "b").string() + "'",
+                               err);
+    ASSERT_EQ(warned.code, 0) << warned.err;
+    EXPECT_NE(warned.err.find(notes.string() + " : avertissement : aucune note pour le secteur « Déchets et ressources »"),
+              std::string::npos)
+        << warned.err;
+    EXPECT_TRUE(fs::exists(dir / "b" / "rapport-activite-2016.pdf"));
+
+    // A PDF that is not one: an error naming it, exit code 3, nothing written.
+    std::ofstream(notes / "note-dechets-ressources.pdf") << "Ceci n'est pas un PDF.\n";
+    const Outcome refused = run(std::string(LETTRINE_EXE) + " rapport --notes '" + notes.string() + "' --sortie '" +
+                                    (dir / "c").string() + "'",
+                                err);
+    EXPECT_EQ(refused.code, 3);
+    EXPECT_NE(refused.err.find((notes / "note-dechets-ressources.pdf").string() + " : ce fichier n'est pas un PDF"),
+              std::string::npos)
+        << refused.err;
+    EXPECT_NE(refused.err.find("Échec : aucun fichier écrit."), std::string::npos);
+    EXPECT_FALSE(fs::exists(dir / "c"));
+    fs::remove_all(dir);
+}
