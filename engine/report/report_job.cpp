@@ -25,11 +25,13 @@ Programme with_resolved_logo(Programme programme, const fs::path& data_file) {
 }
 
 // The Lettrine-written book before the external pages are placed: a file
-// only this process uses, removed whatever happens.
+// only this process uses, removed whatever happens. Named like OutputBatch's
+// temporaries (".name.tmp-PID-N"), so that one left by a killed process is
+// swept by the next batch writing to the folder (remove_stale_temporaries).
 class ScratchFile {
 public:
     explicit ScratchFile(const fs::path& folder)
-        : path_(folder / (".rapport-lettrine.pdf.tmp-" + std::to_string(::getpid()))) {}
+        : path_(folder / (".rapport-lettrine.pdf.tmp-" + std::to_string(::getpid()) + "-0")) {}
     ~ScratchFile() {
         boost::system::error_code ignored;
         fs::remove(path_, ignored);

@@ -257,14 +257,41 @@ TEST(Report, ExternalNoteKeepsItsTextUnderTheStampedFooter) {
     EXPECT_NE(second.find("page " + std::to_string(first + 1) + " sur"), std::string::npos);
 }
 
-TEST(Report, BookmarksPerChapterAndHeading) {
+// The outline as "depth|title|page" lines (qpdf's JSON, read by Python).
+std::string outline_lines(const fs::path& pdf) {
+    return run("qpdf --json=2 --json-key=outlines " + quoted(pdf) +
+               " | /usr/bin/python3 -c \"import json, sys\n"
+               "def walk(items, depth):\n"
+               "    for it in items:\n"
+               "        print('%d|%s|%s' % (depth, it['title'], it.get('destpageposfrom1')))\n"
+               "        walk(it.get('kids', []), depth + 1)\n"
+               "walk(json.load(sys.stdin)['outlines'], 0)\"");
+}
+
+TEST(Report, BookmarksPerChapterAndHeadingLeadWhereChaptersStart) {
     const FullReport& r = full_report();
-    // qpdf's JSON lists the outline: chapters at the top, headings below.
-    const std::string json = run("qpdf --json=2 --json-key=outlines " + quoted(r.pdf));
-    for (const Sector& sector : programme().sectors)
-        EXPECT_NE(json.find("\"title\": \"" + sector.name + "\""), std::string::npos) << sector.name;
-    EXPECT_NE(json.find("\"title\": \"Faits marquants\""), std::string::npos);
-    EXPECT_EQ(json.find("\"title\": \"Note de bilan annuelle 2016\""), std::string::npos);
+    const std::string outline = outline_lines(r.pdf);
+    for (const Sector& sector : programme().sectors) {
+        SCOPED_TRACE(sector.name);
+        const std::string marker = sector.id == "numerique" ? kExternalText : "Secteur « " + sector.name + " »";
+        const int start = first_page_with(r.pages, marker);
+        const std::string line = "0|" + sector.name + "|" + std::to_string(start) + "\n";
+        const std::size_t at = outline.find(line);
+        ASSERT_NE(at, std::string::npos) << outline;
+        // A note set by Lettrine: its headings below the chapter, from its first page on.
+        const std::string next = outline.substr(at + line.size(), outline.find("\n0|", at + 1) - at - line.size());
+        if (sector.id == "numerique")
+            EXPECT_EQ(next, "") << "an external note has no bookmark of its own";
+        else
+            EXPECT_EQ(next.rfind("1|Faits marquants|" + std::to_string(start) + "\n", 0), 0u) << next;
+    }
+    EXPECT_EQ(outline.find("Note de bilan annuelle"), std::string::npos);
+    EXPECT_EQ(outline.rfind("0|Sommaire|2\n", 0), 0u) << outline;
+}
+
+TEST(Report, QpdfFindsNoProblem) {
+    const FullReport& r = full_report();
+    EXPECT_EQ(run("qpdf --check " + quoted(r.pdf) + " >/dev/null 2>&1; echo $?"), "0\n");
 }
 
 TEST(Report, SameBytesOnRerun) {
@@ -316,8 +343,9 @@ TEST(Report, MissingNotesGetAMarkedPageAndChaptersStartOnOddPages) {
     EXPECT_EQ(entries.at("Services aux personnes"), missing);
 }
 
-// A corrupt PDF, an invalid bilan and two notes for one sector: all told at
-// once, each naming its file, and nothing written.
+// A corrupt PDF, an encrypted one, one named after no sector, an invalid
+// bilan and two notes for one sector: all told at once, each naming its
+// file, and nothing written.
 TEST(Report, EveryProblemAtOnceAndNothingWritten) {
     const fs::path root = fresh_folder("erreurs");
     const fs::path notes = root / "notes";
@@ -330,6 +358,10 @@ TEST(Report, EveryProblemAtOnceAndNothingWritten) {
     bilan.replace(bilan.find("jours-prevus=\"16\""), 17, "jours-prevus=\"seize\"");
     std::ofstream(notes / "bilan-2016-dechets-ressources.xml", std::ios::binary) << bilan;
     std::ofstream(notes / "note-2016.pdf", std::ios::binary) << good;
+    // Opens only with a password (made by qpdf's command line).
+    run("qpdf --encrypt secret secret 256 -- " + quoted(source("tests/pdfimport/fixtures/note-externe.pdf")) + " " +
+        quoted(notes / "note-services-aux-personnes.pdf"));
+    ASSERT_TRUE(fs::exists(notes / "note-services-aux-personnes.pdf"));
     ReportOptions options;
     options.programme = source("input/programme-2016.xml");
     options.notes = notes;
@@ -349,7 +381,10 @@ TEST(Report, EveryProblemAtOnceAndNothingWritten) {
     EXPECT_NE(messages.find(folder + "note-2016.pdf : le nom de ce fichier ne contient l'identifiant d'aucun secteur"),
               std::string::npos)
         << messages;
-    EXPECT_EQ(e.diagnostics().error_count(), 4u) << messages;
+    EXPECT_NE(messages.find(folder + "note-services-aux-personnes.pdf : ce PDF est protégé par un mot de passe"),
+              std::string::npos)
+        << messages;
+    EXPECT_EQ(e.diagnostics().error_count(), 5u) << messages;
     EXPECT_FALSE(fs::exists(root / "sortie"));
 }
 
