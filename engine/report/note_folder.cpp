@@ -108,7 +108,10 @@ std::optional<SectorNote> check_pdf_note(const fs::path& file, const Programme& 
     }
     std::size_t pages = 0;
     try {
-        pages = inspect_external_pdf(file, limits).page_count();
+        // <pages-reservees nombre> goes up to kMaxReservedPages.
+        ImportLimits report_limits = limits;
+        report_limits.max_pages = std::min(limits.max_pages, kMaxReservedPages);
+        pages = inspect_external_pdf(file, report_limits).page_count();
     } catch (const LettrineError& error) {
         diagnostics.append(error.diagnostics());
         fits = false;

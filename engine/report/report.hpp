@@ -33,6 +33,11 @@
 
 namespace lettrine {
 
+// The most pages an external note may have: what <pages-reservees> can
+// reserve (docs/BALISAGE.md). A longer PDF is refused like one past
+// ImportLimits::max_pages.
+inline constexpr std::size_t kMaxReservedPages = 1000;
+
 // The report's template, in the templates folder (the note's is kNoteTemplate).
 inline constexpr const char* kReportTemplate = "rapport-activite.xml.mustache";
 
@@ -66,7 +71,7 @@ struct NoteFolder {
 // a file of another kind is skipped with a warning. A bilan is read and
 // validated (check_bilan) and must be of the programme's year and one of
 // its sectors; a PDF must name exactly one sector of the programme in its
-// file name and pass inspect_external_pdf. Two notes for one sector is an
+// file name and pass inspect_external_pdf (with at most kMaxReservedPages). Two notes for one sector is an
 // error naming both files. Never throws for a problem of a note (all are
 // diagnostics, positioned at the file); throws LettrineError(Io) when the
 // folder is missing or unreadable.

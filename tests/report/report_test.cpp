@@ -388,6 +388,26 @@ TEST(Report, EveryProblemAtOnceAndNothingWritten) {
     EXPECT_FALSE(fs::exists(root / "sortie"));
 }
 
+// More pages than <pages-reservees> can reserve: refused before any layout.
+TEST(Report, ANoteLongerThanTheReservablePagesIsRefused) {
+    const fs::path root = fresh_folder("trop-long");
+    const fs::path notes = root / "notes";
+    fs::create_directories(notes);
+    std::string copies;
+    for (int i = 0; i < 501; ++i) copies += " " + quoted(source("tests/pdfimport/fixtures/note-externe.pdf"));
+    run("qpdf --empty --pages" + copies + " -- " + quoted(notes / "note-habitat.pdf"));  // 1,002 pages
+    ReportOptions options;
+    options.programme = source("input/programme-2016.xml");
+    options.notes = notes;
+    options.output = root / "sortie";
+    options.templates = source("templates");
+    const LettrineError e = error_of([&] { run_report(options); });
+    EXPECT_EQ(e.kind(), ErrorKind::Data);
+    EXPECT_EQ(std::string(e.what()),
+              (notes / "note-habitat.pdf").string() + " : ce PDF a trop de pages pour être importé (plus de 1\u202F000)");
+    EXPECT_FALSE(fs::exists(root / "sortie"));
+}
+
 TEST(Report, MissingNotesFolderIsAnIoError) {
     const fs::path root = fresh_folder("sans-dossier");
     ReportOptions options;
