@@ -12,18 +12,46 @@ namespace fs = boost::filesystem;
 
 namespace {
 
-std::vector<std::string> split_words(const std::string& slug) {
+bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+std::string lower_ascii(std::string text) {
+    for (char& c : text)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return text;
+}
+
+// "Bilan 2016 - Numérique_ESS" -> bilan, 2016, numerique, ess: lower-case
+// ASCII words, accents transliterated. Word by word, so that a long name is
+// not cut (slugify keeps 64 bytes) and a word such as « aux » stays itself
+// (slugify makes a whole name « aux » into « aux-x », a Windows device name).
+std::vector<std::string> name_words(const std::string& text) {
     std::vector<std::string> words;
+    auto add = [&](const std::string& word) {
+        if (word.empty()) return;
+        bool ascii = true;
+        for (char c : word) ascii = ascii && is_ascii_alnum(c);
+        const std::string slug = ascii ? lower_ascii(word) : lower_ascii(slugify(word));
+        std::string part;
+        for (char c : slug + "-") {
+            if (is_ascii_alnum(c)) {
+                part += c;
+            } else if (!part.empty()) {
+                words.push_back(part);
+                part.clear();
+            }
+        }
+    };
     std::string word;
-    for (char c : slug) {
-        if (c == '-') {
-            if (!word.empty()) words.push_back(word);
-            word.clear();
-        } else {
+    for (char c : text) {
+        // Bytes of multi-byte UTF-8 characters belong to the word.
+        if (is_ascii_alnum(c) || (static_cast<unsigned char>(c) & 0x80)) {
             word += c;
+        } else {
+            add(word);
+            word.clear();
         }
     }
-    if (!word.empty()) words.push_back(word);
+    add(word);
     return words;
 }
 
@@ -34,12 +62,6 @@ std::vector<std::size_t> occurrences(const std::vector<std::string>& words, cons
     for (std::size_t i = 0; i + needle.size() <= words.size(); ++i)
         if (std::equal(needle.begin(), needle.end(), words.begin() + static_cast<std::ptrdiff_t>(i))) found.push_back(i);
     return found;
-}
-
-std::string lower_ascii(std::string text) {
-    for (char& c : text)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return text;
 }
 
 // Files office suites leave beside an open document, and hidden files.
@@ -130,11 +152,11 @@ std::optional<SectorNote> check_pdf_note(const fs::path& file, const Programme& 
 const Sector* sector_named_by(const std::string& file_name, const Programme& programme,
                               std::vector<std::string>* several) {
     const std::string stem = fs::path(file_name).stem().string();
-    const std::vector<std::string> words = split_words(lower_ascii(slugify(stem)));
+    const std::vector<std::string> words = name_words(stem);
     struct Match { const Sector* sector; std::size_t length; std::vector<std::size_t> starts; };
     std::vector<Match> matches;
     for (const Sector& sector : programme.sectors) {
-        const std::vector<std::string> id_words = split_words(lower_ascii(slugify(sector.id)));
+        const std::vector<std::string> id_words = name_words(sector.id);
         std::vector<std::size_t> starts = occurrences(words, id_words);
         if (!starts.empty()) matches.push_back({&sector, id_words.size(), std::move(starts)});
     }

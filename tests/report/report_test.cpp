@@ -131,6 +131,11 @@ TEST(SectorNamedBy, FindsTheIdentifierAsWholeWords) {
     EXPECT_EQ(sector_named_by("note-habitat.pdf", programme())->id, "habitat");
     EXPECT_EQ(sector_named_by("Bilan 2016 - Circuits courts.PDF", programme())->id, "circuits-courts");
     EXPECT_EQ(sector_named_by("note_Numérique.pdf", programme())->id, "numerique");
+    EXPECT_EQ(sector_named_by("Bilan annuel 2016 de la structure référente du secteur « Services aux personnes », "
+                              "version définitive relue.pdf",
+                              programme())
+                  ->id,
+              "services-aux-personnes");  // longer than a slug's 64 bytes, « aux » a device name on Windows
     EXPECT_EQ(sector_named_by("habitation.pdf", programme()), nullptr);  // not a whole word
     EXPECT_EQ(sector_named_by("note.pdf", programme()), nullptr);
     std::vector<std::string> several;
