@@ -974,7 +974,7 @@ void Parser::read_chart(pugi::xml_node node, const Context& parent_ctx, Attribut
                 text = trim(text);
                 std::optional<double> value;
                 if (!text.empty()) {
-                    value = parse_decimal(text);
+                    value = parse_markup_number(text);
                     if (!value)
                         error(position(value_node), "la valeur « " + text +
                                                         " » n'est pas un nombre (exemples : « 12 », « 10,5 »)");

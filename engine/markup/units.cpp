@@ -153,7 +153,7 @@ std::vector<std::string> split_spaces(const std::string& text) {
     return parts;
 }
 
-std::optional<double> parse_decimal(const std::string& raw) {
+std::optional<double> parse_markup_number(const std::string& raw) {
     std::string text;
     for (std::size_t i = 0; i < raw.size(); ++i) {
         const char c = raw[i];

@@ -29,7 +29,7 @@ bool is_language_tag(const std::string& text);
 bool is_link_target(const std::string& text);
 // A chart value: "12", "10,5", "10.5", "1 250,5" (spaces, U+00A0 and U+202F
 // between digits ignored), optionally negative ("-3"). nullopt when not a number.
-std::optional<double> parse_decimal(const std::string& text);
+std::optional<double> parse_markup_number(const std::string& text);
 // French number format, at most `decimals` decimals, trailing zeros dropped:
 // 10.5 -> "10,5", 12 -> "12", 1250 -> "1 250" (U+202F between thousands).
 std::string format_decimal_fr(double value, int decimals = 2);

@@ -77,13 +77,13 @@ TEST(ChartMarkup, ReportsEveryProblemWithItsPosition) {
 }
 
 TEST(ChartMarkup, DecimalNumbersBothWays) {
-    EXPECT_EQ(parse_decimal("10,5"), 10.5);
-    EXPECT_EQ(parse_decimal("10.5"), 10.5);
-    EXPECT_EQ(parse_decimal("1\u202F250"), 1250);
-    EXPECT_EQ(parse_decimal("-2"), -2);
-    EXPECT_FALSE(parse_decimal("1,2,3"));
-    EXPECT_FALSE(parse_decimal(",5"));
-    EXPECT_FALSE(parse_decimal("12 jours"));
+    EXPECT_EQ(parse_markup_number("10,5"), 10.5);
+    EXPECT_EQ(parse_markup_number("10.5"), 10.5);
+    EXPECT_EQ(parse_markup_number("1\u202F250"), 1250);
+    EXPECT_EQ(parse_markup_number("-2"), -2);
+    EXPECT_FALSE(parse_markup_number("1,2,3"));
+    EXPECT_FALSE(parse_markup_number(",5"));
+    EXPECT_FALSE(parse_markup_number("12 jours"));
     EXPECT_EQ(format_decimal_fr(10.5), "10,5");
     EXPECT_EQ(format_decimal_fr(12), "12");
     EXPECT_EQ(format_decimal_fr(0.25), "0,25");
