@@ -26,6 +26,7 @@
 #include "bilan/bilan.hpp"
 #include "core/diagnostic.hpp"
 #include "data/programme.hpp"
+#include "data/value.hpp"
 #include "jobs/jobs.hpp"
 #include "jobs/progress.hpp"
 #include "pdfimport/external_pdf.hpp"
@@ -109,9 +110,13 @@ std::vector<ReportChapter> plan_chapters(const Programme& programme, const std::
 std::string note_chapter_markup(const std::string& note_markup, const std::string& sector_id,
                                 const std::string& chapter_id, const std::string& source_name);
 
-// The book's markup: report_template rendered over the report's view (the
-// programme's identity, the chapters: each note's chapter markup, the
-// reserved pages of an external PDF, or the « note non remise » page).
+// What the report's template sees (docs/RAPPORT.md, « Le modèle »): the
+// programme's identity, the counts, and per chapter its sector and either
+// the note's chapter markup, the external PDF's page count, or nothing.
+DataValue report_view(const Programme& programme, const std::vector<ReportChapter>& chapters,
+                      const Template& note_template, bool duplex);
+
+// The book's markup: report_template rendered over report_view.
 std::string report_markup(const Programme& programme, const std::vector<ReportChapter>& chapters,
                           const Template& report_template, const Template& note_template, bool duplex);
 

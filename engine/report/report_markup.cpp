@@ -140,8 +140,8 @@ std::string note_chapter_markup(const std::string& note_markup, const std::strin
     return out.str();
 }
 
-std::string report_markup(const Programme& programme, const std::vector<ReportChapter>& chapters,
-                          const Template& report_template, const Template& note_template, bool duplex) {
+DataValue report_view(const Programme& programme, const std::vector<ReportChapter>& chapters,
+                      const Template& note_template, bool duplex) {
     DataValue v = DataValue::map();
     v.set("annee", text(std::to_string(programme.year)));
     v.set("annee_suivante", text(std::to_string(programme.year + 1)));
@@ -183,7 +183,12 @@ std::string report_markup(const Programme& programme, const std::vector<ReportCh
     v.set("nombre_notes", text(std::to_string(lettrine_notes + pdf_notes)));
     v.set("des_notes_manquent", DataValue::boolean(missing > 0));
     v.set("nombre_notes_manquantes", text(std::to_string(missing)));
-    return report_template.render(v);
+    return v;
+}
+
+std::string report_markup(const Programme& programme, const std::vector<ReportChapter>& chapters,
+                          const Template& report_template, const Template& note_template, bool duplex) {
+    return report_template.render(report_view(programme, chapters, note_template, duplex));
 }
 
 std::string report_file_name(const Programme& programme) {

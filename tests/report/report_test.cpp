@@ -15,6 +15,7 @@
 #include <gtest/gtest.h>
 
 #include "core/diagnostic.hpp"
+#include "bilan/bilan_reader.hpp"
 #include "data/programme_reader.hpp"
 #include "report/report.hpp"
 
@@ -166,6 +167,38 @@ TEST(NoteChapterMarkup, MalformedMarkupIsATemplateError) {
     const LettrineError e = error_of([] { note_chapter_markup("<document>\n<p>", "habitat", "c", "note.xml"); });
     EXPECT_EQ(e.kind(), ErrorKind::Template);
     EXPECT_EQ(e.diagnostics().items().at(0).position.file, "note.xml");
+}
+
+// ---- The template ---------------------------------------------------------------
+
+// Every name the report's template uses exists in the view, for each kind of
+// chapter (kainjow would print nothing for a misspelt one).
+TEST(ReportTemplate, UsesOnlyNamesOfTheView) {
+    const Template report = Template::load(source("templates/rapport-activite.xml.mustache"));
+    const Template note = Template::load(source("templates/note-bilan.xml.mustache"));
+    SectorNote pdf;
+    pdf.kind = SectorNote::Kind::ExternalPdf;
+    pdf.sector_id = "numerique";
+    pdf.file = "notes/note-numerique.pdf";
+    pdf.page_count = 3;
+    SectorNote bilan;
+    bilan.kind = SectorNote::Kind::Bilan;
+    bilan.sector_id = "habitat";
+    bilan.file = source("input/bilans/bilan-2016-habitat.xlsx");
+    bilan.bilan = read_bilan(bilan.file);
+    const std::vector<ReportChapter> chapters{{programme().find_sector("habitat"), &bilan},
+                                              {programme().find_sector("circuits-courts"), nullptr},
+                                              {programme().find_sector("numerique"), &pdf}};
+    for (bool duplex : {false, true}) {
+        const DataValue view = report_view(programme(), chapters, note, duplex);
+        EXPECT_EQ(all_messages(check_names(report, view)), "");
+        const std::string markup = report.render(view);
+        EXPECT_NE(markup.find("<pages-reservees id=\"chapitre-numerique\" nombre=\"3\"/>"), std::string::npos);
+        EXPECT_NE(markup.find("<p police=\"sans\" taille=\"9\" couleur=\"#1F4E79\" espace-apres=\"1mm\" "
+                              "id=\"chapitre-habitat\">"),
+                  std::string::npos);
+        EXPECT_EQ(markup.find("<saut-page page=\"impaire\"/>") != std::string::npos, duplex);
+    }
 }
 
 // ---- The whole book -------------------------------------------------------------
