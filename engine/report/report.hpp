@@ -80,7 +80,8 @@ NoteFolder scan_notes(const boost::filesystem::path& folder, const Programme& pr
                       const ImportLimits& limits = {});
 
 // The sector whose identifier a PDF's file name contains ("note-habitat.pdf",
-// "Bilan 2016 - Habitat.pdf": compared as slugs, on whole words), the
+// "Bilan 2016 - Habitat.pdf": compared word by word, case and accents
+// aside), the
 // longest when one identifier contains another ("numerique" and
 // "numerique-ess"); nullptr when none. `several` receives the identifiers
 // of distinct sectors named side by side (an error for the caller).
