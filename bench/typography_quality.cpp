@@ -9,7 +9,8 @@
 // far as they go, as TeX's first pass would), "glouton-TdT" fills lines at
 // natural width only, as word processors and browsers do, "Knuth-Plass" is
 // the default. The bound is the least mean |ratio| any breaking can reach
-// with the same items and rules (least_ratio_sum).
+// with the same items and rules (least_ratio_sums), with any number of
+// hyphens and with at most as many hyphens as each breaker drew.
 //
 //   bench_typography [texte.txt] [répétitions]
 #include <algorithm>
@@ -38,20 +39,57 @@ constexpr double kMarginMm = 10;
 constexpr double kFontSize = 11;     // points
 constexpr double kOverfullSlack = 1e-3;  // points
 
+// The least sum of |ratio| over the justified lines of some text, and the
+// number of those lines, for a given number of hyphens drawn.
+struct Bound {
+    double sum = 1e300;  // 1e300: no breaking with that many hyphens
+    std::size_t lines = 0;
+    bool possible() const { return sum < 1e299; }
+};
+
+// A paragraph never needs more hyphens than this in the bench text; the
+// bound ignores breakings with more.
+constexpr int kMaxBoundHyphens = 12;
+
+// Bounds of a whole text from its paragraphs' bounds: element h is the best
+// breaking with exactly h hyphens (a min-plus convolution).
+std::vector<Bound> combine(const std::vector<Bound>& text, const std::vector<Bound>& paragraph) {
+    if (text.empty()) return paragraph;
+    std::vector<Bound> out(text.size() + paragraph.size() - 1);
+    for (std::size_t a = 0; a < text.size(); ++a)
+        for (std::size_t b = 0; b < paragraph.size(); ++b) {
+            if (!text[a].possible() || !paragraph[b].possible()) continue;
+            const Bound both{text[a].sum + paragraph[b].sum, text[a].lines + paragraph[b].lines};
+            if (both.sum < out[a + b].sum) out[a + b] = both;
+        }
+    return out;
+}
+
+// The best of the bounds with at most `hyphens` hyphens.
+Bound best_within(const std::vector<Bound>& bounds, std::size_t hyphens) {
+    Bound best;
+    for (std::size_t h = 0; h < bounds.size() && h <= hyphens; ++h)
+        if (bounds[h].sum < best.sum) best = bounds[h];
+    return best;
+}
+
 struct Figures {
     std::size_t paragraphs = 0, lines = 0, hyphenated = 0, justified = 0, loose = 0, overfull = 0;
     double max_ratio = 0, sum_ratio = 0;
-    double bound_sum = 0;         // least_ratio_sum over the paragraphs
-    std::size_t bound_lines = 0;
+    std::size_t longest_streak = 0;      // most hyphenated lines in a row (the rule: 2)
+    std::size_t before_last_line = 0;    // paragraphs whose penultimate line ends with a hyphen (the rule: none)
+    std::vector<Bound> bounds;  // least_ratio_sums over the paragraphs, by hyphens drawn
     double seconds = 0;  // in break_lines only
 };
 
-// The smallest mean |ratio| any breaker can reach on a paragraph, under
+// The smallest sum of |ratio| any breaker can reach on a paragraph, under
 // the same rules (at most two hyphenated lines in a row, no hyphen before
-// the last line, no overfull line): a dynamic programme over the legal
-// breakpoints minimising the sum of |ratio| of the justified lines. Returns
-// (sum, justified lines) of the best breaking; used as a reference only.
-std::pair<double, std::size_t> least_ratio_sum(const std::vector<LineItem>& items, const LineMeasure& measure) {
+// the last line, no overfull line), for each number of hyphens drawn: a
+// dynamic programme over the legal breakpoints minimising the sum of
+// |ratio| of the justified lines. Element h: the best breaking with h
+// hyphens drawn (a break after a hyphen already in the text draws none).
+// Used as a reference only.
+std::vector<Bound> least_ratio_sums(const std::vector<LineItem>& items, const LineMeasure& measure) {
     const std::size_t n = items.size();
     auto discardable = [&](std::size_t k) {
         return items[k].kind != LineItem::Kind::Box &&
@@ -64,18 +102,22 @@ std::pair<double, std::size_t> least_ratio_sum(const std::vector<LineItem>& item
             (it.kind == LineItem::Kind::Glue && b > 0 && items[b - 1].kind == LineItem::Kind::Box))
             breaks.push_back(b);
     }
-    struct State { double sum = 1e300; std::size_t lines = 0; };
-    // best[i][h]: best way to end a line at breaks[i] with h hyphenated lines in a row (h <= 2); i = -1 start.
-    std::vector<std::array<State, 3>> best(breaks.size());
+    constexpr int kRows = kMaxBoundHyphens + 1;
+    // best[i][h][d]: best way to end a line at breaks[i] with h hyphenated
+    // lines in a row (h <= 2) and d hyphens drawn so far.
+    using Cell = std::array<std::array<Bound, kRows>, 3>;
+    std::vector<Cell> best(breaks.size());
     auto start_after = [&](std::size_t b, bool at_start) {
         std::size_t k = at_start ? b : b + 1;
         while (k < n && discardable(k)) ++k;
         return k;
     };
+    auto is_flagged = [&](std::size_t b) { return items[b].kind == LineItem::Kind::Penalty && items[b].flagged; };
     for (std::size_t j = 0; j < breaks.size(); ++j) {
         const std::size_t b = breaks[j];
         const bool forced = items[b].kind == LineItem::Kind::Penalty && items[b].penalty <= kForcedBreak;
-        const bool flagged = items[b].kind == LineItem::Kind::Penalty && items[b].flagged;
+        const bool flagged = is_flagged(b);
+        const int drawn = flagged && items[b].width > 0 ? 1 : 0;
         for (int i = -1; i < static_cast<int>(j); ++i) {
             const std::size_t s = i < 0 ? start_after(0, true) : start_after(breaks[static_cast<std::size_t>(i)], false);
             if (s > b) continue;
@@ -92,29 +134,37 @@ std::pair<double, std::size_t> least_ratio_sum(const std::vector<LineItem>& item
             if (natural - shrink > width + kOverfullSlack) continue;
             double r = 0;
             if (!forced) r = natural < width ? (stretch > 0 ? (width - natural) / stretch : 1e6) : (width - natural) / shrink;
+            const bool from_flagged = i >= 0 && is_flagged(breaks[static_cast<std::size_t>(i)]);
+            if (forced && b + 1 == n && from_flagged) continue;  // no hyphen before the last line
             for (int h = 0; h < 3; ++h) {
-                const State from = i < 0 ? (h == 0 ? State{0, 0} : State{}) : best[static_cast<std::size_t>(i)][h];
-                if (from.sum >= 1e299) continue;
-                const bool from_flagged = i >= 0 && items[breaks[static_cast<std::size_t>(i)]].kind == LineItem::Kind::Penalty &&
-                                          items[breaks[static_cast<std::size_t>(i)]].flagged;
-                if (forced && b + 1 == n && from_flagged) continue;  // no hyphen before the last line
                 const int nh = flagged ? h + 1 : 0;
                 if (nh > 2) continue;
-                State next{from.sum + (forced ? 0 : std::fabs(r)), from.lines + (forced ? 0 : 1)};
-                if (next.sum < best[j][nh].sum) best[j][nh] = next;
+                for (int d = 0; d + drawn < kRows; ++d) {
+                    Bound from;
+                    if (i < 0) {
+                        if (h == 0 && d == 0) from = Bound{0, 0};
+                    } else {
+                        from = best[static_cast<std::size_t>(i)][h][d];
+                    }
+                    if (!from.possible()) continue;
+                    const Bound next{from.sum + (forced ? 0 : std::fabs(r)), from.lines + (forced ? 0 : 1)};
+                    if (next.sum < best[j][nh][d + drawn].sum) best[j][nh][d + drawn] = next;
+                }
             }
         }
         if (forced && b + 1 < n) {  // a forced break ends every line: restart from here
-            State merged;
-            for (const State& st : best[j])
-                if (st.sum < merged.sum) merged = st;
-            best[j] = {merged, State{}, State{}};
+            for (int d = 0; d < kRows; ++d)
+                for (int h = 1; h < 3; ++h) {
+                    if (best[j][h][d].sum < best[j][0][d].sum) best[j][0][d] = best[j][h][d];
+                    best[j][h][d] = Bound{};
+                }
         }
     }
-    State result;
-    for (const State& st : best.back())
-        if (st.sum < result.sum) result = st;
-    return {result.sum, result.lines};
+    std::vector<Bound> result(kRows);
+    for (int d = 0; d < kRows; ++d)
+        for (int h = 0; h < 3; ++h)
+            if (best.back()[h][d].sum < result[d].sum) result[d] = best.back()[h][d];
+    return result;
 }
 
 // Wraps a breaker, measures each paragraph it breaks.
@@ -128,11 +178,13 @@ public:
         figures_.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         if (!recording_) return lines;
         ++figures_.paragraphs;
-        const auto bound = least_ratio_sum(items, measure);
-        figures_.bound_sum += bound.first;
-        figures_.bound_lines += bound.second;
+        figures_.bounds = combine(figures_.bounds, least_ratio_sums(items, measure));
+        std::size_t streak = 0;
         for (std::size_t n = 0; n < lines.size(); ++n) {
             const BrokenLine& line = lines[n];
+            streak = line.hyphenated ? streak + 1 : 0;
+            figures_.longest_streak = std::max(figures_.longest_streak, streak);
+            if (line.hyphenated && n + 2 == lines.size()) ++figures_.before_last_line;
             ++figures_.lines;
             const bool drawn_hyphen = line.end < items.size() && items[line.end].kind == LineItem::Kind::Penalty &&
                                       items[line.end].flagged && items[line.end].width > 0;
@@ -234,7 +286,9 @@ int main(int argc, char** argv) {
             {"Knuth-Plass", std::make_shared<KnuthPlassLineBreaker>()},
         };
         std::vector<double> layout_us;
-        double bound = 0;
+        std::vector<std::size_t> hyphenated;
+        std::vector<std::pair<std::size_t, std::size_t>> rules;  // longest streak, hyphens before the last line
+        std::vector<Bound> bounds;  // the same for every breaker: same items
         for (const auto& b : breakers) {
             auto recorder = std::make_shared<RecordingBreaker>(b.breaker);
             LayoutOptions options;
@@ -250,9 +304,33 @@ int main(int argc, char** argv) {
             figures.seconds = recorder->figures().seconds;
             print(b.name, figures, repetitions);
             layout_us.push_back(total / (static_cast<double>(figures.paragraphs) * repetitions) * 1e6);
-            bound = figures.bound_sum / static_cast<double>(figures.bound_lines);
+            hyphenated.push_back(figures.hyphenated);
+            rules.emplace_back(figures.longest_streak, figures.before_last_line);
+            bounds = figures.bounds;
         }
-        std::printf("\nBorne : aucune coupure respectant les mêmes règles n'a un |r| moyen inférieur à %.3f.\n", bound);
+        std::printf("\nRègles de césure (au plus 2 lignes coupées de suite, aucune à l'avant-dernière ligne) :");
+        for (std::size_t k = 0; k < rules.size(); ++k)
+            std::printf(" %s %zu de suite au plus, %zu à l'avant-dernière%s", breakers[k].name, rules[k].first,
+                        rules[k].second, k + 1 < rules.size() ? " ;" : "\n");
+        auto mean = [](const Bound& b) { return b.lines ? b.sum / static_cast<double>(b.lines) : 0.0; };
+        std::size_t free_hyphens = 0;
+        for (std::size_t h = 0; h < bounds.size(); ++h)
+            if (bounds[h].sum < bounds[free_hyphens].sum) free_hyphens = h;
+        std::printf("Borne : aucune coupure respectant les mêmes règles n'a un |r| moyen inférieur à %.3f (%zu césures).\n",
+                    mean(bounds[free_hyphens]), free_hyphens);
+        std::printf("Borne avec au plus autant de césures que l'algorithme :");
+        for (std::size_t k = 0; k < hyphenated.size(); ++k)
+            std::printf(" %s (%zu) %.3f%s", breakers[k].name, hyphenated[k], mean(best_within(bounds, hyphenated[k])),
+                        k + 1 < hyphenated.size() ? " ;" : "\n");
+        std::printf("Borne selon le nombre de césures :");
+        double previous = 1e300;
+        for (std::size_t h = 0; h <= free_hyphens; ++h) {
+            const Bound b = best_within(bounds, h);
+            if (!b.possible() || b.sum >= previous - 1e-9) continue;
+            previous = b.sum;
+            std::printf(" %zu : %.3f ;", h, mean(b));
+        }
+        std::printf("\n");
         std::printf("Mise en page complète (espaces français, césure, crénage, coupure, placement), µs par paragraphe :");
         for (std::size_t k = 0; k < layout_us.size(); ++k) std::printf(" %s %.1f%s", breakers[k].name, layout_us[k],
                                                                       k + 1 < layout_us.size() ? " ;" : "\n");

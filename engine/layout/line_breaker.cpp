@@ -130,10 +130,11 @@ int fitness_class(double ratio) {
     return 3;
 }
 
-double badness(double ratio) {
+// 100 |r|^power, at most TeX's largest badness.
+double badness(double ratio, int power) {
     const double r = std::fabs(ratio);
     if (r >= kInfiniteRatio) return kMaxBadness;
-    return std::min(kMaxBadness, 100 * r * r * r);
+    return std::min(kMaxBadness, power == 3 ? 100 * r * r * r : 100 * r * r);
 }
 
 // A feasible break: the end of a line of the best way found so far to get here.
@@ -238,7 +239,7 @@ public:
                     if (flagged && from.hyphens + 1 > p_.max_consecutive_hyphens) continue;
                     if (paragraph_end && from.flagged && !p_.hyphen_before_last_line) continue;
                 }
-                double d = p_.line_penalty + badness(fit);
+                double d = p_.line_penalty + badness(fit, p_.badness_power);
                 d *= d;
                 if (item.kind == LineItem::Kind::Penalty) {
                     if (item.penalty > 0) d += static_cast<double>(item.penalty) * item.penalty;

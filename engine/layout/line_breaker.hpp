@@ -72,16 +72,31 @@ private:
     Fill fill_;
 };
 
-// The tunables of the total-fit breaker, with TeX's values where TeX has one
-// (The TeXbook, ch. 14; Knuth & Plass 1981, section "The algorithm").
+// The tunables of the total-fit breaker (The TeXbook, ch. 14; Knuth & Plass
+// 1981, section "The algorithm"). A line's demerits are
+// (line_penalty + badness)^2 + penalty^2, plus the two costs below, with
+// badness = 100 |ratio|^badness_power. Tuned on the seed text with
+// bench/typography_quality.cpp (docs/TYPOGRAPHIE.md, « Mesure de la
+// qualité »); TeX's own values are given where they differ.
 struct KnuthPlassParameters {
     // Largest adjustment ratio of a line on the first pass (TeX's \tolerance
     // 200 is a ratio of 1.26; French text with few stretchable spaces per
     // line needs a little more). A second pass accepts any ratio.
     double tolerance = 2.0;
     double line_penalty = 10;           // \linepenalty: added to each line's badness
-    double flagged_demerits = 10000;    // \doublehyphendemerits: two hyphenated lines in a row
-    double fitness_demerits = 10000;    // \adjdemerits: a very loose line next to a tight one
+    // TeX's badness grows as |r|^3 (demerits as |r|^6), which sees no
+    // difference between lines at 0.1 and at 0.4 -- where the lines of short
+    // French paragraphs are -- and trades them for nothing. With 2 (demerits
+    // as |r|^4) a very loose line is still far worse than two decent ones,
+    // and fairly even lines are told apart. 2 or 3 (TeX).
+    int badness_power = 2;
+    // \doublehyphendemerits (TeX: 10000): the extra cost of a second
+    // hyphenated line in a row. 0: each hyphen already pays its penalty and
+    // the French rule below forbids a third; a second one is taken only when
+    // it evens the spacing more than a hyphen costs.
+    double flagged_demerits = 0;
+    // \adjdemerits (TeX: 10000): a very loose line next to a tight one.
+    double fitness_demerits = 3000;
     int max_consecutive_hyphens = 2;    // French rule: never three hyphenated lines in a row (0, 1 or 2; more: no limit)
     bool hyphen_before_last_line = false;  // false: the last line never starts with a word's end
 };

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "layout/line_breaker.hpp"
 
@@ -201,7 +202,103 @@ TEST(KnuthPlassLineBreaker, LongParagraphIsBrokenWithoutOverfullLines) {
     ASSERT_GT(lines.size(), 500u);
     for (const BrokenLine& l : lines) {
         EXPECT_GE(l.ratio, -1);
-        if (!l.ends_paragraph_or_forced) EXPECT_LE(l.ratio, 2.0);
+        if (!l.ends_paragraph_or_forced) {
+            EXPECT_LE(l.ratio, 2.0);
+        }
     }
     EXPECT_EQ(lines.back().end, items.size() - 1);
+}
+
+namespace {
+
+// Words (a pair: a word with a hyphenation point, `hyphen` wide when drawn)
+// separated by the given glue, closed by the paragraph's end.
+struct Word {
+    double a = 0, b = -1;  // b >= 0: "a-b"
+    Word(double width) : a(width) {}  // NOLINT: a plain word from its width
+    Word(double first, double second) : a(first), b(second) {}
+};
+std::vector<LineItem> words(std::initializer_list<Word> list, LineItem space, double hyphen_width) {
+    std::vector<LineItem> items;
+    for (const Word& w : list) {
+        if (!items.empty()) items.push_back(space);
+        items.push_back(box(w.a));
+        if (w.b >= 0) {
+            items.push_back(hyphen(hyphen_width));
+            items.push_back(box(w.b));
+        }
+    }
+    items.push_back(end());
+    return items;
+}
+
+std::vector<std::size_t> ends(const std::vector<BrokenLine>& lines) {
+    std::vector<std::size_t> out;
+    for (const BrokenLine& l : lines) out.push_back(l.end);
+    return out;
+}
+
+double sum_of_ratios(const std::vector<BrokenLine>& lines) {
+    double sum = 0;
+    for (const BrokenLine& l : lines)
+        if (!l.ends_paragraph_or_forced) sum += std::fabs(l.ratio);
+    return sum;
+}
+
+KnuthPlassParameters tex_parameters() {
+    KnuthPlassParameters tex;
+    tex.badness_power = 3;
+    tex.flagged_demerits = 10000;
+    tex.fitness_demerits = 10000;
+    return tex;
+}
+
+}  // namespace
+
+// TeX's demerits grow as |r|^6 and take two lines at 0.47 and 0.60 (the
+// sum of their |r| is 1.07) over a tight line at -0.67 followed by a
+// perfect one (0.67 in all); demerits in |r|^4 take the latter:
+//   TeX     : (10 + 100 x 0.467^3)^2 + (10 + 100 x 0.6^3)^2 = 406 + 999 = 1,405
+//             (10 + 100 x 0.667^3)^2 + 10^2               = 1,568 + 100 = 1,668
+//   Lettrine: (10 + 100 x 0.467^2)^2 + (10 + 100 x 0.6^2)^2 = 1,011 + 2,116 = 3,127
+//             (10 + 100 x 0.667^2)^2 + 10^2               = 2,963 + 100 = 3,063
+TEST(KnuthPlassLineBreaker, PrefersEvenerSpacingThanTeXsCubicBadness) {
+    const auto items = words({7, 9, 10, 37, 5, 42, 27, 11, 18}, glue(10, 5, 3), 5);
+    const auto lines = KnuthPlassLineBreaker().break_lines(items, {100, 100});
+    EXPECT_EQ(ends(lines), (std::vector<std::size_t>{9, 15, 17}));
+    ASSERT_EQ(lines.size(), 3u);
+    EXPECT_NEAR(lines[0].ratio, -2.0 / 3, 1e-9);
+    EXPECT_NEAR(lines[1].ratio, 0, 1e-9);
+    const auto tex = KnuthPlassLineBreaker(tex_parameters()).break_lines(items, {100, 100});
+    EXPECT_EQ(ends(tex), (std::vector<std::size_t>{7, 13, 17}));
+    ASSERT_EQ(tex.size(), 3u);
+    EXPECT_NEAR(tex[0].ratio, 7.0 / 15, 1e-9);
+    EXPECT_NEAR(tex[1].ratio, 0.6, 1e-9);
+    EXPECT_LT(sum_of_ratios(lines), sum_of_ratios(tex) - 0.3);
+}
+
+// A second hyphenated line in a row costs its hyphen's penalty, no more:
+// here it turns a loose line (0.83) into fairly even ones. With TeX's
+// \doublehyphendemerits the breaker keeps one hyphen and the loose line.
+TEST(KnuthPlassLineBreaker, TakesASecondHyphenInARowWhenItEvensTheSpacing) {
+    const auto items = words({{14, 13}, {6, 12}, {15, 10}, {7, 7}, 15, 11, {10, 6}, 13, {8, 12}, 29, 16, {14, 14},
+                              {17, 11}, {6, 18}, 21},
+                             glue(6, 3, 2), 3);
+    const auto lines = KnuthPlassLineBreaker().break_lines(items, {100, 100});
+    EXPECT_EQ(ends(lines), (std::vector<std::size_t>{13, 27, 37, 47}));
+    ASSERT_EQ(lines.size(), 4u);
+    EXPECT_TRUE(lines[0].hyphenated);
+    EXPECT_TRUE(lines[1].hyphenated);
+    EXPECT_FALSE(lines[2].hyphenated);
+    EXPECT_NEAR(lines[0].ratio, 2.0 / 9, 1e-9);
+    EXPECT_NEAR(lines[1].ratio, -0.3, 1e-9);
+    EXPECT_NEAR(lines[2].ratio, -0.5, 1e-9);
+    KnuthPlassParameters discouraged;
+    discouraged.flagged_demerits = 10000;
+    const auto single = KnuthPlassLineBreaker(discouraged).break_lines(items, {100, 100});
+    EXPECT_EQ(ends(single), (std::vector<std::size_t>{15, 27, 37, 47}));
+    ASSERT_EQ(single.size(), 4u);
+    EXPECT_FALSE(single[0].hyphenated);
+    EXPECT_NEAR(single[1].ratio, 5.0 / 6, 1e-9);
+    EXPECT_LT(sum_of_ratios(lines), sum_of_ratios(single) - 0.5);
 }
