@@ -84,11 +84,12 @@ struct KnuthPlassParameters {
     // line needs a little more). A second pass accepts any ratio.
     double tolerance = 2.0;
     double line_penalty = 10;           // \linepenalty: added to each line's badness
-    // TeX's badness grows as |r|^3 (demerits as |r|^6), which sees no
-    // difference between lines at 0.1 and at 0.4 -- where the lines of short
-    // French paragraphs are -- and trades them for nothing. With 2 (demerits
-    // as |r|^4) a very loose line is still far worse than two decent ones,
-    // and fairly even lines are told apart. 2 or 3 (TeX).
+    // TeX's badness grows as |r|^3 (demerits as |r|^6), which hardly tells a
+    // line at 0.1 from one at 0.4, where the lines of short French
+    // paragraphs lie. With 2 (demerits as |r|^4) a very loose line is still
+    // far worse than two decent ones, and fairly even lines are told apart.
+    // 2 or 3 (TeX). The hyphen penalty (60; TeX: 50) comes with the items
+    // (paragraph.cpp).
     int badness_power = 2;
     // \doublehyphendemerits (TeX: 10000): the extra cost of a second
     // hyphenated line in a row. 0: each hyphen already pays its penalty and
