@@ -52,8 +52,13 @@ std::string read_all(const fs::path& path) {
 }
 
 // A fresh folder under the build tree, removed first if a previous run left it.
+// Named after the running test too: ctest -j runs each test in its own
+// process, and two of them building the shared full report in one folder
+// would remove each other's files.
 fs::path fresh_folder(const std::string& name) {
-    const fs::path folder = fs::path(LETTRINE_BINARY_DIR) / "tests" / "report" / "work" / name;
+    const ::testing::TestInfo* test = ::testing::UnitTest::GetInstance()->current_test_info();
+    const std::string owner = test ? std::string(test->test_suite_name()) + "." + test->name() : "hors-test";
+    const fs::path folder = fs::path(LETTRINE_BINARY_DIR) / "tests" / "report" / "work" / owner / name;
     fs::remove_all(folder);
     fs::create_directories(folder);
     return folder;
