@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <utility>
+#include <vector>
 
 #include "core/diagnostic.hpp"
 #include "core/output_files.hpp"
@@ -186,7 +188,10 @@ DataValue element_value(const XmlElement& element) {
     return map;
 }
 
-DataValue xml_records(const XmlElement& root, const std::string& each) {
+namespace {
+
+// The elements `each` designates under `root`, in document order.
+std::vector<const XmlElement*> record_elements(const XmlElement& root, const std::string& each) {
     std::vector<std::string> path = split_path(each);
     if (path.empty())
         throw LettrineError(ErrorKind::Data, root.position, "chemin « --chaque » vide : indiquer par exemple « destinataire »");
@@ -200,15 +205,38 @@ DataValue xml_records(const XmlElement& root, const std::string& each) {
     if (found.empty())
         throw LettrineError(ErrorKind::Data, root.position,
                             "aucun élément ne correspond au chemin « " + each + " » sous <" + root.name + ">");
+    return found;
+}
+
+DataValue record_value(const XmlElement& e) {
+    DataValue v = element_value(e);
+    if (!v.is_map()) {  // a bare <nom>Dupont</nom> item: make it a map
+        DataValue map = DataValue::map(e.position);
+        map.set("texte", v);
+        v = map;
+    }
+    return v;
+}
+
+}  // namespace
+
+DataValue xml_records(const XmlElement& root, const std::string& each) {
     DataValue list = DataValue::list(root.position);
-    for (const XmlElement* e : found) {
-        DataValue v = element_value(*e);
-        if (!v.is_map()) {  // a bare <nom>Dupont</nom> item: make it a map
-            DataValue map = DataValue::map(e->position);
-            map.set("texte", v);
-            v = map;
-        }
-        list.push_back(std::move(v));
+    for (const XmlElement* e : record_elements(root, each)) list.push_back(record_value(*e));
+    return list;
+}
+
+DataValue xml_records(XmlElement&& root, const std::string& each) {
+    DataValue list = DataValue::list(root.position);
+    for (const XmlElement* e : record_elements(root, each)) {
+        list.push_back(record_value(*e));
+        // The tree is ours (moved in): free what this record was made of.
+        // Records never nest (they sit at one path), so no later record
+        // element lives inside this one.
+        XmlElement& done = const_cast<XmlElement&>(*e);
+        std::vector<XmlElement>().swap(done.children);
+        std::vector<XmlAttribute>().swap(done.attributes);
+        std::string().swap(done.text);
     }
     return list;
 }
@@ -216,7 +244,11 @@ DataValue xml_records(const XmlElement& root, const std::string& each) {
 DataValue read_records(const boost::filesystem::path& file, const std::string& each) {
     const std::string name = file.filename().string();
     const DataFormat format = format_of(file);
-    if (format == DataFormat::Xml) return xml_records(read_xml(read_file(file), name), each);
+    if (format == DataFormat::Xml) {
+        // The file's bytes are freed before the records are built.
+        XmlElement root = read_xml(read_file(file), name);
+        return xml_records(std::move(root), each);
+    }
     const Workbook workbook = read_workbook(file, format);
     const Sheet* sheet = workbook.find(each);
     if (!sheet) {

@@ -38,6 +38,10 @@ DataValue read_data_tree(const boost::filesystem::path& file);
 DataValue sheet_records(const Workbook& workbook, const Sheet& sheet);
 DataValue workbook_tree(const Workbook& workbook);
 DataValue xml_records(const XmlElement& root, const std::string& each);
+// The same, consuming the tree: each element's storage is released as soon as
+// it has become a record, so a 10,000-record merge never holds the whole XML
+// tree and all the records at once.
+DataValue xml_records(XmlElement&& root, const std::string& each);
 // An element as a value: text (trimmed, one item per line) when it has
 // neither attributes nor child elements; otherwise a map of its attributes,
 // then its child elements (a name repeated becomes a list), then its own
