@@ -67,17 +67,17 @@ std::vector<NoteFigure> note_key_figures(const Bilan& b) {
     std::vector<NoteFigure> figures;
     const HalfDays planned = b.planned_total(), done = b.done_total();
     figures.push_back({format_days_value(done), done.halves >= 4 ? "jours réalisés" : "jour réalisé",
-                       "sur " + format_days_value(planned) + " prévus"});
+                       "sur " + format_days_value(planned) + " prévus", "Jours réalisés"});
     figures.push_back({planned.halves > 0 ? percent(done.halves, planned.halves) : "\u2014", "de réalisation",
-                       "jours réalisés / prévus"});
+                       "jours réalisés / prévus", "Taux de réalisation"});
     figures.push_back({std::to_string(b.projects.size()), b.projects.size() > 1 ? "projets accompagnés" : "projet accompagné",
-                       count_phrase(b.opinions_given(), "avis de financement", "avis de financement")});
+                       count_phrase(b.opinions_given(), "avis de financement", "avis de financement"), "Projets accompagnés"});
     figures.push_back({std::to_string(b.partnerships.size()), b.partnerships.size() > 1 ? "partenaires mobilisés" : "partenaire mobilisé",
-                       count_phrase(b.conventions_signed(), "convention signée", "conventions signées")});
+                       count_phrase(b.conventions_signed(), "convention signée", "conventions signées"), "Partenaires mobilisés"});
     std::size_t ongoing = 0;
     for (const auto& x : b.experiments) ongoing += x.status == ExperimentStatus::Ongoing;
     figures.push_back({std::to_string(b.experiments.size()), b.experiments.size() > 1 ? "expérimentations" : "expérimentation",
-                       count_phrase(ongoing, "en cours", "en cours")});
+                       count_phrase(ongoing, "en cours", "en cours"), "Expérimentations"});
     return figures;
 }
 

@@ -17,6 +17,7 @@ struct NoteFigure {
     std::string value;   // « 38,5 »
     std::string label;   // « jours réalisés »
     std::string detail;  // « sur 40 prévus », may be empty
+    std::string caption; // « Jours réalisés »: the label alone, for a table row (AG packs)
 };
 // Always five, in this order: days done (of planned), completion rate (« — »
 // when no day was planned), projects (funding opinions), partners (conventions

@@ -107,8 +107,9 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
         usage_error("--badges ne s'emploie qu'avec la commande atelier");
     if (a.duplex && a.command != Command::Workshops && a.command != Command::Report && a.command != Command::Help)
         usage_error("--recto-verso ne s'emploie qu'avec les commandes atelier et rapport");
-    if (a.notes_given && a.command != Command::Report && a.command != Command::Help)
-        usage_error("--notes ne s'emploie qu'avec la commande rapport");
+    if (a.notes_given && a.command != Command::Report && a.command != Command::Workshops && a.command != Command::Help)
+        usage_error("--notes ne s'emploie qu'avec les commandes rapport et atelier");
+    if (a.notes_given && a.badges) usage_error("--notes et --badges s'excluent : les chiffres des bilans vont dans les dossiers d'atelier");
     if (a.command == Command::Report && !a.sectors.empty())
         usage_error("rapport : --secteur ne s'emploie pas, le rapport réunit tous les secteurs du programme");
     if (a.badges && a.duplex) usage_error("--badges et --recto-verso s'excluent : --recto-verso concerne les dossiers d'atelier");
@@ -155,7 +156,9 @@ std::string help_text() {
         "                     sur une page de droite (pages blanches insérées) ;\n"
         "                     rapport : de même pour chaque chapitre\n"
         "  --notes DOSSIER    rapport : les notes, un bilan rempli (.xlsx, .ods,\n"
-        "                     .xml) ou un PDF par secteur ; par défaut input/bilans/\n"
+        "                     .xml) ou un PDF par secteur ; par défaut input/bilans/ ;\n"
+        "                     atelier : les chiffres clés des bilans de ce dossier\n"
+        "                     dans « Le secteur en bref » (sans --notes : aucun)\n"
         "  --jobs N           nombre de documents produits en parallèle\n"
         "  --quiet            n'affiche que les erreurs\n"
         "  --verbose          affiche chaque fichier écrit\n"

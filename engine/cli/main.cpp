@@ -4,13 +4,17 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli/arguments.hpp"
 #include "core/diagnostic.hpp"
 #include "ag/workshop_job.hpp"
 #include "bilan/note_job.hpp"
+#include "bilan/note_view.hpp"
+#include "data/programme_reader.hpp"
 #include "jobs/jobs.hpp"
 #include "report/report.hpp"
 
@@ -24,6 +28,31 @@ void print(const Diagnostics& diagnostics, std::ostream& err) {
 
 std::string count_phrase(std::size_t n, const std::string& singular, const std::string& plural) {
     return std::to_string(n) + " " + (n > 1 ? plural : singular);
+}
+
+// The key figures of every bilan in the notes folder, for the workshop
+// packs' « Le secteur en bref ». The folder is read as the rapport reads it
+// (same checks, every problem at once); a note given as a PDF has no
+// figures Lettrine can read, so its sector's pack has none.
+BilanLookup bilans_from_notes(const std::string& folder, const std::string& programme_file, Diagnostics& warnings) {
+    const Programme programme = read_programme(programme_file);
+    NoteFolder found = scan_notes(folder, programme);
+    if (found.diagnostics.has_errors()) throw LettrineError(ErrorKind::Data, std::move(found.diagnostics));
+    for (const auto& d : found.diagnostics.items()) warnings.add(d);
+    std::map<std::string, SectorBilan> by_sector;
+    for (const SectorNote& note : found.notes) {
+        if (!note.bilan) continue;
+        SectorBilan bilan;
+        bilan.year = note.bilan->year;
+        for (const NoteFigure& f : note_key_figures(*note.bilan))
+            bilan.figures.push_back({f.detail.empty() ? f.caption : f.caption + " (" + f.detail + ")", f.value});
+        by_sector.emplace(note.sector_id, std::move(bilan));
+    }
+    return [by_sector = std::move(by_sector)](const Sector& sector) -> std::optional<SectorBilan> {
+        const auto it = by_sector.find(sector.id);
+        if (it == by_sector.end()) return std::nullopt;
+        return it->second;
+    };
 }
 
 int run(const Arguments& args) {
@@ -70,7 +99,10 @@ int run(const Arguments& args) {
             workshops.duplex = args.duplex;
             workshops.jobs = args.jobs;
             workshops.progress = &progress;
+            Diagnostics note_warnings;
+            if (args.notes_given) workshops.bilans = bilans_from_notes(args.notes, args.data, note_warnings);
             result = run_workshop_packs(workshops);
+            for (const auto& d : note_warnings.items()) result.warnings.add(d);
             break;
         }
         case Command::Forms: {

@@ -71,7 +71,10 @@ TEST(ReportArguments, RapportNotesAndDuplex) {
     EXPECT_EQ(given.notes, "notes");
     EXPECT_TRUE(given.duplex);
     EXPECT_EQ(given.output, "o");
-    EXPECT_NE(usage_message({"lettres", "--notes", "n"}).find("--notes ne s'emploie qu'avec la commande rapport"),
+    EXPECT_NE(usage_message({"lettres", "--notes", "n"}).find("--notes ne s'emploie qu'avec les commandes rapport et atelier"),
+              std::string::npos);
+    EXPECT_TRUE(parse_arguments({"atelier", "--notes", "n"}).notes_given);
+    EXPECT_NE(usage_message({"atelier", "--notes", "n", "--badges"}).find("--notes et --badges s'excluent"),
               std::string::npos);
     EXPECT_NE(usage_message({"lettres", "--recto-verso"})
                   .find("--recto-verso ne s'emploie qu'avec les commandes atelier et rapport"),
@@ -119,5 +122,41 @@ TEST(ReportCommand, DefaultNotesMissingOneAndAStrayPdf) {
         << refused.err;
     EXPECT_NE(refused.err.find("Échec : aucun fichier écrit."), std::string::npos);
     EXPECT_FALSE(fs::exists(dir / "c"));
+    fs::remove_all(dir);
+}
+
+// `lettrine atelier --notes`: the key figures of each sector's bilan in its
+// workshop pack; without --notes, none.
+TEST(WorkshopNotes, KeyFiguresOfTheBilansInThePacks) {
+    const fs::path dir = fresh("atelier");
+    const fs::path err = dir / "err.txt";
+    const std::string base = std::string(LETTRINE_EXE) + " atelier --donnees input/programme-2016.xml --secteur habitat";
+    const Outcome with = run(base + " --notes input/bilans --sortie '" + (dir / "avec").string() + "'", err);
+    ASSERT_EQ(with.code, 0) << with.err;
+    const Outcome without = run(base + " --sortie '" + (dir / "sans").string() + "'", err);
+    ASSERT_EQ(without.code, 0) << without.err;
+    const auto text = [&](const std::string& variant) {
+        const fs::path pdf = dir / variant / "ag-2016" / "dossier-atelier-habitat.pdf";
+        EXPECT_TRUE(fs::exists(pdf)) << pdf;
+        const fs::path txt = dir / (variant + ".txt");
+        run("pdftotext -layout '" + pdf.string() + "' '" + txt.string() + "'", err);
+        return slurp(txt);
+    };
+    const std::string with_text = text("avec");
+    EXPECT_NE(with_text.find("Chiffres clés du bilan 2016"), std::string::npos) << with_text;
+    // The habitat example bilan: 41 days done of 40 planned.
+    EXPECT_NE(with_text.find("Jours réalisés (sur 40 prévus)"), std::string::npos) << with_text;
+    EXPECT_NE(with_text.find("Taux de réalisation (jours réalisés / prévus)"), std::string::npos) << with_text;
+    EXPECT_NE(with_text.find("41"), std::string::npos);
+    EXPECT_EQ(text("sans").find("Chiffres clés"), std::string::npos);
+
+    // A bilan that is not valid stops the packs, naming it; nothing written.
+    const fs::path notes = dir / "notes";
+    fs::create_directories(notes);
+    std::ofstream(notes / "bilan-2016-habitat.xml") << "<bilan>\n";
+    const Outcome refused = run(base + " --notes '" + notes.string() + "' --sortie '" + (dir / "refus").string() + "'", err);
+    EXPECT_EQ(refused.code, 3) << refused.err;
+    EXPECT_NE(refused.err.find("bilan-2016-habitat.xml"), std::string::npos) << refused.err;
+    EXPECT_FALSE(fs::exists(dir / "refus"));
     fs::remove_all(dir);
 }
