@@ -11,58 +11,21 @@
 #include <sstream>
 
 #include "cli/arguments.hpp"
+#include "cli_support.hpp"
 #include "core/diagnostic.hpp"
 
 namespace fs = boost::filesystem;
 using namespace lettrine;
+using namespace cli_test;
 
 namespace {
 
-struct Outcome {
-    int code = -1;
-    std::string out, err;
-};
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p.string(), std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-Outcome run(const std::string& command) {
-    const fs::path err = fs::temp_directory_path() / fs::unique_path("lettrine-bilan-cli-%%%%-%%%%.txt");
-    Outcome r;
-    FILE* pipe = ::popen((command + " 2>" + err.string()).c_str(), "r");
-    char buffer[4096];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) r.out.append(buffer, n);
-    const int status = ::pclose(pipe);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.err = slurp(err);
-    fs::remove(err);
-    return r;
-}
-
 std::string exe() { return std::string(LETTRINE_EXE); }
 
-fs::path fresh(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("lettrine-bilan-cli-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-
-std::set<std::string> files_under(const fs::path& dir) {
-    std::set<std::string> files;
-    if (!fs::exists(dir)) return files;
-    for (fs::recursive_directory_iterator it(dir), end; it != end; ++it)
-        if (fs::is_regular_file(it->path())) files.insert(it->path().lexically_relative(dir).string());
-    return files;
-}
+fs::path fresh(const std::string& name) { return fresh_dir("lettrine-bilan-cli-", name); }
 
 int pages(const fs::path& pdf) {
-    const Outcome info = run("pdfinfo " + pdf.string());
+    const RunResult info = run("pdfinfo " + pdf.string());
     const auto at = info.out.find("Pages:");
     return at == std::string::npos ? -1 : std::stoi(info.out.substr(at + 6));
 }
@@ -98,7 +61,7 @@ TEST(BilanArguments, FormulaireAndNote) {
 
 TEST(BilanCommands, FormulaireWritesOneFormPerContractedSectorTheSameBytesTwice) {
     const fs::path a = fresh("forms-a"), b = fresh("forms-b");
-    const Outcome first = run(exe() + " formulaire --sortie " + a.string());
+    const RunResult first = run(exe() + " formulaire --sortie " + a.string());
     ASSERT_EQ(first.code, 0) << first.err;
     const std::set<std::string> expected{"formulaires/bilan-2016-services-aux-personnes.xlsx",
                                          "formulaires/bilan-2016-circuits-courts.xlsx",
@@ -109,7 +72,7 @@ TEST(BilanCommands, FormulaireWritesOneFormPerContractedSectorTheSameBytesTwice)
     for (const auto& name : expected) EXPECT_EQ(slurp(a / name), slurp(b / name)) << name;  // XLSX or XML programme: same form
 
     const fs::path c = fresh("forms-c");
-    const Outcome unknown = run(exe() + " formulaire --secteur jardinage --sortie " + c.string());
+    const RunResult unknown = run(exe() + " formulaire --secteur jardinage --sortie " + c.string());
     EXPECT_EQ(unknown.code, 2);
     EXPECT_NE(unknown.err.find("secteur inconnu « jardinage »"), std::string::npos) << unknown.err;
     EXPECT_TRUE(files_under(c).empty());
@@ -122,7 +85,7 @@ TEST(BilanCommands, NoteForEveryExampleBilan) {
     const fs::path out = fresh("notes");
     for (const char* name : {"bilan-2016-services-aux-personnes.xlsx", "bilan-2016-circuits-courts.xlsx",
                              "bilan-2016-habitat.xlsx", "bilan-2016-dechets-ressources.xml"}) {
-        const Outcome r = run(exe() + " note --donnees input/bilans/" + name + " --sortie " + out.string());
+        const RunResult r = run(exe() + " note --donnees input/bilans/" + name + " --sortie " + out.string());
         EXPECT_EQ(r.code, 0) << name << "\n" << r.err;
         EXPECT_EQ(r.err.find("avertissement"), std::string::npos) << r.err;
     }
@@ -153,7 +116,7 @@ TEST(BilanCommands, AnInvalidBilanIsReportedWholeAndNothingIsWritten) {
     xml.replace(xml.find("<perspectives>"), 14, "<perspectives>...");
     const fs::path bilan = dir / "bilan-2016-dechets-ressources.xml";
     std::ofstream(bilan.string(), std::ios::binary) << xml;
-    const Outcome r = run(exe() + " note --donnees " + bilan.string() + " --sortie " + (dir / "sortie").string());
+    const RunResult r = run(exe() + " note --donnees " + bilan.string() + " --sortie " + (dir / "sortie").string());
     EXPECT_EQ(r.code, 3);
     EXPECT_NE(r.err.find("bilan-2016-dechets-ressources.xml:"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("valeur inconnue « lancement » pour le champ « Stade »"), std::string::npos) << r.err;

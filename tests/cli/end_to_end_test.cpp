@@ -11,54 +11,16 @@
 #include <set>
 #include <sstream>
 
+#include "cli_support.hpp"
+
 namespace fs = boost::filesystem;
+using namespace cli_test;
 
 namespace {
 
-struct RunResult {
-    int code = -1;
-    std::string out, err;
-};
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p.string(), std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-fs::path temp_dir(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("lettrine-e2e-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-
-RunResult run(const std::string& command) {
-    static int counter = 0;
-    const fs::path err_file = fs::temp_directory_path() / ("lettrine-e2e-err-" + std::to_string(::getpid()) + "-" +
-                                                           std::to_string(counter++));
-    RunResult result;
-    FILE* pipe = ::popen((command + " 2>" + err_file.string()).c_str(), "r");
-    char buffer[4096];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, n);
-    const int status = ::pclose(pipe);
-    result.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    result.err = slurp(err_file);
-    fs::remove(err_file);
-    return result;
-}
+fs::path temp_dir(const std::string& name) { return fresh_dir("lettrine-e2e-", name); }
 
 std::string lettrine() { return std::string(LETTRINE_EXE); }
-
-std::set<std::string> files_under(const fs::path& dir) {
-    std::set<std::string> files;
-    if (!fs::exists(dir)) return files;
-    for (fs::recursive_directory_iterator it(dir), end; it != end; ++it)
-        if (fs::is_regular_file(it->path())) files.insert(it->path().lexically_relative(dir).string());
-    return files;
-}
 
 const std::set<std::string> kDefaultOutputs = {
     "budget-2016.xlsx",

@@ -11,43 +11,16 @@
 #include <sstream>
 
 #include "cli/arguments.hpp"
+#include "cli_support.hpp"
 #include "core/diagnostic.hpp"
 
 namespace fs = boost::filesystem;
 using namespace lettrine;
+using namespace cli_test;
 
 namespace {
 
-struct Outcome {
-    int code = -1;
-    std::string out, err;
-};
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p.string(), std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-Outcome run(const std::string& command, const fs::path& err) {
-    Outcome r;
-    FILE* pipe = ::popen((command + " 2>'" + err.string() + "'").c_str(), "r");
-    char buffer[4096];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) r.out.append(buffer, n);
-    const int status = ::pclose(pipe);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.err = slurp(err);
-    return r;
-}
-
-fs::path fresh(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("lettrine-rapport-cli-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
+fs::path fresh(const std::string& name) { return fresh_dir("lettrine-rapport-cli-", name); }
 
 std::string usage_message(const std::vector<std::string>& args) {
     try {
@@ -87,11 +60,9 @@ TEST(ReportArguments, RapportNotesAndDuplex) {
 
 TEST(ReportCommand, DefaultNotesMissingOneAndAStrayPdf) {
     const fs::path dir = fresh("defaut");
-    const fs::path err = dir / "err.txt";
     // The default folder: every contracted sector has its bilan, so no warning.
-    const Outcome ok = run(std::string(LETTRINE_EXE) + " rapport --donnees input/programme-2016.xml --sortie '" +
-                               (dir / "a").string() + "'",
-                           err);
+    const RunResult ok = run(std::string(LETTRINE_EXE) + " rapport --donnees input/programme-2016.xml --sortie '" +
+                               (dir / "a").string() + "'");
     ASSERT_EQ(ok.code, 0) << ok.err;
     EXPECT_EQ(ok.err.find("avertissement"), std::string::npos) << ok.err;
     EXPECT_TRUE(fs::exists(dir / "a" / "rapport-activite-2016.pdf"));
@@ -102,9 +73,8 @@ TEST(ReportCommand, DefaultNotesMissingOneAndAStrayPdf) {
     for (const char* name : {"bilan-2016-circuits-courts.xlsx", "bilan-2016-habitat.xlsx",
                              "bilan-2016-services-aux-personnes.xlsx"})
         fs::copy_file(fs::path("input/bilans") / name, notes / name);
-    const Outcome warned = run(std::string(LETTRINE_EXE) + " rapport --recto-verso --notes '" + notes.string() +
-                                   "' --sortie '" + (dir / "b").string() + "'",
-                               err);
+    const RunResult warned = run(std::string(LETTRINE_EXE) + " rapport --recto-verso --notes '" + notes.string() +
+                                   "' --sortie '" + (dir / "b").string() + "'");
     ASSERT_EQ(warned.code, 0) << warned.err;
     EXPECT_NE(warned.err.find(notes.string() + " : avertissement : aucune note pour le secteur « Déchets et ressources »"),
               std::string::npos)
@@ -113,9 +83,8 @@ TEST(ReportCommand, DefaultNotesMissingOneAndAStrayPdf) {
 
     // A PDF that is not one: an error naming it, exit code 3, nothing written.
     std::ofstream(notes / "note-dechets-ressources.pdf") << "Ceci n'est pas un PDF.\n";
-    const Outcome refused = run(std::string(LETTRINE_EXE) + " rapport --notes '" + notes.string() + "' --sortie '" +
-                                    (dir / "c").string() + "'",
-                                err);
+    const RunResult refused = run(std::string(LETTRINE_EXE) + " rapport --notes '" + notes.string() + "' --sortie '" +
+                                    (dir / "c").string() + "'");
     EXPECT_EQ(refused.code, 3);
     EXPECT_NE(refused.err.find((notes / "note-dechets-ressources.pdf").string() + " : ce fichier n'est pas un PDF"),
               std::string::npos)
@@ -129,17 +98,16 @@ TEST(ReportCommand, DefaultNotesMissingOneAndAStrayPdf) {
 // workshop pack; without --notes, none.
 TEST(WorkshopNotes, KeyFiguresOfTheBilansInThePacks) {
     const fs::path dir = fresh("atelier");
-    const fs::path err = dir / "err.txt";
     const std::string base = std::string(LETTRINE_EXE) + " atelier --donnees input/programme-2016.xml --secteur habitat";
-    const Outcome with = run(base + " --notes input/bilans --sortie '" + (dir / "avec").string() + "'", err);
+    const RunResult with = run(base + " --notes input/bilans --sortie '" + (dir / "avec").string() + "'");
     ASSERT_EQ(with.code, 0) << with.err;
-    const Outcome without = run(base + " --sortie '" + (dir / "sans").string() + "'", err);
+    const RunResult without = run(base + " --sortie '" + (dir / "sans").string() + "'");
     ASSERT_EQ(without.code, 0) << without.err;
     const auto text = [&](const std::string& variant) {
         const fs::path pdf = dir / variant / "ag-2016" / "dossier-atelier-habitat.pdf";
         EXPECT_TRUE(fs::exists(pdf)) << pdf;
         const fs::path txt = dir / (variant + ".txt");
-        run("pdftotext -layout '" + pdf.string() + "' '" + txt.string() + "'", err);
+        run("pdftotext -layout '" + pdf.string() + "' '" + txt.string() + "'");
         return slurp(txt);
     };
     const std::string with_text = text("avec");
@@ -154,7 +122,7 @@ TEST(WorkshopNotes, KeyFiguresOfTheBilansInThePacks) {
     const fs::path notes = dir / "notes";
     fs::create_directories(notes);
     std::ofstream(notes / "bilan-2016-habitat.xml") << "<bilan>\n";
-    const Outcome refused = run(base + " --notes '" + notes.string() + "' --sortie '" + (dir / "refus").string() + "'", err);
+    const RunResult refused = run(base + " --notes '" + notes.string() + "' --sortie '" + (dir / "refus").string() + "'");
     EXPECT_EQ(refused.code, 3) << refused.err;
     EXPECT_NE(refused.err.find("bilan-2016-habitat.xml"), std::string::npos) << refused.err;
     EXPECT_FALSE(fs::exists(dir / "refus"));
