@@ -1,0 +1,307 @@
+// Blocks to slices: each kind of block has its content() overload, chosen by
+// std::visit on the block's content.
+#include <algorithm>
+#include <type_traits>
+
+#include "layout/chart.hpp"
+#include "layout/detail/layouter.hpp"
+
+namespace lettrine::layout_detail {
+
+namespace {
+
+// Blocks that are one slice of their own: no espace-avant/apres, and what
+// points at them is carried by the slice itself.
+template <typename T>
+constexpr bool standalone_block = std::is_same_v<T, PageBreak> || std::is_same_v<T, OutlineMarker> ||
+                                  std::is_same_v<T, NoFurniture> || std::is_same_v<T, ReservedPages> ||
+                                  std::is_same_v<T, Positioned>;
+
+// A block that can be pointed at: its anchor is the top of its first piece
+// (a zero-height marker where it has none).
+void anchor_block(const Block& b, std::size_t start, std::vector<Slice>& out) {
+    const auto* heading = std::get_if<Paragraph>(&b.content);
+    if (b.id.empty() && !(heading && heading->level > 0)) return;
+    std::size_t k = start;
+    while (k < out.size() && out[k].kind != Slice::Kind::Content) ++k;
+    if (k < out.size()) {
+        out[k].anchors.emplace(out[k].anchors.begin(), &b, 0);
+        return;
+    }
+    Slice s;
+    s.kind = Slice::Kind::Marker;
+    s.anchors.emplace_back(&b, 0);
+    out.insert(out.begin() + static_cast<std::ptrdiff_t>(start), std::move(s));
+}
+
+}  // namespace
+
+void Layouter::space(double height, std::vector<Slice>& out, bool margin) {
+    if (height <= 0) return;
+    Slice s;
+    s.kind = Slice::Kind::Space;
+    s.height = height;
+    s.margin = margin;
+    out.push_back(std::move(s));
+}
+
+void Layouter::flow(const std::vector<Block>& blocks, double x, double width, std::vector<Slice>& out,
+                    const FieldValues* fields) {
+    for (const Block& b : blocks) block(b, x, width, out, fields);
+}
+
+void Layouter::block(const Block& b, double x, double width, std::vector<Slice>& out, const FieldValues* fields) {
+    std::visit(
+        [&](const auto& c) {
+            using T = std::decay_t<decltype(c)>;
+            if constexpr (standalone_block<T>) {
+                content(c, b, x, width, out, fields);
+            } else {
+                space(b.space_before, out);
+                const std::size_t start = out.size();
+                content(c, b, x, width, out, fields);
+                anchor_block(b, start, out);
+                space(b.space_after, out);
+            }
+        },
+        b.content);
+}
+
+void Layouter::content(const PageBreak& page_break, const Block&, double, double, std::vector<Slice>& out,
+                       const FieldValues*) {
+    Slice s;
+    s.kind = Slice::Kind::PageBreak;
+    s.odd = page_break.odd;
+    out.push_back(std::move(s));
+}
+
+void Layouter::content(const OutlineMarker& marker, const Block& b, double, double, std::vector<Slice>& out,
+                       const FieldValues*) {
+    Slice s;
+    s.kind = Slice::Kind::Marker;
+    s.outline.push_back(OutlineEntry{marker.title, marker.level, 0, 0});
+    s.anchors.emplace_back(&b, 0);
+    out.push_back(std::move(s));
+}
+
+void Layouter::content(const NoFurniture&, const Block&, double, double, std::vector<Slice>& out, const FieldValues*) {
+    Slice s;
+    s.kind = Slice::Kind::Marker;
+    s.no_furniture = true;
+    out.push_back(std::move(s));
+}
+
+void Layouter::content(const ReservedPages& reserved, const Block& b, double, double, std::vector<Slice>& out,
+                       const FieldValues*) {
+    Slice s;
+    s.kind = Slice::Kind::Reserve;
+    s.reserve = &reserved;
+    s.anchors.emplace_back(&b, 0);
+    out.push_back(std::move(s));
+}
+
+void Layouter::content(const Positioned& pos, const Block&, double, double, std::vector<Slice>& out,
+                       const FieldValues* fields) {
+    Stack st = stack(pos.content, 0, pos.width, fields);
+    const bool right = pos.anchor == Anchor::TopRight || pos.anchor == Anchor::BottomRight;
+    const bool bottom = pos.anchor == Anchor::BottomLeft || pos.anchor == Anchor::BottomRight;
+    const double px = right ? doc_.page.width - pos.x - pos.width : pos.x;
+    const double py = bottom ? doc_.page.height - pos.y - st.height : pos.y;
+    Slice s;
+    s.kind = Slice::Kind::Float;
+    for (const BlockAnchor& a : st.anchors) s.anchors.emplace_back(a.first, a.second + py);
+    for (PageItem& item : st.items) {
+        shift_item_x(item, px);
+        shift_item(item, py);
+        s.items.push_back(std::move(item));
+    }
+    out.push_back(std::move(s));
+}
+
+void Layouter::content(const Paragraph& p, const Block&, double x, double width, std::vector<Slice>& out,
+                       const FieldValues* fields) {
+    std::vector<SetLine> lines = setter_.set(p, x, width, fields);
+    const std::size_t n = lines.size();
+    for (std::size_t k = 0; k < n; ++k) {
+        Slice s;
+        s.height = lines[k].height;
+        s.first_baseline = lines[k].baseline;
+        s.items = std::move(lines[k].items);
+        // Orphans and widows: the first two and the last two lines stay together;
+        // a hyphenated line is never the last of a page (the break moves up a line).
+        s.keep_with_next = k + 1 < n && (k == 0 || k + 2 >= n || lines[k].hyphenated);
+        if (p.level > 0) {
+            if (k + 1 == n) s.keep_with_next = true;  // a heading stays with what follows
+            if (k == 0 && p.bookmark) s.outline.push_back(OutlineEntry{plain_text(p), p.level, 0, 0});
+        }
+        out.push_back(std::move(s));
+    }
+}
+
+void Layouter::content(const List& l, const Block&, double x, double width, std::vector<Slice>& out,
+                       const FieldValues* fields) {
+    const double text_x = x + l.indent;
+    const double text_width = std::max(1.0, width - l.indent);
+    for (std::size_t k = 0; k < l.items.size(); ++k) {
+        const ListItem& item = l.items[k];
+        space(item.space_before, out);
+        const std::size_t first = out.size();
+        flow(item.content, text_x, text_width, out, fields);
+        std::size_t target = out.size();
+        for (std::size_t s = first; s < out.size(); ++s)
+            if (out[s].kind == Slice::Kind::Content) { target = s; break; }
+        if (target == out.size()) {  // an empty item still shows its marker
+            Slice s;
+            s.height = l.marker_style.size * 1.2;
+            out.push_back(std::move(s));
+        }
+        Slice& s = out[target];
+        const double baseline = s.first_baseline > 0 ? s.first_baseline : setter_.ascent(l.marker_style);
+        const std::string marker = l.numbered ? std::to_string(l.start + static_cast<int>(k)) + "." : l.bullet;
+        const double marker_width = setter_.text_width(marker, l.marker_style, item.position);
+        const double marker_x = text_x - kMarkerGapEm * l.marker_style.size - marker_width;
+        s.items.push_back(setter_.single_run(marker, l.marker_style, marker_x, baseline, item.position));
+        space(item.space_after, out);
+    }
+}
+
+void Layouter::content(const Image& img, const Block& b, double x, double width, std::vector<Slice>& out,
+                       const FieldValues*) {
+    const bool absolute = !img.src.empty() && img.src[0] == '/';
+    const std::string path = absolute ? img.src : options_.image_directory + "/" + img.src;
+    std::string problem;
+    const auto loaded = images_->load(path, problem);
+    if (!loaded) {
+        diagnostics_.error(b.position, "l'image « " + img.src + " » ne peut pas être utilisée (" + path + ") : " + problem);
+        return;
+    }
+    const double px_w = loaded->info.size.width, px_h = loaded->info.size.height;
+    double w = img.width, h = img.height;
+    if (w > 0 && h <= 0) h = w * px_h / px_w;
+    else if (h > 0 && w <= 0) w = h * px_w / px_h;
+    else if (w <= 0 && h <= 0) {
+        w = px_w * 72.0 / kPixelsPerInch;
+        h = px_h * 72.0 / kPixelsPerInch;
+        if (w > width) { h *= width / w; w = width; }
+    }
+    const double ix = img.align == BoxAlign::Left ? x : img.align == BoxAlign::Right ? x + width - w : x + (width - w) / 2;
+    Slice s;
+    s.height = h;
+    s.items.push_back(PlacedImage{ix, 0, w, h, loaded->path, loaded->bytes});
+    out.push_back(std::move(s));
+}
+
+void Layouter::content(const Box& box, const Block&, double x, double width, std::vector<Slice>& out,
+                       const FieldValues* fields) {
+    const double w = std::min(width, resolve_extent(box.width, width));
+    const double bx = box.align == BoxAlign::Left ? x : box.align == BoxAlign::Right ? x + width - w : x + (width - w) / 2;
+    const std::size_t first = out.size();
+    flow(box.content, bx, w, out, fields);
+    if (!box.keep_together) return;
+    std::size_t last_content = out.size();
+    for (std::size_t k = out.size(); k-- > first;)
+        if (out[k].kind == Slice::Kind::Content) { last_content = k; break; }
+    for (std::size_t k = first; k < last_content; ++k) out[k].keep_with_next = true;
+}
+
+void Layouter::content(const Columns& cols, const Block&, double x, double width, std::vector<Slice>& out,
+                       const FieldValues* fields) {
+    const std::size_t n = cols.columns.size();
+    const double available = std::max(0.0, width - cols.gap * static_cast<double>(n ? n - 1 : 0));
+    std::vector<Extent> extents;
+    for (const Column& c : cols.columns) extents.push_back(c.width);
+    const std::vector<double> widths = column_widths(extents, available);
+    Slice s;
+    double cx = x;
+    for (std::size_t k = 0; k < n; ++k) {
+        Stack st = stack(cols.columns[k].content, cx, widths[k], fields);
+        s.height = std::max(s.height, st.height);
+        if (k == 0) s.first_baseline = st.first_baseline;
+        for (PageItem& item : st.items) s.items.push_back(std::move(item));
+        for (const BlockAnchor& a : st.anchors) s.anchors.push_back(a);
+        cx += widths[k] + cols.gap;
+    }
+    out.push_back(std::move(s));
+}
+
+void Layouter::content(const Chart& chart, const Block& b, double x, double width, std::vector<Slice>& out,
+                       const FieldValues*) {
+    // One unbreakable piece.
+    ChartDrawing drawing = draw_chart(chart, x, width, setter_, b.position);
+    Slice s;
+    s.height = drawing.height;
+    s.first_baseline = drawing.first_baseline;
+    s.items = std::move(drawing.items);
+    out.push_back(std::move(s));
+}
+
+void Layouter::content(const Space& sp, const Block&, double, double, std::vector<Slice>& out, const FieldValues*) {
+    space(sp.height, out, false);
+}
+
+void Layouter::content(const HorizontalRule& rule, const Block&, double x, double width, std::vector<Slice>& out,
+                       const FieldValues*) {
+    Slice s;
+    s.height = rule.thickness;
+    s.items.push_back(Rule{x, rule.thickness / 2, x + width, rule.thickness / 2, rule.thickness, to_color(rule.color)});
+    out.push_back(std::move(s));
+}
+
+Stack Layouter::stack(const std::vector<Block>& blocks, double x, double width, const FieldValues* fields) {
+    std::vector<Slice> slices;
+    flow(blocks, x, width, slices, fields);
+    // Block margins at the edges of a stack collapse, as in a CSS box; <espace> stays.
+    std::size_t begin = 0, end = slices.size();
+    while (begin < end && slices[begin].kind == Slice::Kind::Space && slices[begin].margin) ++begin;
+    while (end > begin && slices[end - 1].kind == Slice::Kind::Space && slices[end - 1].margin) --end;
+    Stack st;
+    for (std::size_t k = begin; k < end; ++k) {
+        Slice& s = slices[k];
+        for (const BlockAnchor& a : s.anchors) st.anchors.emplace_back(a.first, a.second + st.height);
+        if (s.kind == Slice::Kind::Content) {
+            if (st.first_baseline == 0 && s.first_baseline > 0) st.first_baseline = st.height + s.first_baseline;
+            for (PageItem& item : s.items) {
+                shift_item(item, st.height);
+                st.items.push_back(std::move(item));
+            }
+        }
+        if (s.kind == Slice::Kind::Content || s.kind == Slice::Kind::Space) st.height += s.height;
+        if (s.kind == Slice::Kind::Content) st.cuts.push_back(st.height);
+    }
+    return st;
+}
+
+// Outline entries and anchors of <signet> (and the page setting of
+// <sans-entete-pied>) belong to where the next piece of content lands: a
+// <signet> followed by a page break points at the next page.
+void Layouter::carry_markers(std::vector<Slice>& slices) {
+    Slice pending;
+    std::size_t pending_from = slices.size();
+    std::vector<Slice> kept;
+    kept.reserve(slices.size());
+    for (std::size_t i = 0; i < slices.size(); ++i) {
+        Slice& s = slices[i];
+        if (s.kind == Slice::Kind::Marker) {
+            if (pending_from == slices.size()) pending_from = kept.size();
+            for (OutlineEntry& o : s.outline) pending.outline.push_back(std::move(o));
+            for (BlockAnchor& a : s.anchors) pending.anchors.push_back(a);
+            pending.no_furniture = pending.no_furniture || s.no_furniture;
+            continue;
+        }
+        if (pending_from != slices.size() && (s.kind == Slice::Kind::Content || s.kind == Slice::Kind::Reserve)) {
+            s.outline.insert(s.outline.begin(), pending.outline.begin(), pending.outline.end());
+            s.anchors.insert(s.anchors.begin(), pending.anchors.begin(), pending.anchors.end());
+            s.no_furniture = s.no_furniture || pending.no_furniture;
+            pending = Slice{};
+            pending_from = slices.size();
+        }
+        kept.push_back(std::move(s));
+    }
+    if (pending_from != slices.size()) {  // nothing follows: they stay where they are
+        pending.kind = Slice::Kind::Marker;
+        kept.push_back(std::move(pending));
+    }
+    slices = std::move(kept);
+}
+
+}  // namespace lettrine::layout_detail
