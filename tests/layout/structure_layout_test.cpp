@@ -192,3 +192,19 @@ TEST(StructureLayout, AppendingShiftsEveryPageIndex) {
         if (const auto* link = std::get_if<LinkArea>(&item); link && link->internal) links.push_back(link->target_page);
     EXPECT_EQ(links, (std::vector<std::size_t>{3, 5}));
 }
+
+// A block with an id inside a table row taller than a page: the row is cut
+// across pages, and the id still names a page (the anchors of a split row's
+// cells were once read after the cells had been moved away, and lost).
+TEST(StructureLayout, AnIdInsideARowTallerThanAPageIsATarget) {
+    const LaidOutDocument doc = lay_out("<document><p>Voir la page <renvoi-page cible=\"dedans\"/>.</p>"
+                                        "<tableau colonnes=\"1*\"><ligne><cellule><p id=\"dedans\">Dans la cellule.</p>" +
+                                        paragraphs(120) + "</cellule></ligne></tableau></document>");
+    ASSERT_GE(doc.pages.size(), 2u);
+    const int target = page_of(doc, "Dans la cellule.");
+    ASSERT_GE(target, 1);
+    ASSERT_EQ(doc.targets.size(), 1u);
+    EXPECT_EQ(doc.targets[0].id, "dedans");
+    EXPECT_EQ(doc.targets[0].page, static_cast<std::size_t>(target - 1));
+    EXPECT_EQ(page_of(doc, "Voir la page " + std::to_string(target) + "."), 1);
+}
