@@ -140,7 +140,7 @@ void Layouter::contents_entry(const DocumentIndex::Entry& e, const ContentsTable
         }
     for (std::size_t k = 0; k < lines.size(); ++k) {
         SetLine& line = lines[k];
-        Slice s;
+        Slice::Content s;
         s.height = line.height;
         s.first_baseline = line.baseline;
         s.keep_with_next = k + 1 < lines.size();
@@ -159,7 +159,7 @@ void Layouter::contents_entry(const DocumentIndex::Entry& e, const ContentsTable
         link.internal = true;
         link.target_page = target_page;
         s.items.push_back(link);
-        out.push_back(std::move(s));
+        out.emplace_back(std::move(s));
     }
 }
 

@@ -23,26 +23,27 @@ void anchor_block(const Block& b, std::size_t start, std::vector<Slice>& out) {
     const auto* heading = std::get_if<Paragraph>(&b.content);
     if (b.id.empty() && !(heading && heading->level > 0)) return;
     std::size_t k = start;
-    while (k < out.size() && out[k].kind != Slice::Kind::Content) ++k;
+    while (k < out.size() && !out[k].is<Slice::Content>()) ++k;
     if (k < out.size()) {
         out[k].anchors.emplace(out[k].anchors.begin(), &b, 0);
         return;
     }
-    Slice s;
-    s.kind = Slice::Kind::Marker;
+    Slice s{Slice::Marker{}};
     s.anchors.emplace_back(&b, 0);
     out.insert(out.begin() + static_cast<std::ptrdiff_t>(start), std::move(s));
 }
 
 }  // namespace
 
+double Slice::height() const {
+    if (const Content* c = content()) return c->height;
+    if (const Gap* g = std::get_if<Gap>(&piece)) return g->height;
+    return 0;
+}
+
 void Layouter::space(double height, std::vector<Slice>& out, bool margin) {
     if (height <= 0) return;
-    Slice s;
-    s.kind = Slice::Kind::Space;
-    s.height = height;
-    s.margin = margin;
-    out.push_back(std::move(s));
+    out.emplace_back(Slice::Gap{height, margin});
 }
 
 void Layouter::flow(const std::vector<Block>& blocks, double x, double width, std::vector<Slice>& out,
@@ -69,33 +70,26 @@ void Layouter::block(const Block& b, double x, double width, std::vector<Slice>&
 
 void Layouter::content(const PageBreak& page_break, const Block&, double, double, std::vector<Slice>& out,
                        const FieldValues*) {
-    Slice s;
-    s.kind = Slice::Kind::PageBreak;
-    s.odd = page_break.odd;
-    out.push_back(std::move(s));
+    out.emplace_back(Slice::Break{page_break.odd});
 }
 
 void Layouter::content(const OutlineMarker& marker, const Block& b, double, double, std::vector<Slice>& out,
                        const FieldValues*) {
-    Slice s;
-    s.kind = Slice::Kind::Marker;
+    Slice s{Slice::Marker{}};
     s.outline.push_back(OutlineEntry{marker.title, marker.level, 0, 0});
     s.anchors.emplace_back(&b, 0);
     out.push_back(std::move(s));
 }
 
 void Layouter::content(const NoFurniture&, const Block&, double, double, std::vector<Slice>& out, const FieldValues*) {
-    Slice s;
-    s.kind = Slice::Kind::Marker;
+    Slice s{Slice::Marker{}};
     s.no_furniture = true;
     out.push_back(std::move(s));
 }
 
 void Layouter::content(const ReservedPages& reserved, const Block& b, double, double, std::vector<Slice>& out,
                        const FieldValues*) {
-    Slice s;
-    s.kind = Slice::Kind::Reserve;
-    s.reserve = &reserved;
+    Slice s{Slice::Reserve{&reserved}};
     s.anchors.emplace_back(&b, 0);
     out.push_back(std::move(s));
 }
@@ -107,14 +101,14 @@ void Layouter::content(const Positioned& pos, const Block&, double, double, std:
     const bool bottom = pos.anchor == Anchor::BottomLeft || pos.anchor == Anchor::BottomRight;
     const double px = right ? doc_.page.width - pos.x - pos.width : pos.x;
     const double py = bottom ? doc_.page.height - pos.y - st.height : pos.y;
-    Slice s;
-    s.kind = Slice::Kind::Float;
-    for (const BlockAnchor& a : st.anchors) s.anchors.emplace_back(a.first, a.second + py);
+    Slice::Float piece;
     for (PageItem& item : st.items) {
         shift_item_x(item, px);
         shift_item(item, py);
-        s.items.push_back(std::move(item));
+        piece.items.push_back(std::move(item));
     }
+    Slice s{std::move(piece)};
+    for (const BlockAnchor& a : st.anchors) s.anchors.emplace_back(a.first, a.second + py);
     out.push_back(std::move(s));
 }
 
@@ -123,17 +117,16 @@ void Layouter::content(const Paragraph& p, const Block&, double x, double width,
     std::vector<SetLine> lines = setter_.set(p, x, width, fields);
     const std::size_t n = lines.size();
     for (std::size_t k = 0; k < n; ++k) {
-        Slice s;
-        s.height = lines[k].height;
-        s.first_baseline = lines[k].baseline;
-        s.items = std::move(lines[k].items);
+        Slice::Content line;
+        line.height = lines[k].height;
+        line.first_baseline = lines[k].baseline;
+        line.items = std::move(lines[k].items);
         // Orphans and widows: the first two and the last two lines stay together;
         // a hyphenated line is never the last of a page (the break moves up a line).
-        s.keep_with_next = k + 1 < n && (k == 0 || k + 2 >= n || lines[k].hyphenated);
-        if (p.level > 0) {
-            if (k + 1 == n) s.keep_with_next = true;  // a heading stays with what follows
-            if (k == 0 && p.bookmark) s.outline.push_back(OutlineEntry{plain_text(p), p.level, 0, 0});
-        }
+        line.keep_with_next = k + 1 < n && (k == 0 || k + 2 >= n || lines[k].hyphenated);
+        if (p.level > 0 && k + 1 == n) line.keep_with_next = true;  // a heading stays with what follows
+        Slice s{std::move(line)};
+        if (p.level > 0 && k == 0 && p.bookmark) s.outline.push_back(OutlineEntry{plain_text(p), p.level, 0, 0});
         out.push_back(std::move(s));
     }
 }
@@ -149,13 +142,13 @@ void Layouter::content(const List& l, const Block&, double x, double width, std:
         flow(item.content, text_x, text_width, out, fields);
         std::size_t target = out.size();
         for (std::size_t s = first; s < out.size(); ++s)
-            if (out[s].kind == Slice::Kind::Content) { target = s; break; }
+            if (out[s].is<Slice::Content>()) { target = s; break; }
         if (target == out.size()) {  // an empty item still shows its marker
-            Slice s;
-            s.height = l.marker_style.size * 1.2;
-            out.push_back(std::move(s));
+            Slice::Content empty;
+            empty.height = l.marker_style.size * 1.2;
+            out.emplace_back(std::move(empty));
         }
-        Slice& s = out[target];
+        Slice::Content& s = *out[target].content();
         const double baseline = s.first_baseline > 0 ? s.first_baseline : setter_.ascent(l.marker_style);
         const std::string marker = l.numbered ? std::to_string(l.start + static_cast<int>(k)) + "." : l.bullet;
         const double marker_width = setter_.text_width(marker, l.marker_style, item.position);
@@ -185,10 +178,10 @@ void Layouter::content(const Image& img, const Block& b, double x, double width,
         if (w > width) { h *= width / w; w = width; }
     }
     const double ix = img.align == BoxAlign::Left ? x : img.align == BoxAlign::Right ? x + width - w : x + (width - w) / 2;
-    Slice s;
+    Slice::Content s;
     s.height = h;
     s.items.push_back(PlacedImage{ix, 0, w, h, loaded->path, loaded->bytes});
-    out.push_back(std::move(s));
+    out.emplace_back(std::move(s));
 }
 
 void Layouter::content(const Box& box, const Block&, double x, double width, std::vector<Slice>& out,
@@ -200,8 +193,9 @@ void Layouter::content(const Box& box, const Block&, double x, double width, std
     if (!box.keep_together) return;
     std::size_t last_content = out.size();
     for (std::size_t k = out.size(); k-- > first;)
-        if (out[k].kind == Slice::Kind::Content) { last_content = k; break; }
-    for (std::size_t k = first; k < last_content; ++k) out[k].keep_with_next = true;
+        if (out[k].is<Slice::Content>()) { last_content = k; break; }
+    for (std::size_t k = first; k < last_content; ++k)
+        if (Slice::Content* c = out[k].content()) c->keep_with_next = true;
 }
 
 void Layouter::content(const Columns& cols, const Block&, double x, double width, std::vector<Slice>& out,
@@ -211,16 +205,19 @@ void Layouter::content(const Columns& cols, const Block&, double x, double width
     std::vector<Extent> extents;
     for (const Column& c : cols.columns) extents.push_back(c.width);
     const std::vector<double> widths = column_widths(extents, available);
-    Slice s;
+    Slice::Content row;
+    std::vector<BlockAnchor> anchors;
     double cx = x;
     for (std::size_t k = 0; k < n; ++k) {
         Stack st = stack(cols.columns[k].content, cx, widths[k], fields);
-        s.height = std::max(s.height, st.height);
-        if (k == 0) s.first_baseline = st.first_baseline;
-        for (PageItem& item : st.items) s.items.push_back(std::move(item));
-        for (const BlockAnchor& a : st.anchors) s.anchors.push_back(a);
+        row.height = std::max(row.height, st.height);
+        if (k == 0) row.first_baseline = st.first_baseline;
+        for (PageItem& item : st.items) row.items.push_back(std::move(item));
+        for (const BlockAnchor& a : st.anchors) anchors.push_back(a);
         cx += widths[k] + cols.gap;
     }
+    Slice s{std::move(row)};
+    s.anchors = std::move(anchors);
     out.push_back(std::move(s));
 }
 
@@ -228,11 +225,11 @@ void Layouter::content(const Chart& chart, const Block& b, double x, double widt
                        const FieldValues*) {
     // One unbreakable piece.
     ChartDrawing drawing = draw_chart(chart, x, width, setter_, b.position);
-    Slice s;
+    Slice::Content s;
     s.height = drawing.height;
     s.first_baseline = drawing.first_baseline;
     s.items = std::move(drawing.items);
-    out.push_back(std::move(s));
+    out.emplace_back(std::move(s));
 }
 
 void Layouter::content(const Space& sp, const Block&, double, double, std::vector<Slice>& out, const FieldValues*) {
@@ -241,32 +238,36 @@ void Layouter::content(const Space& sp, const Block&, double, double, std::vecto
 
 void Layouter::content(const HorizontalRule& rule, const Block&, double x, double width, std::vector<Slice>& out,
                        const FieldValues*) {
-    Slice s;
+    Slice::Content s;
     s.height = rule.thickness;
     s.items.push_back(Rule{x, rule.thickness / 2, x + width, rule.thickness / 2, rule.thickness, to_color(rule.color)});
-    out.push_back(std::move(s));
+    out.emplace_back(std::move(s));
 }
 
 Stack Layouter::stack(const std::vector<Block>& blocks, double x, double width, const FieldValues* fields) {
     std::vector<Slice> slices;
     flow(blocks, x, width, slices, fields);
     // Block margins at the edges of a stack collapse, as in a CSS box; <espace> stays.
+    const auto collapsible = [](const Slice& s) {
+        const auto* gap = std::get_if<Slice::Gap>(&s.piece);
+        return gap && gap->margin;
+    };
     std::size_t begin = 0, end = slices.size();
-    while (begin < end && slices[begin].kind == Slice::Kind::Space && slices[begin].margin) ++begin;
-    while (end > begin && slices[end - 1].kind == Slice::Kind::Space && slices[end - 1].margin) --end;
+    while (begin < end && collapsible(slices[begin])) ++begin;
+    while (end > begin && collapsible(slices[end - 1])) --end;
     Stack st;
     for (std::size_t k = begin; k < end; ++k) {
         Slice& s = slices[k];
         for (const BlockAnchor& a : s.anchors) st.anchors.emplace_back(a.first, a.second + st.height);
-        if (s.kind == Slice::Kind::Content) {
-            if (st.first_baseline == 0 && s.first_baseline > 0) st.first_baseline = st.height + s.first_baseline;
-            for (PageItem& item : s.items) {
+        if (Slice::Content* c = s.content()) {
+            if (st.first_baseline == 0 && c->first_baseline > 0) st.first_baseline = st.height + c->first_baseline;
+            for (PageItem& item : c->items) {
                 shift_item(item, st.height);
                 st.items.push_back(std::move(item));
             }
         }
-        if (s.kind == Slice::Kind::Content || s.kind == Slice::Kind::Space) st.height += s.height;
-        if (s.kind == Slice::Kind::Content) st.cuts.push_back(st.height);
+        st.height += s.height();
+        if (s.is<Slice::Content>()) st.cuts.push_back(st.height);
     }
     return st;
 }
@@ -275,32 +276,30 @@ Stack Layouter::stack(const std::vector<Block>& blocks, double x, double width, 
 // <sans-entete-pied>) belong to where the next piece of content lands: a
 // <signet> followed by a page break points at the next page.
 void Layouter::carry_markers(std::vector<Slice>& slices) {
-    Slice pending;
+    Slice pending{Slice::Marker{}};
     std::size_t pending_from = slices.size();
     std::vector<Slice> kept;
     kept.reserve(slices.size());
     for (std::size_t i = 0; i < slices.size(); ++i) {
         Slice& s = slices[i];
-        if (s.kind == Slice::Kind::Marker) {
+        if (s.is<Slice::Marker>()) {
             if (pending_from == slices.size()) pending_from = kept.size();
             for (OutlineEntry& o : s.outline) pending.outline.push_back(std::move(o));
             for (BlockAnchor& a : s.anchors) pending.anchors.push_back(a);
             pending.no_furniture = pending.no_furniture || s.no_furniture;
             continue;
         }
-        if (pending_from != slices.size() && (s.kind == Slice::Kind::Content || s.kind == Slice::Kind::Reserve)) {
+        if (pending_from != slices.size() && (s.is<Slice::Content>() || s.is<Slice::Reserve>())) {
             s.outline.insert(s.outline.begin(), pending.outline.begin(), pending.outline.end());
             s.anchors.insert(s.anchors.begin(), pending.anchors.begin(), pending.anchors.end());
             s.no_furniture = s.no_furniture || pending.no_furniture;
-            pending = Slice{};
+            pending = Slice{Slice::Marker{}};
             pending_from = slices.size();
         }
         kept.push_back(std::move(s));
     }
-    if (pending_from != slices.size()) {  // nothing follows: they stay where they are
-        pending.kind = Slice::Kind::Marker;
+    if (pending_from != slices.size())  // nothing follows: they stay where they are
         kept.push_back(std::move(pending));
-    }
     slices = std::move(kept);
 }
 

@@ -30,35 +30,55 @@ private:
     // Places slice `i` (or breaks the page before it); returns the next slice to place.
     std::size_t step(std::size_t i) {
         Slice& s = slices_[i];
-        switch (s.kind) {
-        case Slice::Kind::PageBreak: page_break(s.odd); return i + 1;
-        case Slice::Kind::Float:
-        case Slice::Kind::Marker: place(s, i); return i + 1;
-        case Slice::Kind::Reserve: reserve(s); return i + 1;
-        case Slice::Kind::Space:
+        if (const auto* page_break = std::get_if<Slice::Break>(&s.piece)) {
+            this->page_break(page_break->odd);
+            return i + 1;
+        }
+        if (s.is<Slice::Float>() || s.is<Slice::Marker>()) {
+            place(s, i);
+            return i + 1;
+        }
+        if (s.is<Slice::Reserve>()) {
+            reserve(s);
+            return i + 1;
+        }
+        if (s.is<Slice::Gap>()) {
             if (!(drop_spaces_ && !has_content())) place(s, i);
             return i + 1;
-        case Slice::Kind::Content: break;
         }
-        if (s.split) {
+        Slice::Content& c = *s.content();
+        if (c.split) {
             // A row taller than a page: what fits here, the rest on the next page(s).
-            Slice part = s.split->take(bottom_ - y_, !has_content());
-            if (part.height > 0) {
+            Slice::Content piece = c.split->take(bottom_ - y_, !has_content());
+            if (piece.height > 0) {
+                Slice part{std::move(piece)};
                 part.anchors = std::move(s.anchors);
                 s.anchors.clear();
                 place(part, i);
                 drop_spaces_ = false;
-                if (s.split->done()) return i + 1;
-                new_page(s.repeat_header, true);
+                if (c.split->done()) return i + 1;
+                new_page(c.repeat_header, true);
                 return i;
             }
             // Not even one line fits: break the page as for any other slice.
-        } else if (y_ + s.height <= bottom_ + kFitTolerance || !has_content()) {
+        } else if (y_ + c.height <= bottom_ + kFitTolerance || !has_content()) {
             place(s, i);
             drop_spaces_ = false;
             return i + 1;
         }
         return break_page(i);
+    }
+
+    // The items a slice brings to the page.
+    static std::vector<PageItem>* items_of(Slice& s) {
+        if (Slice::Content* c = s.content()) return &c->items;
+        if (auto* f = std::get_if<Slice::Float>(&s.piece)) return &f->items;
+        return nullptr;
+    }
+
+    static int repeat_header_of(const Slice& s) {
+        const Slice::Content* c = s.content();
+        return c ? c->repeat_header : -1;
     }
 
     bool page_empty() const { return page_.items.empty() && placed_.empty(); }
@@ -70,19 +90,22 @@ private:
     }
 
     void place(Slice& s, std::size_t source) {
-        const double dy = s.kind == Slice::Kind::Float ? 0 : y_;
-        placed_.push_back({source, page_.items.size(), result_.outline.size(), s.kind == Slice::Kind::Content, dy});
+        const bool floating = s.is<Slice::Float>();
+        const double dy = floating ? 0 : y_;
+        placed_.push_back({source, page_.items.size(), result_.outline.size(), s.is<Slice::Content>(), dy});
         for (const BlockAnchor& a : s.anchors) anchors_[a.first] = PagePoint{result_.pages.size(), dy + a.second};
         if (s.no_furniture) page_.furniture = false;
         last_was_reserve_ = false;
-        for (PageItem& item : s.items) {
-            shift_item(item, dy);
-            page_.items.push_back(std::move(item));
+        if (std::vector<PageItem>* items = items_of(s)) {
+            for (PageItem& item : *items) {
+                shift_item(item, dy);
+                page_.items.push_back(std::move(item));
+            }
+            items->clear();
         }
-        s.items.clear();
         for (const OutlineEntry& o : s.outline)
             result_.outline.push_back(OutlineEntry{o.title, o.level, result_.pages.size(), y_ + o.y});
-        if (s.kind != Slice::Kind::Float) y_ += s.height;
+        if (!floating) y_ += s.height();
     }
 
     void new_page(int repeat_header, bool automatic) {
@@ -94,7 +117,7 @@ private:
         y_ = top_;
         drop_spaces_ = automatic;
         if (repeat_header < 0) return;
-        for (const Slice& h : table_headers_[static_cast<std::size_t>(repeat_header)]) {
+        for (const Slice::Content& h : table_headers_[static_cast<std::size_t>(repeat_header)]) {
             for (const PageItem& item : h.items) {
                 page_.items.push_back(item);
                 shift_item(page_.items.back(), y_);
@@ -118,13 +141,14 @@ private:
 
     // Whole pages: start on a fresh page, leave the reserved ones empty.
     void reserve(const Slice& s) {
+        const ReservedPages& reserved = *std::get<Slice::Reserve>(s.piece).pages;
         if (!page_empty()) new_page(-1, false);
         const std::size_t first = result_.pages.size();
         for (const OutlineEntry& o : s.outline) result_.outline.push_back(OutlineEntry{o.title, o.level, first, 0});
         for (const BlockAnchor& a : s.anchors) anchors_[a.first] = PagePoint{first, 0};
         if (s.no_furniture) page_.furniture = false;
-        result_.reserved.push_back(ReservedPageRange{s.reserve->id, first, static_cast<std::size_t>(s.reserve->count)});
-        for (int k = 0; k < s.reserve->count; ++k) new_page(-1, false);
+        result_.reserved.push_back(ReservedPageRange{reserved.id, first, static_cast<std::size_t>(reserved.count)});
+        for (int k = 0; k < reserved.count; ++k) new_page(-1, false);
         last_was_reserve_ = true;
     }
 
@@ -136,7 +160,7 @@ private:
         if (break_before == slices_.size()) {  // everything is kept together: break anyway, here
             break_before = i;
             for (std::size_t e = placed_.size(); e-- > 0;)
-                if (placed_[e].content) { repeat = slices_[placed_[e].source].repeat_header; break; }
+                if (placed_[e].content) { repeat = repeat_header_of(slices_[placed_[e].source]); break; }
         }
         take_back_from(break_before);
         new_page(repeat, true);
@@ -156,7 +180,7 @@ private:
             while (last > 0 && !placed_[last - 1].content) --last;
             if (last == 0)  // no content before: break only if something (a space) stays behind
                 return k > 0 ? candidate : slices_.size();
-            const Slice& previous = slices_[placed_[last - 1].source];
+            const Slice::Content& previous = *slices_[placed_[last - 1].source].content();
             if (!previous.keep_with_next) {
                 repeat = previous.repeat_header;
                 return candidate;
@@ -174,10 +198,10 @@ private:
         if (keep == placed_.size()) return;
         for (std::size_t e = keep; e < placed_.size(); ++e) {
             const std::size_t end = e + 1 < placed_.size() ? placed_[e + 1].item_start : page_.items.size();
-            std::vector<PageItem>& back = slices_[placed_[e].source].items;
+            std::vector<PageItem>* back = items_of(slices_[placed_[e].source]);
             for (std::size_t k = placed_[e].item_start; k < end; ++k) {
                 shift_item(page_.items[k], -placed_[e].dy);
-                back.push_back(std::move(page_.items[k]));
+                back->push_back(std::move(page_.items[k]));
             }
         }
         page_.items.resize(placed_[keep].item_start);
@@ -192,7 +216,7 @@ private:
     const PageSetup& setup_;
     LaidOutDocument& result_;
     std::map<const Block*, PagePoint>& anchors_;
-    const std::vector<std::vector<Slice>>& table_headers_;
+    const std::vector<std::vector<Slice::Content>>& table_headers_;
     const double top_, bottom_;
 
     std::vector<Entry> placed_;  // flow slices on the current page

@@ -53,17 +53,22 @@ Slice split_row_slice(std::vector<CellBox>& cells, const Table& t, double left, 
         c.background = to_color(cb.cell->background);
         split->cells.push_back(std::move(c));
     }
-    Slice s;
-    s.height = height;
+    Slice::Content row;
+    row.height = height;
+    std::vector<BlockAnchor> anchors;
     for (const SplitRow::Cell& c : split->cells)
-        for (const BlockAnchor& a : c.stack.anchors) s.anchors.emplace_back(a.first, 0.0);
-    s.split = std::move(split);
+        for (const BlockAnchor& a : c.stack.anchors) anchors.emplace_back(a.first, 0.0);
+    row.split = std::move(split);
+    Slice s{std::move(row)};
+    s.anchors = std::move(anchors);
     return s;
 }
 
-// A row that fits on a page: backgrounds, cells aligned vertically, borders.
-Slice row_slice(std::vector<CellBox>& cells, const Table& t, double left, double right, double height) {
-    Slice s;
+// A row that fits on a page: backgrounds, cells aligned vertically, borders;
+// the anchors of the blocks in its cells go to `anchors`.
+Slice::Content row_content(std::vector<CellBox>& cells, const Table& t, double left, double right, double height,
+                           std::vector<BlockAnchor>& anchors) {
+    Slice::Content s;
     s.height = height;
     for (const CellBox& cb : cells)
         if (cb.cell->has_background) s.items.push_back(cell_background(cb.x0, cb.x1, height, to_color(cb.cell->background)));
@@ -72,7 +77,7 @@ Slice row_slice(std::vector<CellBox>& cells, const Table& t, double left, double
         const double dy = t.padding + (cb.cell->valign == VerticalAlign::Middle ? free / 2
                                        : cb.cell->valign == VerticalAlign::Bottom ? free : 0);
         if (&cb == &cells.front() && cb.stack.first_baseline > 0) s.first_baseline = dy + cb.stack.first_baseline;
-        for (const BlockAnchor& a : cb.stack.anchors) s.anchors.emplace_back(a.first, a.second + dy);
+        for (const BlockAnchor& a : cb.stack.anchors) anchors.emplace_back(a.first, a.second + dy);
         for (PageItem& item : cb.stack.items) {
             shift_item(item, dy);
             s.items.push_back(std::move(item));
@@ -88,7 +93,7 @@ Slice row_slice(std::vector<CellBox>& cells, const Table& t, double left, double
 
 }  // namespace
 
-Slice SplitRow::take(double available, bool forced) {
+Slice::Content SplitRow::take(double available, bool forced) {
     constexpr double kSlack = 1e-6;
     const double room = available - 2 * padding;
     std::vector<double> cut(cells.size(), 0);
@@ -103,7 +108,7 @@ Slice SplitRow::take(double available, bool forced) {
         progress = progress || cut[k] > 0;
     }
     if (!progress) {
-        if (!forced) return Slice{};
+        if (!forced) return Slice::Content{};
         for (std::size_t k = 0; k < cells.size(); ++k) {
             const Stack& st = cells[k].stack;
             if (st.items.empty()) continue;
@@ -114,7 +119,7 @@ Slice SplitRow::take(double available, bool forced) {
     }
     double content = 0;
     for (double c : cut) content = std::max(content, c);
-    Slice part;
+    Slice::Content part;
     part.height = content + 2 * padding;
     for (const Cell& c : cells)
         if (c.has_background) part.items.push_back(cell_background(c.x0, c.x1, part.height, c.background));
@@ -175,18 +180,21 @@ void Layouter::content(const Table& t, const Block&, double x, double width, std
         if (height > page_body && !row.header) {
             // Taller than a page: cut between lines rather than overflow the page.
             Slice s = split_row_slice(cells, t, x, edges.back(), height);
-            if (has_header) s.repeat_header = table_id;
+            if (has_header) s.content()->repeat_header = table_id;
             out.push_back(std::move(s));
             continue;
         }
-        Slice s = row_slice(cells, t, x, edges.back(), height);
+        std::vector<BlockAnchor> anchors;
+        Slice::Content content = row_content(cells, t, x, edges.back(), height, anchors);
         if (row.header) {
             has_header = true;
-            s.keep_with_next = true;
-            table_headers_[static_cast<std::size_t>(table_id)].push_back(s);
+            content.keep_with_next = true;
+            table_headers_[static_cast<std::size_t>(table_id)].push_back(content);
         } else if (has_header && r != last_body) {
-            s.repeat_header = table_id;
+            content.repeat_header = table_id;
         }
+        Slice s{std::move(content)};
+        s.anchors = std::move(anchors);
         out.push_back(std::move(s));
     }
 }

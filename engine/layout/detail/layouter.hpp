@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "core/diagnostic.hpp"
@@ -62,7 +63,46 @@ double item_y(const PageItem& item);
 void shift_item(PageItem& item, double dy);
 void shift_item_x(PageItem& item, double dx);
 
-struct Slice;
+class SplitRow;
+
+// A piece of the vertical list that pagination stacks onto pages: what it
+// carries to the page it lands on (any kind), and its kind's own fields.
+struct Slice {
+    // Laid-out lines, rows, images: stacked, broken between where allowed.
+    struct Content {
+        double height = 0;
+        double first_baseline = 0;        // from the top (0: none)
+        std::vector<PageItem> items;      // y relative to the slice top
+        bool keep_with_next = false;      // no page break between this and the next Content slice
+        int repeat_header = -1;           // table whose header rows restart a page broken after this slice
+        std::shared_ptr<SplitRow> split;  // a table row taller than a page, taken piece by piece
+    };
+    // Vertical space; vanishes at the top of a page after an automatic break.
+    struct Gap {
+        double height = 0;
+        bool margin = false;  // a block's espace-avant/apres, collapsed at a stack's edges
+    };
+    struct Break { bool odd = false; };      // <saut-page>, to an odd page or not
+    struct Float { std::vector<PageItem> items; };  // <bloc-positionne>: page coordinates
+    struct Marker {};                        // zero height: only carries (<signet>, <sans-entete-pied>)
+    struct Reserve { const ReservedPages* pages = nullptr; };  // <pages-reservees>
+
+    std::variant<Content, Gap, Break, Float, Marker, Reserve> piece;
+    std::vector<OutlineEntry> outline;  // y relative to the slice top
+    std::vector<BlockAnchor> anchors;   // blocks starting in this slice, y relative to its top
+    bool no_furniture = false;          // the page this slice lands on has no header nor footer
+
+    Slice() = default;
+    template <typename Piece>
+    Slice(Piece p) : piece(std::move(p)) {}
+
+    template <typename Piece>
+    bool is() const { return std::holds_alternative<Piece>(piece); }
+    Content* content() { return std::get_if<Content>(&piece); }
+    const Content* content() const { return std::get_if<Content>(&piece); }
+    // The height it takes in the flow: Content and Gap only.
+    double height() const;
+};
 
 // A table row taller than a page: pagination takes it piece by piece, each
 // cell cut between two of its lines, each piece a closed box of its own.
@@ -86,27 +126,7 @@ public:
     // The next piece, at most `available` high; empty (height 0) when no
     // cell's next line fits, unless `forced` (an empty page): then each
     // cell gives at least its next piece.
-    Slice take(double available, bool forced);
-};
-
-// A piece of the vertical list that pagination stacks onto pages.
-struct Slice {
-    // Marker: zero height, carries outline entries, anchors or no_furniture
-    // (<signet>, <sans-entete-pied>); Reserve: <pages-reservees>.
-    enum class Kind { Content, Space, PageBreak, Float, Marker, Reserve };
-    Kind kind = Kind::Content;
-    double height = 0;
-    double first_baseline = 0;        // Content: first baseline from the top (0: none)
-    std::vector<PageItem> items;      // Content: y relative to the slice top; Float: page coordinates
-    std::vector<OutlineEntry> outline;  // y relative to the slice top
-    bool keep_with_next = false;      // no page break between this and the next Content slice
-    int repeat_header = -1;           // table whose header rows restart a page broken after this slice
-    bool margin = false;              // Space: a block's espace-avant/apres, collapsed at a stack's edges
-    std::shared_ptr<SplitRow> split;  // Content: a table row taller than a page, taken piece by piece
-    std::vector<BlockAnchor> anchors; // blocks starting in this slice, y relative to its top
-    bool no_furniture = false;        // the page this slice lands on has no header nor footer
-    bool odd = false;                 // PageBreak: to an odd page
-    const ReservedPages* reserve = nullptr;  // Reserve
+    Slice::Content take(double available, bool forced);
 };
 
 double resolve_extent(const Extent& e, double available);
@@ -119,7 +139,7 @@ Color to_color(const Rgb& rgb);
 struct Pagination {
     LaidOutDocument* result;
     std::map<const Block*, PagePoint>* anchors;
-    const std::vector<std::vector<Slice>>* table_headers;  // header rows of each table, to repeat
+    const std::vector<std::vector<Slice::Content>>* table_headers;  // header rows of each table, to repeat
 };
 // Stacks `slices` onto pages of `page` size (pagination.cpp).
 void paginate(std::vector<Slice>& slices, const PageSetup& page, const Pagination& into);
@@ -171,7 +191,7 @@ private:
     std::shared_ptr<ImageCache> images_;
     Diagnostics diagnostics_;
     ParagraphSetter setter_;
-    std::vector<std::vector<Slice>> table_headers_;
+    std::vector<std::vector<Slice::Content>> table_headers_;
     LaidOutDocument result_;
     const DocumentIndex& index_;
     const AnchorPages* known_;
