@@ -7,6 +7,7 @@
 #include "ag/collation.hpp"
 #include "core/diagnostic.hpp"
 #include "core/text.hpp"
+#include "markup/french_punctuation.hpp"
 #include "layout/layout.hpp"
 #include "template/french_format.hpp"
 
@@ -273,14 +274,17 @@ double text_width(const Font& font, const std::string& text, double size) {
     return units * size / font.units_per_em();
 }
 
+// The text is set as the documents' is: French typography (’ « » and the
+// no-break spaces) applied; a no-break space joins words on one line.
 FittedText fit_text(const Font& font, const std::string& text, double width, double largest, double smallest) {
-    const std::string line = collapse_whitespace(text);
+    const std::string line = french_typography(collapse_whitespace(text));
     if (auto size = largest_fitting(font, {line}, width, largest, smallest)) return {*size, {line}};
     return {smallest, wrap(font, line, width, smallest)};
 }
 
 FittedText fit_badge_name(const Font& font, const std::string& first_name, const std::string& last_name, double width) {
-    const std::string first = collapse_whitespace(first_name), last = collapse_whitespace(last_name);
+    const std::string first = french_typography(collapse_whitespace(first_name));
+    const std::string last = french_typography(collapse_whitespace(last_name));
     const std::string whole = first.empty() ? last : last.empty() ? first : first + " " + last;
     if (auto size = largest_fitting(font, {whole}, width, badge::kNameLargest, badge::kNameSmallest))
         return {*size, {whole}};

@@ -3,16 +3,13 @@
 #include <cstring>
 
 #include "core/text.hpp"
+#include "markup/detail/french_text.hpp"
 
 namespace lettrine {
 
 namespace {
 
-constexpr char32_t kSpace = 0x0020;
-constexpr char32_t kNoBreakSpace = 0x00A0;        // before ":" and in "30 jours", "n° 5", "M. Durand"
-constexpr char32_t kNarrowNoBreakSpace = 0x202F;  // before ; ! ? », after «, between groups of digits
-constexpr char32_t kThinSpace = 0x2009;           // breakable: treated as a space, never produced
-constexpr char32_t kObject = 0xFFFC;              // stands for <br/>, <numero-page/>…: a boundary
+using namespace french_detail;
 
 // Amounts of four digits are grouped like longer ones ("1 500 €", as the
 // data formatter writes them); other four-digit numbers are not, as the
@@ -20,28 +17,6 @@ constexpr char32_t kObject = 0xFFFC;              // stands for <br/>, <numero-p
 constexpr std::size_t kGroupedDigits = 5;
 constexpr std::size_t kGroupedAmountDigits = 4;
 
-struct Char {
-    char32_t c;
-    int run;               // index of the inline it belongs to; -1 for a boundary
-    bool on;               // the rules may change or insert around it
-    bool changed = false;  // inserted or replaced: its inline must be rewritten
-};
-
-Char inserted(char32_t c, int run) { return Char{c, run, true, true}; }
-
-bool is_white(char32_t c) {
-    return c == kSpace || c == kNoBreakSpace || c == kNarrowNoBreakSpace || c == kThinSpace || c == '\n' || c == kObject;
-}
-bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
-bool is_lower(char32_t c) {
-    return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7) ||
-           (c >= 0x100 && c <= 0x17F && (c & 1) != 0) || c == 0x153;
-}
-bool is_upper(char32_t c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
-           (c >= 0x100 && c <= 0x17F && (c & 1) == 0) || c == 0x152;
-}
-bool is_letter(char32_t c) { return is_lower(c) || is_upper(c) || (c >= 0x180 && c < 0x2000); }
 bool is_currency(char32_t c) { return c == 0x20AC || c == '$' || c == 0xA3 || c == 0xA5; }
 bool is_percent(char32_t c) { return c == '%' || c == 0x2030; }
 // Signs after which a ; ! ? : needs no space of its own ("?!", "(?)").
@@ -53,17 +28,12 @@ bool ends_clause(char32_t c) {  // what may follow a ; ! ? : that is a punctuati
            c == '"' || c == 0x201D || c == 0x2019;
 }
 
-// One run of non-white characters of the flat text.
-struct Token {
-    std::size_t begin = 0, end = 0;
-};
-
 class Spacer {
 public:
     explicit Spacer(std::vector<Char> text) : text_(std::move(text)) {}
 
     std::vector<Char> run() {
-        protect_addresses();
+        protect_addresses(text_);
         punctuation();
         numbers_and_abbreviations();
         insertions();
@@ -71,36 +41,7 @@ public:
     }
 
 private:
-    // URLs and e-mail addresses are never touched, whatever their language.
-    void protect_addresses() {
-        auto starts_with = [&](const Token& t, const char* prefix) {
-            const std::size_t len = std::strlen(prefix);
-            if (t.end - t.begin < len) return false;
-            for (std::size_t k = 0; k < len; ++k)
-                if (text_[t.begin + k].c != static_cast<char32_t>(prefix[k])) return false;
-            return true;
-        };
-        for (const Token& t : tokens()) {
-            bool address = starts_with(t, "www.") || starts_with(t, "mailto:");
-            for (std::size_t k = t.begin; k < t.end && !address; ++k)
-                address = text_[k].c == '@' ||
-                          (text_[k].c == ':' && k + 2 < t.end && text_[k + 1].c == '/' && text_[k + 2].c == '/');
-            if (address)
-                for (std::size_t k = t.begin; k < t.end; ++k) text_[k].on = false;
-        }
-    }
-
-    std::vector<Token> tokens() const {
-        std::vector<Token> out;
-        std::size_t k = 0;
-        while (k < text_.size()) {
-            while (k < text_.size() && is_white(text_[k].c)) ++k;
-            const std::size_t begin = k;
-            while (k < text_.size() && !is_white(text_[k].c)) ++k;
-            if (k > begin) out.push_back({begin, k});
-        }
-        return out;
-    }
+    std::vector<Token> tokens() const { return tokens_of(text_); }
 
     // ; ! ? » and « get a narrow no-break space, : a no-break space.
     void punctuation() {
@@ -239,7 +180,7 @@ private:
             bool year = false, ordinal = false;
             const std::u32string p = token_text(prev), nx = token_text(next);
             const bool prev_starts_word = prev.begin == 0 || is_white(text_[prev.begin - 1].c) || text_[prev.begin - 1].c == '(';
-            static const char32_t* const numero[] = {U"n°", U"N°", U"nº", U"Nº", U"n°s", U"nos"};
+            static const char32_t* const numero[] = {U"n°", U"N°", U"nº", U"Nº", U"n°s", U"nos", U"no", U"No", U"Nos"};
             auto is_numero_token = [&](const std::u32string& w) {
                 for (const char32_t* n : numero)
                     if (w == n) return true;
@@ -415,34 +356,13 @@ bool may_need_spacing(const std::string& text) {
 }  // namespace
 
 void apply_french_spacing(std::vector<Inline>& inlines) {
-    bool any = false;
+    // The French text of the paragraph, as one string: a sign may be split
+    // across inlines (« M<exposant>me</exposant> »).
+    std::string french;
     for (const Inline& in : inlines)
-        any = any || (in.kind == InlineKind::Text && in.style.french_spacing && is_french(in.style.lang) &&
-                      may_need_spacing(in.text));
-    if (!any) return;
-    std::vector<Char> flat;
-    std::size_t bytes = 0;
-    for (const Inline& in : inlines) bytes += in.text.size() + 1;
-    flat.reserve(bytes);
-    for (std::size_t r = 0; r < inlines.size(); ++r) {
-        const Inline& in = inlines[r];
-        if (in.kind != InlineKind::Text) {
-            flat.push_back(Char{in.kind == InlineKind::LineBreak ? U'\n' : kObject, -1, false});
-            continue;
-        }
-        const bool on = in.style.french_spacing && is_french(in.style.lang);
-        for (char32_t c : utf8_to_u32(in.text)) flat.push_back(Char{c, static_cast<int>(r), on});
-    }
-    const std::vector<Char> spaced = Spacer(std::move(flat)).run();
-    // Only the inlines that changed are rewritten.
-    std::vector<bool> changed(inlines.size(), false);
-    for (const Char& ch : spaced)
-        if (ch.changed) changed[static_cast<std::size_t>(ch.run)] = true;
-    std::vector<std::u32string> texts(inlines.size());
-    for (const Char& ch : spaced)
-        if (ch.run >= 0 && changed[static_cast<std::size_t>(ch.run)]) texts[static_cast<std::size_t>(ch.run)] += ch.c;
-    for (std::size_t r = 0; r < inlines.size(); ++r)
-        if (changed[r]) inlines[r].text = u32_to_utf8(texts[r]);
+        if (in.kind == InlineKind::Text && in.style.french_spacing && is_french(in.style.lang)) french += in.text;
+    if (!may_need_spacing(french)) return;
+    write_back(inlines, Spacer(flatten(inlines)).run());
 }
 
 std::string french_spacing(const std::string& text) {

@@ -11,6 +11,7 @@
 
 #include "core/diagnostic.hpp"
 #include "core/text.hpp"
+#include "markup/french_punctuation.hpp"
 #include "markup/french_spacing.hpp"
 #include "markup/units.hpp"
 
@@ -656,7 +657,7 @@ bool Parser::read_block(pugi::xml_node node, const Context& parent_ctx, bool top
         OutlineMarker marker;
         const char* title = attrs.raw("titre");
         if (!title || is_blank(title)) error(block.position, "l'attribut titre est obligatoire sur <signet>");
-        else marker.title = ctx.style.french_spacing && is_french(ctx.style.lang) ? french_spacing(collapse_whitespace(title))
+        else marker.title = ctx.style.french_spacing && is_french(ctx.style.lang) ? french_typography(collapse_whitespace(title))
                                                                                  : collapse_whitespace(title);
         attrs.integer("niveau", 1, 3, marker.level);
         attrs.yes_no("sommaire", marker.in_contents);
@@ -925,7 +926,7 @@ void Parser::read_chart(pugi::xml_node node, const Context& parent_ctx, Attribut
     chart.style.link.clear();
     // Labels get the same French spacing as running text.
     const bool french = ctx.style.french_spacing && is_french(ctx.style.lang);
-    auto label = [french](const std::string& text) { return french ? french_spacing(text) : text; };
+    auto label = [french](const std::string& text) { return french ? french_typography(text) : text; };
     chart.title = label(chart.title);
     chart.unit = label(chart.unit);
 
@@ -1139,7 +1140,7 @@ void Parser::collapse(std::vector<Inline>& inlines) {
         if (in.kind != InlineKind::Text || !in.text.empty()) kept.push_back(std::move(in));
     inlines = std::move(kept);
     // French spacing works on the final spaces of the paragraph.
-    apply_french_spacing(inlines);
+    apply_french_typography(inlines);
 }
 
 }  // namespace

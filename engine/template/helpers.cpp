@@ -1,11 +1,13 @@
 #include "template/helpers.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "core/text.hpp"
 #include "data/amount.hpp"
 #include "data/calendar.hpp"
 #include "template/french_format.hpp"
+#include "template/french_grammar.hpp"
 
 namespace lettrine {
 
@@ -63,6 +65,25 @@ void append_utf8(std::string& out, unsigned long cp) {
     }
 }
 
+// « de » or « à » before a name (french_grammar.hpp). The name may start
+// with markup: « <b>Les Ecossolies</b> » gives « des <b>Ecossolies</b> »
+// (the preposition and the contracted article stay outside the styling).
+std::string with_preposition(HelperKind kind, const std::string& rendered) {
+    const std::string trimmed = trim(rendered);
+    if (trimmed.empty()) return std::string();
+    std::size_t text_start = 0;  // after the leading opening tags
+    while (text_start < trimmed.size() && trimmed[text_start] == '<' && trimmed.compare(text_start, 2, "</") != 0) {
+        const std::size_t close = trimmed.find('>', text_start);
+        if (close == std::string::npos) break;
+        text_start = close + 1;
+    }
+    const std::size_t text_end = std::min(trimmed.find('<', text_start), trimmed.size());
+    const std::string text = xml_unescape(trimmed.substr(text_start, text_end - text_start));
+    const PrepositionSplit split =
+        split_preposition(kind == HelperKind::Of ? Preposition::De : Preposition::A, text);
+    return xml_escape(split.before) + trimmed.substr(0, text_start) + xml_escape(split.name) + trimmed.substr(text_end);
+}
+
 }  // namespace
 
 const std::vector<HelperInfo>& template_helpers() {
@@ -78,6 +99,8 @@ const std::vector<HelperInfo>& template_helpers() {
         {"ordinal", HelperKind::Ordinal, kExpectsInteger},
         {"ordinal_feminin", HelperKind::OrdinalFeminine, kExpectsInteger},
         {"en_majuscules", HelperKind::Upper, "un texte"},
+        {"de", HelperKind::Of, "un nom"},
+        {"a", HelperKind::To, "un nom"},
     };
     return kHelpers;
 }
@@ -90,6 +113,7 @@ const HelperInfo* find_helper(const std::string& name) {
 
 std::optional<std::string> apply_helper(HelperKind kind, const std::string& rendered) {
     if (kind == HelperKind::Upper) return upper_markup(rendered);
+    if (kind == HelperKind::Of || kind == HelperKind::To) return with_preposition(kind, rendered);
 
     const std::string value = trim(xml_unescape(rendered));
     if (value.empty()) return std::string();
@@ -125,7 +149,9 @@ std::optional<std::string> apply_helper(HelperKind kind, const std::string& rend
         case HelperKind::DateShort:
             if (const auto d = parse_date(value)) result = format_date_short(*d);
             break;
-        case HelperKind::Upper: break;
+        case HelperKind::Upper:
+        case HelperKind::Of:
+        case HelperKind::To: break;
     }
     if (!result) return std::nullopt;
     return xml_escape(*result);

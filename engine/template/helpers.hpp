@@ -12,6 +12,8 @@
 //   {{#ordinal}}…{{/ordinal}}                       1          → 1er
 //   {{#ordinal_feminin}}…{{/ordinal_feminin}}       1          → 1re
 //   {{#en_majuscules}}…{{/en_majuscules}}           Économie   → ÉCONOMIE
+//   {{#de}}…{{/de}}                                 Les Ecossolies → des Ecossolies, Alex → d’Alex
+//   {{#a}}…{{/a}}                                   Le Solilab → au Solilab, L’Atelier → à l’Atelier
 // An empty content gives an empty result (an absent optional value prints nothing).
 #include <optional>
 #include <string>
@@ -21,7 +23,7 @@ namespace lettrine {
 
 enum class HelperKind {
     Euros, Figures, Days, EurosInWords, NumberInWords, DateLong, DateWithWeekday, DateShort,
-    Ordinal, OrdinalFeminine, Upper,
+    Ordinal, OrdinalFeminine, Upper, Of, To,
 };
 
 struct HelperInfo {

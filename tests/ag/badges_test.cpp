@@ -59,7 +59,7 @@ TEST(Badges, NameTooLongAtNinePointsGoesOnTwoLines) {
 
 TEST(Badges, EvenLongerNameIsWrappedAtNinePointsAndKeptWhole) {
     const std::string first = "Anne-Charlotte Marie-Bénédicte Joséphine Héloïse Clémentine";
-    const std::string last = "de La Tour d'Auvergne-Delacroix-Échantillon de La Maquette";
+    const std::string last = "de La Tour d’Auvergne-Delacroix-Échantillon de La Maquette";
     const FittedText t = fit_badge_name(bold(), first, last, kWidth);
     EXPECT_EQ(t.size, badge::kNameSmallest);
     EXPECT_GT(t.lines.size(), 2u);
@@ -77,7 +77,7 @@ TEST(Badges, TenPerPageInFrenchOrderWithCropMarks) {
     const auto first = page_lines(doc.pages[0]);
     EXPECT_NE(std::find(first.begin(), first.end(), "Jules eco"), first.end());
     EXPECT_LT(std::find(first.begin(), first.end(), "Jules eco"), std::find(first.begin(), first.end(), "Nina Écopole"));
-    EXPECT_NE(std::find(first.begin(), first.end(), "Atelier « Habitat » · Salle habitat"), first.end());
+    EXPECT_NE(std::find(first.begin(), first.end(), "Atelier «\u202FHabitat\u202F» · Salle habitat"), first.end());
 
     for (const auto& page : doc.pages) {
         std::size_t marks = 0;

@@ -73,8 +73,8 @@ TEST(WorkshopPack, SectionsInOrderInThePdf) {
     const std::vector<std::string> sections = {
         "ASSEMBLÉE GÉNÉRALE 2016", "Atelier « Habitat »", "jeudi 16 juin 2016", "Le Solilab, la halle",
         "Ordre du jour", "Le secteur en bref", "Structure référente Habitat (exemple)", "Les missions en 2016",
-        "Les projets conduits dans le secteur", "Fonds d'investissement solidaire", "Questions pour les échanges",
-        "Feuille d'émargement", "Votre avis sur l'atelier"};
+        "Les projets conduits dans le secteur", "Fonds d’investissement solidaire", "Questions pour les échanges",
+        "Feuille d’émargement", "Votre avis sur l’atelier"};
     std::size_t at = 0;
     for (const auto& s : sections) {
         const std::size_t found = text.find(s, at);
@@ -92,7 +92,7 @@ TEST(WorkshopPack, RegistrantsPrintedInFrenchOrder) {
                              "Écopole-Fictif Nina", "Épreuve Clément", "Ersatz Chloé", "étienne Paul", "Gabarit Héloïse",
                              "Imaginaire Noël", "Modèle Maël", "Pastiche Aurélie", "Patron Théo", "Prototype Jérôme",
                              "Simulacre Karim", "Zèbre Yasmine"}) {
-        at.push_back(text.find(name, text.find("Feuille d'émargement")));
+        at.push_back(text.find(name, text.find("Feuille d’émargement")));
         ASSERT_NE(at.back(), std::string::npos) << name;
     }
     EXPECT_TRUE(std::is_sorted(at.begin(), at.end()));
@@ -142,7 +142,7 @@ TEST(WorkshopPack, SectorWithoutReferentHasItsPack) {
 
 TEST(WorkshopPack, FeedbackFormIsOnePage) {
     const LaidOutDocument doc = compose_pack(assembly(), "habitat");
-    const auto pages = pages_with(doc, "Votre avis sur l'atelier");
+    const auto pages = pages_with(doc, "Votre avis sur l’atelier");
     ASSERT_EQ(pages.size(), 1u);
     EXPECT_EQ(pages[0], doc.pages.size() - 1);
     EXPECT_NE(page_text(doc.pages.back()).find("Merci de remettre ce questionnaire"), std::string::npos);

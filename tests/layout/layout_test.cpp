@@ -9,9 +9,9 @@ using namespace lettrine::testing;
 namespace {
 
 const std::string kLorem =
-    "Les Ecossolies animent le réseau des acteurs de l'économie sociale et solidaire de Nantes Métropole. "
-    "Chaque structure référente coordonne sa filière, réunit le comité de pilotage, prépare l'atelier de "
-    "l'assemblée générale et rédige une note de bilan annuelle qui éclaire le renouvellement de la mission. ";
+    "Les Ecossolies animent le réseau des acteurs de l’économie sociale et solidaire de Nantes Métropole. "
+    "Chaque structure référente coordonne sa filière, réunit le comité de pilotage, prépare l’atelier de "
+    "l’assemblée générale et rédige une note de bilan annuelle qui éclaire le renouvellement de la mission. ";
 
 std::string repeat(const std::string& text, int n) {
     std::string out;

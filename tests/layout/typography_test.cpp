@@ -26,9 +26,9 @@ std::vector<std::string> all_lines(const LaidOutDocument& doc) {
 
 const std::string kLongWords =
     "Les structures référentes accompagnent le développement des expérimentations territoriales, "
-    "l'accompagnement des porteurs de projets émergents et l'internationalisation des coopérations "
-    "intercommunales ; elles consolident les démarches d'industrialisation responsables, "
-    "l'approvisionnement alimentaire relocalisé et la professionnalisation des intervenants.";
+    "l’accompagnement des porteurs de projets émergents et l’internationalisation des coopérations "
+    "intercommunales\u202F; elles consolident les démarches d’industrialisation responsables, "
+    "l’approvisionnement alimentaire relocalisé et la professionnalisation des intervenants.";
 
 }  // namespace
 
@@ -55,9 +55,11 @@ TEST(Hyphenation, AHyphenatedWordIsSplitAtAPatternPoint) {
         const std::string tail = lines[k + 1].substr(0, lines[k + 1].find(' '));
         std::string word = head.substr(0, head.size() - 1) + tail;
         while (!word.empty() && (word.back() == ',' || word.back() == '.')) word.pop_back();
-        const std::size_t apostrophe = word.find('\'');
-        const std::string bare = apostrophe == std::string::npos ? word : word.substr(apostrophe + 1);
-        const std::string first = head.substr(apostrophe == std::string::npos ? 0 : apostrophe + 1);
+        // Set text has typographic apostrophes (’, three bytes in UTF-8).
+        const std::size_t apostrophe = word.find("\u2019");
+        const std::size_t after = apostrophe == std::string::npos ? 0 : apostrophe + 3;
+        const std::string bare = word.substr(after);
+        const std::string first = head.substr(after);
         EXPECT_NE(kLongWords.find(word), std::string::npos) << word;
         const std::u32string w = utf8_to_u32(bare);
         const auto points = Hyphenator::french()->points(w);

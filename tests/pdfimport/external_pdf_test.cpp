@@ -354,7 +354,7 @@ TEST(ImportHelper, ACrashIsBlamedOnTheFileBeingRead) {
 std::string lettrine_pdf() {
     const std::string markup =
         "<document titre=\"Rapport d'essai\" date=\"2026-01-15\" marges=\"20mm\">"
-        "<pied><p align=\"centre\">Rapport d'activité — page <numero-page/> sur <nombre-pages/></p></pied>"
+        "<pied><p align=\"centre\">Rapport d’activité — page <numero-page/> sur <nombre-pages/></p></pied>"
         "<titre>Chapitre un</titre><p>Texte du premier chapitre.</p><saut-page/>"
         "<titre>Annexe importée</titre><saut-page/>"
         "<titre>Chapitre trois</titre><p>Texte du dernier chapitre.</p>"
@@ -428,7 +428,7 @@ TEST(PlaceExternalPages, DrawsALibreOfficePageUnderLettrinesFooter) {
     const std::string page2 = page_text(output, 2);
     EXPECT_NE(page2.find("Note de bilan externe : filière Réemploi"), std::string::npos) << page2;
     EXPECT_NE(page2.find("Journées réalisées : 42"), std::string::npos) << page2;
-    EXPECT_NE(page2.find("Rapport d'activité — page 2 sur 3"), std::string::npos) << page2;
+    EXPECT_NE(page2.find("Rapport d’activité — page 2 sur 3"), std::string::npos) << page2;
     EXPECT_EQ(page2.find("Deuxième page"), std::string::npos) << page2;
     for (int page : {1, 3}) {
         EXPECT_EQ(page_text(output, page), page_text(ours, page)) << page;
@@ -481,7 +481,7 @@ TEST(PlaceExternalPages, PlacesSeveralPagesOfSeveralFiles) {
                          output);
     EXPECT_NE(page_text(output, 1).find("Deuxième page : perspectives"), std::string::npos);
     EXPECT_NE(page_text(output, 2).find("Note de bilan externe"), std::string::npos);
-    EXPECT_NE(page_text(output, 3).find("Rapport d'activité — page 3 sur 3"), std::string::npos);
+    EXPECT_NE(page_text(output, 3).find("Rapport d’activité — page 3 sur 3"), std::string::npos);
     // The turned page keeps its orientation: landscape, so its words are
     // set vertically once placed on the portrait page, its text intact.
     const auto words = word_boxes(output, 3);

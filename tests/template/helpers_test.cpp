@@ -84,6 +84,30 @@ TEST(Helpers, EveryHelperIsListedOnce) {
         EXPECT_EQ(find_helper(h.name), &h);
         names.push_back(h.name);
     }
-    EXPECT_EQ(names.size(), 11u);
+    EXPECT_EQ(names.size(), 13u);
     EXPECT_EQ(find_helper("montant"), nullptr);
+}
+
+// « de » and « à » before a name: elision, contraction with the name's
+// article, mute and aspirated h, a name that starts with markup.
+TEST(Helpers, PrepositionsElideAndContract) {
+    EXPECT_EQ(apply("de", "Les Ecossolies"), "des Ecossolies");
+    EXPECT_EQ(apply("de", "Le Solilab"), "du Solilab");
+    EXPECT_EQ(apply("de", "La Fabrique"), "de la Fabrique");
+    EXPECT_EQ(apply("de", "L'Atelier d'Économie"), "de l’Atelier d&apos;Économie");
+    EXPECT_EQ(apply("de", "L’Atelier"), "de l’Atelier");
+    EXPECT_EQ(apply("de", "Alex Exemple"), "d’Alex Exemple");
+    EXPECT_EQ(apply("de", "Émilie"), "d’Émilie");
+    EXPECT_EQ(apply("de", "Habitat et Humanisme"), "d’Habitat et Humanisme");
+    EXPECT_EQ(apply("de", "Hérouville"), "de Hérouville");
+    EXPECT_EQ(apply("de", "Nantes Métropole"), "de Nantes Métropole");
+    EXPECT_EQ(apply("de", "Lebrun"), "de Lebrun");  // « Le » is an article only as a word
+    EXPECT_EQ(apply("a", "Le Solilab"), "au Solilab");
+    EXPECT_EQ(apply("a", "Les Ecossolies"), "aux Ecossolies");
+    EXPECT_EQ(apply("a", "La Fabrique"), "à la Fabrique");
+    EXPECT_EQ(apply("a", "L’Atelier"), "à l’Atelier");
+    EXPECT_EQ(apply("a", "Alex"), "à Alex");
+    EXPECT_EQ(apply("a", "<b>L’Atelier</b>"), "à l’<b>Atelier</b>");
+    EXPECT_EQ(apply("de", "<b>Les Ecossolies</b>"), "des <b>Ecossolies</b>");
+    EXPECT_EQ(apply("de", ""), "");
 }

@@ -1,0 +1,117 @@
+#!/usr/bin/python3
+"""French typography checker: reads PDFs back with pdfminer (an outside
+oracle, not Lettrine's own reader) and counts what a French typographer would
+correct (docs/TYPOGRAPHIE.md, « Vérification »).
+
+    check_typography.py [--json] [--zero RULE,RULE...] FILE.pdf...
+
+Prints one line per file and rule with a count above zero, and the first
+examples. With --zero, exits 1 when one of those rules counts anything in
+any file. Rules:
+  apostrophe-droite   U+0027 in French text
+  guillemet-droit     U+0022 in French text
+  points-de-suspension  "..." typed as three dots
+  etc-suspension      "etc." followed by an ellipsis
+  ordinal-plat        1er, 2e, XIXe... with the letters on the baseline
+  insecable-large-guillemets  U+00A0 right inside « » (should be the fine U+202F)
+  tiret-incise        a spaced hyphen " - " between words
+  de-les              « de Les », « de Le » (should contract: des, du)
+  a-le                « à Le », « à Les » (should contract: au, aux)
+  de-voyelle          « de » before a vowel (should elide: d')
+"""
+import json
+import re
+import sys
+
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
+
+VOWEL = "AEIOUYÂÀÉÈÊËÎÏÔÛÙaeiouyâàéèêëîïôûù"
+RULES = {
+    "apostrophe-droite": re.compile(r"\w'\w|\s'\w"),
+    "guillemet-droit": re.compile(r'"'),
+    "points-de-suspension": re.compile(r"\.\.\."),
+    "etc-suspension": re.compile(r"etc\.?…|etc\.\.\."),
+    "insecable-large-guillemets": re.compile("«\u00a0|\u00a0»"),
+    "tiret-incise": re.compile(r"\w \- \w"),
+    "de-les": re.compile(r"\b[dD]e (Les?) [A-ZÉ]"),
+    "a-le": re.compile(r"\b[àÀ] (Les?) [A-ZÉ]"),
+    "de-voyelle": re.compile(r"(?<![\w’'])[dD]e [" + VOWEL + r"]\w"),
+}
+ORDINAL_SUFFIXES = ("er", "re", "e", "es", "ers", "res", "d", "de", "nd", "nde", "ème", "ième")
+
+
+def lines_with_sizes(path):
+    """Every text line of the PDF as (text, [(char, size)...]), in order."""
+    for page in extract_pages(path):
+        stack = [page]
+        while stack:
+            element = stack.pop(0)
+            if isinstance(element, LTTextLine):
+                chars = [(c.get_text(), c.size) for c in element if isinstance(c, LTChar)]
+                yield element.get_text().rstrip("\n"), chars
+            elif isinstance(element, LTTextContainer) or hasattr(element, "__iter__"):
+                try:
+                    stack[0:0] = list(element)
+                except TypeError:
+                    pass
+
+
+def flat_ordinals(chars):
+    """Ordinals whose letters are set at the digit's size: 1er, 2e, XIXe."""
+    found = []
+    text = "".join(c for c, _ in chars)
+    for m in re.finditer(r"(?<![\w])(\d+|[IVXLCDM]{2,}|[IVX])(" + "|".join(sorted(ORDINAL_SUFFIXES, key=len, reverse=True)) + r")(?![\w])", text):
+        # Map the match back to characters (one char per code point here).
+        number_end = m.start(2)
+        if number_end >= len(chars) or m.start(1) >= len(chars):
+            continue
+        number_size = chars[number_end - 1][1]
+        suffix_size = chars[number_end][1]
+        if abs(number_size - suffix_size) < 0.01:
+            found.append(m.group(0))
+    return found
+
+
+def check(path):
+    counts = {rule: [] for rule in RULES}
+    counts["ordinal-plat"] = []
+    for text, chars in lines_with_sizes(path):
+        for rule, pattern in RULES.items():
+            for m in pattern.finditer(text):
+                counts[rule].append(text[max(0, m.start() - 20):m.end() + 20])
+        counts["ordinal-plat"].extend(flat_ordinals(chars))
+    return counts
+
+
+def main(argv):
+    as_json = "--json" in argv
+    zero = set()
+    files = []
+    args = iter(argv)
+    for a in args:
+        if a == "--json":
+            continue
+        if a == "--zero":
+            zero = set(next(args).split(","))
+            continue
+        files.append(a)
+    failed = False
+    report = {}
+    for path in files:
+        counts = check(path)
+        report[path] = {rule: len(found) for rule, found in counts.items()}
+        for rule, found in counts.items():
+            if not found:
+                continue
+            if rule in zero:
+                failed = True
+            if not as_json:
+                print(f"{path}: {rule}: {len(found)} — {found[:3]}")
+    if as_json:
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
