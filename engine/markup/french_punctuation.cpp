@@ -27,18 +27,53 @@ bool is_roman(char32_t c) {
     return c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C' || c == 'D' || c == 'M';
 }
 
+// Which rules may apply to a paragraph, from one scan of its UTF-8 text:
+// most paragraphs need only a few of them, and many none.
+struct Needs {
+    bool quotes = false, ellipses = false, dashes = false, hours = false, superscripts = false, fines = false;
+    bool any() const { return quotes || ellipses || dashes || hours || superscripts || fines; }
+};
+
+Needs needs_of(const std::string& text) {
+    Needs needs;
+    const std::size_t n = text.size();
+    auto byte = [&](std::size_t k) -> unsigned char { return k < n ? static_cast<unsigned char>(text[k]) : 0; };
+    auto roman = [](unsigned char c) { return c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C' || c == 'D' || c == 'M'; };
+    for (std::size_t k = 0; k < n; ++k) {
+        const unsigned char c = byte(k), next = byte(k + 1);
+        if (c == '\'' || c == '"') needs.quotes = true;
+        else if (c == '.' && next == '.') needs.ellipses = true;
+        else if (c == '-' && (next == '-' || (next == ' ' && k > 0 && byte(k - 1) == ' '))) needs.dashes = true;
+        else if (c >= '0' && c <= '9') {
+            if (next == 'h') needs.hours = true;
+            if ((next >= 'a' && next <= 'z') || (next == 0xC3 && byte(k + 2) == 0xA8)) needs.superscripts = true;  // 2e, 2ème
+        } else if (roman(c) && (roman(next) || next == 'e' || next == 'r' || next == 'm' || next == 'l' || next == 'g')) {
+            needs.superscripts = true;  // XIXe, Ier, Mme, Mlle, Mgr, Dr
+        } else if ((c == 'n' || c == 'N') && next == 'o' && (k == 0 || byte(k - 1) == ' ')) {
+            needs.superscripts = true;  // no 12
+        } else if (c == 0xC2 && next == 0xA0) {
+            needs.fines = true;
+        } else if (c == 0xE2 && next == 0x80) {
+            const unsigned char third = byte(k + 2);
+            if (third == 0x9C || third == 0x9D || third == 0x9E) needs.quotes = true;  // “ ” „
+            if (third == 0xA6) needs.ellipses = true;                                 // …
+        }
+    }
+    return needs;
+}
+
 class Normaliser {
 public:
-    explicit Normaliser(std::vector<Char> text) : text_(std::move(text)) {}
+    Normaliser(std::vector<Char> text, const Needs& needs) : text_(std::move(text)), needs_(needs) {}
 
     std::vector<Char> run() {
         protect_addresses(text_);
-        ellipses();
-        quotes();
-        dashes();
-        hours();
-        superscripts();
-        fines_inside_guillemets();
+        if (needs_.ellipses) ellipses();
+        if (needs_.quotes) quotes();
+        if (needs_.dashes) dashes();
+        if (needs_.hours) hours();
+        if (needs_.superscripts) superscripts();
+        if (needs_.fines || needs_.quotes) fines_inside_guillemets();
         return std::move(text_);
     }
 
@@ -163,8 +198,12 @@ private:
     void superscripts() {
         const std::vector<Token> ts = tokens_of(text_);
         for (std::size_t k = 0; k < ts.size(); ++k) {
-            if (!all_on(ts[k])) continue;
-            if (!ordinal(ts[k])) abbreviation(ts, k);
+            // Only a number, a Roman numeral or an abbreviation's capital can start one.
+            const Token& t = ts[k];
+            const char32_t first = text_[t.begin].c == '(' && t.end - t.begin > 1 ? text_[t.begin + 1].c : text_[t.begin].c;
+            if (!is_digit(first) && !is_roman(first) && first != 'n' && first != 'N') continue;
+            if (t.end - t.begin < 2 || !all_on(t)) continue;
+            if (!ordinal(t)) abbreviation(ts, k);
         }
         if (!removals_.empty()) remove_marked();
     }
@@ -254,54 +293,30 @@ private:
     }
 
     std::vector<Char> text_;
+    const Needs needs_;
     std::vector<std::pair<std::size_t, bool>> hour_marks_;  // the h of an hour, and whether minutes follow
     std::vector<std::size_t> removals_;                      // in increasing order
 };
 
-// Whether the normalisation may change anything in this UTF-8 text at all
-// (most paragraphs of a letter have none of what it looks for).
-bool may_need_punctuation(const std::string& text) {
-    const std::size_t n = text.size();
-    auto byte = [&](std::size_t k) -> unsigned char { return k < n ? static_cast<unsigned char>(text[k]) : 0; };
-    for (std::size_t k = 0; k < n; ++k) {
-        const unsigned char c = byte(k), next = byte(k + 1);
-        switch (c) {
-        case '\'': case '"':
-        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
-            return true;
-        case '.': if (next == '.') return true; break;
-        case '-': if (k > 0 && (byte(k - 1) == ' ' || next == '-')) return true; break;
-        case 'M': if (next == 'm' || next == 'l' || next == 'g' || next == 'e') return true; [[fallthrough]];
-        case 'I': case 'V': case 'X': case 'L': case 'C': case 'D':
-            if (next == 'I' || next == 'V' || next == 'X' || next == 'L' || next == 'C' || next == 'D' || next == 'M' ||
-                next == 'e' || next == 'r')
-                return true;
-            break;
-        case 0xC2: if (next == 0xA0) return true; break;  // a typed no-break space
-        case 0xE2:  // “ ” „ …
-            if (next == 0x80 && (byte(k + 2) == 0x9C || byte(k + 2) == 0x9D || byte(k + 2) == 0x9E || byte(k + 2) == 0xA6))
-                return true;
-            break;
-        default: break;
-        }
-    }
-    return false;
-}
-
 }  // namespace
 
 void apply_french_punctuation(std::vector<Inline>& inlines) {
-    bool any = false;
-    for (const Inline& in : inlines)
-        any = any || (in.kind == InlineKind::Text && in.style.french_spacing && is_french(in.style.lang) &&
-                      may_need_punctuation(in.text));
-    if (!any) return;
-    write_back(inlines, Normaliser(flatten(inlines)).run());
+    const Needs needs = needs_of(french_text_of(inlines));
+    if (!needs.any()) return;
+    write_back(inlines, Normaliser(flatten(inlines), needs).run());
 }
 
+// One flat copy of the paragraph for both passes.
 void apply_french_typography(std::vector<Inline>& inlines) {
-    apply_french_punctuation(inlines);
-    apply_french_spacing(inlines);
+    const std::string french = french_text_of(inlines);
+    const Needs needs = needs_of(french);
+    // Quotes become guillemets, which the spacing rules then space.
+    const bool spacing = spacing_may_apply(french) || needs.quotes;
+    if (!needs.any() && !spacing) return;
+    std::vector<Char> text = flatten(inlines);
+    if (needs.any()) text = Normaliser(std::move(text), needs).run();
+    if (spacing) text = apply_spacing_rules(std::move(text));
+    write_back(inlines, text);
 }
 
 std::string french_typography(const std::string& text) {

@@ -355,13 +355,25 @@ bool may_need_spacing(const std::string& text) {
 
 }  // namespace
 
-void apply_french_spacing(std::vector<Inline>& inlines) {
-    // The French text of the paragraph, as one string: a sign may be split
-    // across inlines (« M<exposant>me</exposant> »).
+namespace french_detail {
+
+std::string french_text_of(const std::vector<Inline>& inlines) {
     std::string french;
     for (const Inline& in : inlines)
         if (in.kind == InlineKind::Text && in.style.french_spacing && is_french(in.style.lang)) french += in.text;
-    if (!may_need_spacing(french)) return;
+    return french;
+}
+
+std::vector<Char> apply_spacing_rules(std::vector<Char> text) { return Spacer(std::move(text)).run(); }
+
+bool spacing_may_apply(const std::string& text) { return may_need_spacing(text); }
+
+}  // namespace french_detail
+
+void apply_french_spacing(std::vector<Inline>& inlines) {
+    // The French text of the paragraph, as one string: a sign may be split
+    // across inlines (« M<exposant>me</exposant> »).
+    if (!may_need_spacing(french_text_of(inlines))) return;
     write_back(inlines, Spacer(flatten(inlines)).run());
 }
 

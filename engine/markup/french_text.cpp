@@ -19,7 +19,25 @@ std::vector<Token> tokens_of(const std::vector<Char>& text) {
     return out;
 }
 
+namespace {
+
+// Whether the text may hold an address at all: an @, "://", "www." or
+// "mailto:" (a cheap scan; most paragraphs have none).
+bool may_hold_address(const std::vector<Char>& text) {
+    for (std::size_t k = 0; k < text.size(); ++k) {
+        const char32_t c = text[k].c;
+        if (c == '@') return true;
+        if (c == ':' && k + 2 < text.size() && text[k + 1].c == '/' && text[k + 2].c == '/') return true;
+        if (c == ':' && k >= 6 && text[k - 1].c == 'o' && text[k - 6].c == 'm') return true;  // mailto:
+        if (c == '.' && k >= 3 && text[k - 1].c == 'w' && text[k - 2].c == 'w' && text[k - 3].c == 'w') return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 void protect_addresses(std::vector<Char>& text) {
+    if (!may_hold_address(text)) return;
     auto starts_with = [&](const Token& t, const char* prefix) {
         const std::size_t len = std::strlen(prefix);
         if (t.end - t.begin < len) return false;
@@ -83,28 +101,25 @@ std::vector<Inline> split_superscripts(const Inline& in, const std::vector<const
 }  // namespace
 
 void write_back(std::vector<Inline>& inlines, const std::vector<Char>& text) {
-    // Only the inlines that changed are rewritten.
-    std::vector<bool> changed(inlines.size(), false), split(inlines.size(), false);
+    // Only the inlines that changed are rewritten; those with superscripts are split.
+    std::vector<char> changed(inlines.size(), 0), split(inlines.size(), 0);
+    bool any = false, any_split = false;
     for (const Char& ch : text) {
         if (ch.run < 0) continue;
-        if (ch.changed) changed[static_cast<std::size_t>(ch.run)] = true;
-        if (ch.superscript) split[static_cast<std::size_t>(ch.run)] = true;
+        if (ch.changed) changed[static_cast<std::size_t>(ch.run)] = any = true;
+        if (ch.superscript) split[static_cast<std::size_t>(ch.run)] = any_split = true;
     }
-    std::vector<std::vector<const Char*>> chars(inlines.size());
-    for (const Char& ch : text)
-        if (ch.run >= 0 && (changed[static_cast<std::size_t>(ch.run)] || split[static_cast<std::size_t>(ch.run)]))
-            chars[static_cast<std::size_t>(ch.run)].push_back(&ch);
-    bool any_split = false;
-    for (std::size_t r = 0; r < inlines.size(); ++r) {
-        if (split[r]) {
-            any_split = true;
-            continue;
-        }
-        if (!changed[r]) continue;
-        std::u32string s;
-        for (const Char* ch : chars[r]) s += ch->c;
-        inlines[r].text = u32_to_utf8(s);
+    if (!any && !any_split) return;
+    std::vector<std::u32string> texts(inlines.size());
+    std::vector<std::vector<const Char*>> pieces(any_split ? inlines.size() : 0);
+    for (const Char& ch : text) {
+        if (ch.run < 0) continue;
+        const auto r = static_cast<std::size_t>(ch.run);
+        if (split[r]) pieces[r].push_back(&ch);
+        else if (changed[r]) texts[r] += ch.c;
     }
+    for (std::size_t r = 0; r < inlines.size(); ++r)
+        if (changed[r] && !split[r]) inlines[r].text = u32_to_utf8(texts[r]);
     if (!any_split) return;
     std::vector<Inline> out;
     out.reserve(inlines.size() + 4);
@@ -113,7 +128,7 @@ void write_back(std::vector<Inline>& inlines, const std::vector<Char>& text) {
             out.push_back(std::move(inlines[r]));
             continue;
         }
-        for (Inline& piece : split_superscripts(inlines[r], chars[r])) out.push_back(std::move(piece));
+        for (Inline& piece : split_superscripts(inlines[r], pieces[r])) out.push_back(std::move(piece));
     }
     inlines = std::move(out);
 }

@@ -57,6 +57,14 @@ void protect_addresses(std::vector<Char>& text);
 // not a <lien>); every other inline is one boundary character.
 std::vector<Char> flatten(const std::vector<Inline>& inlines);
 
+// The text of the French inlines (those the rules may change), concatenated.
+std::string french_text_of(const std::vector<Inline>& inlines);
+
+// The spacing rules (french_spacing.cpp) on flat text, and whether any of
+// them may apply to a paragraph's French text at all.
+std::vector<Char> apply_spacing_rules(std::vector<Char> text);
+bool spacing_may_apply(const std::string& french_text);
+
 // Rewrites the inlines whose characters changed; an inline with characters
 // marked superscript is split into pieces, the marked ones in a copy of its
 // style with superscript set.
