@@ -153,7 +153,9 @@ void Layouter::content(const List& l, const Block&, double x, double width, std:
         const std::string marker = l.numbered ? std::to_string(l.start + static_cast<int>(k)) + "." : l.bullet;
         const double marker_width = setter_.text_width(marker, l.marker_style, item.position);
         const double marker_x = text_x - kMarkerGapEm * l.marker_style.size - marker_width;
-        s.items.push_back(setter_.single_run(marker, l.marker_style, marker_x, baseline, item.position));
+        // Painted first, so that the bullet comes before the item's text when
+        // the page is read back (copy-paste, screen readers, pdfminer).
+        s.items.insert(s.items.begin(), setter_.single_run(marker, l.marker_style, marker_x, baseline, item.position));
         space(item.space_after, out);
     }
 }

@@ -208,3 +208,15 @@ TEST(StructureLayout, AnIdInsideARowTallerThanAPageIsATarget) {
     EXPECT_EQ(doc.targets[0].page, static_cast<std::size_t>(target - 1));
     EXPECT_EQ(page_of(doc, "Voir la page " + std::to_string(target) + "."), 1);
 }
+
+// A list item's bullet is painted before the item's text, so that reading
+// the page back gives « – Premier point », not the bullet after the line
+// (it used to be appended to the line's items).
+TEST(StructureLayout, BulletIsPaintedBeforeItsItemsText) {
+    const LaidOutDocument doc = lay_out("<document><liste><element>Premier point</element>"
+                                        "<element>Second point</element></liste></document>");
+    const auto lines = line_texts(doc.pages.at(0));
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_EQ(lines[0].rfind("Premier point"), lines[0].size() - std::string("Premier point").size()) << lines[0];
+    EXPECT_NE(lines[0].find("Premier point"), 0u) << "the bullet comes first: " << lines[0];
+}

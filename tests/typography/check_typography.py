@@ -18,6 +18,7 @@ any file. Rules:
   de-les              « de Les », « de Le » (should contract: des, du)
   a-le                « à Le », « à Les » (should contract: au, aux)
   de-voyelle          « de » before a vowel (should elide: d')
+  puce-isolee         a list bullet read apart from its item's text
 """
 import json
 import re
@@ -37,6 +38,7 @@ RULES = {
     "de-les": re.compile(r"\b[dD]e (Les?) [A-ZÉ]"),
     "a-le": re.compile(r"\b[àÀ] (Les?) [A-ZÉ]"),
     "de-voyelle": re.compile(r"(?<![\w’'])[dD]e [" + VOWEL + r"]\w"),
+    "puce-isolee": re.compile(r"^\s*[–•]\s*$"),
 }
 ORDINAL_SUFFIXES = ("er", "re", "e", "es", "ers", "res", "d", "de", "nd", "nde", "ème", "ième")
 
