@@ -64,6 +64,7 @@ public:
 
     std::vector<Char> run() {
         protect_addresses();
+        protect_entity_names();
         punctuation();
         numbers_and_abbreviations();
         insertions();
@@ -87,6 +88,22 @@ private:
                           (text_[k].c == ':' && k + 2 < t.end && text_[k + 1].c == '/' && text_[k + 2].c == '/');
             if (address)
                 for (std::size_t k = t.begin; k < t.end; ++k) text_[k].on = false;
+        }
+    }
+
+    // Text that reads like an entity reference (« &amp; », « &#160; »: data
+    // pasted from HTML, printed as written) keeps its semicolon unspaced.
+    void protect_entity_names() {
+        const auto is_name = [](char32_t c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '#';
+        };
+        for (std::size_t k = 0; k < text_.size(); ++k) {
+            if (text_[k].c != '&') continue;
+            std::size_t end = k + 1;
+            while (end < text_.size() && is_name(text_[end].c)) ++end;
+            if (end == k + 1 || end == text_.size() || text_[end].c != ';') continue;
+            for (std::size_t j = k; j <= end; ++j) text_[j].on = false;
+            k = end;
         }
     }
 
