@@ -10,6 +10,7 @@
 #include "core/output_files.hpp"
 #include "core/text.hpp"
 #include "data/calendar.hpp"
+#include "data/input_file.hpp"
 #include "data/zip_archive.hpp"
 
 namespace fs = boost::filesystem;
@@ -219,6 +220,7 @@ private:
 
 Sheet read_csv_with_budget(const std::string& bytes, const std::string& file_name, const XlsxLimits& limits,
                            std::size_t& budget, CsvFormat* detected) {
+    refuse_empty_file(bytes, file_name);
     if (bytes.size() > limits.max_entry_bytes)
         throw LettrineError(ErrorKind::Data, SourcePosition::in_file(file_name),
                             "le fichier dépasse " + describe_byte_count(limits.max_entry_bytes) + " : fichier refusé");
@@ -328,7 +330,7 @@ Workbook read_csv_folder(const fs::path& folder, const XlsxLimits& limits) {
             throw LettrineError(ErrorKind::Data, SourcePosition::in_file(path.filename().string()),
                                 "les fichiers du dossier dépassent " + describe_byte_count(limits.max_total_bytes) +
                                     " : dossier refusé");
-        const std::string bytes = read_file(path);
+        const std::string bytes = read_data_file(path, limits.max_entry_bytes);
         total += bytes.size();
         workbook.sheets.push_back(read_csv_with_budget(bytes, path.filename().string(), limits, budget, nullptr));
     }

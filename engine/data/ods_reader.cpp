@@ -10,6 +10,7 @@
 #include "core/diagnostic.hpp"
 #include "core/text.hpp"
 #include "data/calendar.hpp"
+#include "data/input_file.hpp"
 #include "data/xml_part.hpp"
 #include "data/zip_archive.hpp"
 
@@ -437,6 +438,7 @@ void check_not_encrypted(ZipArchive& zip, const std::string& file, const XlsxLim
 
 Workbook read_ods(const std::string& bytes, const std::string& file_name, const XlsxLimits& limits) {
     const SourcePosition where = SourcePosition::in_file(file_name);
+    refuse_empty_file(bytes, file_name);
     ZipArchive zip(bytes, file_name, {limits.max_entry_bytes, limits.max_total_bytes}, "classeur ODS");
     if (const auto mime = zip.read("mimetype")) {
         const std::string type = trim(*mime);

@@ -345,17 +345,6 @@ bool is_slug_identifier(const std::string& id) {
     return std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
-bool is_plausible_email(const std::string& email) {
-    const auto at = email.find('@');
-    if (at == std::string::npos || at == 0 || email.find('@', at + 1) != std::string::npos) return false;
-    const std::string domain = email.substr(at + 1);
-    const auto dot = domain.rfind('.');
-    if (dot == std::string::npos || dot == 0 || dot + 1 >= domain.size() || domain.find("..") != std::string::npos) return false;
-    return std::none_of(email.begin(), email.end(), [](char c) {
-        return c == ' ' || c == ',' || c == ';' || c == '<' || c == '>' || c == '"' || static_cast<unsigned char>(c) < 0x21;
-    });
-}
-
 Programme validate_programme(const ProgrammeSource& source, Diagnostics& diagnostics) {
     diagnostics.append(source.diagnostics);
     Programme programme;

@@ -3,6 +3,7 @@
 // Every problem is reported (positioned, in French) in `diagnostics`; the
 // returned Programme is only meaningful when no error was added.
 #include "core/diagnostic.hpp"
+#include "data/email_address.hpp"
 #include "data/programme.hpp"
 #include "data/programme_source.hpp"
 
@@ -19,6 +20,6 @@ Programme validate_programme(const ProgrammeSource& source, Diagnostics& diagnos
 std::string tentative_text_problem(const std::string& line, bool questions_allowed);
 
 bool is_slug_identifier(const std::string& id);  // [a-z0-9-]+
-bool is_plausible_email(const std::string& email);
+// is_plausible_email: data/email_address.hpp (included above).
 
 }  // namespace lettrine

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -11,6 +11,8 @@
 #include "core/text.hpp"
 #include "data/calendar.hpp"
 #include "data/csv_reader.hpp"
+#include "data/data_text.hpp"
+#include "data/input_file.hpp"
 #include "data/ods_reader.hpp"
 #include "data/names.hpp"
 
@@ -107,31 +109,36 @@ Workbook read_workbook(const boost::filesystem::path& file, DataFormat format) {
         case DataFormat::Csv: {
             Workbook workbook;
             workbook.file = name;
-            workbook.sheets.push_back(read_csv(read_file(file), name));
+            workbook.sheets.push_back(read_csv(read_data_file(file), name));
             return workbook;
         }
-        case DataFormat::Ods: return read_ods(read_file(file), name);
-        default: return read_xlsx(read_file(file), name);
+        case DataFormat::Ods: return read_ods(read_data_file(file), name);
+        default: return read_xlsx(read_data_file(file), name);
     }
 }
 
 }  // namespace
 
-DataValue sheet_records(const Workbook& workbook, const Sheet& sheet) {
+DataValue sheet_records(const Workbook& workbook, const Sheet& sheet, Diagnostics* warnings) {
     DataValue list = DataValue::list(sheet.place());
     if (sheet.rows.empty()) return list;
     const auto& header = sheet.rows[0];
     // Columns up to the last one holding something (empty cell elements
     // beyond it, as spreadsheets write them, are not fields).
-    std::size_t width = 0;
-    for (const auto& row : sheet.rows)
+    std::size_t width = 0, widest_row = 0;
+    for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
+        const auto& row = sheet.rows[r];
         for (std::size_t c = row.size(); c > width; --c)
             if (!row[c - 1].empty() && !trim(row[c - 1].text).empty()) {
                 width = c;
+                widest_row = r;
                 break;
             }
+    }
+    // Reported at the rightmost cell holding data (the one a user must
+    // find), not at the first column past the limit.
     if (width > kMaxRecordFields)
-        throw LettrineError(ErrorKind::Data, sheet.cell_place(0, kMaxRecordFields),
+        throw LettrineError(ErrorKind::Data, sheet.cell_place(widest_row, width - 1),
                             "la feuille « " + sheet.name + " » a des données sur plus de " +
                                 std::to_string(kMaxRecordFields) + " colonnes : trop de champs pour un publipostage");
     std::vector<std::string> keys(width), aliases(width);  // aliases computed once per column (ICU is slow)
@@ -149,43 +156,84 @@ DataValue sheet_records(const Workbook& workbook, const Sheet& sheet) {
         for (std::size_t c = 0; c < width; ++c) {
             const SourcePosition where = sheet.cell_place(r, c);
             if (item.find(keys[c])) continue;  // a repeated header keeps its first column
-            set_with_alias(item, keys[c], aliases[c],
-                           DataValue::text(c < row.size() ? cell_text(row[c], workbook.date1904) : "", where));
+            std::string text = c < row.size() ? printable_data_text(cell_text(row[c], workbook.date1904), where, warnings) : "";
+            set_with_alias(item, keys[c], aliases[c], DataValue::text(std::move(text), where));
         }
         list.push_back(std::move(item));
     }
     return list;
 }
 
-DataValue workbook_tree(const Workbook& workbook) {
+DataValue workbook_tree(const Workbook& workbook, Diagnostics* warnings) {
     DataValue tree = DataValue::map(SourcePosition::in_file(workbook.file));
-    for (const auto& sheet : workbook.sheets) set_with_alias(tree, sheet.name, sheet_records(workbook, sheet));
+    for (const auto& sheet : workbook.sheets) set_with_alias(tree, sheet.name, sheet_records(workbook, sheet, warnings));
     return tree;
 }
 
-DataValue element_value(const XmlElement& element) {
+namespace {
+
+// The entries of an element's map while it is built: set and find by key in
+// constant time, so an element with 100,000 children costs 100,000 steps.
+// Same rules as DataValue::set (a key set again keeps its place).
+class EntryBuilder {
+public:
+    DataValue* find(const std::string& key) {
+        const auto it = slots_.find(key);
+        return it == slots_.end() ? nullptr : &entries_[it->second].second;
+    }
+    DataValue& set(const std::string& key, DataValue value) {
+        const auto [it, added] = slots_.emplace(key, entries_.size());
+        if (added) entries_.emplace_back(key, std::move(value));
+        else entries_[it->second].second = std::move(value);
+        return entries_[it->second].second;
+    }
+    // Sets `key`, and its Mustache-safe alias when different and still free;
+    // returns the alias's slot when it was set, for lists filled later.
+    std::string set_with_alias(const std::string& key, const DataValue& value) {
+        set(key, value);
+        const std::string alias = mustache_key(key);
+        if (alias.empty() || alias == key || find(alias)) return "";
+        set(alias, value);
+        return alias;
+    }
+    DataValue take(SourcePosition where) { return DataValue::map_of(std::move(entries_), std::move(where)); }
+
+private:
+    std::vector<std::pair<std::string, DataValue>> entries_;
+    std::unordered_map<std::string, std::size_t> slots_;
+};
+
+}  // namespace
+
+DataValue element_value(const XmlElement& element, Diagnostics* warnings) {
     if (element.attributes.empty() && element.children.empty())
-        return DataValue::text(clean_lines(element.text), element.text_position);
-    DataValue map = DataValue::map(element.position);
+        return DataValue::text(printable_data_text(clean_lines(element.text), element.text_position, warnings),
+                               element.text_position);
+    EntryBuilder map;
     for (const auto& a : element.attributes) {
         if (a.name.rfind("xmlns", 0) == 0) continue;
-        set_with_alias(map, a.name, DataValue::text(a.value, a.position));
+        map.set_with_alias(a.name, DataValue::text(printable_data_text(a.value, a.position, warnings), a.position));
     }
-    std::map<std::string, std::size_t> counts;
+    std::unordered_map<std::string, std::size_t> counts;
     for (const auto& c : element.children) ++counts[c.name];
+    // A repeated name becomes one list, filled in place (never copied per
+    // child), then given to its alias too.
+    std::unordered_map<std::string, std::string> list_aliases;  // name -> alias set with it ("" if none)
     for (const auto& c : element.children) {
         if (counts[c.name] > 1) {
-            const DataValue* existing = map.find(c.name);
-            DataValue list = existing && existing->is_list() ? *existing : DataValue::list(c.position);
-            list.push_back(element_value(c));
-            set_with_alias(map, c.name, list);
+            if (!list_aliases.count(c.name))
+                list_aliases[c.name] = map.set_with_alias(c.name, DataValue::list(c.position));
+            map.find(c.name)->push_back(element_value(c, warnings));
         } else if (!map.find(c.name)) {
-            set_with_alias(map, c.name, element_value(c));
+            map.set_with_alias(c.name, element_value(c, warnings));
         }
     }
+    for (const auto& [name, alias] : list_aliases)
+        if (!alias.empty()) *map.find(alias) = *map.find(name);
     const std::string own = clean_lines(element.text);
-    if (!own.empty() && !map.find("texte")) map.set("texte", DataValue::text(own, element.text_position));
-    return map;
+    if (!own.empty() && !map.find("texte"))
+        map.set("texte", DataValue::text(printable_data_text(own, element.text_position, warnings), element.text_position));
+    return map.take(element.position);
 }
 
 namespace {
@@ -208,8 +256,8 @@ std::vector<const XmlElement*> record_elements(const XmlElement& root, const std
     return found;
 }
 
-DataValue record_value(const XmlElement& e) {
-    DataValue v = element_value(e);
+DataValue record_value(const XmlElement& e, Diagnostics* warnings) {
+    DataValue v = element_value(e, warnings);
     if (!v.is_map()) {  // a bare <nom>Dupont</nom> item: make it a map
         DataValue map = DataValue::map(e.position);
         map.set("texte", v);
@@ -220,16 +268,16 @@ DataValue record_value(const XmlElement& e) {
 
 }  // namespace
 
-DataValue xml_records(const XmlElement& root, const std::string& each) {
+DataValue xml_records(const XmlElement& root, const std::string& each, Diagnostics* warnings) {
     DataValue list = DataValue::list(root.position);
-    for (const XmlElement* e : record_elements(root, each)) list.push_back(record_value(*e));
+    for (const XmlElement* e : record_elements(root, each)) list.push_back(record_value(*e, warnings));
     return list;
 }
 
-DataValue xml_records(XmlElement&& root, const std::string& each) {
+DataValue xml_records(XmlElement&& root, const std::string& each, Diagnostics* warnings) {
     DataValue list = DataValue::list(root.position);
     for (const XmlElement* e : record_elements(root, each)) {
-        list.push_back(record_value(*e));
+        list.push_back(record_value(*e, warnings));
         // The tree is ours (moved in): free what this record was made of.
         // Records never nest (they sit at one path), so no later record
         // element lives inside this one.
@@ -241,13 +289,13 @@ DataValue xml_records(XmlElement&& root, const std::string& each) {
     return list;
 }
 
-DataValue read_records(const boost::filesystem::path& file, const std::string& each) {
+DataValue read_records(const boost::filesystem::path& file, const std::string& each, Diagnostics* warnings) {
     const std::string name = file.filename().string();
     const DataFormat format = format_of(file);
     if (format == DataFormat::Xml) {
         // The file's bytes are freed before the records are built.
-        XmlElement root = read_xml(read_file(file), name);
-        return xml_records(std::move(root), each);
+        XmlElement root = read_xml(read_data_file(file), name);
+        return xml_records(std::move(root), each, warnings);
     }
     const Workbook workbook = read_workbook(file, format);
     const Sheet* sheet = workbook.find(each);
@@ -259,15 +307,15 @@ DataValue read_records(const boost::filesystem::path& file, const std::string& e
                             "la feuille « " + each + " » n'existe pas (" +
                                 (files ? "fichiers CSV du dossier : " : "feuilles du classeur : ") + names + ")");
     }
-    return sheet_records(workbook, *sheet);
+    return sheet_records(workbook, *sheet, warnings);
 }
 
-DataValue read_data_tree(const boost::filesystem::path& file) {
+DataValue read_data_tree(const boost::filesystem::path& file, Diagnostics* warnings) {
     const std::string name = file.filename().string();
     const DataFormat format = format_of(file);
-    if (format != DataFormat::Xml) return workbook_tree(read_workbook(file, format));
-    const std::string bytes = read_file(file);
-    DataValue value = element_value(read_xml(bytes, name));
+    if (format != DataFormat::Xml) return workbook_tree(read_workbook(file, format), warnings);
+    const std::string bytes = read_data_file(file);
+    DataValue value = element_value(read_xml(bytes, name), warnings);
     if (value.is_map()) return value;
     DataValue map = DataValue::map(value.position());
     map.set("texte", value);

@@ -24,6 +24,12 @@ DataValue DataValue::map(SourcePosition where) {
     return v;
 }
 
+DataValue DataValue::map_of(std::vector<std::pair<std::string, DataValue>> entries, SourcePosition where) {
+    DataValue v = map(std::move(where));
+    v.entries_ = std::move(entries);
+    return v;
+}
+
 DataValue DataValue::boolean(bool b) { return text(b ? "oui" : ""); }
 
 void DataValue::set(const std::string& key, DataValue v) {

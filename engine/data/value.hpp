@@ -21,6 +21,9 @@ public:
     static DataValue text(std::string s, SourcePosition where = {});
     static DataValue list(SourcePosition where = {});
     static DataValue map(SourcePosition where = {});
+    // A map of entries whose keys are distinct (not checked): builds a map of
+    // n entries in O(n), where n calls to set() would cost O(n²).
+    static DataValue map_of(std::vector<std::pair<std::string, DataValue>> entries, SourcePosition where = {});
     static DataValue boolean(bool b);  // "oui" / "" : Mustache sections treat "" as false
 
     Kind kind() const { return kind_; }

@@ -9,6 +9,7 @@
 
 #include "core/diagnostic.hpp"
 #include "core/text.hpp"
+#include "data/input_file.hpp"
 #include "data/names.hpp"
 #include "data/xml_part.hpp"
 #include "data/xml_reader.hpp"
@@ -427,6 +428,7 @@ std::string decode_ooxml_escapes(const std::string& text) {
 }
 
 Workbook read_xlsx(const std::string& bytes, const std::string& file_name, const XlsxLimits& limits) {
+    refuse_empty_file(bytes, file_name);
     Package package(bytes, file_name, limits);
     Workbook workbook;
     workbook.file = file_name;

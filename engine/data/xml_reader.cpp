@@ -5,6 +5,7 @@
 
 #include "core/diagnostic.hpp"
 #include "core/text.hpp"
+#include "data/input_file.hpp"
 
 namespace lettrine {
 
@@ -141,6 +142,7 @@ const XmlElement* XmlElement::child(const std::string& wanted) const {
 }
 
 XmlElement read_xml(const std::string& bytes, const std::string& file_name) {
+    refuse_empty_file(bytes, file_name);
     if (!is_valid_utf8(bytes)) {
         const LineColumn lc = line_column_at(bytes, first_invalid_utf8(bytes));
         throw LettrineError(ErrorKind::Data, SourcePosition::at_line(file_name, lc.line, lc.column),

@@ -96,6 +96,19 @@ ZipArchive::ZipArchive(const std::string& bytes, std::string file_name, ZipLimit
     }
 }
 
+void ZipArchive::check_limits(const std::string& element, std::uint64_t entry_bytes, std::size_t more) const {
+    const SourcePosition where = SourcePosition::in_file(file_);
+    if (entry_bytes > limits_.max_entry_bytes)
+        throw LettrineError(ErrorKind::Data, where,
+                            element + " dépasse " + describe_byte_count(limits_.max_entry_bytes) +
+                                " une fois décompressé : fichier refusé");
+    // Before inflating (more == 0) the declared size is checked against what is left.
+    if (total_read_ + (more == 0 ? entry_bytes : more) > limits_.max_total_bytes)
+        throw LettrineError(ErrorKind::Data, where,
+                            "le contenu décompressé du classeur dépasse " +
+                                describe_byte_count(limits_.max_total_bytes) + " : fichier refusé");
+}
+
 ZipArchive::~ZipArchive() {
     if (archive_) zip_discard(archive_);
 }
@@ -118,7 +131,11 @@ std::optional<std::string> ZipArchive::read(const std::string& entry) {
     std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen_index(archive_, static_cast<zip_uint64_t>(index), 0),
                                                            zip_fclose);
     if (!file) throw LettrineError(ErrorKind::Data, where, element + " est illisible (archive endommagée ou chiffrée)");
+    const bool declared = (stat.valid & ZIP_STAT_SIZE) != 0;
+    if (declared) check_limits(element, stat.size, 0);
     std::string out;
+    if (declared) out.reserve(static_cast<std::size_t>(stat.size));  // one allocation, not a doubling series
+    std::size_t inflated = 0;
     char buffer[64 * 1024];
     for (;;) {
         const zip_int64_t n = zip_fread(file.get(), buffer, sizeof buffer);
@@ -131,21 +148,16 @@ std::optional<std::string> ZipArchive::read(const std::string& entry) {
         }
         if (n == 0) break;
         const auto count = static_cast<std::size_t>(n);
-        if (out.size() + count > limits_.max_entry_bytes)
-            throw LettrineError(ErrorKind::Data, where,
-                                element + " dépasse " + describe_byte_count(limits_.max_entry_bytes) +
-                                    " une fois décompressé : fichier refusé");
-        if (total_read_ + count > limits_.max_total_bytes)
-            throw LettrineError(ErrorKind::Data, where,
-                                "le contenu décompressé du classeur dépasse " +
-                                    describe_byte_count(limits_.max_total_bytes) + " : fichier refusé");
-        out.append(buffer, count);
+        check_limits(element, inflated + count, count);
+        inflated += count;
         total_read_ += count;
+        // Past its declared size the entry is refused below: count, keep nothing.
+        if (!declared || inflated <= stat.size) out.append(buffer, count);
     }
-    if ((stat.valid & ZIP_STAT_SIZE) && stat.size != out.size())
+    if (declared && stat.size != inflated)
         throw LettrineError(ErrorKind::Data, where,
                             element + " annonce " + std::to_string(stat.size) + " octets mais en contient " +
-                                std::to_string(out.size()) + " (archive endommagée ou falsifiée)");
+                                std::to_string(inflated) + " (archive endommagée ou falsifiée)");
     return out;
 }
 

@@ -11,9 +11,12 @@
 //    the archive ("../x"): nothing is ever extracted to disk, but such a name
 //    is never produced by Excel or LibreOffice and marks a crafted file.
 // Refused when read: damaged or encrypted entries, bad CRCs, and entries
-// inflating beyond the limits (bytes actually inflated are counted; the
-// sizes the archive declares are not trusted).
+// inflating beyond the limits. An entry whose declared size is beyond the
+// limits is refused before anything is inflated; bytes actually inflated
+// are counted too (declared sizes are not trusted), and no more than the
+// declared size is ever kept in memory.
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -34,6 +37,8 @@ class ZipArchive {
 public:
     // `kind` names the expected document in messages ("classeur XLSX", "classeur ODS").
     // Throws LettrineError(Data) naming file_name when the archive is refused.
+    // `bytes` is read in place (never copied: it may be hundreds of Mio) and
+    // must outlive the archive.
     ZipArchive(const std::string& bytes, std::string file_name, ZipLimits limits,
                std::string kind = "classeur XLSX");
     ~ZipArchive();
@@ -46,7 +51,11 @@ public:
     std::optional<std::string> read(const std::string& entry);
 
 private:
-    std::string bytes_;  // libzip reads from this buffer
+    // Throws when an entry of `entry_bytes` (declared, or inflated so far,
+    // `more` of them just now) would pass the limits.
+    void check_limits(const std::string& element, std::uint64_t entry_bytes, std::size_t more) const;
+
+    const std::string& bytes_;  // libzip reads from this buffer (the caller's)
     std::string file_;
     std::string kind_;
     ZipLimits limits_;

@@ -213,7 +213,7 @@ DataValue merge_record_view(const DataValue& record, std::size_t index, std::siz
 JobResult run_merge(const MergeOptions& options) {
     JobResult result;
     const Template document_template = Template::load(options.template_file);
-    const DataValue records = read_records(options.data, options.each);
+    const DataValue records = read_records(options.data, options.each, &result.warnings);
     const std::size_t total = records.items().size();
     if (total == 0)
         throw LettrineError(ErrorKind::Data, SourcePosition::in_file(options.data.filename().string()),

@@ -19,6 +19,15 @@ constexpr double kSpaceShrink = 1.0 / 3.0;    // of the font's space width (TeX:
 constexpr int kHyphenPenalty = 60;
 constexpr int kExplicitHyphenPenalty = 50;    // breaking after a hyphen in the text (TeX's \exhyphenpenalty)
 constexpr int kEmergencyPenalty = 5000;       // breaking inside a word too long for the line
+// A word of more characters than this is no word of any language (a pasted
+// hash, data run together without spaces): it is cut greedily into pieces
+// as wide as the narrowest line, the first starting a line, not hyphenated.
+// Below it a word too wide for the line may break between any two
+// characters; beyond it that would give the total-fit breaker a breakpoint
+// per character, each weighed against a line's worth of active ones: a
+// 1 Mo cell took 4.7 s and 360 Mo (docs/ROBUSTESSE.md). Runs of this many
+// characters are also the most HarfBuzz shapes at once.
+constexpr std::size_t kLongWordCharacters = 1000;
 constexpr double kRaggedStretchEm = 3;        // ragged lines: white allowed at the line's end before it is loose
 // Ragged text hyphenates only to avoid a line much shorter than its
 // neighbours (about 4 em short): a hyphen there buys little evenness.
@@ -210,7 +219,7 @@ void ParagraphSetter::shape_word(std::size_t begin, std::size_t end) {
         const uint16_t s = cells_[k].style;
         std::size_t e = k;
         text.clear();
-        while (e < end && cells_[e].style == s) text += cells_[e++].ch;
+        while (e < end && cells_[e].style == s && e - k < kLongWordCharacters) text += cells_[e++].ch;
         const RunStyle& rs = styles_[s];
         if (rs.font->shape(text.data(), text.size(), shaped)) {
             const double scale = rs.size / rs.font->units_per_em();
@@ -260,6 +269,11 @@ void ParagraphSetter::finish_word() {
         return;
     }
     shape_word(begin, end);
+    if (end - begin > kLongWordCharacters) {
+        soft_hyphens_.clear();
+        cut_long_word(begin, end);
+        return;
+    }
 
     // Break opportunities: (break before cell k, a hyphen is drawn there).
     std::vector<std::pair<uint32_t, bool>>& breaks = breaks_buffer_;
@@ -316,6 +330,36 @@ void ParagraphSetter::finish_word() {
     box(from, end);
 }
 
+// The word [begin, end), longer than kLongWordCharacters: boxes as wide as
+// the narrowest line (one character at least), an emergency break between
+// two. Linear in the word's length, one item per line.
+void ParagraphSetter::cut_long_word(std::size_t begin, std::size_t end) {
+    auto box = [&](std::size_t from, std::size_t to, double width) {
+        LineItem item;
+        item.kind = LineItem::Kind::Box;
+        item.begin = static_cast<uint32_t>(from);
+        item.end = static_cast<uint32_t>(to);
+        item.width = width;
+        items_.push_back(item);
+    };
+    std::size_t from = begin;
+    double width = 0;
+    for (std::size_t k = begin; k < end; ++k) {
+        if (k > from && width + cells_[k].advance > narrowest_) {
+            box(from, k, width);
+            LineItem penalty;
+            penalty.kind = LineItem::Kind::Penalty;
+            penalty.penalty = kEmergencyPenalty;
+            penalty.begin = penalty.end = static_cast<uint32_t>(k);
+            items_.push_back(penalty);
+            from = k;
+            width = 0;
+        }
+        width += cells_[k].advance;
+    }
+    box(from, end, width);
+}
+
 // A word (consecutive boxes) wider than the narrowest line gets a break
 // opportunity between every two characters: overflowing the margin is worse.
 void ParagraphSetter::split_long_words(double narrowest) {
@@ -366,6 +410,7 @@ std::vector<SetLine> ParagraphSetter::set(const Paragraph& p, double x, double w
     word_start_ = 0;
     soft_hyphens_.clear();
     ragged_ = p.align != TextAlign::Justify;
+    narrowest_ = std::min(width - p.first_indent, width);
     style_index(p.style, fonts_.get(p.style.family, {p.style.bold, p.style.italic}));
     std::string number;
     for (const Inline& in : p.inlines) {

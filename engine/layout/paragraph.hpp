@@ -98,6 +98,7 @@ private:
     void shape_word(std::size_t begin, std::size_t end);
     void hyphenation_points(std::size_t begin, std::size_t end, std::vector<std::pair<uint32_t, bool>>& breaks);
     void split_long_words(double narrowest);
+    void cut_long_word(std::size_t begin, std::size_t end);
     // The style (main or fallback font) that draws c; reports what cannot be drawn.
     uint16_t style_for(char32_t c, const InlineStyle& style, uint16_t main, const SourcePosition& where, uint32_t& glyph);
     uint32_t glyph(const Font& font, char32_t c, const SourcePosition& where);
@@ -115,6 +116,7 @@ private:
     std::vector<LineItem> items_;
     std::size_t word_start_ = 0;
     bool ragged_ = false;                 // the paragraph is not justified
+    double narrowest_ = 0;                // points: the paragraph's narrowest line (cut_long_word)
     std::vector<uint32_t> soft_hyphens_;  // cells before which a U+00AD allows a break (current word)
     // Scratch buffers of the word steps, kept to avoid an allocation per word.
     std::u32string text_buffer_;

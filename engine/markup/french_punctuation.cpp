@@ -68,6 +68,7 @@ public:
 
     std::vector<Char> run() {
         protect_addresses(text_);
+        protect_entity_names(text_);
         if (needs_.ellipses) ellipses();
         if (needs_.quotes) quotes();
         if (needs_.dashes) dashes();

@@ -34,6 +34,7 @@ public:
 
     std::vector<Char> run() {
         protect_addresses(text_);
+        protect_entity_names(text_);
         punctuation();
         numbers_and_abbreviations();
         insertions();

@@ -55,6 +55,20 @@ void protect_addresses(std::vector<Char>& text) {
     }
 }
 
+void protect_entity_names(std::vector<Char>& text) {
+    const auto is_name = [](char32_t c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '#';
+    };
+    for (std::size_t k = 0; k < text.size(); ++k) {
+        if (text[k].c != '&') continue;
+        std::size_t end = k + 1;
+        while (end < text.size() && is_name(text[end].c)) ++end;
+        if (end == k + 1 || end == text.size() || text[end].c != ';') continue;
+        for (std::size_t j = k; j <= end; ++j) text[j].on = false;
+        k = end;
+    }
+}
+
 std::vector<Char> flatten(const std::vector<Inline>& inlines) {
     std::vector<Char> flat;
     std::size_t bytes = 0;

@@ -10,7 +10,9 @@
 #include <pugixml.hpp>
 
 #include "core/diagnostic.hpp"
+#include "core/limits.hpp"
 #include "core/text.hpp"
+#include "markup/entities.hpp"
 #include "markup/french_punctuation.hpp"
 #include "markup/french_spacing.hpp"
 #include "markup/units.hpp"
@@ -126,7 +128,9 @@ private:
 
 class Parser {
 public:
-    Parser(const std::string& xml, std::string source) : xml_(xml), source_(std::move(source)) {}
+    // `xml` has been through resolve_html_entities, which found `unknown`.
+    Parser(const std::string& xml, std::string source, std::vector<UnknownEntity> unknown)
+        : xml_(xml), source_(std::move(source)), unknown_entities_(std::move(unknown)) {}
 
     Document run();
 
@@ -215,6 +219,7 @@ private:
 
     const std::string& xml_;
     std::string source_;
+    std::vector<UnknownEntity> unknown_entities_;
     Diagnostics diagnostics_;
     std::map<std::string, SourcePosition> ids_;
     std::vector<std::pair<std::string, SourcePosition>> references_;
@@ -346,6 +351,9 @@ Document Parser::run() {
         error(position(root), "l'élément racine doit être <document>, pas <" + std::string(root.name()) + ">");
         throw LettrineError(ErrorKind::Template, diagnostics_);
     }
+    for (const UnknownEntity& e : unknown_entities_)
+        error(at(e.text_offset), "l'entité « &" + e.name +
+                                     "; » est inconnue (utilisez &#160; pour une espace insécable, &#8239; pour une espace fine insécable)");
     read_document(root, doc);
     check_references();
     if (diagnostics_.has_errors()) throw LettrineError(ErrorKind::Template, diagnostics_);
@@ -669,7 +677,7 @@ bool Parser::read_block(pugi::xml_node node, const Context& parent_ctx, bool top
         read_id(attrs, node, block);
         if (!attrs.raw("id")) error(block.position, "l'attribut id est obligatoire sur <pages-reservees>");
         reserved.id = block.id;
-        if (!attrs.integer("nombre", 1, 1000, reserved.count) && !node.attribute("nombre"))
+        if (!attrs.integer("nombre", 1, static_cast<int>(kMaxExternalPdfPages), reserved.count) && !node.attribute("nombre"))
             error(block.position, "l'attribut nombre est obligatoire sur <pages-reservees>");
         only_empty("pages-reservees");
         block.content = reserved;
@@ -1078,21 +1086,9 @@ void Parser::read_inline(pugi::xml_node node, const Context& parent_ctx, std::ve
 }
 
 void Parser::append_text(pugi::xml_node node, const Context& ctx, std::vector<Inline>& out) {
-    const char* v = node.value();
-    std::string text;
-    text.reserve(std::strlen(v));
-    for (const char* p = v; *p; ++p) {
-        if (*p != '&') { text += *p; continue; }
-        // pugixml keeps entity references it does not know; XML has no &nbsp;.
-        const char* end = p + 1;
-        while ((*end >= 'a' && *end <= 'z') || (*end >= 'A' && *end <= 'Z') || (*end >= '0' && *end <= '9')) ++end;
-        if (*end != ';' || end == p + 1) { text += *p; continue; }
-        const std::string entity(p + 1, end);
-        if (entity == "nbsp") text += "\u00A0";
-        else if (entity == "nnbsp") text += "\u202F";
-        else error(position(node), "l'entité « &" + entity + "; » est inconnue (utilisez &#160; pour une espace insécable, &#8239; pour une espace fine insécable)");
-        p = end;
-    }
+    // Entities were resolved on the source (resolve_html_entities): the
+    // decoded text is taken as it is.
+    std::string text = node.value();
     if (text.empty()) return;
     Inline i;
     i.kind = InlineKind::Text;
@@ -1146,7 +1142,9 @@ void Parser::collapse(std::vector<Inline>& inlines) {
 }  // namespace
 
 Document parse_markup(const std::string& xml, const std::string& source_name) {
-    return Parser(xml, source_name).run();
+    std::vector<UnknownEntity> unknown;
+    const std::string resolved = resolve_html_entities(xml, unknown);
+    return Parser(resolved, source_name, std::move(unknown)).run();
 }
 
 }  // namespace lettrine

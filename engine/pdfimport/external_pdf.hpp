@@ -21,6 +21,8 @@
 
 #include <boost/filesystem.hpp>
 
+#include "core/limits.hpp"
+
 namespace lettrine {
 
 // What one import may cost. The defaults let any real note (hundreds of
@@ -28,7 +30,7 @@ namespace lettrine {
 // hostile file long before it troubles the machine.
 struct ImportLimits {
     std::uint64_t max_file_bytes = 200ull << 20;  // 200 Mio: a scanned 100-page document
-    std::size_t max_pages = 2000;                  // per external file
+    std::size_t max_pages = kMaxExternalPdfPages;  // per external file
     int cpu_seconds = 30;                          // CPU time of the helper, per file it reads
     double wall_seconds = 60;                      // real time of the helper, per file it reads
     std::uint64_t memory_bytes = 1024ull << 20;    // address space of the helper (1 Gio)

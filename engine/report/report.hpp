@@ -35,9 +35,9 @@
 namespace lettrine {
 
 // The most pages an external note may have: what <pages-reservees> can
-// reserve (docs/BALISAGE.md). A longer PDF is refused like one past
-// ImportLimits::max_pages.
-inline constexpr std::size_t kMaxReservedPages = 1000;
+// reserve (docs/BALISAGE.md), the import helper's own limit (one constant:
+// core/limits.hpp).
+inline constexpr std::size_t kMaxReservedPages = kMaxExternalPdfPages;
 
 // The report's template, in the templates folder (the note's is kNoteTemplate).
 inline constexpr const char* kReportTemplate = "rapport-activite.xml.mustache";

@@ -206,9 +206,13 @@ TEST(XlsxHostile, BadCrcAndLyingSizes) {
               "classeur.xlsx : l'élément « xl/worksheets/sheet1.xml » du classeur annonce 10 octets mais en contient " +
                   std::to_string(sheet.size()) + " (archive endommagée ou falsifiée)");
     // Larger than the truth.
-    EXPECT_EQ(first_message(patch_entry(good, "xl/worksheets/sheet1.xml", 22, 24, 1 << 30)),
-              "classeur.xlsx : l'élément « xl/worksheets/sheet1.xml » du classeur annonce 1073741824 octets mais en "
+    EXPECT_EQ(first_message(patch_entry(good, "xl/worksheets/sheet1.xml", 22, 24, 1 << 20)),
+              "classeur.xlsx : l'élément « xl/worksheets/sheet1.xml » du classeur annonce 1048576 octets mais en "
               "contient " + std::to_string(sheet.size()) + " (archive endommagée ou falsifiée)");
+    // Declared beyond the limit: refused on the declaration, before inflating (issue 16).
+    EXPECT_EQ(first_message(patch_entry(good, "xl/worksheets/sheet1.xml", 22, 24, 1 << 30)),
+              "classeur.xlsx : l'élément « xl/worksheets/sheet1.xml » du classeur dépasse 256 Mio une fois décompressé : "
+              "fichier refusé");
     // A bomb declaring 100 bytes: what is inflated is counted, not what is declared.
     const std::string bomb = zip_entries(workbook_parts("<worksheet>" + std::string(8 << 20, ' ') + "</worksheet>"));
     XlsxLimits limits;
@@ -280,7 +284,7 @@ TEST(XlsxHostile, MailMergeOfThousandsOfColumnsIsRefusedNotSlow) {
         sheet_records(wide, wide.sheets.at(0));
         FAIL();
     } catch (const LettrineError& e) {
-        EXPECT_EQ(std::string(e.what()), "large.xlsx, feuille « Feuille », cellule AMK1 : la feuille « Feuille » a des "
+        EXPECT_EQ(std::string(e.what()), "large.xlsx, feuille « Feuille », cellule XFD2 : la feuille « Feuille » a des "
                                          "données sur plus de 1024 colonnes : trop de champs pour un publipostage");
     }
     // Empty cell elements far to the right are not fields.

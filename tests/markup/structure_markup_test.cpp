@@ -80,7 +80,7 @@ TEST(StructureMarkup, ReportsEveryProblemWithItsPosition) {
               "rapport.xml:6:26 : <pages-reservees> n'est permis que directement dans <document>\n"
               "rapport.xml:6:62 : <sans-entete-pied> n'est permis que directement dans <document>\n"
               "rapport.xml:7:1 : l'attribut id est obligatoire sur <pages-reservees>\n"
-              "rapport.xml:7:18 : la valeur « 0 » de l'attribut nombre doit être un entier de 1 à 1000\n"
+              "rapport.xml:7:18 : la valeur « 0 » de l'attribut nombre doit être un entier de 1 à 2000\n"
               "rapport.xml:8:1 : l'attribut nombre est obligatoire sur <pages-reservees>\n"
               "rapport.xml:9:12 : la valeur « paire » de l'attribut page n'est pas permise (valeurs permises : « suivante », « impaire »)\n"
               "rapport.xml:10:17 : la valeur « 5 » de l'attribut niveaux doit être un entier de 1 à 3\n"

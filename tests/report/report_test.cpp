@@ -437,8 +437,8 @@ TEST(Report, ANoteLongerThanTheReservablePagesIsRefused) {
     const fs::path notes = root / "notes";
     fs::create_directories(notes);
     std::string copies;
-    for (int i = 0; i < 501; ++i) copies += " " + quoted(source("tests/pdfimport/fixtures/note-externe.pdf"));
-    run("qpdf --empty --pages" + copies + " -- " + quoted(notes / "note-habitat.pdf"));  // 1,002 pages
+    for (int i = 0; i < 1001; ++i) copies += " " + quoted(source("tests/pdfimport/fixtures/note-externe.pdf"));
+    run("qpdf --empty --pages" + copies + " -- " + quoted(notes / "note-habitat.pdf"));  // 2,002 pages
     ReportOptions options;
     options.programme = source("input/programme-2016.xml");
     options.notes = notes;
@@ -447,8 +447,24 @@ TEST(Report, ANoteLongerThanTheReservablePagesIsRefused) {
     const LettrineError e = error_of([&] { run_report(options); });
     EXPECT_EQ(e.kind(), ErrorKind::Data);
     EXPECT_EQ(std::string(e.what()),
-              (notes / "note-habitat.pdf").string() + " : ce PDF a trop de pages pour être importé (plus de 1\u202F000)");
+              (notes / "note-habitat.pdf").string() + " : ce PDF a trop de pages pour être importé (plus de 2\u202F000)");
     EXPECT_FALSE(fs::exists(root / "sortie"));
+}
+
+// Issue 16: the import helper reads 2,000 pages, the report reserved at most
+// 1,000: a 1,998-page note was refused with « plus de 1 000 ». One limit now.
+TEST(Report, ANoteJustUnderTheImportLimitIsAccepted) {
+    const fs::path root = fresh_folder("presque-trop-long");
+    const fs::path notes = root / "notes";
+    fs::create_directories(notes);
+    std::string copies;
+    for (int i = 0; i < 999; ++i) copies += " " + quoted(source("tests/pdfimport/fixtures/note-externe.pdf"));
+    run("qpdf --empty --pages" + copies + " -- " + quoted(notes / "note-habitat.pdf"));  // 1,998 pages
+    const NoteFolder found = scan_notes(notes, programme());
+    EXPECT_FALSE(found.diagnostics.has_errors()) << (found.diagnostics.empty() ? "" : found.diagnostics.items()[0].describe());
+    ASSERT_EQ(found.notes.size(), 1u);
+    EXPECT_EQ(found.notes[0].page_count, 1998u);
+    EXPECT_EQ(kMaxReservedPages, ImportLimits{}.max_pages);
 }
 
 TEST(Report, MissingNotesFolderIsAnIoError) {

@@ -52,6 +52,11 @@ std::vector<Token> tokens_of(const std::vector<Char>& text);
 // their characters are switched off.
 void protect_addresses(std::vector<Char>& text);
 
+// Text that reads like an entity reference (« &amp; », « &#160; »: data
+// pasted from HTML, printed as written) is switched off too: its semicolon
+// gets no space, its characters no rule.
+void protect_entity_names(std::vector<Char>& text);
+
 // The paragraph's text, flat: a Text inline's characters are `on` when its
 // style allows French typography (French language, typographie not "non",
 // not a <lien>); every other inline is one boundary character.
