@@ -15,7 +15,7 @@ namespace {
 template <typename T>
 constexpr bool standalone_block = std::is_same_v<T, PageBreak> || std::is_same_v<T, OutlineMarker> ||
                                   std::is_same_v<T, NoFurniture> || std::is_same_v<T, ReservedPages> ||
-                                  std::is_same_v<T, Positioned>;
+                                  std::is_same_v<T, Positioned> || std::is_same_v<T, Placeholder>;
 
 // A block that can be pointed at: its anchor is the top of its first piece
 // (a zero-height marker where it has none).
@@ -110,6 +110,12 @@ void Layouter::content(const Positioned& pos, const Block&, double, double, std:
     Slice s{std::move(piece)};
     for (const BlockAnchor& a : st.anchors) s.anchors.emplace_back(a.first, a.second + py);
     out.push_back(std::move(s));
+}
+
+// A placeholder still there: the program that composed the document forgot to fill it.
+void Layouter::content(const Placeholder& placeholder, const Block& b, double, double, std::vector<Slice>&,
+                       const FieldValues*) {
+    diagnostics_.error(b.position, "<emplacement nom=\"" + placeholder.name + "\"> n'a pas été rempli");
 }
 
 void Layouter::content(const Paragraph& p, const Block&, double x, double width, std::vector<Slice>& out,

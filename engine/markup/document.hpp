@@ -209,6 +209,13 @@ struct ReservedPages {
 // <sans-entete-pied/>: the page where it stands has no header nor footer.
 struct NoFurniture {};
 
+// <emplacement nom="…"/>: where a program composing documents puts the
+// blocks of another document (the rapport puts each note there). Left in
+// place, it is a layout error.
+struct Placeholder {
+    std::string name;
+};
+
 struct PageBreak {                 // <saut-page/>
     bool odd = false;              // page="impaire": the next content starts on an odd page
 };
@@ -217,7 +224,7 @@ struct HorizontalRule { double thickness = 0.5; Rgb color; };  // <filet>
 
 struct Block {
     std::variant<Paragraph, List, Table, Image, Box, Positioned, Columns, PageBreak, Space, HorizontalRule, Chart,
-                 ContentsTable, OutlineMarker, ReservedPages, NoFurniture>
+                 ContentsTable, OutlineMarker, ReservedPages, NoFurniture, Placeholder>
         content;
     double space_before = 0, space_after = 0;  // points, discarded at the top of a page
     std::string lang;                           // resolved language

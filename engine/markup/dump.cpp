@@ -169,6 +169,8 @@ public:
                             (marker->in_contents ? " in-contents" : "") + common);
         } else if (const auto* reserved = std::get_if<ReservedPages>(&b.content)) {
             line(depth, "reserved-pages id=" + reserved->id + " count=" + std::to_string(reserved->count) + common);
+        } else if (const auto* placeholder = std::get_if<Placeholder>(&b.content)) {
+            line(depth, "placeholder " + placeholder->name + common);
         } else if (std::holds_alternative<NoFurniture>(b.content)) {
             line(depth, "no-header-footer" + common);
         } else if (const auto* brk = std::get_if<PageBreak>(&b.content)) {

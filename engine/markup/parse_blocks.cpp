@@ -65,7 +65,7 @@ Parser::BlockReader Parser::block_reader(const std::string& name) {
         {"saut-page", &Parser::read_page_break},  {"table-matieres", &Parser::read_contents},
         {"signet", &Parser::read_bookmark},       {"pages-reservees", &Parser::read_reserved},
         {"sans-entete-pied", &Parser::read_no_furniture}, {"espace", &Parser::read_space},
-        {"filet", &Parser::read_rule},
+        {"filet", &Parser::read_rule},            {"emplacement", &Parser::read_placeholder},
     };
     for (const auto& [element, reader] : readers)
         if (name == element) return reader;
@@ -243,6 +243,16 @@ void Parser::read_no_furniture(BlockRead& r) {
     if (!r.top_level) error(r.block.position, "<sans-entete-pied> n'est permis que directement dans <document>");
     only_empty(r.node, "sans-entete-pied");
     r.block.content = NoFurniture{};
+}
+
+void Parser::read_placeholder(BlockRead& r) {
+    if (!r.top_level) error(r.block.position, "<emplacement> n'est permis que directement dans <document>");
+    Placeholder placeholder;
+    const char* name = r.attrs.raw("nom");
+    if (!name || is_blank(name)) error(r.block.position, "l'attribut nom est obligatoire sur <emplacement>");
+    else placeholder.name = name;
+    only_empty(r.node, "emplacement");
+    r.block.content = placeholder;
 }
 
 void Parser::read_space(BlockRead& r) {

@@ -188,7 +188,7 @@ void Parser::read_body(pugi::xml_node root, const Context& ctx, Document& doc) {
             wrong_place(child, "document",
                         element_list({"entete", "pied", "p", "titre", "liste", "tableau", "image", "bloc", "insecable",
                                       "position", "colonnes", "saut-page", "espace", "filet", "graphique",
-                                      "table-matieres", "signet", "pages-reservees", "sans-entete-pied"}));
+                                      "table-matieres", "signet", "pages-reservees", "sans-entete-pied", "emplacement"}));
             continue;
         }
         read_block(child, ctx, true, doc.body);

@@ -15,6 +15,7 @@
 //   scan_notes      the folder -> one validated note per sector, or every problem
 //   plan_chapters   the programme's sectors + the notes -> the chapters, in order
 //   report_markup   the chapters -> the book's document markup (docs/BALISAGE.md)
+//   fill_note_chapters  each note's document tree into its chapter
 //   run_report      all of it, laid out, external pages placed, written atomically
 #include <cstddef>
 #include <optional>
@@ -29,6 +30,7 @@
 #include "data/value.hpp"
 #include "jobs/jobs.hpp"
 #include "jobs/progress.hpp"
+#include "markup/document.hpp"
 #include "pdfimport/external_pdf.hpp"
 #include "template/template.hpp"
 
@@ -101,25 +103,29 @@ struct ReportChapter {
 std::vector<ReportChapter> plan_chapters(const Programme& programme, const std::vector<SectorNote>& notes,
                                          const boost::filesystem::path& folder, Diagnostics& warnings);
 
-// The note's markup made into a chapter of the book: the children of its
-// <document> but its header and footer, its level-1 titles kept on the page
-// but out of the bookmarks and contents (the chapter's own <signet>, the
-// sector's name, comes first), every id and <renvoi-page cible> prefixed by
-// the sector's identifier (ids stay unique in the book), and `chapter_id`
-// on its first block. Throws LettrineError(Template) when the note's
-// markup is not well-formed XML or has no <document>.
-std::string note_chapter_markup(const std::string& note_markup, const std::string& sector_id,
-                                const std::string& chapter_id, const std::string& source_name);
+// The note's document made into a chapter of the book: the blocks of its
+// body (its header and footer are the book's), its level-1 titles kept on
+// the page but out of the bookmarks and contents (the chapter's own
+// <signet>, the sector's name, comes first), every id and <renvoi-page
+// cible> prefixed by the sector's identifier (ids stay unique in the book),
+// and `chapter_id` on its first block.
+std::vector<Block> note_chapter_blocks(Document note, const std::string& sector_id, const std::string& chapter_id);
+
+// Puts each Lettrine-set note where the book's template leaves its place
+// (<emplacement nom="chapitre-…"/>): the note laid out by its own template
+// (note_template), parsed, made a chapter. Throws LettrineError(Template)
+// positioned in the note's template when a note's markup is wrong.
+void fill_note_chapters(Document& book, const std::vector<ReportChapter>& chapters, const Template& note_template);
 
 // What the report's template sees (docs/RAPPORT.md, « Le modèle »): the
-// programme's identity, the counts, and per chapter its sector and either
-// the note's chapter markup, the external PDF's page count, or nothing.
-DataValue report_view(const Programme& programme, const std::vector<ReportChapter>& chapters,
-                      const Template& note_template, bool duplex);
+// programme's identity, the counts, and per chapter its sector, its kind of
+// note and the external PDF's page count.
+DataValue report_view(const Programme& programme, const std::vector<ReportChapter>& chapters, bool duplex);
 
-// The book's markup: report_template rendered over report_view.
+// The book's markup: report_template rendered over report_view (the notes'
+// chapters are placeholders until fill_note_chapters).
 std::string report_markup(const Programme& programme, const std::vector<ReportChapter>& chapters,
-                          const Template& report_template, const Template& note_template, bool duplex);
+                          const Template& report_template, bool duplex);
 
 // "rapport-activite-2016.pdf"
 std::string report_file_name(const Programme& programme);

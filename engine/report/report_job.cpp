@@ -92,8 +92,9 @@ JobResult run_report(const ReportOptions& options) {
     const fs::path report_template_file = options.templates / kReportTemplate;
     const Template report_template = Template::load(report_template_file);
     const Template note_template = Template::load(options.templates / kNoteTemplate);
-    const std::string markup = report_markup(programme, chapters, report_template, note_template, options.duplex);
-    const Document document = parse_markup(markup, report_template.source_name() + " (rendu)");
+    const std::string markup = report_markup(programme, chapters, report_template, options.duplex);
+    Document document = parse_markup(markup, report_template.source_name() + " (rendu)");
+    fill_note_chapters(document, chapters, note_template);
     PipelineContext context;
     LayoutOptions layout_options;
     layout_options.image_directory = fs::absolute(report_template_file).parent_path().string();

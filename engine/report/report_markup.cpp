@@ -1,13 +1,12 @@
-// The book's markup: the report's template over the chapters, each note's
-// own markup made into a chapter.
+// The book: the report's template over the chapters, then each note's own
+// document tree made into a chapter where the template leaves its place.
 #include <cstdio>
-#include <sstream>
-
-#include <pugixml.hpp>
 
 #include "bilan/note_job.hpp"
 #include "core/text.hpp"
 #include "data/value.hpp"
+#include "markup/document_walk.hpp"
+#include "markup/markup_parser.hpp"
 #include "report/report.hpp"
 
 namespace lettrine {
@@ -28,47 +27,7 @@ bool later(const Date& a, const Date& b) {
     return a.day > b.day;
 }
 
-// Every id of the note, and the titles of level 1, fitted into the book.
-void adapt_note_element(pugi::xml_node node, const std::string& prefix) {
-    for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
-        if (child.type() != pugi::node_element) continue;
-        const std::string name = child.name();
-        if (pugi::xml_attribute id = child.attribute("id")) id.set_value((prefix + id.value()).c_str());
-        if (name == "renvoi-page")
-            if (pugi::xml_attribute target = child.attribute("cible")) target.set_value((prefix + target.value()).c_str());
-        if (name == "titre" || name == "signet") {
-            const pugi::xml_attribute level = child.attribute("niveau");
-            if (!level || std::string(level.value()) == "1") {
-                // The chapter's <signet> (the sector's name) stands for it.
-                for (const char* attribute : {"signet", "sommaire"}) {
-                    if (name == "signet" && std::string(attribute) == "signet") continue;
-                    pugi::xml_attribute a = child.attribute(attribute);
-                    if (!a) a = child.append_attribute(attribute);
-                    a.set_value("non");
-                }
-            }
-        }
-        adapt_note_element(child, prefix);
-    }
-}
-
-// Replaces the target of every <renvoi-page cible="from"> by `to`.
-void retarget(pugi::xml_node node, const std::string& from, const std::string& to) {
-    for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
-        if (child.type() != pugi::node_element) continue;
-        if (std::string(child.name()) == "renvoi-page")
-            if (pugi::xml_attribute target = child.attribute("cible"); target && from == target.value())
-                target.set_value(to.c_str());
-        retarget(child, from, to);
-    }
-}
-
-bool is_furniture(const pugi::xml_node& node) {
-    const std::string name = node.name();
-    return name == "entete" || name == "pied";
-}
-
-DataValue chapter_view(const ReportChapter& chapter, std::size_t number, const Template& note_template) {
+DataValue chapter_view(const ReportChapter& chapter, std::size_t number) {
     const Sector& sector = *chapter.sector;
     DataValue v = DataValue::map();
     v.set("numero", text(std::to_string(number)));
@@ -87,61 +46,62 @@ DataValue chapter_view(const ReportChapter& chapter, std::size_t number, const T
     v.set("note_absente", DataValue::boolean(!note));
     v.set("fichier", text(note ? note->file.filename().string() : ""));
     v.set("pages", text(pdf ? std::to_string(note->page_count) : ""));
-    std::string chapter_markup;
-    if (lettrine)
-        chapter_markup = note_chapter_markup(note_markup(*note->bilan, note_template), sector.id, chapter.id(),
-                                             note_template.source_name() + " (note de « " +
-                                                 note->file.filename().string() + " »)");
-    v.set("balisage", text(chapter_markup));
     return v;
 }
 
 }  // namespace
 
-std::string note_chapter_markup(const std::string& note_markup, const std::string& sector_id,
-                                const std::string& chapter_id, const std::string& source_name) {
-    pugi::xml_document document;
-    // Entities and whitespace kept exactly as written: the chapter is the
-    // note's own markup, re-parsed by the markup stage as part of the book.
-    const unsigned flags = (pugi::parse_default | pugi::parse_ws_pcdata) & ~pugi::parse_escapes;
-    const pugi::xml_parse_result parsed =
-        document.load_buffer(note_markup.data(), note_markup.size(), flags, pugi::encoding_utf8);
-    if (!parsed) {
-        const LineColumn at = line_column_at(note_markup, static_cast<std::size_t>(parsed.offset));
-        throw LettrineError(ErrorKind::Template, SourcePosition::at_line(source_name, at.line, at.column),
-                            std::string("le balisage de la note n'est pas de l'XML bien formé (") +
-                                parsed.description() + ")");
-    }
-    pugi::xml_node root = document.child("document");
-    if (!root)
-        throw LettrineError(ErrorKind::Template, SourcePosition::in_file(source_name),
-                            "le balisage de la note n'a pas d'élément <document>");
-
+std::vector<Block> note_chapter_blocks(Document note, const std::string& sector_id, const std::string& chapter_id) {
+    std::vector<Block> blocks = std::move(note.body);
     const std::string prefix = slugify(sector_id) + "-";
-    adapt_note_element(root, prefix);
-    for (pugi::xml_node child = root.first_child(); child; child = child.next_sibling()) {
-        if (child.type() != pugi::node_element || is_furniture(child)) continue;
-        // The chapter starts at the note's first block: it carries the chapter's id.
-        pugi::xml_attribute id = child.attribute("id");
-        if (id) {
-            retarget(root, id.value(), chapter_id);
-        } else {
-            id = child.append_attribute("id");
+    for_each_block(blocks, [&](Block& b) {
+        if (!b.id.empty()) b.id = prefix + b.id;
+        // Level 1 is the chapter's: its <signet>, the sector's name, stands for it.
+        if (auto* p = std::get_if<Paragraph>(&b.content); p && p->level == 1) {
+            p->bookmark = false;
+            p->in_contents = false;
         }
-        id.set_value(chapter_id.c_str());
-        break;
-    }
-
-    std::ostringstream out;
-    for (pugi::xml_node child = root.first_child(); child; child = child.next_sibling()) {
-        if (child.type() == pugi::node_element && is_furniture(child)) continue;
-        child.print(out, "", pugi::format_raw | pugi::format_no_escapes, pugi::encoding_utf8);
-    }
-    return out.str();
+        if (auto* marker = std::get_if<OutlineMarker>(&b.content); marker && marker->level == 1)
+            marker->in_contents = false;
+        if (auto* reserved = std::get_if<ReservedPages>(&b.content)) reserved->id = b.id;
+    });
+    for_each_inline(blocks, [&](Inline& in) {
+        if (in.kind == InlineKind::PageReference) in.text = prefix + in.text;
+    });
+    if (blocks.empty()) return blocks;
+    // The chapter starts at the note's first block: it carries the chapter's id.
+    const std::string first_id = blocks.front().id;
+    if (!first_id.empty())
+        for_each_inline(blocks, [&](Inline& in) {
+            if (in.kind == InlineKind::PageReference && in.text == first_id) in.text = chapter_id;
+        });
+    blocks.front().id = chapter_id;
+    return blocks;
 }
 
-DataValue report_view(const Programme& programme, const std::vector<ReportChapter>& chapters,
-                      const Template& note_template, bool duplex) {
+void fill_note_chapters(Document& book, const std::vector<ReportChapter>& chapters, const Template& note_template) {
+    std::vector<Block> body;
+    body.reserve(book.body.size());
+    for (Block& b : book.body) {
+        const auto* placeholder = std::get_if<Placeholder>(&b.content);
+        const ReportChapter* chapter = nullptr;
+        if (placeholder)
+            for (const ReportChapter& c : chapters)
+                if (c.id() == placeholder->name && c.note && c.note->kind == SectorNote::Kind::Bilan) chapter = &c;
+        if (!chapter) {
+            body.push_back(std::move(b));
+            continue;
+        }
+        const SectorNote& note = *chapter->note;
+        const std::string source = note_template.source_name() + " (note de « " + note.file.filename().string() + " »)";
+        Document parsed = parse_markup(note_markup(*note.bilan, note_template), source);
+        for (Block& block : note_chapter_blocks(std::move(parsed), chapter->sector->id, chapter->id()))
+            body.push_back(std::move(block));
+    }
+    book.body = std::move(body);
+}
+
+DataValue report_view(const Programme& programme, const std::vector<ReportChapter>& chapters, bool duplex) {
     DataValue v = DataValue::map();
     v.set("annee", text(std::to_string(programme.year)));
     v.set("annee_suivante", text(std::to_string(programme.year + 1)));
@@ -175,7 +135,7 @@ DataValue report_view(const Programme& programme, const std::vector<ReportChapte
         if (chapter.note && chapter.note->bilan && chapter.note->bilan->date &&
             (!date || later(*chapter.note->bilan->date, *date)))
             date = chapter.note->bilan->date;
-        list.push_back(chapter_view(chapter, i + 1, note_template));
+        list.push_back(chapter_view(chapter, i + 1));
     }
     v.set("date_iso", text(date ? iso_date(*date) : ""));
     v.set("chapitres", list);
@@ -187,8 +147,8 @@ DataValue report_view(const Programme& programme, const std::vector<ReportChapte
 }
 
 std::string report_markup(const Programme& programme, const std::vector<ReportChapter>& chapters,
-                          const Template& report_template, const Template& note_template, bool duplex) {
-    return report_template.render(report_view(programme, chapters, note_template, duplex));
+                          const Template& report_template, bool duplex) {
+    return report_template.render(report_view(programme, chapters, duplex));
 }
 
 std::string report_file_name(const Programme& programme) {

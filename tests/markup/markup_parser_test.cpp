@@ -100,7 +100,7 @@ TEST(MarkupParser, RejectsMisplacedContent) {
               "lettre.xml:1:82 : l'élément <document> n'est pas permis dans <document> (éléments permis ici : "
               "<entete>, <pied>, <p>, <titre>, <liste>, <tableau>, <image>, <bloc>, <insecable>, <position>, "
               "<colonnes>, <saut-page>, <espace>, <filet>, <graphique>, <table-matieres>, <signet>, <pages-reservees>, "
-              "<sans-entete-pied>)\n");
+              "<sans-entete-pied>, <emplacement>)\n");
 }
 
 TEST(MarkupParser, ReadsPageSetupAndMetadata) {

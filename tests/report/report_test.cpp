@@ -17,6 +17,9 @@
 #include "core/diagnostic.hpp"
 #include "bilan/bilan_reader.hpp"
 #include "data/programme_reader.hpp"
+#include "font/font.hpp"
+#include "layout/layout.hpp"
+#include "markup/markup_parser.hpp"
 #include "report/report.hpp"
 
 namespace lettrine {
@@ -149,29 +152,52 @@ TEST(SectorNamedBy, FindsTheIdentifierAsWholeWords) {
     EXPECT_EQ(several, (std::vector<std::string>{"habitat", "numerique"}));
 }
 
-// ---- The note's markup as a chapter -------------------------------------------
+// ---- The note's document as a chapter ------------------------------------------
 
-TEST(NoteChapterMarkup, DropsFurnitureAndPrefixesIds) {
-    const std::string note =
+// The chapter's blocks, dumped (markup/dump.cpp's readable form).
+std::string chapter_dump(const std::string& note_markup) {
+    Document chapter;
+    chapter.body = note_chapter_blocks(parse_markup(note_markup, "note"), "habitat", "chapitre-habitat");
+    return dump(chapter);
+}
+
+TEST(NoteChapterBlocks, DropsFurnitureAndPrefixesIds) {
+    const std::string dumped = chapter_dump(
         "<?xml version=\"1.0\"?>\n<document titre=\"N\"><pied><p>p. <numero-page/></p></pied>"
         "<p>Début&nbsp;: <b>a</b> <i>b</i> &amp; c</p><titre>Note</titre><titre niveau=\"2\" id=\"t\">Suite</titre>"
-        "<p>Voir page <renvoi-page cible=\"t\"/>.</p></document>";
-    EXPECT_EQ(note_chapter_markup(note, "habitat", "chapitre-habitat", "note"),
-              "<p id=\"chapitre-habitat\">Début&nbsp;: <b>a</b> <i>b</i> &amp; c</p>"
-              "<titre signet=\"non\" sommaire=\"non\">Note</titre><titre niveau=\"2\" id=\"habitat-t\">Suite</titre>"
-              "<p>Voir page <renvoi-page cible=\"habitat-t\"/>.</p>");
+        "<p>Voir page <renvoi-page cible=\"t\"/>.</p><tableau colonnes=\"*\"><ligne><cellule>"
+        "<p id=\"dedans\">x <renvoi-page cible=\"dedans\"/></p></cellule></ligne></tableau></document>");
+    EXPECT_EQ(dumped.find("footer"), std::string::npos) << dumped;  // the book's footer, not the note's
+    EXPECT_NE(dumped.find("id=chapitre-habitat"), std::string::npos) << dumped;
+    EXPECT_NE(dumped.find("id=habitat-t"), std::string::npos) << dumped;
+    EXPECT_NE(dumped.find("page-reference habitat-t"), std::string::npos) << dumped;
+    EXPECT_NE(dumped.find("id=habitat-dedans"), std::string::npos) << dumped;  // nested blocks too
+    EXPECT_NE(dumped.find("page-reference habitat-dedans"), std::string::npos) << dumped;
+    Document doc = parse_markup("<document><titre>Note</titre><titre niveau=\"2\">Suite</titre>"
+                                "<signet titre=\"S\"/></document>", "note");
+    const std::vector<Block> blocks = note_chapter_blocks(std::move(doc), "habitat", "chapitre-habitat");
+    const auto& level1 = std::get<Paragraph>(blocks.at(0).content);
+    EXPECT_FALSE(level1.bookmark);
+    EXPECT_FALSE(level1.in_contents);
+    const auto& level2 = std::get<Paragraph>(blocks.at(1).content);
+    EXPECT_TRUE(level2.bookmark);
+    EXPECT_TRUE(level2.in_contents);
+    EXPECT_FALSE(std::get<OutlineMarker>(blocks.at(2).content).in_contents);
 }
 
-TEST(NoteChapterMarkup, FirstBlockWithAnIdBecomesTheChapter) {
-    const std::string note = "<document><p id=\"x\">A</p><p><renvoi-page cible=\"x\"/></p></document>";
-    EXPECT_EQ(note_chapter_markup(note, "habitat", "chapitre-habitat", "note"),
-              "<p id=\"chapitre-habitat\">A</p><p><renvoi-page cible=\"chapitre-habitat\"/></p>");
+TEST(NoteChapterBlocks, FirstBlockWithAnIdBecomesTheChapter) {
+    const std::string dumped = chapter_dump("<document><p id=\"x\">A</p><p><renvoi-page cible=\"x\"/></p></document>");
+    EXPECT_NE(dumped.find("id=chapitre-habitat"), std::string::npos) << dumped;
+    EXPECT_NE(dumped.find("page-reference chapitre-habitat"), std::string::npos) << dumped;
+    EXPECT_EQ(dumped.find("habitat-x"), std::string::npos) << dumped;
 }
 
-TEST(NoteChapterMarkup, MalformedMarkupIsATemplateError) {
-    const LettrineError e = error_of([] { note_chapter_markup("<document>\n<p>", "habitat", "c", "note.xml"); });
+TEST(NoteChapterBlocks, APlaceholderLeftUnfilledIsALayoutError) {
+    const Document doc = parse_markup("<document><p>A</p><emplacement nom=\"chapitre-x\"/></document>", "rapport");
+    const LettrineError e = error_of([&] { layout_document(doc, *FontSet::default_set(), {}); });
     EXPECT_EQ(e.kind(), ErrorKind::Template);
-    EXPECT_EQ(e.diagnostics().items().at(0).position.file, "note.xml");
+    EXPECT_NE(e.diagnostics().items().at(0).message.find("<emplacement nom=\"chapitre-x\"> n'a pas été rempli"),
+              std::string::npos);
 }
 
 // ---- The template ---------------------------------------------------------------
@@ -195,13 +221,20 @@ TEST(ReportTemplate, UsesOnlyNamesOfTheView) {
                                               {programme().find_sector("circuits-courts"), nullptr},
                                               {programme().find_sector("numerique"), &pdf}};
     for (bool duplex : {false, true}) {
-        const DataValue view = report_view(programme(), chapters, note, duplex);
+        const DataValue view = report_view(programme(), chapters, duplex);
         EXPECT_EQ(all_messages(check_names(report, view)), "");
         const std::string markup = report.render(view);
         EXPECT_NE(markup.find("<pages-reservees id=\"chapitre-numerique\" nombre=\"3\"/>"), std::string::npos);
-        EXPECT_NE(markup.find("<p police=\"sans\" taille=\"9\" couleur=\"#1F4E79\" espace-apres=\"1mm\" "
-                              "id=\"chapitre-habitat\">"),
-                  std::string::npos);
+        EXPECT_NE(markup.find("<emplacement nom=\"chapitre-habitat\"/>"), std::string::npos);
+        // The placeholder filled with the note's own document: its first block is the chapter.
+        Document book = parse_markup(markup, "rapport");
+        fill_note_chapters(book, chapters, note);
+        bool found = false;
+        for (const Block& b : book.body) {
+            EXPECT_FALSE(std::holds_alternative<Placeholder>(b.content));
+            found = found || b.id == "chapitre-habitat";
+        }
+        EXPECT_TRUE(found);
         EXPECT_EQ(markup.find("<saut-page page=\"impaire\"/>") != std::string::npos, duplex);
     }
 }

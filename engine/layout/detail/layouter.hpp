@@ -174,6 +174,7 @@ public:
     void content(const NoFurniture& none, const Block& b, double x, double width, std::vector<Slice>& out, const FieldValues* fields);
     void content(const ReservedPages& reserved, const Block& b, double x, double width, std::vector<Slice>& out, const FieldValues* fields);
     void content(const Positioned& pos, const Block& b, double x, double width, std::vector<Slice>& out, const FieldValues* fields);
+    void content(const Placeholder& placeholder, const Block& b, double x, double width, std::vector<Slice>& out, const FieldValues* fields);
 
     Stack stack(const std::vector<Block>& blocks, double x, double width, const FieldValues* fields);
     static void carry_markers(std::vector<Slice>& slices);

@@ -47,7 +47,7 @@ struct Context {
 
 inline const char* const kBlockNames[] = {"p", "titre", "liste", "tableau", "image", "bloc", "insecable",
                                    "position", "colonnes", "saut-page", "espace", "filet", "graphique",
-                                   "table-matieres", "signet", "pages-reservees", "sans-entete-pied"};
+                                   "table-matieres", "signet", "pages-reservees", "sans-entete-pied", "emplacement"};
 inline const char* const kInlineNames[] = {"b", "i", "u", "exposant", "texte", "lien", "br",
                                     "numero-page", "nombre-pages", "renvoi-page"};
 
@@ -175,6 +175,7 @@ private:
     void read_bookmark(BlockRead& r);    // <signet>
     void read_reserved(BlockRead& r);    // <pages-reservees>
     void read_no_furniture(BlockRead& r);
+    void read_placeholder(BlockRead& r);  // <emplacement>
     void read_space(BlockRead& r);
     void read_rule(BlockRead& r);        // <filet>
     void read_list_block(BlockRead& r);
