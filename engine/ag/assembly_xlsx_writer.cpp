@@ -78,7 +78,7 @@ public:
     }
 
     // One row per record, values in the table's column order.
-    void table(const AgTable& spec, const std::vector<std::vector<std::string>>& rows) {
+    void table(const TableSpec& spec, const std::vector<std::vector<std::string>>& rows) {
         std::vector<std::pair<std::string, std::string>> columns;
         for (const auto& f : spec.fields) columns.emplace_back(f.id, f.label);
         lxw_worksheet* ws = sheet(spec.sheet, columns);
@@ -125,7 +125,7 @@ private:
 };
 
 void write_settings(Writer& writer, const GeneralAssembly& ag) {
-    const AgTable& spec = assembly_settings_table();
+    const TableSpec& spec = assembly_settings_table();
     lxw_worksheet* ws = writer.sheet(spec.sheet, {{"champ", "Champ"}, {"point", "Valeur"}});
     std::size_t row = 1;
     for (const auto& field : spec.fields) {

@@ -180,7 +180,7 @@ void write_table(Writer& writer, const TableSpec& spec, const std::vector<std::v
 
 void write_settings(Writer& writer, const Programme& p) {
     const TableSpec& spec = programme_fields_spec();
-    lxw_worksheet* ws = writer.sheet(spec.sheet, {{"champ", programme_key_label()}, {"texte", programme_value_label()}});
+    lxw_worksheet* ws = writer.sheet(spec.sheet, {{"champ", key_column_label()}, {"texte", value_column_label()}});
     const std::map<std::string, Value> values{
         {"annee", number(p.year)}, {"organisation", text(p.organisation)}, {"adresse", text(p.address)},
         {"telephone", text(p.phone)}, {"contact", text(p.contact)}, {"email", text(p.email)},
