@@ -522,7 +522,7 @@ private:
 
     const Programme& programme_;
     const Sector& sector_;
-    WorkbookFile file_;
+    WorkbookFile file_{"le formulaire de bilan"};
     Diagnostics diagnostics_;
     lxw_format *title_, *note_, *text_, *header_, *label_, *fixed_, *fixed_number_, *input_, *input_days_, *input_date_,
         *computed_days_, *computed_total_, *computed_rate_, *computed_text_, *legend_input_, *legend_computed_;

@@ -9,7 +9,7 @@
 #include "core/output_files.hpp"
 #include "core/text.hpp"
 #include "data/programme_reader.hpp"
-#include "data/programme_xlsx_writer.hpp"
+#include "xlsx/programme_workbook.hpp"
 #include "data/records.hpp"
 #include "jobs/december_view.hpp"
 #include "jobs/document_pipeline.hpp"
