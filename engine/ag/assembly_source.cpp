@@ -71,34 +71,31 @@ void sort_by_line(Diagnostics& diagnostics) {
     for (auto& d : items) diagnostics.add(std::move(d));
 }
 
+// The assembly's tables in workbook order.
+std::vector<TableSlot> tables_of(AssemblySource& source) {
+    return {{&assembly_settings_table(), &source.settings, true},
+            {&timetable_table(), &source.timetable},
+            {&workshops_table(), &source.workshops},
+            {&agenda_table(), &source.agenda},
+            {&questions_table(), &source.questions},
+            {&registrants_table(), &source.registrants}};
+}
+
 }  // namespace
 
 AssemblySource assembly_source_from_workbook(const Workbook& workbook) {
     AssemblySource source;
     source.file = workbook.file;
     source.date1904 = workbook.date1904;
-    read_key_value_sheet(workbook, assembly_settings_table(), source.settings, source.diagnostics, SheetLayout::Plain);
-    read_sheet_table(workbook, timetable_table(), source.timetable, source.diagnostics, SheetLayout::Plain);
-    read_sheet_table(workbook, workshops_table(), source.workshops, source.diagnostics, SheetLayout::Plain);
-    read_sheet_table(workbook, agenda_table(), source.agenda, source.diagnostics, SheetLayout::Plain);
-    read_sheet_table(workbook, questions_table(), source.questions, source.diagnostics, SheetLayout::Plain);
-    read_sheet_table(workbook, registrants_table(), source.registrants, source.diagnostics, SheetLayout::Plain);
+    read_workbook_tables(workbook, tables_of(source), source.diagnostics, SheetLayout::Plain);
     return source;
 }
 
 AssemblySource assembly_source_from_xml(const XmlElement& root, const std::string& file) {
     AssemblySource source;
     source.file = file;
+    place_tables(tables_of(source), root.position);
     const TableSpec& settings = assembly_settings_table();
-    source.settings.spec = &settings;
-    source.settings.position = root.position;
-    source.timetable.spec = &timetable_table();
-    source.workshops.spec = &workshops_table();
-    source.agenda.spec = &agenda_table();
-    source.questions.spec = &questions_table();
-    source.registrants.spec = &registrants_table();
-    for (SourceTable* t : {&source.timetable, &source.workshops, &source.agenda, &source.questions, &source.registrants})
-        t->position = root.position;
     if (!check_xml_root(root, settings.xml_item, source.diagnostics)) {
         source.settings.rows.emplace_back().position = root.position;
         return source;

@@ -11,31 +11,32 @@
 
 namespace lettrine {
 
+namespace {
+
+// The bilan's tables in workbook order.
+std::vector<TableSlot> tables_of(BilanSource& source) {
+    return {{&bilan_identity_spec(), &source.identity, true},
+            {&bilan_time_spec(), &source.time},
+            {&bilan_projects_spec(), &source.projects},
+            {&bilan_partnerships_spec(), &source.partnerships},
+            {&bilan_experiments_spec(), &source.experiments},
+            {&bilan_texts_spec(), &source.texts, true}};
+}
+
+}  // namespace
+
 BilanSource bilan_source_from_workbook(const Workbook& workbook) {
     BilanSource source;
     source.file = workbook.file;
     source.date1904 = workbook.date1904;
-    read_key_value_sheet(workbook, bilan_identity_spec(), source.identity, source.diagnostics, SheetLayout::Form);
-    read_sheet_table(workbook, bilan_time_spec(), source.time, source.diagnostics, SheetLayout::Form);
-    read_sheet_table(workbook, bilan_projects_spec(), source.projects, source.diagnostics, SheetLayout::Form);
-    read_sheet_table(workbook, bilan_partnerships_spec(), source.partnerships, source.diagnostics, SheetLayout::Form);
-    read_sheet_table(workbook, bilan_experiments_spec(), source.experiments, source.diagnostics, SheetLayout::Form);
-    read_key_value_sheet(workbook, bilan_texts_spec(), source.texts, source.diagnostics, SheetLayout::Form);
+    read_workbook_tables(workbook, tables_of(source), source.diagnostics, SheetLayout::Form);
     return source;
 }
 
 BilanSource bilan_source_from_xml(const XmlElement& root, const std::string& file) {
     BilanSource source;
     source.file = file;
-    for (SourceTable* table : {&source.identity, &source.time, &source.projects, &source.partnerships,
-                               &source.experiments, &source.texts})
-        table->position = root.position;
-    source.identity.spec = &bilan_identity_spec();
-    source.texts.spec = &bilan_texts_spec();
-    source.time.spec = &bilan_time_spec();
-    source.projects.spec = &bilan_projects_spec();
-    source.partnerships.spec = &bilan_partnerships_spec();
-    source.experiments.spec = &bilan_experiments_spec();
+    place_tables(tables_of(source), root.position);
     if (!check_xml_root(root, kBilanXmlRoot, source.diagnostics)) return source;  // nothing else can be trusted
     std::set<std::string> lists, texts;
     for (const TableSpec* spec : bilan_list_specs()) lists.insert(normalize_name(spec->xml_list));

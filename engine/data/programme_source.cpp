@@ -20,8 +20,14 @@ bool is_list_element(const std::string& name) {
     return false;
 }
 
-std::vector<SourceTable*> list_tables(ProgrammeSource& source) {
-    return {&source.sectors, &source.partners, &source.experiments, &source.missions, &source.texts};
+// The programme's tables in workbook order: « Programme », then the lists.
+std::vector<TableSlot> tables_of(ProgrammeSource& source) {
+    return {{&programme_fields_spec(), &source.settings, true},
+            {&sectors_spec(), &source.sectors},
+            {&partners_spec(), &source.partners},
+            {&experiments_spec(), &source.experiments},
+            {&missions_spec(), &source.missions},
+            {&texts_spec(), &source.texts}};
 }
 
 }  // namespace
@@ -30,36 +36,23 @@ ProgrammeSource programme_source_from_workbook(const Workbook& workbook) {
     ProgrammeSource source;
     source.file = workbook.file;
     source.date1904 = workbook.date1904;
-    read_key_value_sheet(workbook, programme_fields_spec(), source.settings, source.diagnostics, SheetLayout::Plain);
-    const auto specs = list_table_specs();
-    const auto tables = list_tables(source);
-    for (std::size_t i = 0; i < specs.size(); ++i)
-        read_sheet_table(workbook, *specs[i], *tables[i], source.diagnostics, SheetLayout::Plain);
+    read_workbook_tables(workbook, tables_of(source), source.diagnostics, SheetLayout::Plain);
     return source;
 }
 
 ProgrammeSource programme_source_from_xml(const XmlElement& root, const std::string& file) {
     ProgrammeSource source;
     source.file = file;
+    const auto tables = tables_of(source);
+    place_tables(tables, root.position);
     const TableSpec& settings = programme_fields_spec();
-    source.settings.spec = &settings;
-    source.settings.position = root.position;
-    const auto specs = list_table_specs();
-    const auto tables = list_tables(source);
-    if (!check_xml_root(root, settings.xml_item, source.diagnostics)) {
-        // Nothing else can be trusted; the lists are left absent.
-        for (std::size_t i = 0; i < specs.size(); ++i) {
-            tables[i]->spec = specs[i];
-            tables[i]->position = root.position;
-        }
-        return source;
-    }
+    if (!check_xml_root(root, settings.xml_item, source.diagnostics)) return source;  // nothing else can be trusted
     source.settings.present = true;
     XmlRowRules rules = programme_xml_rules();
     rules.skip_elements = is_list_element;
     source.settings.rows.push_back(read_xml_row(root, settings, source.diagnostics, rules));
-    for (std::size_t i = 0; i < specs.size(); ++i)
-        read_xml_table(root, *specs[i], *tables[i], source.diagnostics, true, programme_xml_rules());
+    for (std::size_t i = 1; i < tables.size(); ++i)
+        read_xml_table(root, *tables[i].spec, *tables[i].table, source.diagnostics, true, programme_xml_rules());
     return source;
 }
 

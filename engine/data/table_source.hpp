@@ -76,6 +76,21 @@ void read_sheet_table(const Workbook& workbook, const TableSpec& spec, SourceTab
 void read_key_value_sheet(const Workbook& workbook, const TableSpec& spec, SourceTable& table,
                           Diagnostics& diagnostics, SheetLayout layout);
 
+// One table of a contract and the SourceTable it is read into.
+struct TableSlot {
+    const TableSpec* spec;
+    SourceTable* table;
+    bool key_value = false;  // a « Champ » / « Valeur » sheet (one row)
+};
+
+// Every table of a workbook, in order (read_sheet_table or read_key_value_sheet).
+void read_workbook_tables(const Workbook& workbook, const std::vector<TableSlot>& slots, Diagnostics& diagnostics,
+                          SheetLayout layout);
+
+// Before reading an XML twin: every table knows its spec and, until its list
+// is found, stands at `where` (the root), absent.
+void place_tables(const std::vector<TableSlot>& slots, const SourcePosition& where);
+
 // ---- XML -------------------------------------------------------------------
 
 // The names an XML reader leaves to someone else (not reported as unknown).

@@ -238,4 +238,21 @@ void read_key_value_sheet(const Workbook& workbook, const TableSpec& spec, Sourc
     table.rows.push_back(std::move(row));
 }
 
+void read_workbook_tables(const Workbook& workbook, const std::vector<TableSlot>& slots, Diagnostics& diagnostics,
+                          SheetLayout layout) {
+    for (const TableSlot& slot : slots) {
+        if (slot.key_value)
+            read_key_value_sheet(workbook, *slot.spec, *slot.table, diagnostics, layout);
+        else
+            read_sheet_table(workbook, *slot.spec, *slot.table, diagnostics, layout);
+    }
+}
+
+void place_tables(const std::vector<TableSlot>& slots, const SourcePosition& where) {
+    for (const TableSlot& slot : slots) {
+        slot.table->spec = slot.spec;
+        slot.table->position = where;
+    }
+}
+
 }  // namespace lettrine

@@ -6,6 +6,7 @@
 
 #include "core/civil_calendar.hpp"
 #include "core/french.hpp"
+#include "core/text.hpp"
 
 namespace lettrine {
 
@@ -89,15 +90,9 @@ std::optional<Extent> parse_extent(const std::string& text, bool relative_allowe
 
 std::optional<Rgb> parse_color(const std::string& text) {
     if (text.size() != 7 || text[0] != '#') return std::nullopt;
-    auto hex = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
-    };
     int v[6];
     for (int i = 0; i < 6; ++i)
-        if ((v[i] = hex(text[static_cast<std::size_t>(i) + 1])) < 0) return std::nullopt;
+        if ((v[i] = hex_digit_value(text[static_cast<std::size_t>(i) + 1])) < 0) return std::nullopt;
     return Rgb{static_cast<uint8_t>(v[0] * 16 + v[1]), static_cast<uint8_t>(v[2] * 16 + v[3]),
                static_cast<uint8_t>(v[4] * 16 + v[5])};
 }
