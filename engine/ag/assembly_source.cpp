@@ -84,11 +84,7 @@ std::vector<TableSlot> tables_of(AssemblySource& source) {
 }  // namespace
 
 AssemblySource assembly_source_from_workbook(const Workbook& workbook) {
-    AssemblySource source;
-    source.file = workbook.file;
-    source.date1904 = workbook.date1904;
-    read_workbook_tables(workbook, tables_of(source), source.diagnostics, SheetLayout::Plain);
-    return source;
+    return source_from_workbook<AssemblySource>(workbook, SheetLayout::Plain, tables_of);
 }
 
 AssemblySource assembly_source_from_xml(const XmlElement& root, const std::string& file) {

@@ -26,11 +26,7 @@ std::vector<TableSlot> tables_of(BilanSource& source) {
 }  // namespace
 
 BilanSource bilan_source_from_workbook(const Workbook& workbook) {
-    BilanSource source;
-    source.file = workbook.file;
-    source.date1904 = workbook.date1904;
-    read_workbook_tables(workbook, tables_of(source), source.diagnostics, SheetLayout::Form);
-    return source;
+    return source_from_workbook<BilanSource>(workbook, SheetLayout::Form, tables_of);
 }
 
 BilanSource bilan_source_from_xml(const XmlElement& root, const std::string& file) {

@@ -33,11 +33,7 @@ std::vector<TableSlot> tables_of(ProgrammeSource& source) {
 }  // namespace
 
 ProgrammeSource programme_source_from_workbook(const Workbook& workbook) {
-    ProgrammeSource source;
-    source.file = workbook.file;
-    source.date1904 = workbook.date1904;
-    read_workbook_tables(workbook, tables_of(source), source.diagnostics, SheetLayout::Plain);
-    return source;
+    return source_from_workbook<ProgrammeSource>(workbook, SheetLayout::Plain, tables_of);
 }
 
 ProgrammeSource programme_source_from_xml(const XmlElement& root, const std::string& file) {

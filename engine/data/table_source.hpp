@@ -87,6 +87,17 @@ struct TableSlot {
 void read_workbook_tables(const Workbook& workbook, const std::vector<TableSlot>& slots, Diagnostics& diagnostics,
                           SheetLayout layout);
 
+// A contract's source read from a workbook: `Source` has `file`, `date1904`
+// and `diagnostics`; `tables_of(source)` names its tables in workbook order.
+template <typename Source, typename TablesOf>
+Source source_from_workbook(const Workbook& workbook, SheetLayout layout, TablesOf&& tables_of) {
+    Source source;
+    source.file = workbook.file;
+    source.date1904 = workbook.date1904;
+    read_workbook_tables(workbook, tables_of(source), source.diagnostics, layout);
+    return source;
+}
+
 // Before reading an XML twin: every table knows its spec and, until its list
 // is found, stands at `where` (the root), absent.
 void place_tables(const std::vector<TableSlot>& slots, const SourcePosition& where);
