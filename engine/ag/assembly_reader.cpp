@@ -8,7 +8,9 @@
 #include <set>
 
 #include "core/output_files.hpp"
+#include "core/french.hpp"
 #include "core/text.hpp"
+#include "data/field_reader.hpp"
 #include "data/calendar.hpp"
 #include "data/names.hpp"
 #include "data/xlsx_reader.hpp"
@@ -25,8 +27,6 @@ namespace {
 constexpr int kMaxAttendanceRows = 200;
 constexpr int kMaxBlankRows = 100;
 
-std::string quoted(const std::string& text) { return "« " + text + " »"; }
-
 // Spaces typed in spreadsheets (no-break, narrow no-break) become plain ones.
 std::string plain_spaces(const std::string& text) {
     std::string out;
@@ -38,93 +38,28 @@ std::string plain_spaces(const std::string& text) {
     return out;
 }
 
-std::string clean_lines(const std::string& text) {
-    std::string out;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const auto end = text.find('\n', start);
-        const std::string line = collapse_whitespace(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
-        if (!line.empty()) out += (out.empty() ? "" : "\n") + line;
-        if (end == std::string::npos) break;
-        start = end + 1;
-    }
-    return out;
-}
+// How a date is written, for messages (the assembly's own date).
+const char* const kDateExamples = "16/06/2016 ou 2016-06-16";
 
-bool is_identifier(const std::string& id) {
-    if (id.empty()) return false;
-    for (char c : id)
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
-    return true;
-}
-
-// Something@domain.tld, no spaces: enough to catch typing mistakes.
-bool is_plausible_email(const std::string& email) {
-    static const std::regex pattern(R"(^[^@\s]+@[^@\s]+\.[^@\s.]+$)");
-    return std::regex_match(email, pattern);
-}
-
-// Reads the fields of one row, reporting problems against their positions.
-class RowReader {
+// The assembly's own field readers, over the generic FieldReader.
+class RowReader : public FieldReader {
 public:
-    RowReader(const AgSourceTable& table, const AgSourceRow& row, Diagnostics& diagnostics, bool date1904)
-        : table_(table), row_(row), diagnostics_(diagnostics), date1904_(date1904) {}
-
-    const AgSourceField* raw(const std::string& id) const {
-        const auto it = row_.fields.find(id);
-        return it == row_.fields.end() ? nullptr : &it->second;
-    }
-    SourcePosition where(const std::string& id) const {
-        const AgSourceField* f = raw(id);
-        return f ? f->position : row_.position;
-    }
-    bool inherited(const std::string& id) const {
-        const AgSourceField* f = raw(id);
-        return f && f->inherited;
-    }
-    bool blank(const std::string& id) const {
-        const AgSourceField* f = raw(id);
-        return !f || (trim(f->text).empty() && !f->number);
-    }
-
-    std::string text(const std::string& id) const {
-        const AgSourceField* f = raw(id);
-        if (!f) return "";
-        return table_.spec->field(id).lines ? clean_lines(f->text) : collapse_whitespace(f->text);
-    }
-
-    // Reports an empty required field (unless its whole column is missing, already reported).
-    bool require(const std::string& id, const std::string& why = "") {
-        if (!blank(id)) return true;
-        if (table_.column_missing(id) && !raw(id)) return false;
-        if (inherited(id)) return false;  // reported at the enclosing workshop
-        diagnostics_.error(where(id), "le champ " + quoted(table_.spec->field(id).label) + " est obligatoire" + why);
-        return false;
-    }
+    using FieldReader::FieldReader;
 
     std::string required_text(const std::string& id) { return require(id) ? text(id) : ""; }
 
     std::optional<TimeOfDay> time(const std::string& id) {
         if (blank(id)) return std::nullopt;
-        const AgSourceField& f = *raw(id);
+        const SourceField& f = *raw(id);
         std::optional<TimeOfDay> value = f.number ? time_from_day_fraction(*f.number) : parse_time(f.text);
         if (!value)
-            diagnostics_.error(f.position, quoted(trim(f.text)) + " n'est pas un horaire (écrire par exemple 14 h 30 ou 14:30)");
-        return value;
-    }
-
-    std::optional<Date> date(const std::string& id) {
-        if (blank(id)) return std::nullopt;
-        const AgSourceField& f = *raw(id);
-        std::optional<Date> value = f.number ? date_from_excel_serial(*f.number, date1904_) : parse_date(f.text);
-        if (!value)
-            diagnostics_.error(f.position, quoted(trim(f.text)) + " n'est pas une date (écrire par exemple 16/06/2016 ou 2016-06-16)");
+            diagnostics().error(f.position, quoted(trim(f.text)) + " n'est pas un horaire (écrire par exemple 14 h 30 ou 14:30)");
         return value;
     }
 
     std::optional<int> count(const std::string& id, int max) {
         if (blank(id)) return std::nullopt;
-        const AgSourceField& f = *raw(id);
+        const SourceField& f = *raw(id);
         std::optional<int> value;
         if (f.number) {
             if (*f.number >= 0 && *f.number == std::floor(*f.number) && *f.number <= max) value = static_cast<int>(*f.number);
@@ -134,34 +69,12 @@ public:
             if (std::regex_match(f.text, m, digits) && std::stoi(m[1]) <= max) value = std::stoi(m[1]);
         }
         if (!value)
-            diagnostics_.error(f.position, quoted(trim(f.text)) + " n'est pas un nombre entier de 0 à " + std::to_string(max));
+            diagnostics().error(f.position, quoted(trim(f.text)) + " n'est pas un nombre entier de 0 à " + std::to_string(max));
         return value;
     }
 
-    std::string email(const std::string& id) {
-        const std::string value = text(id);
-        if (!value.empty() && !is_plausible_email(value))
-            diagnostics_.error(where(id), quoted(value) + " n'est pas une adresse électronique valide");
-        return value;
-    }
-
-    // A sector identifier of the right form, or "" after reporting.
-    std::string identifier(const std::string& id) {
-        if (!require(id)) return "";
-        const std::string value = text(id);
-        if (is_identifier(value)) return value;
-        if (!inherited(id))
-            diagnostics_.error(where(id), "l'identifiant " + quoted(value) +
-                                              " ne doit contenir que des minuscules sans accents, des chiffres et des tirets "
-                                              "(par exemple " + quoted(slugify(value)) + ")");
-        return "";
-    }
-
-private:
-    const AgSourceTable& table_;
-    const AgSourceRow& row_;
-    Diagnostics& diagnostics_;
-    bool date1904_;
+    // A sector identifier of the right form, required, or "" after reporting.
+    std::string sector_identifier(const std::string& id) { return require(id) ? identifier(id) : ""; }
 };
 
 std::string known_sectors(const Programme& programme) {
@@ -188,7 +101,7 @@ public:
     }
 
 private:
-    RowReader reader(const AgSourceTable& table, const AgSourceRow& row) {
+    RowReader reader(const SourceTable& table, const SourceRow& row) {
         return RowReader(table, row, diagnostics_, source_.date1904);
     }
 
@@ -196,7 +109,7 @@ private:
         if (source_.settings.rows.empty()) return;
         RowReader r = reader(source_.settings, source_.settings.rows.front());
         if (r.require("date"))
-            if (auto d = r.date("date")) {
+            if (auto d = r.date("date", kDateExamples)) {
                 ag.date = *d;
                 ag.year = d->year;
                 if (programme_ && programme_->year != 0 && programme_->year != d->year)
@@ -235,13 +148,13 @@ private:
             RowReader r = reader(source_.workshops, row);
             Workshop w;
             w.position = row.position;
-            w.sector_id = r.identifier("secteur");
+            w.sector_id = r.sector_identifier("secteur");
             const Sector* sector = nullptr;
             if (!w.sector_id.empty()) {
                 const auto [it, inserted] = seen.emplace(w.sector_id, r.where("secteur"));
                 if (!inserted) {
                     diagnostics_.error(r.where("secteur"), "le secteur " + quoted(w.sector_id) +
-                                                               " a déjà son atelier (en " + ag_short_place(it->second) +
+                                                               " a déjà son atelier (en " + short_place(it->second) +
                                                                ") : un seul atelier par secteur");
                     w.sector_id.clear();  // its agenda and questions join the first one's
                 }
@@ -280,7 +193,7 @@ private:
 
     // The workshop a row refers to by its « Secteur »/« Atelier » field, or nullptr after reporting.
     Workshop* workshop_for(GeneralAssembly& ag, RowReader& r, const std::string& field) {
-        const std::string id = r.identifier(field);
+        const std::string id = r.sector_identifier(field);
         if (id.empty()) return nullptr;
         for (auto& w : ag.workshops)
             if (w.sector_id == id) return &w;
@@ -338,7 +251,7 @@ private:
                 if (!inserted)
                     diagnostics_.error(r.where("nom"), quoted(p.first_name + " " + p.last_name) +
                                                            " figure deux fois parmi les inscrits (déjà en " +
-                                                           ag_short_place(it->second) + ")");
+                                                           short_place(it->second) + ")");
             }
             ag.registrants.push_back(std::move(p));
         }

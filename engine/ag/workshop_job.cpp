@@ -36,15 +36,8 @@ Programme with_resolved_logo(Programme programme, const fs::path& data_file) {
 // --secteur when given (an unknown identifier is a usage error).
 std::vector<std::pair<const Workshop*, const Sector*>> selected(const Programme& programme, const GeneralAssembly& ag,
                                                                 const std::vector<std::string>& wanted) {
-    Diagnostics errors;
-    const std::set<std::string> requested(wanted.begin(), wanted.end());
-    for (const auto& id : requested)
-        if (!ag.find_workshop(id)) {
-            std::string known;
-            for (const auto& s : programme.sectors) known += (known.empty() ? "" : ", ") + s.id;
-            errors.error({}, "secteur inconnu « " + id + " » (secteurs du programme : " + known + ")");
-        }
-    if (errors.has_errors()) throw LettrineError(ErrorKind::Usage, errors);
+    const std::set<std::string> requested =
+        requested_sectors(programme, wanted, [&](const std::string& id) { return ag.find_workshop(id) != nullptr; });
     std::vector<std::pair<const Workshop*, const Sector*>> out;
     for (const auto& s : programme.sectors)
         if (requested.empty() || requested.count(s.id))

@@ -13,20 +13,6 @@ namespace {
 
 DataValue text(const std::string& s) { return DataValue::text(s); }
 
-DataValue lines_of(const std::string& multiline) {
-    DataValue list = DataValue::list();
-    std::istringstream in(multiline);
-    std::string line;
-    while (std::getline(in, line)) {
-        line = trim(line);
-        if (line.empty()) continue;
-        DataValue item = DataValue::map();
-        item.set("ligne", text(line));
-        list.push_back(item);
-    }
-    return list;
-}
-
 DataValue assembly_part(const GeneralAssembly& ag) {
     DataValue v = DataValue::map();
     v.set("annee", text(std::to_string(ag.year)));
@@ -34,7 +20,7 @@ DataValue assembly_part(const GeneralAssembly& ag) {
     v.set("date_avec_jour", text(format_date_with_weekday(ag.date)));
     v.set("date_iso", text(format_date_iso(ag.date)));
     v.set("lieu", text(ag.place));
-    v.set("adresse", lines_of(ag.address));
+    v.set("adresse", line_list(ag.address));
     DataValue slots = DataValue::list();
     for (const auto& s : ag.timetable) {
         DataValue item = DataValue::map(s.position);

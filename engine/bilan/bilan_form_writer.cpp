@@ -297,8 +297,8 @@ private:
         worksheet_set_column(ws, 1, 1, 48, nullptr);
         worksheet_set_column(ws, 2, 2, 52, nullptr);
         heading(sheet, sheet_title("Bilan"), {"Identité de la note et dates de la coordination et du pilotage."}, 2);
-        sheet.text(kFormHeaderRow, 0, programme_key_label(), header_);
-        sheet.text(kFormHeaderRow, 1, programme_value_label(), header_);
+        sheet.text(kFormHeaderRow, 0, key_column_label(), header_);
+        sheet.text(kFormHeaderRow, 1, value_column_label(), header_);
         sheet.text(kFormHeaderRow, 2, "Aide", header_);
         worksheet_freeze_panes(ws, kFormHeaderRow + 1, 0);
         struct Line {
@@ -507,8 +507,8 @@ private:
                  "puce. Alt+Entrée (Ctrl+Entrée dans LibreOffice) passe à la ligne dans la cellule.",
                  "Faits marquants, perspectives et plan d'action sont obligatoires ; les difficultés sont facultatives."},
                 1);
-        sheet.text(kFormHeaderRow, 0, programme_key_label(), header_);
-        sheet.text(kFormHeaderRow, 1, programme_value_label(), header_);
+        sheet.text(kFormHeaderRow, 0, key_column_label(), header_);
+        sheet.text(kFormHeaderRow, 1, value_column_label(), header_);
         worksheet_freeze_panes(ws, kFormHeaderRow + 1, 0);
         int row = kFirstDataRow;
         for (const auto& field : spec.fields) {
@@ -522,7 +522,7 @@ private:
 
     const Programme& programme_;
     const Sector& sector_;
-    WorkbookFile file_;
+    WorkbookFile file_{"le formulaire de bilan"};
     Diagnostics diagnostics_;
     lxw_format *title_, *note_, *text_, *header_, *label_, *fixed_, *fixed_number_, *input_, *input_days_, *input_date_,
         *computed_days_, *computed_total_, *computed_rate_, *computed_text_, *legend_input_, *legend_computed_;

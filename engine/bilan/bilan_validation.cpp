@@ -13,7 +13,8 @@ namespace lettrine {
 
 namespace {
 
-std::string quoted(const std::string& text) { return "« " + text + " »"; }
+// How a date is written, for messages (the bilans' own year).
+const char* const kDateExamples = "17/11/2016 ou 2016-11-17";
 
 std::string days_phrase(int halves) {
     return format_half_days(halves) + (halves >= 4 ? " jours" : " jour");
@@ -38,7 +39,7 @@ void read_identity(const BilanSource& source, Bilan& b, Diagnostics& diagnostics
     b.referent = r.text("structure-referente");
     b.author.name = r.text("redacteur");
     b.author.role = r.text("qualite-redacteur");
-    b.date = r.date("date");
+    b.date = r.date("date", kDateExamples);
     if (b.date && b.year && b.date->year != b.year && b.date->year != b.year + 1)
         diagnostics.warning(r.where("date"), "la date de la note (" + french_numeric_date(*b.date) + ") ne tombe ni en " +
                                                  std::to_string(b.year) + " ni en " + std::to_string(b.year + 1));
@@ -61,7 +62,7 @@ void read_identity(const BilanSource& source, Bilan& b, Diagnostics& diagnostics
                                                      " : la note indiquera qu'il n'a pas eu lieu");
             continue;
         }
-        b.*member = r.date(id);
+        b.*member = r.date(id, kDateExamples);
         if (b.*member && b.year && (b.*member)->year != b.year && (b.*member)->year != b.year + 1)
             diagnostics.warning(r.where(id), quoted(r.spec(id).label) + " : la date " + french_numeric_date(*(b.*member)) +
                                                  " ne tombe ni en " + std::to_string(b.year) + " ni en " +

@@ -19,15 +19,7 @@ namespace {
 // The sectors to write a form for: those contracted by Les Ecossolies, or
 // exactly the ones named with --secteur (an unknown identifier is an error).
 std::vector<const Sector*> form_sectors(const Programme& programme, const std::vector<std::string>& wanted) {
-    Diagnostics errors;
-    const std::set<std::string> requested(wanted.begin(), wanted.end());
-    for (const auto& id : requested)
-        if (!programme.find_sector(id)) {
-            std::string known;
-            for (const auto& s : programme.sectors) known += (known.empty() ? "" : ", ") + s.id;
-            errors.error({}, "secteur inconnu « " + id + " » (secteurs du programme : " + known + ")");
-        }
-    if (errors.has_errors()) throw LettrineError(ErrorKind::Usage, errors);
+    const std::set<std::string> requested = requested_sectors(programme, wanted);
     std::vector<const Sector*> sectors;
     for (const auto& s : programme.sectors)
         if (requested.empty() ? s.contracting == Contracting::Ecossolies : requested.count(s.id) > 0)

@@ -35,4 +35,12 @@ bool is_reserved_device_name(const std::string& name);
 // Unicode-aware upper case (keeps accents: "é" -> "É").
 std::string to_upper(const std::string& text);
 
+// 0..15 for '0'-'9', 'a'-'f', 'A'-'F'; -1 for any other character.
+constexpr int hex_digit_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
 }  // namespace lettrine

@@ -3,18 +3,12 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/civil_calendar.hpp"
 #include "core/text.hpp"
 
 namespace lettrine {
 
 namespace {
-
-bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-int days_in_month(int year, int month) {
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return month == 2 && is_leap(year) ? 29 : days[month - 1];
-}
 
 // Reads 1..max_digits ASCII digits at text[pos]; advances pos.
 std::optional<int> read_digits(const std::string& text, std::size_t& pos, std::size_t max_digits) {
@@ -88,10 +82,7 @@ std::optional<Date> parse_words(const std::string& s) {
 
 }  // namespace
 
-bool is_calendar_date(const Date& date) {
-    return date.year >= 1 && date.year <= 9999 && date.month >= 1 && date.month <= 12 && date.day >= 1 &&
-           date.day <= days_in_month(date.year, date.month);
-}
+bool is_calendar_date(const Date& date) { return is_civil_date(date.year, date.month, date.day); }
 
 // Howard Hinnant's days_from_civil / civil_from_days.
 long days_since_epoch(const Date& date) {

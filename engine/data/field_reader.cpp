@@ -12,8 +12,6 @@ namespace lettrine {
 
 namespace {
 
-std::string quoted(const std::string& text) { return "« " + text + " »"; }
-
 std::string clean(const std::string& text, FieldShape shape) {
     if (shape == FieldShape::Inline) return collapse_whitespace(text);
     std::string out;
@@ -76,27 +74,33 @@ bool FieldReader::blank(const std::string& id) const {
     return !f || (trim(f->text).empty() && !f->number);
 }
 
+bool FieldReader::inherited(const std::string& id) const {
+    const SourceField* f = raw(id);
+    return f && f->inherited;
+}
+
 bool FieldReader::require(const std::string& id, const std::string& why) {
     if (!blank(id)) return true;
     if (table_.column_missing(id) && !raw(id)) return false;
+    if (inherited(id)) return false;
     diagnostics_.error(where(id), "le champ " + quoted(spec(id).label) + " est obligatoire" + why);
     return false;
 }
 
-std::string FieldReader::text(const std::string& id, bool questions_allowed) {
+std::string FieldReader::text(const std::string& id) {
     const SourceField* f = raw(id);
     if (!f) return "";
-    const std::string value = clean(f->text, spec(id).shape);
+    const FieldSpec& field = spec(id);
+    const std::string value = clean(f->text, field.shape);
+    if (field.marks == TentativeMarks::Unchecked) return value;
+    const bool questions_allowed = field.marks == TentativeMarks::QuestionsAllowed;
     std::size_t start = 0;
     while (start <= value.size()) {
         const auto end = value.find('\n', start);
         const std::string problem =
             tentative_text_problem(value.substr(start, end == std::string::npos ? std::string::npos : end - start),
                                    questions_allowed);
-        if (!problem.empty()) {
-            diagnostics_.error(f->position, problem);
-            break;
-        }
+        if (!problem.empty()) diagnostics_.error(f->position, problem);  // every line at fault
         if (end == std::string::npos) break;
         start = end + 1;
     }
@@ -128,6 +132,39 @@ std::optional<int> FieldReader::integer(const std::string& id) {
     std::optional<int> value = f.number ? integer_from_number(*f.number) : parse_integer(trim(f.text));
     if (!value) diagnostics_.error(f.position, quoted(trim(f.text)) + " n'est pas un nombre entier");
     return value;
+}
+
+std::optional<int> FieldReader::whole_days(const std::string& id) {
+    if (blank(id)) return std::nullopt;
+    const SourceField& f = *raw(id);
+    std::optional<int> value = f.number ? integer_from_number(*f.number) : parse_days(f.text);
+    if (!value) diagnostics_.error(f.position, quoted(trim(f.text)) + " n'est pas un nombre entier");
+    return value;
+}
+
+std::optional<Money> FieldReader::amount(const std::string& id) {
+    if (blank(id)) return std::nullopt;
+    const SourceField& f = *raw(id);
+    std::optional<Money> value = f.number ? amount_from_number(*f.number) : parse_amount(f.text);
+    if (!value) diagnostics_.error(f.position, quoted(trim(f.text)) + " n'est pas un montant");
+    return value;
+}
+
+std::string FieldReader::email(const std::string& id) {
+    const std::string value = text(id);
+    if (!value.empty() && !is_plausible_email(value))
+        diagnostics_.error(where(id), quoted(value) + " n'est pas une adresse électronique valide");
+    return value;
+}
+
+std::string FieldReader::identifier(const std::string& id) {
+    const std::string value = text(id);
+    if (value.empty() || is_slug_identifier(value)) return value;
+    if (!inherited(id))
+        diagnostics_.error(where(id), "l'identifiant " + quoted(value) +
+                                          " ne doit contenir que des minuscules sans accents, des chiffres et des tirets "
+                                          "(par exemple " + quoted(slugify(value)) + ")");
+    return "";
 }
 
 std::optional<int> FieldReader::half_days(const std::string& id) {
@@ -166,12 +203,12 @@ std::optional<int> FieldReader::half_days(const std::string& id) {
     return halves;
 }
 
-std::optional<Date> FieldReader::date(const std::string& id) {
+std::optional<Date> FieldReader::date(const std::string& id, const std::string& examples) {
     if (blank(id)) return std::nullopt;
     const SourceField& f = *raw(id);
     std::optional<Date> value = f.number ? date_from_excel_serial(*f.number, date1904_) : parse_date(f.text);
     if (!value)
-        diagnostics_.error(f.position, quoted(trim(f.text)) + " n'est pas une date (écrire par exemple 17/11/2016 ou 2016-11-17)");
+        diagnostics_.error(f.position, quoted(trim(f.text)) + " n'est pas une date (écrire par exemple " + examples + ")");
     return value;
 }
 
@@ -188,15 +225,6 @@ std::optional<std::size_t> FieldReader::choice(const std::string& id, const std:
 
 std::string format_half_days(int halves) {
     return std::to_string(halves / 2) + (halves % 2 ? ",5" : "");
-}
-
-std::string french_alternatives(const std::vector<std::string>& labels) {
-    std::string out;
-    for (std::size_t i = 0; i < labels.size(); ++i) {
-        if (i > 0) out += i + 1 == labels.size() ? " ou " : ", ";
-        out += quoted(labels[i]);
-    }
-    return out;
 }
 
 }  // namespace lettrine

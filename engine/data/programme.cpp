@@ -1,5 +1,8 @@
 #include "data/programme.hpp"
 
+#include "core/diagnostic.hpp"
+#include "core/french.hpp"
+
 namespace lettrine {
 
 const Sector* Programme::find_sector(const std::string& id) const {
@@ -27,6 +30,20 @@ std::vector<std::string> Programme::texts_for(const std::string& key) const {
     for (const auto& entry : texts)
         if (entry.key == key) out.push_back(entry.text);
     return out;
+}
+
+std::set<std::string> requested_sectors(const Programme& programme, const std::vector<std::string>& wanted,
+                                        const std::function<bool(const std::string&)>& exists) {
+    const std::set<std::string> requested(wanted.begin(), wanted.end());
+    Diagnostics errors;
+    for (const auto& id : requested)
+        if (exists ? !exists(id) : !programme.find_sector(id)) {
+            std::string known;
+            for (const auto& s : programme.sectors) known += (known.empty() ? "" : ", ") + s.id;
+            errors.error({}, "secteur inconnu " + quoted(id) + " (secteurs du programme : " + known + ")");
+        }
+    if (errors.has_errors()) throw LettrineError(ErrorKind::Usage, errors);
+    return requested;
 }
 
 }  // namespace lettrine

@@ -4,7 +4,9 @@
 // the same Programme. Every field keeps the position it was read from so
 // later checks and messages can point at it.
 #include <cstdint>
+#include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -105,5 +107,12 @@ struct Programme {
     std::vector<const Experiment*> experiments_of(const std::string& sector_id) const;
     std::vector<std::string> texts_for(const std::string& key) const;
 };
+
+// The sectors asked for with --secteur, as a set (empty: none asked), each
+// checked with `exists` (by default: a sector of the programme). Throws
+// LettrineError(Usage) naming every unknown one at once:
+// « secteur inconnu « x » (secteurs du programme : a, b) ».
+std::set<std::string> requested_sectors(const Programme& programme, const std::vector<std::string>& wanted,
+                                        const std::function<bool(const std::string&)>& exists = {});
 
 }  // namespace lettrine

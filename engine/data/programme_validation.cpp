@@ -3,30 +3,16 @@
 #include <algorithm>
 #include <set>
 
+#include "core/french.hpp"
 #include "core/text.hpp"
 #include "data/amount.hpp"
 #include "data/calendar.hpp"
+#include "data/field_reader.hpp"
 #include "data/names.hpp"
 
 namespace lettrine {
 
 namespace {
-
-std::string quoted(const std::string& text) { return "« " + text + " »"; }
-
-std::string clean(const std::string& text, FieldShape shape) {
-    if (shape == FieldShape::Inline) return collapse_whitespace(text);
-    std::string out;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const auto end = text.find('\n', start);
-        const std::string line = collapse_whitespace(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
-        if (!line.empty()) out += (out.empty() ? "" : "\n") + line;
-        if (end == std::string::npos) break;
-        start = end + 1;
-    }
-    return out;
-}
 
 std::vector<std::string> lines_of(const std::string& text) {
     std::vector<std::string> out;
@@ -41,107 +27,18 @@ std::vector<std::string> lines_of(const std::string& text) {
     return out;
 }
 
-// Reads the fields of one row, reporting problems against their positions.
-class RowReader {
-public:
-    RowReader(const SourceTable& table, const SourceRow& row, Diagnostics& diagnostics, bool date1904)
-        : table_(table), row_(row), diagnostics_(diagnostics), date1904_(date1904) {}
+// How a date is written, for messages (the programme's own year).
+const char* const kDateExamples = "01/12/2015 ou 2015-12-01";
 
-    const FieldSpec& spec(const std::string& id) const { return table_.spec->field(id); }
-
-    const SourceField* raw(const std::string& id) const {
-        const auto it = row_.fields.find(id);
-        return it == row_.fields.end() ? nullptr : &it->second;
-    }
-
-    SourcePosition where(const std::string& id) const {
-        const SourceField* f = raw(id);
-        return f ? f->position : row_.position;
-    }
-
-    // Cleaned text, checked for tentative items; "" when absent.
-    std::string text(const std::string& id, bool questions_allowed = false) {
-        const SourceField* f = raw(id);
-        if (!f) return "";
-        const std::string value = clean(f->text, spec(id).shape);
-        for (const auto& line : lines_of(value)) {
-            const std::string problem = tentative_text_problem(line, questions_allowed);
-            if (!problem.empty()) diagnostics_.error(f->position, problem);
-        }
-        return value;
-    }
-
-    bool blank(const std::string& id) const {
-        const SourceField* f = raw(id);
-        return !f || (trim(f->text).empty() && !f->number);
-    }
-
-    // Reports an empty required field (unless its whole column is missing, already reported).
-    bool require(const std::string& id, const std::string& why = "") {
-        if (!blank(id)) return true;
-        if (table_.column_missing(id) && !raw(id)) return false;
-        diagnostics_.error(where(id), "le champ " + quoted(spec(id).label) + " est obligatoire" + why);
-        return false;
-    }
-
-    std::optional<int> integer(const std::string& id, bool days = false) {
-        if (blank(id)) return std::nullopt;
-        const SourceField& f = *raw(id);
-        std::optional<int> value = f.number ? integer_from_number(*f.number) : days ? parse_days(f.text) : parse_integer(f.text);
-        if (!value) diagnostics_.error(f.position, quoted(trim(f.text)) + " n'est pas un nombre entier");
-        return value;
-    }
-
-    std::optional<Money> amount(const std::string& id) {
-        if (blank(id)) return std::nullopt;
-        const SourceField& f = *raw(id);
-        std::optional<Money> value = f.number ? amount_from_number(*f.number) : parse_amount(f.text);
-        if (!value) diagnostics_.error(f.position, quoted(trim(f.text)) + " n'est pas un montant");
-        return value;
-    }
-
-    std::optional<Date> date(const std::string& id) {
-        if (blank(id)) return std::nullopt;
-        const SourceField& f = *raw(id);
-        std::optional<Date> value = f.number ? date_from_excel_serial(*f.number, date1904_) : parse_date(f.text);
-        if (!value)
-            diagnostics_.error(f.position, quoted(trim(f.text)) +
-                                               " n'est pas une date (écrire par exemple 01/12/2015 ou 2015-12-01)");
-        return value;
-    }
-
-    std::string email(const std::string& id) {
-        const std::string value = text(id);
-        if (!value.empty() && !is_plausible_email(value))
-            diagnostics_.error(where(id), quoted(value) + " n'est pas une adresse électronique valide");
-        return value;
-    }
-
-    ItemStatus status(const std::string& id) {
-        const std::string value = text(id);
-        const std::string key = normalize_name(value);
-        if (key.empty() || key == "confirme") return ItemStatus::Confirmed;
-        if (key == "a-confirmer") return ItemStatus::ToConfirm;
-        diagnostics_.error(where(id), "statut inconnu " + quoted(value) + " : écrire « confirmé » ou « à confirmer »");
-        return ItemStatus::Confirmed;
-    }
-
-    // A slug-safe identifier, or "" after reporting.
-    std::string identifier(const std::string& id) {
-        const std::string value = text(id);
-        if (value.empty() || is_slug_identifier(value)) return value;
-        diagnostics_.error(where(id), "l'identifiant " + quoted(value) +
-                                          " ne doit contenir que des minuscules sans accents, des chiffres et des tirets "
-                                          "(par exemple " + quoted(slugify(value)) + ")");
-        return "";
-    }
-
-private:
-    const SourceTable& table_;
-    const SourceRow& row_;
-    Diagnostics& diagnostics_;
-    bool date1904_;
-};
+// « confirmé » (also when blank) or « à confirmer ».
+ItemStatus read_status(FieldReader& r, const std::string& id) {
+    const std::string value = r.text(id);
+    const std::string key = normalize_name(value);
+    if (key.empty() || key == "confirme") return ItemStatus::Confirmed;
+    if (key == "a-confirmer") return ItemStatus::ToConfirm;
+    r.diagnostics().error(r.where(id), "statut inconnu " + quoted(value) + " : écrire « confirmé » ou « à confirmer »");
+    return ItemStatus::Confirmed;
+}
 
 // Reports each identifier seen twice in a table.
 class UniqueIds {
@@ -161,7 +58,7 @@ private:
 
 void read_settings(const ProgrammeSource& source, Programme& p, Diagnostics& diagnostics) {
     if (source.settings.rows.empty()) return;
-    RowReader r(source.settings, source.settings.rows.front(), diagnostics, source.date1904);
+    FieldReader r(source.settings, source.settings.rows.front(), diagnostics, source.date1904);
     for (const auto& field : source.settings.spec->fields)
         if (field.id != "logo") r.require(field.id);
     if (auto year = r.integer("annee")) {
@@ -177,7 +74,7 @@ void read_settings(const ProgrammeSource& source, Programme& p, Diagnostics& dia
     p.email = r.email("email");
     p.public_partner = r.text("partenaire-public");
     p.letter_place = r.text("lieu");
-    if (auto date = r.date("date")) {
+    if (auto date = r.date("date", kDateExamples)) {
         p.letter_date = *date;
         if (p.year != 0 && date->year != p.year && date->year != p.year - 1)
             diagnostics.warning(r.where("date"), "la date des lettres (" + french_numeric_date(*date) +
@@ -194,7 +91,7 @@ void read_sectors(const ProgrammeSource& source, Programme& p, Diagnostics& diag
     if (table.present && table.rows.empty()) diagnostics.error(table.position, "aucun secteur n'est défini");
     UniqueIds ids("l'identifiant");
     for (const auto& row : table.rows) {
-        RowReader r(table, row, diagnostics, source.date1904);
+        FieldReader r(table, row, diagnostics, source.date1904);
         Sector s;
         s.position = row.position;
         r.require("identifiant");
@@ -231,9 +128,9 @@ void read_sectors(const ProgrammeSource& source, Programme& p, Diagnostics& diag
         s.project_support = r.text("soutien-projets");
         s.partnership_mode = r.text("mode-partenariat");
         s.budget = r.amount("budget");
-        s.days_min = r.integer("jours-min", true);
-        s.days_max = r.integer("jours-max", true);
-        s.days_agreed = r.integer("jours-convenus", true);
+        s.days_min = r.whole_days("jours-min");
+        s.days_max = r.whole_days("jours-max");
+        s.days_agreed = r.whole_days("jours-convenus");
         if (s.days_min && s.days_max && *s.days_min > *s.days_max)
             diagnostics.error(r.where("jours-min"), "les jours min (" + std::to_string(*s.days_min) +
                                                         ") dépassent les jours max (" + std::to_string(*s.days_max) + ")");
@@ -246,7 +143,7 @@ void read_sectors(const ProgrammeSource& source, Programme& p, Diagnostics& diag
 }
 
 // The sector column of Partenaires and Expérimentations must name a sector.
-std::string sector_reference(RowReader& r, const Programme& p, const SourceTable& sectors, Diagnostics& diagnostics) {
+std::string sector_reference(FieldReader& r, const Programme& p, const SourceTable& sectors, Diagnostics& diagnostics) {
     const std::string id = r.text("secteur");
     if (id.empty() || p.find_sector(id) || !sectors.present) return id;
     std::string known;
@@ -261,14 +158,14 @@ template <typename Item>
 void read_items(const ProgrammeSource& source, const SourceTable& table, const char* title_field, Programme& p,
                 std::vector<Item>& out, Diagnostics& diagnostics, std::string Item::*title) {
     for (const auto& row : table.rows) {
-        RowReader r(table, row, diagnostics, source.date1904);
+        FieldReader r(table, row, diagnostics, source.date1904);
         Item item;
         item.position = row.position;
         r.require("secteur");
         r.require(title_field);
         item.sector_id = sector_reference(r, p, source.sectors, diagnostics);
         item.*title = r.text(title_field);
-        item.status = r.status("statut");
+        item.status = read_status(r, "statut");
         out.push_back(std::move(item));
     }
 }
@@ -278,7 +175,7 @@ void read_missions(const ProgrammeSource& source, Programme& p, Diagnostics& dia
     UniqueIds numbers("le numéro de mission");
     std::vector<int> found;
     for (const auto& row : table.rows) {
-        RowReader r(table, row, diagnostics, source.date1904);
+        FieldReader r(table, row, diagnostics, source.date1904);
         Mission m;
         m.position = row.position;
         for (const auto& field : table.spec->fields) r.require(field.id);
@@ -307,13 +204,13 @@ void read_missions(const ProgrammeSource& source, Programme& p, Diagnostics& dia
 void read_texts(const ProgrammeSource& source, Programme& p, Diagnostics& diagnostics) {
     const SourceTable& table = source.texts;
     for (const auto& row : table.rows) {
-        RowReader r(table, row, diagnostics, source.date1904);
+        FieldReader r(table, row, diagnostics, source.date1904);
         TextEntry t;
         t.position = row.position;
         r.require("cle");
         r.require("texte");
         t.key = normalize_name(r.text("cle"));
-        t.text = r.text("texte", /*questions_allowed=*/true);
+        t.text = r.text("texte")  /* a drafted text: questions allowed (texts_spec) */;
         p.texts.push_back(std::move(t));
     }
     if (!table.present) return;

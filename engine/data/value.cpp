@@ -1,5 +1,9 @@
 #include "data/value.hpp"
 
+#include <sstream>
+
+#include "core/text.hpp"
+
 namespace lettrine {
 
 DataValue DataValue::text(std::string s, SourcePosition where) {
@@ -56,6 +60,20 @@ const DataValue* DataValue::find_path(const std::string& dotted) const {
         start = dot + 1;
     }
     return current;
+}
+
+DataValue line_list(const std::string& multiline) {
+    DataValue list = DataValue::list();
+    std::istringstream in(multiline);
+    std::string line;
+    while (std::getline(in, line)) {
+        line = trim(line);
+        if (line.empty()) continue;
+        DataValue item = DataValue::map();
+        item.set("ligne", DataValue::text(line));
+        list.push_back(item);
+    }
+    return list;
 }
 
 }  // namespace lettrine

@@ -56,4 +56,8 @@ private:
     SourcePosition position_;
 };
 
+// "a\nb" -> [{ligne: a}, {ligne: b}]: a multi-line text (an address) for
+// templates that print it line by line; blank lines dropped, lines trimmed.
+DataValue line_list(const std::string& multiline);
+
 }  // namespace lettrine

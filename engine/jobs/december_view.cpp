@@ -11,21 +11,6 @@ namespace {
 
 DataValue text(const std::string& s) { return DataValue::text(s); }
 
-// "a\nb" -> [{ligne: a}, {ligne: b}], for addresses printed line by line.
-DataValue lines_of(const std::string& multiline) {
-    DataValue list = DataValue::list();
-    std::istringstream in(multiline);
-    std::string line;
-    while (std::getline(in, line)) {
-        line = trim(line);
-        if (line.empty()) continue;
-        DataValue item = DataValue::map();
-        item.set("ligne", text(line));
-        list.push_back(item);
-    }
-    return list;
-}
-
 DataValue texts_list(const std::vector<std::string>& texts) {
     DataValue list = DataValue::list();
     for (const auto& t : texts) {
@@ -65,7 +50,7 @@ DataValue sector_view(const Programme& programme, const Sector& s) {
     v.set("identifiant", text(s.id));
     v.set("nom", text(s.name));
     v.set("referent", text(s.referent));
-    v.set("adresse", lines_of(s.address));
+    v.set("adresse", line_list(s.address));
     v.set("intervenant", person(s.contact));
     v.set("email", text(s.email));
     v.set("soutien_aux_projets", text(s.project_support));
@@ -118,7 +103,7 @@ DataValue programme_view(const Programme& p) {
 
     DataValue organisation = DataValue::map();
     organisation.set("nom", text(p.organisation));
-    organisation.set("adresse", lines_of(p.address));
+    organisation.set("adresse", line_list(p.address));
     organisation.set("telephone", text(p.phone));
     organisation.set("contact", text(p.contact));
     organisation.set("email", text(p.email));

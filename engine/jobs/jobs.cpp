@@ -9,7 +9,7 @@
 #include "core/output_files.hpp"
 #include "core/text.hpp"
 #include "data/programme_reader.hpp"
-#include "data/programme_xlsx_writer.hpp"
+#include "xlsx/programme_workbook.hpp"
 #include "data/records.hpp"
 #include "jobs/december_view.hpp"
 #include "jobs/document_pipeline.hpp"
@@ -47,15 +47,7 @@ Programme with_resolved_logo(Programme programme, const fs::path& data_file) {
 // restricted to --secteur when given (an unknown identifier is an error).
 std::vector<const Sector*> letter_sectors(const Programme& programme, const std::vector<std::string>& wanted,
                                           Diagnostics& warnings) {
-    Diagnostics errors;
-    std::set<std::string> requested(wanted.begin(), wanted.end());
-    for (const auto& id : requested)
-        if (!programme.find_sector(id)) {
-            std::string known;
-            for (const auto& s : programme.sectors) known += (known.empty() ? "" : ", ") + s.id;
-            errors.error({}, "secteur inconnu « " + id + " » (secteurs du programme : " + known + ")");
-        }
-    if (errors.has_errors()) throw LettrineError(ErrorKind::Usage, errors);
+    const std::set<std::string> requested = requested_sectors(programme, wanted);
 
     std::vector<const Sector*> sectors;
     for (const auto& s : programme.sectors) {

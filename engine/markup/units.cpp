@@ -4,6 +4,10 @@
 #include <cstdio>
 #include <cstring>
 
+#include "core/civil_calendar.hpp"
+#include "core/french.hpp"
+#include "core/text.hpp"
+
 namespace lettrine {
 
 namespace {
@@ -86,15 +90,9 @@ std::optional<Extent> parse_extent(const std::string& text, bool relative_allowe
 
 std::optional<Rgb> parse_color(const std::string& text) {
     if (text.size() != 7 || text[0] != '#') return std::nullopt;
-    auto hex = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
-    };
     int v[6];
     for (int i = 0; i < 6; ++i)
-        if ((v[i] = hex(text[static_cast<std::size_t>(i) + 1])) < 0) return std::nullopt;
+        if ((v[i] = hex_digit_value(text[static_cast<std::size_t>(i) + 1])) < 0) return std::nullopt;
     return Rgb{static_cast<uint8_t>(v[0] * 16 + v[1]), static_cast<uint8_t>(v[2] * 16 + v[3]),
                static_cast<uint8_t>(v[4] * 16 + v[5])};
 }
@@ -105,9 +103,7 @@ bool is_iso_date(const std::string& text) {
         if (text[i] < '0' || text[i] > '9') return false;
     const int year = std::stoi(text.substr(0, 4)), month = std::stoi(text.substr(5, 2)), day = std::stoi(text.substr(8, 2));
     if (month < 1 || month > 12 || day < 1) return false;
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return day <= days[month - 1] + (month == 2 && leap ? 1 : 0);
+    return day <= days_in_month(year, month);
 }
 
 bool is_language_tag(const std::string& text) {
@@ -179,13 +175,10 @@ std::string format_decimal_fr(double value, int decimals) {
         digits.resize(dot);
         while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
     }
-    std::string out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += "\u202F";
-        out += digits[i];
-    }
+    std::string out = group_digits(digits);
     if (!fraction.empty()) out += "," + fraction;
     const bool zero = out.find_first_not_of("0,") == std::string::npos;
+    // Chart labels keep the hyphen-minus for now (templates use U+2212): see the typography issue.
     return (value < 0 && !zero ? "-" : "") + out;
 }
 

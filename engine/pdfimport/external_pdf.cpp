@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/diagnostic.hpp"
+#include "core/french.hpp"
 #include "core/output_files.hpp"
 #include "pdfimport/child_process.hpp"
 #include "pdfimport/import_protocol.hpp"
@@ -24,14 +25,7 @@ namespace proto = pdfimport_protocol;
 namespace {
 
 // "2 000" with a narrow no-break space (U+202F), as French sets numbers.
-std::string french_integer(std::uint64_t value) {
-    std::string digits = std::to_string(value), result;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) result += "\u202F";
-        result += digits[i];
-    }
-    return result;
-}
+std::string french_integer(std::uint64_t value) { return group_digits(std::to_string(value)); }
 
 // "512 Kio", "200 Mio" (binary units, as the other readers say; rounded up).
 std::string file_size_text(std::uint64_t bytes) {

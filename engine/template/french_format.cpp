@@ -9,28 +9,20 @@
 #include <system_error>
 #include <vector>
 
+#include "core/civil_calendar.hpp"
 #include "core/diagnostic.hpp"
+#include "core/french.hpp"
 
 namespace lettrine {
 
 namespace {
-
-const char* const kMinusSign = "\u2212";  // typographic minus, not the hyphen
 
 [[noreturn]] void invalid(const std::string& message) {
     throw LettrineError(ErrorKind::Data, SourcePosition{}, message);
 }
 
 // "15000000" -> "15 000 000" with U+202F between groups of three.
-std::string group_thousands(const std::string& digits) {
-    std::string out;
-    const std::size_t n = digits.size();
-    for (std::size_t i = 0; i < n; ++i) {
-        if (i > 0 && (n - i) % 3 == 0) out += kThousandsSeparator;
-        out += digits[i];
-    }
-    return out;
-}
+std::string group_thousands(const std::string& digits) { return group_digits(digits, kThousandsSeparator); }
 
 std::string magnitude_digits(long long value) {
     // Works for LLONG_MIN too: the magnitude is taken as unsigned.
@@ -40,7 +32,7 @@ std::string magnitude_digits(long long value) {
 }
 
 std::string format_integer(long long value) {
-    return (value < 0 ? std::string(kMinusSign) : std::string()) + group_thousands(magnitude_digits(value));
+    return signed_grouped_digits(value < 0, magnitude_digits(value), kMinusSign, kThousandsSeparator);
 }
 
 // ---- Numbers in words ------------------------------------------------------
@@ -124,12 +116,6 @@ bool ends_with(const std::string& s, const std::string& suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-int days_in_month(int year, int month) {
-    static const int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return month == 2 && leap ? 29 : kDays[month - 1];
-}
-
 void require_valid(const Date& date) {
     if (!is_valid_date(date)) invalid("« " + format_date_iso(date) + " » n'est pas une date valide");
 }
@@ -191,10 +177,7 @@ std::string format_ordinal(long long n, Gender gender) {
 
 // ---- Dates -----------------------------------------------------------------
 
-bool is_valid_date(const Date& date) {
-    return date.year >= 1 && date.year <= 9999 && date.month >= 1 && date.month <= 12 && date.day >= 1 &&
-           date.day <= days_in_month(date.year, date.month);
-}
+bool is_valid_date(const Date& date) { return is_civil_date(date.year, date.month, date.day); }
 
 int day_of_week(const Date& date) {
     require_valid(date);

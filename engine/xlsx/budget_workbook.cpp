@@ -14,6 +14,8 @@ namespace {
 // dc:language of the package (BCP 47), read by Office and LibreOffice as the
 // document's language for proofing.
 const char* const kDocumentLanguage = "fr-FR";
+// The workbook, in messages.
+const char* const kWorkbookName = "le classeur budgétaire";
 
 // 1980-01-01T00:00:00Z, the zip format's epoch: the creation date used when
 // the programme has no usable date (0 would make libxlsxwriter use the clock).
@@ -107,7 +109,7 @@ std::string write_budget_workbook(const Programme& programme) {
     check_encoding(programme, diagnostics);
     if (diagnostics.has_errors()) throw LettrineError(ErrorKind::Data, diagnostics);
 
-    WorkbookFile file;
+    WorkbookFile file(kWorkbookName);
     set_properties(file, programme);
     SheetWriter annexe(file.workbook(), kAnnexeSheetName, diagnostics);
     SheetWriter budget(file.workbook(), kBudgetSheetName, diagnostics);
@@ -117,7 +119,7 @@ std::string write_budget_workbook(const Programme& programme) {
         const bool internal = annexe.internal_failure() || budget.internal_failure();
         throw LettrineError(internal ? ErrorKind::Internal : ErrorKind::Data, diagnostics);
     }
-    return set_core_language(file.finish(), kDocumentLanguage);
+    return set_core_language(file.finish(), kDocumentLanguage, kWorkbookName);
 }
 
 }  // namespace lettrine

@@ -6,17 +6,6 @@ namespace lettrine {
 
 namespace {
 
-// "10000" -> "10 000" (no-break spaces every three digits from the right).
-std::string group_thousands(const std::string& digits) {
-    std::string out;
-    const std::size_t n = digits.size();
-    for (std::size_t i = 0; i < n; ++i) {
-        if (i > 0 && (n - i) % 3 == 0) out += kNoBreakSpace;
-        out += digits[i];
-    }
-    return out;
-}
-
 std::string day_count(int days) {
     // French: singular below two (« 1 jour », « 0 jour »).
     return std::to_string(days) + kNoBreakSpace + (days >= 2 || days <= -2 ? "jours" : "jour");
@@ -29,8 +18,8 @@ std::string format_euros(Money amount) {
     // Work on the magnitude as unsigned so INT64_MIN does not overflow.
     const uint64_t magnitude = negative ? uint64_t(0) - static_cast<uint64_t>(amount.cents)
                                         : static_cast<uint64_t>(amount.cents);
-    std::string text = negative ? "−" : "";  // U+2212 MINUS SIGN
-    text += group_thousands(std::to_string(magnitude / 100));
+    // No-break spaces between groups: every spreadsheet font has U+00A0.
+    std::string text = signed_grouped_digits(negative, std::to_string(magnitude / 100), kMinusSign, kNoBreakSpace);
     if (const uint64_t cents = magnitude % 100; cents != 0) {
         text += ',';
         if (cents < 10) text += '0';

@@ -8,12 +8,10 @@
 #include <optional>
 #include <string>
 
+#include "core/french.hpp"  // kNoBreakSpace
 #include "data/programme.hpp"
 
 namespace lettrine {
-
-// U+00A0 NO-BREAK SPACE, UTF-8 encoded.
-inline constexpr const char* kNoBreakSpace = "\u00A0";
 
 // "10 000 €", "1 234,50 €", "−500 €": cents only when there are some.
 std::string format_euros(Money amount);

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <memory>
 #include <new>
+#include <utility>
 #include <vector>
 
 #include <unistd.h>
@@ -23,12 +24,12 @@ namespace {
     throw LettrineError(ErrorKind::Io, SourcePosition{}, message);
 }
 
-std::string make_temporary_file() {
+std::string make_temporary_file(const std::string& what) {
     boost::filesystem::path folder;
     try {
         folder = boost::filesystem::temp_directory_path();
     } catch (const boost::filesystem::filesystem_error& e) {
-        fail_io("impossible de créer un fichier temporaire pour le classeur budgétaire\u00A0: "
+        fail_io("impossible de créer un fichier temporaire pour " + what + "\u00A0: "
                 "pas de dossier temporaire utilisable (" + std::string(e.what()) + ")");
     }
     const std::string pattern = (folder / "lettrine-budget-XXXXXX").string();
@@ -36,7 +37,7 @@ std::string make_temporary_file() {
     buffer.push_back('\0');
     const int fd = ::mkstemp(buffer.data());
     if (fd < 0)
-        fail_io("impossible de créer un fichier temporaire pour le classeur budgétaire\u00A0: " +
+        fail_io("impossible de créer un fichier temporaire pour " + what + "\u00A0: " +
                 std::string(std::strerror(errno)));
     ::close(fd);
     return std::string(buffer.data());
@@ -52,9 +53,9 @@ struct ZipInMemory {
     }
 };
 
-[[noreturn]] void fail_zip(const std::string& what, zip_error_t* error) {
+[[noreturn]] void fail_zip(const std::string& workbook, const std::string& step, zip_error_t* error) {
     const std::string detail = error ? zip_error_strerror(error) : "erreur inconnue";
-    fail_io("impossible de compléter le classeur budgétaire (" + what + ")\u00A0: " + detail);
+    fail_io("impossible de compléter " + workbook + " (" + step + ")\u00A0: " + detail);
 }
 
 // MS-DOS date of 1980-01-01 (year-1980 << 9 | month << 5 | day), time 00:00.
@@ -63,11 +64,11 @@ constexpr zip_uint16_t kDosTimeMidnight = 0;
 
 }  // namespace
 
-WorkbookFile::WorkbookFile() : path_(make_temporary_file()) {
+WorkbookFile::WorkbookFile(std::string what) : what_(std::move(what)), path_(make_temporary_file(what_)) {
     workbook_ = workbook_new(path_.c_str());
     if (!workbook_) {
         std::remove(path_.c_str());
-        fail_io("libxlsxwriter n’a pas pu créer le classeur budgétaire");
+        fail_io("libxlsxwriter n’a pas pu créer " + what_);
     }
 }
 
@@ -82,12 +83,12 @@ std::string WorkbookFile::finish() {
     workbook_ = nullptr;
     const lxw_error status = workbook_close(workbook);
     if (status != LXW_NO_ERROR)
-        fail_io("libxlsxwriter n’a pas pu écrire le classeur budgétaire\u00A0: " +
+        fail_io("libxlsxwriter n’a pas pu écrire " + what_ + "\u00A0: " +
                 std::string(lxw_strerror(status)));
     return read_file(path_);
 }
 
-std::string set_core_language(const std::string& package, const std::string& language) {
+std::string set_core_language(const std::string& package, const std::string& language, const std::string& what) {
     static const char* const kCoreEntry = "docProps/core.xml";
     ZipInMemory zip;
     zip_error_t error;
@@ -100,51 +101,51 @@ std::string set_core_language(const std::string& package, const std::string& lan
     zip.source = zip_source_buffer_create(copy, package.size(), 1, &error);
     if (!zip.source) {
         std::free(copy);
-        fail_zip("lecture", &error);
+        fail_zip(what, "lecture", &error);
     }
     zip_source_keep(zip.source);  // we read the rewritten archive back from it
     zip.archive = zip_open_from_source(zip.source, 0, &error);
-    if (!zip.archive) fail_zip("lecture", &error);
+    if (!zip.archive) fail_zip(what, "lecture", &error);
 
     const zip_int64_t index = zip_name_locate(zip.archive, kCoreEntry, 0);
-    if (index < 0) fail_zip(kCoreEntry, zip_get_error(zip.archive));
+    if (index < 0) fail_zip(what, kCoreEntry, zip_get_error(zip.archive));
     zip_stat_t stat;
-    if (zip_stat_index(zip.archive, index, 0, &stat) != 0) fail_zip(kCoreEntry, zip_get_error(zip.archive));
+    if (zip_stat_index(zip.archive, index, 0, &stat) != 0) fail_zip(what, kCoreEntry, zip_get_error(zip.archive));
     std::string core(static_cast<std::size_t>(stat.size), '\0');
     {
         zip_file_t* file = zip_fopen_index(zip.archive, index, 0);
-        if (!file) fail_zip(kCoreEntry, zip_get_error(zip.archive));
+        if (!file) fail_zip(what, kCoreEntry, zip_get_error(zip.archive));
         const zip_int64_t read = zip_fread(file, core.data(), core.size());
         zip_fclose(file);
-        if (read != static_cast<zip_int64_t>(core.size())) fail_zip(kCoreEntry, zip_get_error(zip.archive));
+        if (read != static_cast<zip_int64_t>(core.size())) fail_zip(what, kCoreEntry, zip_get_error(zip.archive));
     }
 
     static const std::string kClosing = "</cp:coreProperties>";
     const std::size_t at = core.rfind(kClosing);
-    if (at == std::string::npos) fail_zip(kCoreEntry, nullptr);
+    if (at == std::string::npos) fail_zip(what, kCoreEntry, nullptr);
     // Language tags are ASCII letters, digits and '-': nothing to escape.
     core.insert(at, "<dc:language>" + language + "</dc:language>");
 
     zip_source_t* replacement = zip_source_buffer(zip.archive, core.data(), core.size(), 0);
-    if (!replacement) fail_zip(kCoreEntry, zip_get_error(zip.archive));
+    if (!replacement) fail_zip(what, kCoreEntry, zip_get_error(zip.archive));
     if (zip_file_replace(zip.archive, static_cast<zip_uint64_t>(index), replacement, 0) != 0) {
         zip_source_free(replacement);
-        fail_zip(kCoreEntry, zip_get_error(zip.archive));
+        fail_zip(what, kCoreEntry, zip_get_error(zip.archive));
     }
     // Without these, libzip would stamp the entry with the clock.
     if (zip_file_set_dostime(zip.archive, index, kDosTimeMidnight, kDosDate1980, 0) != 0 ||
         zip_set_file_compression(zip.archive, index, ZIP_CM_DEFLATE, 6) != 0)
-        fail_zip(kCoreEntry, zip_get_error(zip.archive));
-    if (zip_close(zip.archive) != 0) fail_zip("écriture", zip_get_error(zip.archive));
+        fail_zip(what, kCoreEntry, zip_get_error(zip.archive));
+    if (zip_close(zip.archive) != 0) fail_zip(what, "écriture", zip_get_error(zip.archive));
     zip.archive = nullptr;
 
     std::string out;
-    if (zip_source_open(zip.source) != 0) fail_zip("relecture", zip_source_error(zip.source));
+    if (zip_source_open(zip.source) != 0) fail_zip(what, "relecture", zip_source_error(zip.source));
     char buffer[16384];
     zip_int64_t n;
     while ((n = zip_source_read(zip.source, buffer, sizeof buffer)) > 0) out.append(buffer, static_cast<std::size_t>(n));
     zip_source_close(zip.source);
-    if (n < 0) fail_zip("relecture", zip_source_error(zip.source));
+    if (n < 0) fail_zip(what, "relecture", zip_source_error(zip.source));
     return out;
 }
 

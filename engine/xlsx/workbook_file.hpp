@@ -11,7 +11,10 @@ namespace lettrine {
 
 class WorkbookFile {
 public:
-    WorkbookFile();  // throws LettrineError(Io) when no temporary file can be made
+    // `what` names the workbook in messages: "le classeur budgétaire",
+    // "le formulaire de bilan". Throws LettrineError(Io) when no temporary
+    // file can be made.
+    explicit WorkbookFile(std::string what);
     WorkbookFile(const WorkbookFile&) = delete;
     WorkbookFile& operator=(const WorkbookFile&) = delete;
     ~WorkbookFile();
@@ -23,6 +26,7 @@ public:
     std::string finish();
 
 private:
+    std::string what_;
     std::string path_;
     lxw_workbook* workbook_ = nullptr;
 };
@@ -30,7 +34,8 @@ private:
 // Adds <dc:language> to docProps/core.xml, which libxlsxwriter's document
 // properties cannot set. Rewrites only that zip entry (deflated, dated
 // 1980-01-01 00:00 like libxlsxwriter's entries); the other entries are
-// copied byte for byte, so the result stays deterministic.
-std::string set_core_language(const std::string& package, const std::string& language);
+// copied byte for byte, so the result stays deterministic. `what` names the
+// workbook in messages, as for WorkbookFile.
+std::string set_core_language(const std::string& package, const std::string& language, const std::string& what);
 
 }  // namespace lettrine

@@ -152,3 +152,22 @@ TEST(AssemblyReader, NotAnAssemblyFile) {
     EXPECT_EQ(described(check.diagnostics).front(),
               "x.xml:1:1 : l'élément racine doit être <assemblee-generale> (trouvé : <programme>)");
 }
+
+// The AG checks e-mail addresses with engine/data's is_plausible_email, as the
+// programme does (it had its own looser pattern, which let a comma through).
+TEST(AssemblyReader, EmailCheckedAsTheProgrammeChecksIt) {
+    const std::string xml = assembly_xml(
+        "    <inscrit nom=\"Durand\" prenom=\"Éric\" atelier=\"habitat\" courriel=\"eric,durand@exemple.org\"/>\n");
+    EXPECT_EQ(problems_of_xml(xml),
+              (std::vector<std::string>{
+                  "ag-test.xml:27:69 : « eric,durand@exemple.org » n'est pas une adresse électronique valide"}));
+}
+
+// The AG contract refuses no tentative mark (docs/AG.md): its titles and
+// questions are questions, unlike the programme's data (docs/DONNEES.md).
+TEST(AssemblyReader, QuestionMarksAndEllipsisAreAcceptedInTheAssembly) {
+    std::string xml = assembly_xml("");
+    const std::string question = "<question>";
+    xml.insert(xml.find(question) + question.size(), "Et après… ? ");
+    EXPECT_TRUE(problems_of_xml(xml).empty());
+}

@@ -157,3 +157,22 @@ TEST(BilanForm, FormsJobWritesContractedSectorsOrTheNamedOnes) {
     }
     fs::remove_all(folder);
 }
+
+// WorkbookFile named every workbook « le classeur budgétaire » in its errors,
+// a bilan form included; each workbook now gives its own name.
+TEST(BilanForm, WorkbookErrorsNameTheForm) {
+    const fs::path folder = temp_folder("no-tmp");
+    fs::remove_all(folder);  // TMPDIR names a folder that does not exist: no temporary file can be made
+    const char* saved = std::getenv("TMPDIR");
+    const std::string previous = saved ? saved : "";
+    ::setenv("TMPDIR", folder.c_str(), 1);
+    std::string message;
+    try {
+        write_bilan_form(default_programme(), sector("habitat"));
+    } catch (const LettrineError& e) {
+        message = e.what();
+    }
+    if (saved) ::setenv("TMPDIR", previous.c_str(), 1); else ::unsetenv("TMPDIR");
+    EXPECT_NE(message.find("le formulaire de bilan"), std::string::npos) << message;
+    EXPECT_EQ(message.find("budgétaire"), std::string::npos) << message;
+}

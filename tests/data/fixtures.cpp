@@ -8,7 +8,7 @@
 
 #include "core/output_files.hpp"
 #include "data/programme_reader.hpp"
-#include "data/programme_xlsx_writer.hpp"
+#include "xlsx/programme_workbook.hpp"
 
 namespace fs = boost::filesystem;
 using namespace lettrine;

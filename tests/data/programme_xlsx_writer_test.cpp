@@ -2,7 +2,7 @@
 
 #include "data/programme_dump.hpp"
 #include "data/programme_reader.hpp"
-#include "data/programme_xlsx_writer.hpp"
+#include "xlsx/programme_workbook.hpp"
 #include "fixtures.hpp"
 
 using namespace lettrine;
