@@ -233,6 +233,9 @@ public:
         : doc_(doc), options_(options),
           breaker_(options.line_breaker ? options.line_breaker : std::make_shared<KnuthPlassLineBreaker>()),
           images_(options.images ? options.images : std::make_shared<ImageCache>()),
+          resources_(options.resources ? options.resources
+                                       : std::make_shared<const ResourceResolver>(
+                                             ResourceResolver::for_template_folder(options.image_directory))),
           setter_(fonts, *breaker_, diagnostics_, setting_options(options)), index_(index), known_(known) {
         if (known_) {
             for (const auto& [id, block] : index_.ids)
@@ -275,6 +278,7 @@ private:
     const LayoutOptions& options_;
     std::shared_ptr<const LineBreaker> breaker_;
     std::shared_ptr<ImageCache> images_;
+    std::shared_ptr<const ResourceResolver> resources_;
     Diagnostics diagnostics_;
     ParagraphSetter setter_;
     std::vector<std::vector<Slice>> table_headers_;
@@ -672,12 +676,11 @@ void Layouter::table(const Table& t, double x, double width, std::vector<Slice>&
 }
 
 void Layouter::image(const Image& img, const Block& b, double x, double width, std::vector<Slice>& out) {
-    const bool absolute = !img.src.empty() && img.src[0] == '/';
-    const std::string path = absolute ? img.src : options_.image_directory + "/" + img.src;
-    std::string problem;
-    const auto loaded = images_->load(path, problem);
+    const ResourceResolver::Resolved resolved = resources_->resolve(img.src);
+    std::string problem = resolved.problem;
+    const auto loaded = resolved.path.empty() ? nullptr : images_->load(resolved.path.string(), problem);
     if (!loaded) {
-        diagnostics_.error(b.position, "l'image « " + img.src + " » ne peut pas être utilisée (" + path + ") : " + problem);
+        diagnostics_.error(b.position, "l'image « " + img.src + " » ne peut pas être utilisée : " + problem);
         return;
     }
     const double px_w = loaded->info.size.width, px_h = loaded->info.size.height;
