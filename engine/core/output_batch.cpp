@@ -111,6 +111,7 @@ OutputBatch::~OutputBatch() {
 void OutputBatch::open_staging(const fs::path& first_destination) {
     if (root_.empty()) root_ = first_destination.has_parent_path() ? first_destination.parent_path() : fs::path(".");
     boost::system::error_code ec;
+    created_root_ = !fs::exists(root_, ec);
     fs::create_directories(root_, ec);
     if (ec) io_error(root_, "impossible de créer le dossier " + cause(ec.value()));
     root_fd_ = ::open(root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -251,6 +252,10 @@ void OutputBatch::abandon() {
     if (staging_fd_ < 0) return;
     Fd state(publication::open_folder(root_fd_, publication::kStateFolder, false));
     if (state) publication::remove_staging(state.get(), staging_name_);
+    // A failed run leaves no empty folder behind: Lettrine's own, and the
+    // output folder when this batch made it (each removed only when empty).
+    ::unlinkat(root_fd_, publication::kStateFolder, AT_REMOVEDIR);
+    if (created_root_) ::rmdir(root_.c_str());
 }
 
 std::vector<fs::path> OutputBatch::destinations() const {

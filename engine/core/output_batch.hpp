@@ -98,6 +98,7 @@ private:
     std::vector<std::pair<dev_t, ino_t>> protected_;
     std::atomic<bool> failed_{false};
     bool done_ = false;
+    bool created_root_ = false;  // the output folder did not exist before this batch
 };
 
 // The folder a single file is published into (its parent; "." when none).
