@@ -241,7 +241,12 @@ void OutputBatch::commit() {
             all.error(d.position, d.message + " ; aucun fichier n'a été remplacé");
         throw LettrineError(ErrorKind::Io, all);
     }
-    publication::publish(root_fd_, state.get(), staging_fd_, staging_name_, entries, root_);
+    try {
+        publication::publish(root_fd_, state.get(), staging_fd_, staging_name_, entries, root_);
+    } catch (const PublicationPending&) {
+        done_ = true;  // the staging folder holds what the next run needs to finish: kept
+        throw;
+    }
     done_ = true;
     publication::remove_staging(state.get(), staging_name_);
 }

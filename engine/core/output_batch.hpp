@@ -36,7 +36,18 @@
 
 #include <boost/filesystem.hpp>
 
+#include "core/diagnostic.hpp"
+
 namespace lettrine {
+
+// A publication that failed and could not be rolled back, or an interrupted
+// one that could not be finished: some files are new, some old, and the
+// journal is kept for the next run in the folder to finish. The message
+// says which file is stuck; « aucun fichier écrit » would be untrue.
+class PublicationPending : public LettrineError {
+public:
+    using LettrineError::LettrineError;
+};
 
 class OutputBatch {
 public:

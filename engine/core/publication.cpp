@@ -15,6 +15,7 @@
 #include <sstream>
 #include <thread>
 
+#include "core/output_batch.hpp"
 #include "core/output_files.hpp"
 
 namespace fs = boost::filesystem;
@@ -152,7 +153,7 @@ std::vector<std::string> roll_back(int root_fd, int staging_fd, const std::vecto
         const std::string name = leaf(e.relative);
         const bool placed = !exists_at(staging_fd, new_name(e.index));
         const bool kept = exists_at(staging_fd, old_name(e.index));
-        bool ok = static_cast<bool>(parent) || (!placed && !kept);
+        bool ok = (static_cast<bool>(parent) || (!placed && !kept)) && !fault_point("remise", e.index);
         if (ok && parent && placed && exists_at(parent.get(), name))
             ok = ::renameat(parent.get(), name.c_str(), staging_fd, new_name(e.index).c_str()) == 0;
         if (ok && parent && kept) ok = ::renameat(staging_fd, old_name(e.index).c_str(), parent.get(), name.c_str()) == 0;
@@ -270,9 +271,10 @@ void recover(int root_fd, int state_fd, const fs::path& root) {
         std::vector<std::string> created;
         for (const Entry& e : entries)
             if (const int code = place(root_fd, staging.get(), e, created))
-                io_error(root / e.relative, "une publication interrompue n'a pas pu être terminée " + cause(code) +
+                throw PublicationPending(ErrorKind::Io, SourcePosition::in_file((root / e.relative).string()),
+                                         "une publication interrompue n'a pas pu être terminée " + cause(code) +
                                                 " : le journal " + (root / kStateFolder / kJournalFile).string() +
-                                                " est conservé pour une nouvelle tentative");
+                                             " est conservé pour une nouvelle tentative");
         sync_folders(root_fd, entries);
         replace_state_file(state_fd, staging.get(), kManifestFile, manifest_of(entries));
     }
@@ -371,7 +373,10 @@ void publish(int root_fd, int state_fd, int staging_fd, const std::string& stagi
                     " : le journal " + (root / kStateFolder / kJournalFile).string() +
                     " est conservé et le prochain lancement dans ce dossier terminera la publication";
         }
-        io_error(entries[i].shown, "impossible de mettre le fichier en place " + cause(code) + " ; " + state);
+        const std::string message = "impossible de mettre le fichier en place " + cause(code) + " ; " + state;
+        if (!stuck.empty())
+            throw PublicationPending(ErrorKind::Io, SourcePosition::in_file(entries[i].shown.string()), message);
+        io_error(entries[i].shown, message);
     }
     sync_folders(root_fd, entries);
     replace_state_file(state_fd, staging_fd, kManifestFile, manifest_of(entries));
@@ -385,10 +390,13 @@ bool fault_point(const char* step, std::size_t index) {
     const char* spec = std::getenv("LETTRINE_TEST_PANNE");
     if (!spec) return false;
     const std::string wanted = std::string(step) + ":" + std::to_string(index) + ":";
-    const std::string given = spec;
-    if (given.compare(0, wanted.size(), wanted) != 0) return false;
-    if (given.substr(wanted.size()) == "arret") ::kill(::getpid(), SIGKILL);
-    return true;
+    std::istringstream points(spec);  // "step:index:mode[,step:index:mode…]"
+    for (std::string given; std::getline(points, given, ',');) {
+        if (given.compare(0, wanted.size(), wanted) != 0) continue;
+        if (given.substr(wanted.size()) == "arret") ::kill(::getpid(), SIGKILL);
+        return true;
+    }
+    return false;
 #else
     (void)step;
     (void)index;

@@ -84,7 +84,7 @@ void publish(int root_fd, int state_fd, int staging_fd, const std::string& stagi
 void remove_staging(int state_fd, const std::string& name);
 
 // The test build's fault injection (LETTRINE_TEST_PANNE="step:index:mode",
-// docs/ROBUSTESSE.md): true when `step` of file `index` is to fail; kills
+// several separated by commas; docs/ROBUSTESSE.md): true when `step` of file `index` is to fail; kills
 // the process when the mode is "arret". Always false in a build without
 // LETTRINE_TEST_HOOKS.
 bool fault_point(const char* step, std::size_t index);

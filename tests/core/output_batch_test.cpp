@@ -211,6 +211,36 @@ TEST(OutputBatchSafety, AFailureAtEachPublicationStepRollsBack) {
     }
 }
 
+// A failure, then a failure of the roll back itself: the message names the
+// stuck file and says the next run finishes; the next run does.
+TEST(OutputBatchSafety, ARollBackThatFailsLeavesTheJournalForTheNextRun) {
+    const fs::path dir = fresh_dir("stuck");
+    publish(dir, kOld);
+    std::string message;
+    bool pending = false;
+    {
+        ScopedVariable fault("LETTRINE_TEST_PANNE", "remplacement:2:erreur,remise:1:erreur");
+        try {
+            publish(dir, kNew);
+        } catch (const PublicationPending& e) {
+            pending = true;
+            message = e.what();
+        }
+    }
+    EXPECT_TRUE(pending);
+    EXPECT_EQ(message, (dir / "lettres/c.pdf").string() +
+                           " : impossible de mettre le fichier en place (erreur d'entrée-sortie du disque) ; la remise en "
+                           "état a échoué pour « lettres/b.pdf » : le journal " +
+                           (dir / ".lettrine/publication").string() +
+                           " est conservé et le prochain lancement dans ce dossier terminera la publication");
+    EXPECT_TRUE(fs::exists(dir / ".lettrine" / "publication"));
+    publish(dir, {{"autre.pdf", "autre"}});
+    auto expected = kNew;
+    expected["autre.pdf"] = "autre";
+    EXPECT_EQ(visible(dir), expected);
+    fs::remove_all(dir);
+}
+
 // A kill (SIGKILL) at each step: the next run finishes the interrupted
 // publication, so the folder holds exactly the files of one run.
 TEST(OutputBatchSafety, AKillAtEachPublicationStepIsFinishedByTheNextRun) {
