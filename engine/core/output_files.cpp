@@ -101,14 +101,4 @@ std::string read_file(const fs::path& path, std::uint64_t max_bytes) {
     return bytes;
 }
 
-std::string input_file_problem(const fs::path& path) {
-    try {
-        struct stat status {};
-        ::close(open_input(path, status));
-        return {};
-    } catch (const LettrineError& e) {
-        return e.diagnostics().items().front().message;
-    }
-}
-
 }  // namespace lettrine

@@ -27,8 +27,4 @@ inline constexpr std::uint64_t kMaxInputBytes = 256ull << 20;
 // LettrineError(Io) with a French message naming `path`.
 std::string read_file(const boost::filesystem::path& path, std::uint64_t max_bytes = kMaxInputBytes);
 
-// Why `path` cannot be an input (not a regular file, unreadable), in French;
-// empty when it can. Does not read it and never blocks.
-std::string input_file_problem(const boost::filesystem::path& path);
-
 }  // namespace lettrine
