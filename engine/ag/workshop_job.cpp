@@ -25,13 +25,6 @@ const char* const kPackTemplate = "atelier.xml.mustache";
 
 int thread_count(int requested) { return requested > 0 ? requested : default_job_count(); }
 
-// Relative image paths in the programme are relative to its file.
-Programme with_resolved_logo(Programme programme, const fs::path& data_file) {
-    if (!programme.logo.empty() && fs::path(programme.logo).is_relative())
-        programme.logo = fs::absolute(data_file.parent_path() / programme.logo).lexically_normal().string();
-    return programme;
-}
-
 // The workshops to print, in the programme's sector order, restricted to
 // --secteur when given (an unknown identifier is a usage error).
 std::vector<std::pair<const Workshop*, const Sector*>> selected(const Programme& programme, const GeneralAssembly& ag,
@@ -68,14 +61,17 @@ LaidOutDocument assemble_dossier(std::vector<LaidOutDocument> packs, bool duplex
 
 JobResult run_workshop_packs(const WorkshopOptions& options) {
     JobResult result;
-    const Programme programme = with_resolved_logo(read_programme(options.programme), options.programme);
+    const fs::path template_file = options.templates / kPackTemplate;
+    PipelineContext context = context_for_run(options.programme, template_file);
+    const Programme programme = with_resolved_logo(read_programme(options.programme), *context.resources);
     AssemblyCheck checked = check_assembly(options.assembly, &programme);
     if (!checked.assembly) throw LettrineError(ErrorKind::Data, checked.diagnostics);
     for (const auto& d : checked.diagnostics.items()) result.warnings.add(d);
     const GeneralAssembly& ag = *checked.assembly;
     const fs::path folder = assembly_folder(options, ag);
-    const std::shared_ptr<const FontSet> fonts = FontSet::default_set();
-    OutputBatch batch;
+    const std::shared_ptr<const FontSet> fonts = context.fonts;
+    OutputBatch batch(options.output);
+    for (const fs::path& input : {options.programme, options.assembly, template_file}) batch.protect(input);
 
     if (options.badges) {
         const fs::path destination = folder / ("badges-" + std::to_string(ag.year) + ".pdf");
@@ -86,12 +82,8 @@ JobResult run_workshop_packs(const WorkshopOptions& options) {
         if (options.progress && options.progress->verbosity() == Verbosity::Verbose)
             options.progress->say("  " + destination.string());
     } else {
-        const fs::path template_file = options.templates / kPackTemplate;
         const Template pack_template = Template::load(template_file);
         const auto workshops = selected(programme, ag, options.sectors);
-        PipelineContext context;
-        context.fonts = fonts;
-        context.resource_dir = fs::absolute(template_file).parent_path();
         std::vector<LaidOutDocument> packs(workshops.size());
         if (options.progress) options.progress->start("Dossiers d'atelier", workshops.size());
         run_in_parallel(workshops.size(), thread_count(options.jobs), [&](std::size_t i) {
@@ -123,9 +115,13 @@ JobResult run_workshop_packs(const WorkshopOptions& options) {
 }
 
 JobResult convert_assembly(const fs::path& xml, const fs::path& xlsx) {
+    refuse_unusable_destination(xlsx, {xml});
     AssemblyCheck checked = check_assembly(xml, nullptr);
     if (!checked.assembly) throw LettrineError(ErrorKind::Data, checked.diagnostics);
-    write_file_atomically(xlsx, write_assembly_xlsx(*checked.assembly));
+    OutputBatch batch(output_folder_of(xlsx));
+    batch.protect(xml);
+    batch.stage_bytes(xlsx, write_assembly_xlsx(*checked.assembly));
+    batch.commit();
     JobResult result;
     for (const auto& d : checked.diagnostics.items()) result.warnings.add(d);
     result.written.push_back(xlsx);

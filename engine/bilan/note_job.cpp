@@ -36,7 +36,7 @@ void say_written(Progress* progress, const fs::path& destination) {
 JobResult run_forms(const FormOptions& options) {
     JobResult result;
     const Programme programme = read_programme(options.programme);
-    OutputBatch batch;
+    OutputBatch batch(options.output);
     for (const Sector* sector : form_sectors(programme, options.sectors)) {
         const fs::path destination = options.output / "formulaires" / bilan_form_file_name(programme, *sector);
         batch.stage_bytes(destination, write_bilan_form(programme, *sector));
@@ -70,7 +70,7 @@ JobResult run_note(const NoteOptions& options) {
     PipelineContext context;
     context.resource_dir = fs::absolute(template_file).parent_path();
     const fs::path destination = options.output / "notes" / note_file_name(bilan);
-    OutputBatch batch;
+    OutputBatch batch(options.output);
     batch.stage_bytes(destination, write_pdf(compose_note(bilan, note_template, context)));
     say_written(options.progress, destination);
     result.written = batch.destinations();

@@ -11,6 +11,7 @@
 
 #include "cli/arguments.hpp"
 #include "core/diagnostic.hpp"
+#include "core/output_batch.hpp"
 #include "ag/workshop_job.hpp"
 #include "bilan/note_job.hpp"
 #include "bilan/note_view.hpp"
@@ -164,7 +165,10 @@ int main(int argc, char** argv) {
         return run(parse_arguments(words));
     } catch (const LettrineError& e) {
         print(e.diagnostics(), std::cerr);
-        if (e.kind() != ErrorKind::Usage)
+        if (dynamic_cast<const PublicationPending*>(&e))
+            std::cerr << "Échec : le dossier de sortie mêle des fichiers anciens et nouveaux ; le prochain lancement "
+                         "qui y écrit terminera la publication.\n";
+        else if (e.kind() != ErrorKind::Usage)
             std::cerr << "Échec : aucun fichier écrit.\n";
         return exit_code_for(e.kind());
     } catch (const std::exception& e) {

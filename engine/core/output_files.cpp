@@ -1,16 +1,11 @@
 #include "core/output_files.hpp"
 
 #include <fcntl.h>
-#include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
-#include <unicode/normalizer2.h>
-#include <unicode/unistr.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "core/diagnostic.hpp"
 
@@ -20,8 +15,39 @@ namespace lettrine {
 
 namespace {
 
-// What went wrong, in French, for the errors a user can do something about.
-std::string french_system_error(int code) {
+[[noreturn]] void io_error(const fs::path& path, const std::string& what) {
+    throw LettrineError(ErrorKind::Io, SourcePosition::in_file(path.string()), what);
+}
+
+std::string megabytes(std::uint64_t bytes) { return std::to_string((bytes + (1u << 20) - 1) >> 20) + " Mo"; }
+
+// What a file that is not regular is, in French.
+std::string not_regular(mode_t mode) {
+    if (S_ISDIR(mode)) return "c'est un dossier, pas un fichier";
+    if (S_ISFIFO(mode)) return "c'est un tube nommé (FIFO), pas un fichier ordinaire : refusé";
+    if (S_ISCHR(mode) || S_ISBLK(mode)) return "c'est un périphérique, pas un fichier ordinaire : refusé";
+    if (S_ISSOCK(mode)) return "c'est une socket, pas un fichier ordinaire : refusé";
+    return "ce n'est pas un fichier ordinaire : refusé";
+}
+
+// The input opened without blocking and checked regular; throws otherwise.
+int open_input(const fs::path& path, struct stat& status) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
+        const int code = errno;
+        io_error(path, code == ENOENT ? "fichier introuvable" : "fichier illisible (" + describe_system_error(code) + ")");
+    }
+    if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
+        const mode_t mode = status.st_mode;
+        ::close(fd);
+        io_error(path, not_regular(mode));
+    }
+    return fd;
+}
+
+}  // namespace
+
+std::string describe_system_error(int code) {
     switch (code) {
         case ENOSPC: return "plus de place sur le disque";
 #ifdef EDQUOT
@@ -36,179 +62,43 @@ std::string french_system_error(int code) {
         case ENOTDIR: return "un élément du chemin n'est pas un dossier";
         case EISDIR: return "un dossier porte déjà ce nom";
         case ENAMETOOLONG: return "nom de fichier trop long";
+        case ELOOP: return "un lien symbolique est à la place d'un dossier ou d'un fichier de Lettrine";
         case EMFILE:
         case ENFILE: return "trop de fichiers ouverts";
         default: return std::strerror(code);
     }
 }
 
-[[noreturn]] void io_error(const fs::path& path, const std::string& what) {
-    throw LettrineError(ErrorKind::Io, SourcePosition::in_file(path.string()), what);
-}
-
-// Writes and syncs `temporary`; on any failure removes it and reports `destination`.
-void write_and_sync(const fs::path& temporary, const fs::path& destination, const std::string& bytes) {
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) io_error(destination, "impossible de créer le fichier (" + french_system_error(errno) + ")");
-    const auto fail = [&](int code) {
+std::string read_file(const fs::path& path, std::uint64_t max_bytes) {
+    struct stat status {};
+    const int fd = open_input(path, status);
+    const auto size = static_cast<std::uint64_t>(status.st_size);
+    if (size > max_bytes) {
         ::close(fd);
-        ::unlink(temporary.c_str());
-        io_error(destination, "écriture impossible (" + french_system_error(code) + ") : aucun fichier partiel n'est laissé");
-    };
-    std::size_t written = 0;
-    while (written < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+        io_error(path, "fichier trop gros (" + megabytes(size) + ", " + megabytes(max_bytes) + " au plus) : il n'est pas lu");
+    }
+    std::string bytes(static_cast<std::size_t>(size), '\0');
+    std::size_t got = 0;
+    // Reads to the end (a file that grows meanwhile is read up to the cap, no more).
+    for (;;) {
+        if (got == bytes.size()) {
+            if (bytes.size() >= max_bytes + 1) break;
+            bytes.resize(std::min<std::uint64_t>(max_bytes + 1, bytes.size() + 65536));
+        }
+        const ssize_t n = ::read(fd, &bytes[got], bytes.size() - got);
+        if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
-            if (errno == EINTR) continue;
-            fail(errno);
+            const int code = errno;
+            ::close(fd);
+            io_error(path, "lecture impossible (" + describe_system_error(code) + ")");
         }
-        written += static_cast<std::size_t>(n);
+        if (n == 0) break;
+        got += static_cast<std::size_t>(n);
     }
-    if (::fsync(fd) != 0) fail(errno);
-    if (::close(fd) != 0) {
-        const int saved = errno;
-        ::unlink(temporary.c_str());
-        io_error(destination, "écriture impossible (" + french_system_error(saved) + ") : aucun fichier partiel n'est laissé");
-    }
-}
-
-// The key under which two paths name the same file on a case-insensitive,
-// normalisation-insensitive file system (macOS, Windows): case-folded, NFC.
-std::string folded_key(const fs::path& path) {
-    icu::UnicodeString text = icu::UnicodeString::fromUTF8(path.lexically_normal().string());
-    text.foldCase();
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-    if (U_SUCCESS(status)) {
-        icu::UnicodeString normalized = nfc->normalize(text, status);
-        if (U_SUCCESS(status)) text = normalized;
-    }
-    std::string out;
-    text.toUTF8String(out);
-    return out;
-}
-
-// At most `max` bytes of a UTF-8 text, cut on a character boundary.
-std::string utf8_prefix(const std::string& text, std::size_t max) {
-    if (text.size() <= max) return text;
-    std::size_t end = max;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-    return text.substr(0, end);
-}
-
-// "PID" when `name` is ".something.tmp-PID-N"; 0 otherwise.
-long temporary_owner(const std::string& name) {
-    if (name.size() < 2 || name[0] != '.') return 0;
-    const auto tag = name.rfind(".tmp-");
-    if (tag == std::string::npos || tag == 0) return 0;
-    const std::string rest = name.substr(tag + 5);
-    const auto dash = rest.find('-');
-    if (dash == std::string::npos || dash == 0 || dash + 1 == rest.size() || dash > 9) return 0;
-    const auto digits = [](const std::string& s) { return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }); };
-    if (!digits(rest.substr(0, dash)) || !digits(rest.substr(dash + 1))) return 0;
-    return std::stol(rest.substr(0, dash));
-}
-
-}  // namespace
-
-std::string describe_system_error(int errno_value) { return french_system_error(errno_value); }
-
-std::size_t remove_stale_temporaries(const fs::path& folder) {
-    std::size_t removed = 0;
-    boost::system::error_code ec;
-    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
-        const long pid = temporary_owner(it->path().filename().string());
-        if (pid <= 0 || pid == ::getpid()) continue;
-        if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // alive (or not ours to judge)
-        boost::system::error_code ignored;
-        if (fs::is_regular_file(it->path(), ignored) && fs::remove(it->path(), ignored)) ++removed;
-    }
-    return removed;
-}
-
-OutputBatch::~OutputBatch() {
-    if (!done_) abandon();
-}
-
-fs::path OutputBatch::stage(const fs::path& destination) {
-    const std::string name = destination.filename().string();
-    if (name.size() > kMaxFileNameBytes)
-        throw LettrineError(ErrorKind::Data, SourcePosition::in_file(destination.string()),
-                            "nom de fichier trop long (" + std::to_string(name.size()) + " octets, " +
-                                std::to_string(kMaxFileNameBytes) + " au plus)");
-    boost::system::error_code ec;
-    const fs::path folder = destination.has_parent_path() ? destination.parent_path() : fs::path(".");
-    fs::create_directories(folder, ec);
-    if (ec) io_error(folder, "impossible de créer le dossier (" + french_system_error(ec.value()) + ")");
-    const std::string key = folded_key(destination);
-    std::lock_guard<std::mutex> lock(mutex_);
-    for (std::size_t i = 0; i < folded_.size(); ++i)
-        if (folded_[i] == key)
-            throw LettrineError(ErrorKind::Data, SourcePosition::in_file(destination.string()),
-                                "deux documents du lot porteraient ce nom (« " + staged_[i].destination.filename().string() +
-                                    " » et « " + name +
-                                    " », identiques ou ne différant que par les majuscules ou la forme des accents) : "
-                                    "le second écraserait le premier");
-    const std::string folder_key = fs::absolute(folder).lexically_normal().string();
-    if (std::find(swept_folders_.begin(), swept_folders_.end(), folder_key) == swept_folders_.end()) {
-        remove_stale_temporaries(folder);
-        swept_folders_.push_back(folder_key);
-    }
-    // Hidden, pid-tagged name: never mistaken for a finished document; the
-    // name part is shortened so the temporary name stays within 255 bytes.
-    fs::path temporary = folder / ("." + utf8_prefix(name, 200) + ".tmp-" + std::to_string(::getpid()) + "-" +
-                                   std::to_string(staged_.size()));
-    staged_.push_back({temporary, destination});
-    folded_.push_back(key);
-    return temporary;
-}
-
-void OutputBatch::stage_bytes(const fs::path& destination, const std::string& bytes) {
-    write_and_sync(stage(destination), destination, bytes);
-}
-
-void OutputBatch::commit() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    for (std::size_t i = 0; i < staged_.size(); ++i) {
-        const auto& s = staged_[i];
-        if (std::rename(s.temporary.c_str(), s.destination.c_str()) != 0) {
-            const int saved = errno;
-            for (std::size_t j = i; j < staged_.size(); ++j) ::unlink(staged_[j].temporary.c_str());
-            done_ = true;
-            io_error(s.destination, "impossible de mettre le fichier en place (" + french_system_error(saved) + ")");
-        }
-    }
-    done_ = true;
-}
-
-void OutputBatch::abandon() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    for (const auto& s : staged_) ::unlink(s.temporary.c_str());
-    staged_.clear();
-    folded_.clear();
-    done_ = true;
-}
-
-std::vector<fs::path> OutputBatch::destinations() const {
-    std::lock_guard<std::mutex> lock(mutex_);
-    std::vector<fs::path> out;
-    for (const auto& s : staged_) out.push_back(s.destination);
-    return out;
-}
-
-void write_file_atomically(const fs::path& destination, const std::string& bytes) {
-    OutputBatch batch;
-    batch.stage_bytes(destination, bytes);
-    batch.commit();
-}
-
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path.string(), std::ios::binary);
-    if (!in) io_error(path, "fichier introuvable ou illisible");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) io_error(path, "lecture impossible");
-    return buffer.str();
+    ::close(fd);
+    if (got > max_bytes) io_error(path, "fichier trop gros (plus de " + megabytes(max_bytes) + ") : il n'est pas lu");
+    bytes.resize(got);
+    return bytes;
 }
 
 }  // namespace lettrine

@@ -93,6 +93,7 @@ struct Programme {
     Date letter_date;                   // 2015-12-01
     Person signatory;                   // who signs for Les Ecossolies
     std::string logo;                   // image path relative to the data file; may be empty
+    SourcePosition logo_position;       // the Logo cell (or element), for messages
 
     std::vector<Sector> sectors;        // in the workbook's order
     std::vector<Partner> partners;

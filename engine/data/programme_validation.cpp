@@ -84,6 +84,7 @@ void read_settings(const ProgrammeSource& source, Programme& p, Diagnostics& dia
     p.signatory.name = r.text("signataire");
     p.signatory.role = r.text("qualite-signataire");
     p.logo = r.text("logo");
+    p.logo_position = r.where("logo");
 }
 
 void read_sectors(const ProgrammeSource& source, Programme& p, Diagnostics& diagnostics) {

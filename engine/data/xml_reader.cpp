@@ -1,3 +1,4 @@
+#include "core/xml_status.hpp"
 #include "data/xml_reader.hpp"
 
 #include <pugixml.hpp>
@@ -19,21 +20,7 @@ std::string french_parse_error(pugi::xml_parse_status status) { return french_xm
 }  // namespace
 
 std::string french_xml_parse_error(int code) {
-    switch (static_cast<pugi::xml_parse_status>(code)) {
-        case pugi::status_out_of_memory: return "mémoire insuffisante pour lire le document";
-        case pugi::status_unrecognized_tag: return "balise non reconnue";
-        case pugi::status_bad_pi: return "instruction de traitement mal formée";
-        case pugi::status_bad_comment: return "commentaire mal formé";
-        case pugi::status_bad_cdata: return "section CDATA mal formée";
-        case pugi::status_bad_doctype: return "déclaration DOCTYPE mal formée";
-        case pugi::status_bad_pcdata: return "texte mal formé";
-        case pugi::status_bad_start_element: return "balise ouvrante mal formée";
-        case pugi::status_bad_attribute: return "attribut mal formé (valeur sans guillemets ou caractère interdit)";
-        case pugi::status_bad_end_element: return "balise fermante mal formée";
-        case pugi::status_end_element_mismatch: return "balise fermante qui ne correspond pas à la balise ouverte";
-        case pugi::status_no_document_element: return "document vide : aucun élément racine";
-        default: return "document illisible";
-    }
+    return french_xml_status(static_cast<pugi::xml_parse_status>(code));
 }
 
 namespace {

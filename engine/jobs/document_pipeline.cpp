@@ -7,6 +7,34 @@
 
 namespace lettrine {
 
+PipelineContext context_for_run(const boost::filesystem::path& data_file, const boost::filesystem::path& template_file) {
+    PipelineContext context;
+    context.resource_dir = boost::filesystem::absolute(template_file).parent_path();
+    context.resources = std::make_shared<const ResourceResolver>(data_file, template_file);
+    return context;
+}
+
+Programme with_resolved_logo(Programme programme, const ResourceResolver& resources, Diagnostics& problems) {
+    if (programme.logo.empty()) return programme;
+    const ResourceResolver::Resolved logo = resources.resolve(programme.logo);
+    if (logo.path.empty()) {
+        SourcePosition where = programme.logo_position;
+        if (where.empty()) where = SourcePosition::in_file(boost::filesystem::path(programme.source_file).filename().string());
+        problems.error(where, "le logo « " + programme.logo + " » ne peut pas être utilisé : " + logo.problem);
+        programme.logo.clear();
+    } else {
+        programme.logo = logo.path.string();
+    }
+    return programme;
+}
+
+Programme with_resolved_logo(Programme programme, const ResourceResolver& resources) {
+    Diagnostics problems;
+    programme = with_resolved_logo(std::move(programme), resources, problems);
+    if (problems.has_errors()) throw LettrineError(ErrorKind::Data, problems);
+    return programme;
+}
+
 LaidOutDocument compose_document(const Template& document_template, const DataValue& data,
                                  const PipelineContext& context, const std::string& description) {
     const std::string markup = document_template.render(data);
@@ -17,6 +45,7 @@ LaidOutDocument compose_document(const Template& document_template, const DataVa
     LayoutOptions options;
     options.image_directory = context.resource_dir.string();
     options.images = context.images;
+    options.resources = context.resources;
     return layout_document(document, *context.fonts, options);
 }
 

@@ -7,6 +7,9 @@
 
 #include <boost/filesystem.hpp>
 
+#include "core/diagnostic.hpp"
+#include "core/resources.hpp"
+#include "data/programme.hpp"
 #include "data/value.hpp"
 #include "font/font.hpp"
 #include "layout/images.hpp"
@@ -17,10 +20,24 @@ namespace lettrine {
 
 struct PipelineContext {
     std::shared_ptr<const FontSet> fonts = FontSet::default_set();
-    boost::filesystem::path resource_dir;  // where relative image paths are resolved
+    boost::filesystem::path resource_dir;  // the template's folder, when `resources` is null
+    // Where images named by templates and data are found, and the only
+    // folders they may come from (core/resources.hpp).
+    std::shared_ptr<const ResourceResolver> resources;
     // One cache per batch: a logo used by every document is read once.
     std::shared_ptr<ImageCache> images = std::make_shared<ImageCache>();
 };
+
+// The context of a run reading `data_file` through `template_file`: its
+// resources resolved in the documented order (core/resources.hpp).
+PipelineContext context_for_run(const boost::filesystem::path& data_file, const boost::filesystem::path& template_file);
+
+// The programme with its logo resolved to a real path inside the run's
+// folders. A logo that cannot be used (outside those folders, missing, not a
+// regular file, too large) is an error at the Logo cell, added to `problems`
+// (the logo is then left out); the throwing form raises LettrineError(Data).
+Programme with_resolved_logo(Programme programme, const ResourceResolver& resources, Diagnostics& problems);
+Programme with_resolved_logo(Programme programme, const ResourceResolver& resources);
 
 // Renders the template over the data, parses the markup, lays it out.
 LaidOutDocument compose_document(const Template& document_template, const DataValue& data,

@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <set>
 
 #include "core/diagnostic.hpp"
 #include "core/output_files.hpp"
@@ -28,7 +27,7 @@ constexpr std::size_t kBufferBytes = 256 * 1024;
 
 FileSink::FileSink(const fs::path& path, const fs::path& shown_as)
     : path_(path), shown_as_(shown_as.empty() ? path : shown_as) {
-    fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
     if (fd_ < 0) io_error(shown_as_, "impossible de créer le fichier", errno);
     buffer_.reserve(kBufferBytes);
 }
@@ -91,51 +90,6 @@ void FileSink::close() {
     const int fd = fd_;
     fd_ = -1;
     if (::close(fd) != 0) fail(errno);
-}
-
-fs::path DurableBatch::stage(const fs::path& destination) {
-    const fs::path temporary = batch_.stage(destination);
-    std::lock_guard<std::mutex> lock(mutex_);
-    staged_.push_back({temporary, destination});
-    return temporary;
-}
-
-void DurableBatch::stage_bytes(const fs::path& destination, const std::string& bytes) {
-    try {
-        FileSink file(stage(destination), destination);
-        file.write(bytes);
-        file.close();
-    } catch (const LettrineError& e) {
-        if (e.kind() == ErrorKind::Io) failed_ = true;
-        throw;
-    }
-}
-
-void DurableBatch::commit() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (staged_.size() <= kSyncEachFileUpTo) {
-        for (const auto& [path, destination] : staged_) {
-            const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-            if (fd < 0) io_error(destination, "impossible de relire le fichier écrit", errno);
-            const bool synced = ::fsync(fd) == 0;
-            const int saved = errno;
-            ::close(fd);
-            if (!synced) io_error(destination, "impossible d'enregistrer le fichier sur le disque", saved);
-        }
-    } else {
-        std::set<fs::path> folders;
-        for (const auto& staged : staged_)
-            folders.insert(staged.first.has_parent_path() ? staged.first.parent_path() : ".");
-        for (const fs::path& folder : folders) {
-            const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-            if (fd < 0) io_error(folder, "impossible d'ouvrir le dossier de sortie", errno);
-            const bool synced = ::syncfs(fd) == 0;
-            const int saved = errno;
-            ::close(fd);
-            if (!synced) io_error(folder, "impossible d'enregistrer les fichiers sur le disque", saved);
-        }
-    }
-    batch_.commit();
 }
 
 }  // namespace lettrine

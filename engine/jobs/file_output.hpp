@@ -1,17 +1,9 @@
 #pragma once
-// Writing the batch's files quickly without giving up durability.
-//
-// OutputBatch::stage_bytes syncs every file on its own: about 5 to 9 ms per
-// file on this machine's ext4, 2.5 s or more for 500 letters. DurableBatch
-// writes the staged files without syncing and makes them all durable at
-// once before renaming them into place: the same guarantee (nothing is
-// renamed before its bytes are on disk) for one flush.
+// A streamed file for the PDF writer: the single-file merge writes its book
+// through one into the file an OutputBatch (core/output_batch.hpp) staged.
 #include <atomic>
-#include <mutex>
 #include <string>
 #include <string_view>
-#include <utility>
-#include <vector>
 
 #include <boost/filesystem.hpp>
 
@@ -51,35 +43,5 @@ private:
     std::string failure_;  // the first I/O error's message; empty while none
     std::atomic<bool> failed_{false};
 };
-
-// An OutputBatch whose files are written without a sync each and made
-// durable together at commit(), before any is renamed into place: each file
-// synced on its own when there are few (a syncfs() would also flush every
-// other program's pending writes), one syncfs() per file system when there
-// are many. Thread-safe like OutputBatch.
-class DurableBatch {
-public:
-    // Writes `bytes` to a staged file for `destination`.
-    void stage_bytes(const boost::filesystem::path& destination, const std::string& bytes);
-    // A staged path for `destination`, for a file the caller writes itself
-    // (a streamed PDF through a FileSink), closed before commit().
-    boost::filesystem::path stage(const boost::filesystem::path& destination);
-    // Syncs, then renames every staged file into place. Throws LettrineError(Io).
-    void commit();
-    // True once a stage_bytes() failed to write (full disk, quota, size
-    // limit): the batch cannot succeed, so callers stop producing files.
-    bool failed() const { return failed_; }
-
-private:
-    OutputBatch batch_;
-    std::mutex mutex_;
-    std::vector<std::pair<boost::filesystem::path, boost::filesystem::path>> staged_;  // temporary, destination
-    std::atomic<bool> failed_{false};
-};
-
-// Up to this many files, each is synced on its own (about 5 to 9 ms each on
-// this machine's ext4); beyond, one syncfs() (30 to 120 ms here, depending on
-// what else is being written) is cheaper.
-constexpr std::size_t kSyncEachFileUpTo = 8;
 
 }  // namespace lettrine

@@ -36,13 +36,6 @@ int thread_count(int requested) { return requested > 0 ? requested : default_job
 // pages (a few hundred KiB).
 constexpr std::size_t kMergeWindowPerThread = 2;
 
-// Relative image paths in the data are relative to the data file.
-Programme with_resolved_logo(Programme programme, const fs::path& data_file) {
-    if (!programme.logo.empty() && fs::path(programme.logo).is_relative())
-        programme.logo = fs::absolute(data_file.parent_path() / programme.logo).lexically_normal().string();
-    return programme;
-}
-
 // The sectors a letter is written for: contracted by Les Ecossolies,
 // restricted to --secteur when given (an unknown identifier is an error).
 std::vector<const Sector*> letter_sectors(const Programme& programme, const std::vector<std::string>& wanted,
@@ -70,27 +63,23 @@ fs::path letter_path(const fs::path& output, const Programme& programme, const S
            ("lettre-de-mission-" + std::to_string(programme.year) + "-" + slugify(sector.id) + ".pdf");
 }
 
-PipelineContext context_for(const fs::path& template_file) {
-    PipelineContext context;
-    context.resource_dir = fs::absolute(template_file).parent_path();
-    return context;
-}
-
 }  // namespace
 
 JobResult run_december(const JobOptions& options, bool letters, bool budget) {
     JobResult result;
-    const Programme programme = with_resolved_logo(read_programme(options.data), options.data);
-    DurableBatch batch;
+    const fs::path template_file = options.templates / kLetterTemplate;
+    const PipelineContext context = context_for_run(options.data, template_file);
+    const Programme programme = with_resolved_logo(read_programme(options.data), *context.resources);
+    OutputBatch batch(options.output);
+    batch.protect(options.data);
+    batch.protect(template_file);
 
     std::optional<Template> letter;
     std::vector<const Sector*> sectors;
-    const fs::path template_file = options.templates / kLetterTemplate;
     if (letters) {
         letter = Template::load(template_file);
         sectors = letter_sectors(programme, options.sectors, result.warnings);
     }
-    const PipelineContext context = context_for(template_file);
     for (const Sector* sector : sectors) result.written.push_back(letter_path(options.output, programme, *sector));
     // The budget covers every sector: a run limited by --secteur leaves it alone.
     const bool with_budget = budget && options.sectors.empty();
@@ -133,7 +122,8 @@ CheckReport check_december(const JobOptions& options) {
 
     // The data is valid: check names against a real letter's data, then
     // lay every letter out (without writing) to catch markup mistakes.
-    const Programme programme = with_resolved_logo(*checked.programme, options.data);
+    const PipelineContext context = context_for_run(options.data, template_file);
+    const Programme programme = with_resolved_logo(*checked.programme, *context.resources, report.data);
     Diagnostics warnings;
     std::vector<const Sector*> sectors;
     try {
@@ -144,7 +134,6 @@ CheckReport check_december(const JobOptions& options) {
     }
     all.append(warnings);
     if (!sectors.empty()) all.append(check_names(*letter, letter_view(programme, *sectors.front())));
-    const PipelineContext context = context_for(template_file);
     try {
         run_in_parallel(sectors.size(), thread_count(options.jobs), [&](std::size_t i) {
             compose_document(*letter, letter_view(programme, *sectors[i]), context, "« " + sectors[i]->id + " »");
@@ -204,14 +193,17 @@ DataValue merge_record_view(const DataValue& record, std::size_t index, std::siz
 
 JobResult run_merge(const MergeOptions& options) {
     JobResult result;
+    if (options.single_file) refuse_unusable_destination(options.output, {options.data, options.template_file});
     const Template document_template = Template::load(options.template_file);
     const DataValue records = read_records(options.data, options.each, &result.warnings);
     const std::size_t total = records.items().size();
     if (total == 0)
         throw LettrineError(ErrorKind::Data, SourcePosition::in_file(options.data.filename().string()),
                             "aucun élément « " + options.each + " » dans les données : rien à produire");
-    const PipelineContext context = context_for(options.template_file);
-    DurableBatch batch;
+    const PipelineContext context = context_for_run(options.data, options.template_file);
+    OutputBatch batch(options.single_file ? output_folder_of(options.output) : options.output);
+    batch.protect(options.data);
+    batch.protect(options.template_file);
     if (options.progress) options.progress->start("Fusion", total);
 
     if (options.single_file) {
@@ -256,8 +248,12 @@ JobResult run_merge(const MergeOptions& options) {
 }
 
 JobResult convert_programme(const fs::path& xml, const fs::path& xlsx) {
+    refuse_unusable_destination(xlsx, {xml});
     const Programme programme = read_programme(xml);
-    write_file_atomically(xlsx, write_programme_xlsx(programme));
+    OutputBatch batch(output_folder_of(xlsx));
+    batch.protect(xml);
+    batch.stage_bytes(xlsx, write_programme_xlsx(programme));
+    batch.commit();
     JobResult result;
     result.written.push_back(xlsx);
     return result;

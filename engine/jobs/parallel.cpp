@@ -35,8 +35,12 @@ void TaskFailures::rethrow() const {
     Diagnostics merged;
     std::set<std::string> seen;
     for (const auto& failure : sorted)
-        for (const auto& d : failure.diagnostics.items())
-            if (seen.insert(d.describe()).second) merged.add(d);
+        for (const auto& d : failure.diagnostics.items()) {
+            // A full disk fails every file being written at that moment: one
+            // message says it (the first file's), not one per thread.
+            const std::string key = failure.kind == ErrorKind::Io ? "io:" + d.message : d.describe();
+            if (seen.insert(key).second) merged.add(d);
+        }
     throw LettrineError(sorted.front().kind, merged);
 }
 

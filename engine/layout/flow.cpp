@@ -168,12 +168,11 @@ void Layouter::content(const List& l, const Block&, double x, double width, std:
 
 void Layouter::content(const Image& img, const Block& b, double x, double width, std::vector<Slice>& out,
                        const FieldValues*) {
-    const bool absolute = !img.src.empty() && img.src[0] == '/';
-    const std::string path = absolute ? img.src : options_.image_directory + "/" + img.src;
-    std::string problem;
-    const auto loaded = images_->load(path, problem);
+    const ResourceResolver::Resolved resolved = resources_->resolve(img.src);
+    std::string problem = resolved.problem;
+    const auto loaded = resolved.path.empty() ? nullptr : images_->load(resolved.path.string(), problem);
     if (!loaded) {
-        diagnostics_.error(b.position, "l'image « " + img.src + " » ne peut pas être utilisée (" + path + ") : " + problem);
+        diagnostics_.error(b.position, "l'image « " + img.src + " » ne peut pas être utilisée : " + problem);
         return;
     }
     const double px_w = loaded->info.size.width, px_h = loaded->info.size.height;

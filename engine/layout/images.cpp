@@ -1,7 +1,8 @@
 #include "layout/images.hpp"
 
-#include <fstream>
-#include <sstream>
+#include "core/diagnostic.hpp"
+#include "core/output_files.hpp"
+#include "core/resources.hpp"
 
 namespace lettrine {
 
@@ -51,14 +52,13 @@ std::shared_ptr<const LoadedImage> ImageCache::load(const std::string& path, std
         auto it = images_.find(path);
         if (it != images_.end()) return it->second;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        problem = "le fichier est introuvable ou illisible";
+    std::shared_ptr<const std::string> bytes;
+    try {
+        bytes = std::make_shared<const std::string>(read_file(path, kMaxResourceBytes));
+    } catch (const LettrineError& e) {
+        problem = e.diagnostics().items().front().message;
         return nullptr;
     }
-    std::ostringstream content;
-    content << in.rdbuf();
-    auto bytes = std::make_shared<const std::string>(content.str());
     const auto info = read_image_info(*bytes);
     if (!info) {
         problem = "ce fichier n'est ni une image PNG ni une image JPEG lisible";

@@ -100,6 +100,9 @@ Layouter::Layouter(const Document& doc, const FontSet& fonts, const LayoutOption
     : doc_(doc), options_(options),
       breaker_(options.line_breaker ? options.line_breaker : std::make_shared<KnuthPlassLineBreaker>()),
       images_(options.images ? options.images : std::make_shared<ImageCache>()),
+      resources_(options.resources ? options.resources
+                                   : std::make_shared<const ResourceResolver>(
+                                         ResourceResolver::for_template_folder(options.image_directory))),
       setter_(fonts, *breaker_, diagnostics_, setting_options(options)), index_(index), known_(known) {
     if (known_) {
         for (const auto& [id, block] : index_.ids)

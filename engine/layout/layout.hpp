@@ -16,6 +16,7 @@
 #include <string>
 
 #include "font/font.hpp"
+#include "core/resources.hpp"
 #include "layout/images.hpp"
 #include "layout/line_breaker.hpp"
 #include "layout/pages.hpp"
@@ -31,7 +32,10 @@ struct SpaceGlue {
 };
 
 struct LayoutOptions {
-    // Folder that <image src> paths are relative to (absolute src are kept).
+    // Where <image src> files are found, and the only folders they may come
+    // from (core/resources.hpp). When null, a resolver for the template
+    // folder `image_directory` (with its project and the defaults).
+    std::shared_ptr<const ResourceResolver> resources;
     std::string image_directory = ".";
     // Shared across documents so that each image file is read once; created
     // per call when null.

@@ -1,5 +1,6 @@
 // The document element (page format, margins, metadata), its header and
 // footer, and the reader's entry point.
+#include "core/xml_status.hpp"
 #include "core/text.hpp"
 #include "markup/detail/parser.hpp"
 #include "markup/markup_parser.hpp"
@@ -20,24 +21,7 @@ std::string element_list(std::initializer_list<const char*> names) {
     return text;
 }
 
-const char* status_message(pugi::xml_parse_status status) {
-    switch (status) {
-    case pugi::status_unrecognized_tag: return "balise mal formée";
-    case pugi::status_bad_pi: return "instruction de traitement mal formée";
-    case pugi::status_bad_comment: return "commentaire mal formé";
-    case pugi::status_bad_cdata: return "section CDATA mal formée";
-    case pugi::status_bad_doctype: return "déclaration DOCTYPE mal formée";
-    case pugi::status_bad_pcdata: return "texte mal formé";
-    case pugi::status_bad_start_element: return "balise ouvrante mal formée";
-    case pugi::status_bad_attribute: return "attribut mal formé (guillemets manquants ?)";
-    case pugi::status_bad_end_element: return "balise fermante mal formée";
-    case pugi::status_end_element_mismatch:
-        return "la balise fermante ne correspond pas à la dernière balise ouverte";
-    case pugi::status_append_invalid_root: return "élément racine invalide";
-    case pugi::status_no_document_element: return "le document ne contient aucun élément";
-    default: return "XML mal formé";
-    }
-}
+const char* status_message(pugi::xml_parse_status status) { return french_xml_status(status); }
 
 Document Parser::run() {
     pugi::xml_document xml;

@@ -54,7 +54,7 @@ void check_file(const fs::path& file, std::uint64_t max_bytes) {
     if (status.type() == fs::file_not_found) fail(ErrorKind::Io, file, "fichier introuvable");
     if (error) fail(ErrorKind::Io, file, "lecture impossible : " + describe_system_error(error.value()));
     if (status.type() != fs::regular_file) fail(ErrorKind::Io, file, "ce n'est pas un fichier ordinaire");
-    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    const int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);  // a FIFO put in its place cannot block
     if (fd < 0) fail(ErrorKind::Io, file, "lecture impossible : " + describe_system_error(errno));
     ::close(fd);
     const std::uint64_t size = fs::file_size(file, error);

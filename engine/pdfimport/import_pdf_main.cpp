@@ -18,6 +18,7 @@
 #include <map>
 #include <memory>
 #include <new>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -284,6 +285,36 @@ void flatten_printed_annotations(OpenedPdf& opened, int input) {
     }
 }
 
+// An action dictionary (/S names its type: JavaScript, Launch, URI…).
+bool is_action(QPDFObjectHandle value) {
+    return value.isDictionary() && (value.hasKey("/S") || value.getKey("/Type").isNameAndEquals("/Action"));
+}
+
+// Removes every action reachable from `root` (additional actions /AA, the
+// /A of links and widgets, /OpenAction), however deep in the copied objects
+// (form XObjects inside form XObjects, annotation appearances): readers
+// ignore most of them in a form XObject, but scanners flag the file, and a
+// rapport carries no script or launcher. Iterative: a hostile file's nesting
+// cannot exhaust the stack.
+void drop_actions(QPDFObjectHandle root) {
+    std::vector<QPDFObjectHandle> pending{root};
+    std::set<QPDFObjGen> seen;
+    while (!pending.empty()) {
+        QPDFObjectHandle object = pending.back();
+        pending.pop_back();
+        if (object.isIndirect() && !seen.insert(object.getObjGen()).second) continue;
+        QPDFObjectHandle dictionary = object.isStream() ? object.getDict() : object;
+        if (dictionary.isDictionary()) {
+            for (const char* key : {"/AA", "/OpenAction"})
+                if (dictionary.hasKey(key)) dictionary.removeKey(key);
+            if (dictionary.hasKey("/A") && is_action(dictionary.getKey("/A"))) dictionary.removeKey("/A");
+            for (const std::string& key : dictionary.getKeys()) pending.push_back(dictionary.getKey(key));
+        } else if (object.isArray()) {
+            for (int i = 0; i < object.getArrayNItems(); ++i) pending.push_back(object.getArrayItem(i));
+        }
+    }
+}
+
 int place(const char* lettrine_pdf, const char* output, const std::vector<Placement>& placements,
           const Limits& limits) {
     start_input(0);
@@ -322,6 +353,7 @@ int place(const char* lettrine_pdf, const char* output, const std::vector<Placem
         // Lettrine PDF.
         QPDFObjectHandle form =
             pdf.copyForeignObject(source.pages[static_cast<std::size_t>(placement.source)].getFormXObjectForPage());
+        drop_actions(form);
         QPDFObjectHandle resources = own_xobjects(target);
         int suffix = 1;
         const std::string name = resources.getUniqueResourceName("/LettrineImport", suffix);

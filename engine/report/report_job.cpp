@@ -1,7 +1,5 @@
 // `lettrine rapport`: the notes checked, the book composed, the external
 // notes' pages placed into it, the file written (all or nothing).
-#include <unistd.h>
-
 #include "bilan/note_job.hpp"
 #include "core/output_files.hpp"
 #include "data/programme_reader.hpp"
@@ -16,33 +14,6 @@ namespace lettrine {
 namespace fs = boost::filesystem;
 
 namespace {
-
-// The logo path is relative to the programme's file.
-Programme with_resolved_logo(Programme programme, const fs::path& data_file) {
-    if (!programme.logo.empty() && fs::path(programme.logo).is_relative())
-        programme.logo = fs::absolute(data_file.parent_path() / programme.logo).lexically_normal().string();
-    return programme;
-}
-
-// The Lettrine-written book before the external pages are placed: a file
-// only this process uses, removed whatever happens. Named like OutputBatch's
-// temporaries (".name.tmp-PID-N"), so that one left by a killed process is
-// swept by the next batch writing to the folder (remove_stale_temporaries).
-class ScratchFile {
-public:
-    explicit ScratchFile(const fs::path& folder)
-        : path_(folder / (".rapport-lettrine.pdf.tmp-" + std::to_string(::getpid()) + "-0")) {}
-    ~ScratchFile() {
-        boost::system::error_code ignored;
-        fs::remove(path_, ignored);
-    }
-    ScratchFile(const ScratchFile&) = delete;
-    ScratchFile& operator=(const ScratchFile&) = delete;
-    const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
 
 // Each external note's pages onto its reserved pages: the page's body area
 // and its top margin (the report has no running header), above the footer.
@@ -77,7 +48,9 @@ std::vector<PagePlacement> placements_for(const LaidOutDocument& book, const Doc
 
 JobResult run_report(const ReportOptions& options) {
     JobResult result;
-    const Programme programme = with_resolved_logo(read_programme(options.programme), options.programme);
+    const fs::path report_template_file = options.templates / kReportTemplate;
+    const PipelineContext context = context_for_run(options.programme, report_template_file);
+    const Programme programme = with_resolved_logo(read_programme(options.programme), *context.resources);
 
     // 1. Every note checked; every problem of every file reported at once.
     NoteFolder folder = scan_notes(options.notes, programme, options.import_limits);
@@ -89,30 +62,31 @@ JobResult run_report(const ReportOptions& options) {
         plan_chapters(programme, folder.notes, options.notes, result.warnings);
 
     // 3. The book's markup, laid out.
-    const fs::path report_template_file = options.templates / kReportTemplate;
     const Template report_template = Template::load(report_template_file);
     const Template note_template = Template::load(options.templates / kNoteTemplate);
     const std::string markup = report_markup(programme, chapters, report_template, options.duplex);
     Document document = parse_markup(markup, report_template.source_name() + " (rendu)");
     fill_note_chapters(document, chapters, note_template);
-    PipelineContext context;
     LayoutOptions layout_options;
-    layout_options.image_directory = fs::absolute(report_template_file).parent_path().string();
+    layout_options.image_directory = context.resource_dir.string();
     layout_options.images = context.images;
+    layout_options.resources = context.resources;
     const LaidOutDocument book = layout_document(document, *context.fonts, layout_options);
 
     // 4. Written: directly, or through a scratch file when external pages
     //    are to be placed into it (by the import helper, never in process).
     const fs::path destination = options.output / report_file_name(programme);
     const std::vector<PagePlacement> placements = placements_for(book, document, chapters);
-    OutputBatch batch;
+    OutputBatch batch(options.output);
+    batch.protect(options.programme);
     if (placements.empty()) {
         batch.stage_bytes(destination, write_pdf(book));
     } else {
+        // The Lettrine-written book is a draft in the batch's private
+        // folder, read by the import helper and removed with the batch.
         const fs::path staged = batch.stage(destination);
-        ScratchFile scratch(staged.parent_path());
-        write_file_atomically(scratch.path(), write_pdf(book));
-        place_external_pages(scratch.path(), placements, staged, options.import_limits);
+        const fs::path draft = batch.scratch("rapport-lettrine.pdf", write_pdf(book));
+        place_external_pages(draft, placements, staged, options.import_limits);
     }
     if (options.progress && options.progress->verbosity() == Verbosity::Verbose)
         options.progress->say("  " + destination.string());

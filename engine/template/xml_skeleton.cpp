@@ -1,3 +1,4 @@
+#include "core/xml_status.hpp"
 #include "template/xml_skeleton.hpp"
 
 #include <pugixml.hpp>
@@ -8,23 +9,7 @@ namespace lettrine {
 
 namespace {
 
-std::string french_reason(pugi::xml_parse_status status) {
-    switch (status) {
-        case pugi::status_unrecognized_tag: return "balise mal formée";
-        case pugi::status_bad_pi: return "instruction de traitement mal formée";
-        case pugi::status_bad_comment: return "commentaire mal formé";
-        case pugi::status_bad_cdata: return "section CDATA mal formée";
-        case pugi::status_bad_doctype: return "déclaration de type de document mal formée";
-        case pugi::status_bad_pcdata: return "texte mal formé";
-        case pugi::status_bad_start_element: return "balise ouvrante mal formée";
-        case pugi::status_bad_attribute: return "attribut mal formé (guillemets manquants ?)";
-        case pugi::status_bad_end_element: return "balise fermante mal formée";
-        case pugi::status_end_element_mismatch: return "balise fermante sans balise ouvrante correspondante";
-        case pugi::status_append_invalid_root: return "contenu invalide à la racine";
-        case pugi::status_no_document_element: return "aucun élément racine";
-        default: return "XML mal formé";
-    }
-}
+std::string french_reason(pugi::xml_parse_status status) { return french_xml_status(status); }
 
 }  // namespace
 

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cerrno>
 #include <cstring>
 #include <memory>
 #include <new>
@@ -24,7 +25,9 @@ namespace {
     throw LettrineError(ErrorKind::Io, SourcePosition{}, message);
 }
 
-std::string make_temporary_file(const std::string& what) {
+// A private folder (mkdtemp, mode 0700) holding the one file libxlsxwriter
+// writes by name: nobody else can plant a link in place of that file.
+std::string make_private_folder(const std::string& what) {
     boost::filesystem::path folder;
     try {
         folder = boost::filesystem::temp_directory_path();
@@ -32,14 +35,12 @@ std::string make_temporary_file(const std::string& what) {
         fail_io("impossible de créer un fichier temporaire pour " + what + "\u00A0: "
                 "pas de dossier temporaire utilisable (" + std::string(e.what()) + ")");
     }
-    const std::string pattern = (folder / "lettrine-budget-XXXXXX").string();
+    const std::string pattern = (folder / "lettrine-classeur-XXXXXX").string();
     std::vector<char> buffer(pattern.begin(), pattern.end());
     buffer.push_back('\0');
-    const int fd = ::mkstemp(buffer.data());
-    if (fd < 0)
+    if (!::mkdtemp(buffer.data()))
         fail_io("impossible de créer un fichier temporaire pour " + what + "\u00A0: " +
-                std::string(std::strerror(errno)));
-    ::close(fd);
+                describe_system_error(errno));
     return std::string(buffer.data());
 }
 
@@ -64,10 +65,11 @@ constexpr zip_uint16_t kDosTimeMidnight = 0;
 
 }  // namespace
 
-WorkbookFile::WorkbookFile(std::string what) : what_(std::move(what)), path_(make_temporary_file(what_)) {
+WorkbookFile::WorkbookFile(std::string what)
+    : what_(std::move(what)), folder_(make_private_folder(what_)), path_(folder_ + "/classeur.xlsx") {
     workbook_ = workbook_new(path_.c_str());
     if (!workbook_) {
-        std::remove(path_.c_str());
+        ::rmdir(folder_.c_str());
         fail_io("libxlsxwriter n’a pas pu créer " + what_);
     }
 }
@@ -76,6 +78,7 @@ WorkbookFile::~WorkbookFile() {
     // libxlsxwriter frees a workbook only by closing it (which writes the file).
     if (workbook_) workbook_close(workbook_);
     std::remove(path_.c_str());
+    ::rmdir(folder_.c_str());
 }
 
 std::string WorkbookFile::finish() {

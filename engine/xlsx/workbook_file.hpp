@@ -1,8 +1,8 @@
 #pragma once
 // libxlsxwriter 1.1.4 can only write to a file name (the in-memory
 // `output_buffer` option arrived in 1.1.5), so a workbook is written to a
-// private temporary file (mkstemp in the system temporary folder) and read
-// back; the file never outlives this object.
+// file in a private folder (mkdtemp, mode 0700, in the system temporary
+// folder) and read back; neither outlives this object.
 #include <string>
 
 #include <xlsxwriter.h>
@@ -27,7 +27,7 @@ public:
 
 private:
     std::string what_;
-    std::string path_;
+    std::string folder_, path_;
     lxw_workbook* workbook_ = nullptr;
 };
 

@@ -56,8 +56,13 @@ inline fs::path fresh_dir(const std::string& prefix, const std::string& name) {
 inline std::set<std::string> files_under(const fs::path& dir) {
     std::set<std::string> files;
     if (!fs::exists(dir)) return files;
-    for (fs::recursive_directory_iterator it(dir), end; it != end; ++it)
+    for (fs::recursive_directory_iterator it(dir), end; it != end; ++it) {
+        if (it->path().filename() == ".lettrine") {  // Lettrine's own lock, manifest and staging
+            it.disable_recursion_pending();
+            continue;
+        }
         if (fs::is_regular_file(it->path())) files.insert(it->path().lexically_relative(dir).string());
+    }
     return files;
 }
 

@@ -36,7 +36,8 @@ std::string slurp(const fs::path& path) {
 std::set<std::string> names_in(const fs::path& folder) {
     std::set<std::string> names;
     if (fs::exists(folder))
-        for (const auto& entry : fs::directory_iterator(folder)) names.insert(entry.path().filename().string());
+        for (const auto& entry : fs::directory_iterator(folder))
+            if (entry.path().filename() != ".lettrine") names.insert(entry.path().filename().string());  // lock, manifest
     return names;
 }
 

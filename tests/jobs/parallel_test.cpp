@@ -112,5 +112,20 @@ TEST(RunInParallel, TheLowestTaskFailureGivesTheKindAndMessagesAreMergedOnce) {
     }
 }
 
+// Issue 16: a full disk fails every file being written at that moment; the
+// user reads « plus de place sur le disque » once, for the first file.
+TEST(RunInParallel, AFullDiskIsReportedOnceNotOncePerFile) {
+    try {
+        run_in_parallel(8, 4, [](std::size_t i) {
+            throw LettrineError(ErrorKind::Io, SourcePosition::in_file("lettre-" + std::to_string(i) + ".pdf"),
+                                "écriture impossible (plus de place sur le disque) : aucun fichier partiel n'est laissé");
+        });
+        FAIL() << "expected a LettrineError";
+    } catch (const LettrineError& error) {
+        ASSERT_EQ(error.diagnostics().items().size(), 1u);
+        EXPECT_EQ(error.diagnostics().items()[0].position.file, "lettre-0.pdf");
+    }
+}
+
 }  // namespace
 }  // namespace lettrine

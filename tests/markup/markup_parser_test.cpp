@@ -87,7 +87,7 @@ TEST(MarkupParser, ReportsEveryProblemWithItsPosition) {
 
 TEST(MarkupParser, ReportsMalformedXml) {
     EXPECT_EQ(errors_of("<document>\n  <p>a</b>\n</document>"),
-              "lettre.xml:2:9 : XML mal formé : la balise fermante ne correspond pas à la dernière balise ouverte\n");
+              "lettre.xml:2:9 : XML mal formé : balise fermante qui ne correspond pas à la balise ouverte\n");
     EXPECT_EQ(errors_of("<lettre/>"), "lettre.xml:1:1 : l'élément racine doit être <document>, pas <lettre>\n");
 }
 

@@ -530,6 +530,40 @@ TEST(PlaceExternalPages, KeepsWhatAnnotationsPrintButNotTheAnnotations) {
     EXPECT_EQ(status, 0);
 }
 
+// Issue 16: a form XObject (and a form inside it) carrying /AA and /A
+// actions (JavaScript, Launch) is drawn, but no action reaches the rapport.
+TEST(PlaceExternalPages, DropsEveryActionFromImportedObjects) {
+    Scratch scratch;
+    const std::string font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
+    const fs::path hostile = scratch.write("piégée.pdf", handmade_pdf({
+        "<< /Type /Catalog /Pages 2 0 R /OpenAction 8 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Resources << /Font << /F1 4 0 R >> "
+        "/XObject << /Fx 5 0 R >> >> /Contents 7 0 R /AA << /O 8 0 R >> >>",
+        font,
+        stream_object("/Type /XObject /Subtype /Form /BBox [0 0 300 300] /Resources << /Font << /F1 4 0 R >> "
+                      "/XObject << /Fy 6 0 R >> >> /AA << /PO << /S /JavaScript /JS (app.alert\\(1\\)) >> >>",
+                      "BT /F1 12 Tf 20 250 Td (Formulaire externe) Tj ET /Fy Do"),
+        stream_object("/Type /XObject /Subtype /Form /BBox [0 0 300 300] /Resources << /Font << /F1 4 0 R >> >> "
+                      "/A << /S /Launch /F (calc.exe) >>",
+                      "BT /F1 12 Tf 20 200 Td (Formulaire imbrique) Tj ET"),
+        stream_object("", "q /Fx Do Q"),
+        "<< /S /JavaScript /JS (app.launchURL\\(\"https://example.org\"\\)) >>"}));
+    const fs::path ours = scratch.write("rapport.pdf", lettrine_pdf());
+    const fs::path output = scratch.path("sortie.pdf");
+    place_external_pages(ours, {placement_on(0, hostile, 0)}, output);
+    const std::string text = page_text(output, 1);
+    EXPECT_NE(text.find("Formulaire externe"), std::string::npos) << text;
+    EXPECT_NE(text.find("Formulaire imbrique"), std::string::npos) << text;
+    const std::string json = run("qpdf --json=2 --json-stream-data=none " + quoted(output));
+    EXPECT_NE(json.find("\"/XObject\""), std::string::npos);  // the JSON holds the objects
+    for (const char* action : {"/AA", "/JavaScript", "/JS", "/Launch", "/OpenAction", "calc.exe"})
+        EXPECT_EQ(json.find(action), std::string::npos) << action;
+    int status = 0;
+    run("qpdf --check " + quoted(output), &status);
+    EXPECT_EQ(status, 0);
+}
+
 TEST(PlaceExternalPages, ThePageLimitBoundsExternalFilesNotLettrines) {
     Scratch scratch;
     const fs::path ours = scratch.write("rapport.pdf", lettrine_pdf());  // 3 pages

@@ -283,8 +283,10 @@ TEST(Report, WritesOneFileNamedAfterTheYear) {
     EXPECT_EQ(r.result.written, std::vector<fs::path>{r.pdf});
     ASSERT_TRUE(fs::exists(r.pdf));
     std::size_t files = 0;
-    for (fs::directory_iterator it(r.output), end; it != end; ++it) ++files;
-    EXPECT_EQ(files, 1u);  // no scratch or temporary file left
+    for (fs::directory_iterator it(r.output), end; it != end; ++it) files += it->path().filename() != ".lettrine";
+    EXPECT_EQ(files, 1u);  // no scratch or temporary file left…
+    for (fs::directory_iterator it(r.output / ".lettrine"), end; it != end; ++it)
+        EXPECT_FALSE(fs::is_directory(it->path())) << it->path();  // …nor the batch's staging folder
     EXPECT_FALSE(r.result.warnings.has_errors());
     EXPECT_EQ(all_messages(r.result.warnings).find("aucune note"), std::string::npos);
 }

@@ -31,13 +31,13 @@ std::vector<std::string> merge_arguments(const fs::path& folder, int records, co
             "--jobs", "1", "--quiet"};
 }
 
-// Hidden temporaries of process `pid` in `folder` (".name.tmp-PID-N").
-std::size_t temporaries_of(const fs::path& folder, pid_t pid) {
+// Files staged by live or killed runs in `folder` (".lettrine/lot-*/*").
+std::size_t staged_files(const fs::path& folder) {
     std::size_t n = 0;
     boost::system::error_code ec;
-    const std::string tag = ".tmp-" + std::to_string(pid) + "-";
-    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec))
-        if (it->path().filename().string().find(tag) != std::string::npos) ++n;
+    for (fs::directory_iterator lot(folder / ".lettrine", ec), end; !ec && lot != end; lot.increment(ec))
+        if (lot->path().filename().string().rfind("lot-", 0) == 0)
+            for (fs::directory_iterator it(lot->path(), ec); !ec && it != end; it.increment(ec)) ++n;
     return n;
 }
 
@@ -57,13 +57,13 @@ TEST(CrashSafety, KilledInTheMiddleOfABatchLeavesOnlyCompleteFiles) {
     // The same batch, killed (SIGKILL: no clean-up possible) once it has staged a few files.
     const Child child = start_lettrine(args, work.path() / "err2.txt");
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-    while (temporaries_of(output, child.pid) < 5 && std::chrono::steady_clock::now() < deadline)
+    while (staged_files(output) < 5 && std::chrono::steady_clock::now() < deadline)
         std::this_thread::sleep_for(std::chrono::microseconds(200));
     ::kill(child.pid, SIGKILL);
     EXPECT_EQ(wait_for(child), 128 + SIGKILL);
     const auto after_kill = files_in(output);
     // Killed in the middle: its hidden temporary files are still there…
-    EXPECT_GE(temporaries_of(output, child.pid), 5u);
+    EXPECT_GE(staged_files(output), 5u);
     // …and every file a user sees is a complete earlier output, byte for byte.
     EXPECT_EQ(visible(after_kill), complete);
 
@@ -71,6 +71,7 @@ TEST(CrashSafety, KilledInTheMiddleOfABatchLeavesOnlyCompleteFiles) {
     const auto [third_code, third_errors] = run_lettrine(args, work.path() / "err3.txt");
     ASSERT_EQ(third_code, 0) << third_errors;
     EXPECT_EQ(files_in(output), complete);
+    EXPECT_EQ(staged_files(output), 0u);
 }
 
 TEST(CrashSafety, AWriteFailingHalfWayLeavesNoPartialFile) {
@@ -133,7 +134,7 @@ TEST(CrashSafety, TheFirstWriteErrorStopsTheBatchWithOneFrenchMessage) {
     EXPECT_EQ(code, kIoExitCode) << errors;
     EXPECT_EQ(occurrences(errors, efbig), 1u) << errors;
     EXPECT_NE(errors.find("lettre-0001.pdf"), std::string::npos) << errors;  // the destination…
-    EXPECT_EQ(errors.find(".tmp-"), std::string::npos) << errors;            // …never the hidden file
+    EXPECT_EQ(errors.find(".lettrine"), std::string::npos) << errors;        // …never the hidden file
     EXPECT_TRUE(files_in(letters).empty());
 
     // One streamed PDF: the same, and no partial book.
@@ -143,7 +144,7 @@ TEST(CrashSafety, TheFirstWriteErrorStopsTheBatchWithOneFrenchMessage) {
     EXPECT_EQ(book_code, kIoExitCode) << book_errors;
     EXPECT_EQ(occurrences(book_errors, efbig), 1u) << book_errors;
     EXPECT_NE(book_errors.find("livre.pdf"), std::string::npos) << book_errors;
-    EXPECT_EQ(book_errors.find(".tmp-"), std::string::npos) << book_errors;
+    EXPECT_EQ(book_errors.find(".lettrine"), std::string::npos) << book_errors;
     for (const auto& [name, bytes] : files_in(work.path()))
         EXPECT_TRUE(name.rfind("err", 0) == 0 || name == "lettre.xml.mustache" || name == "destinataires.csv") << name;
 }

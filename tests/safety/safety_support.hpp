@@ -80,13 +80,19 @@ inline std::pair<int, std::string> run_lettrine(const std::vector<std::string>& 
     return {code, read_text(stderr_file)};
 }
 
-// Every regular file under `folder` (relative path -> bytes), hidden ones included.
+// Every regular file under `folder` (relative path -> bytes), hidden ones included, except
+// Lettrine's own working folder « .lettrine ».
 inline std::map<std::string, std::string> files_in(const fs::path& folder) {
     std::map<std::string, std::string> out;
     if (!fs::exists(folder)) return out;
-    for (fs::recursive_directory_iterator it(folder), end; it != end; ++it)
+    for (fs::recursive_directory_iterator it(folder), end; it != end; ++it) {
+        if (it->path().filename() == ".lettrine") {  // Lettrine's own lock, manifest and staging
+            it.disable_recursion_pending();
+            continue;
+        }
         if (fs::is_regular_file(it->path()))
             out[it->path().lexically_relative(folder).string()] = read_text(it->path());
+    }
     return out;
 }
 

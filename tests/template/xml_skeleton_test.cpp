@@ -29,7 +29,7 @@ TEST(XmlSkeleton, MismatchedElementIsReportedAtTheTemplatePosition) {
     ASSERT_EQ(problems.items().size(), 1u);
     EXPECT_EQ(problems.items()[0].describe(),
               "t.xml.mustache:3:13 : le balisage XML du modèle est incorrect : "
-              "balise fermante sans balise ouvrante correspondante");
+              "balise fermante qui ne correspond pas à la balise ouverte");
 }
 
 TEST(XmlSkeleton, LoadRefusesAMalformedMarkupTemplate) {

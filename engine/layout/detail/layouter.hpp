@@ -190,6 +190,7 @@ private:
     const LayoutOptions& options_;
     std::shared_ptr<const LineBreaker> breaker_;
     std::shared_ptr<ImageCache> images_;
+    std::shared_ptr<const ResourceResolver> resources_;
     Diagnostics diagnostics_;
     ParagraphSetter setter_;
     std::vector<std::vector<Slice::Content>> table_headers_;
