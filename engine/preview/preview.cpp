@@ -50,19 +50,19 @@ int render_into(const fs::path& pdf, const fs::path& png, int width, const Previ
         pdf.string(), "1", std::to_string(width), png.string()};
     const pdfimport::ChildRun run = pdfimport::run_child(preview_helper_path(), arguments, limits.wall_seconds);
     if (run.timed_out)
-        fail(ErrorKind::Internal, pdf, "aperçu abandonné : le rendu de la page a dépassé le temps permis");
+        fail(ErrorKind::Internal, pdf, "aperçu abandonné : le rendu de la page a dépassé le temps permis");
     if (!run.exited)
-        fail(ErrorKind::Internal, pdf, "aperçu impossible : le programme d'aperçu s'est arrêté (" +
+        fail(ErrorKind::Internal, pdf, "aperçu impossible : le programme d’aperçu s’est arrêté (" +
                                            pdfimport::signal_name(run.signal) + ")");
     switch (run.exit_status) {
         case 0: break;
         case proto::kExitUnreadable:
-        case proto::kExitNoSuchPage: fail(ErrorKind::Data, pdf, "aperçu impossible : " + first_line(run.err));
-        case proto::kExitMemory: fail(ErrorKind::Internal, pdf, "aperçu impossible : mémoire permise dépassée");
-        default: fail(ErrorKind::Internal, pdf, "aperçu impossible : " + first_line(run.err));
+        case proto::kExitNoSuchPage: fail(ErrorKind::Data, pdf, "aperçu impossible : " + first_line(run.err));
+        case proto::kExitMemory: fail(ErrorKind::Internal, pdf, "aperçu impossible : mémoire permise dépassée");
+        default: fail(ErrorKind::Internal, pdf, "aperçu impossible : " + first_line(run.err));
     }
     const int pages = parse_pages(run.out);
-    if (pages == 0) fail(ErrorKind::Internal, pdf, "aperçu impossible : réponse inattendue du programme d'aperçu");
+    if (pages == 0) fail(ErrorKind::Internal, pdf, "aperçu impossible : réponse inattendue du programme d’aperçu");
     return pages;
 }
 
@@ -72,7 +72,7 @@ std::string sha256_hex(const std::string& bytes) {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
     if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1)
-        throw LettrineError(ErrorKind::Internal, SourcePosition{}, "calcul de l'empreinte SHA-256 impossible");
+        throw LettrineError(ErrorKind::Internal, SourcePosition{}, "calcul de l’empreinte SHA-256 impossible");
     static const char* const hex = "0123456789abcdef";
     std::string text;
     for (unsigned int i = 0; i < length; ++i) {
@@ -86,8 +86,8 @@ fs::path preview_helper_path() {
     if (const char* variable = std::getenv(kHelperVariable); variable && *variable) {
         if (is_executable(variable)) return variable;
         throw LettrineError(ErrorKind::Internal, SourcePosition::in_file(variable),
-                            std::string("programme d'aperçu introuvable ou non exécutable (désigné par la variable "
-                                        "d'environnement ") + kHelperVariable + ")");
+                            std::string("programme d’aperçu introuvable ou non exécutable (désigné par la variable "
+                                        "d’environnement ") + kHelperVariable + ")");
     }
     boost::system::error_code error;
     const fs::path self = fs::read_symlink("/proc/self/exe", error);
@@ -96,8 +96,8 @@ fs::path preview_helper_path() {
     if (is_executable(LETTRINE_APERCU_BUILD_PATH)) return LETTRINE_APERCU_BUILD_PATH;
 #endif
     throw LettrineError(ErrorKind::Internal, SourcePosition{},
-                        std::string("programme d'aperçu introuvable : ") + kHelperName +
-                            " doit être à côté de lettrine, ou désigné par la variable d'environnement " +
+                        std::string("programme d’aperçu introuvable : ") + kHelperName +
+                            " doit être à côté de lettrine, ou désigné par la variable d’environnement " +
                             kHelperVariable);
 }
 
@@ -118,7 +118,7 @@ PagePreview first_page_preview(const fs::path& pdf, const fs::path& cache_folder
     fs::create_directories(cache_folder, error);
     if (error)
         throw LettrineError(ErrorKind::Io, SourcePosition::in_file(cache_folder.string()),
-                            "dossier des aperçus impossible à créer : " + describe_system_error(error.value()));
+                            "dossier des aperçus impossible à créer : " + describe_system_error(error.value()));
     // Rendered beside under a name of its own, then renamed: two requests
     // for the same PDF (several uploads at once) never see a half-written
     // file, and the last rename wins with identical bytes.
@@ -143,7 +143,7 @@ PagePreview first_page_preview(const fs::path& pdf, const fs::path& cache_folder
         fs::remove(partial, ignored);
         fs::remove(partial_pages, ignored);
         throw LettrineError(ErrorKind::Io, SourcePosition::in_file(preview.png.string()),
-                            "aperçu impossible à enregistrer : " + describe_system_error(error.value()));
+                            "aperçu impossible à enregistrer : " + describe_system_error(error.value()));
     }
     return preview;
 }

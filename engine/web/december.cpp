@@ -57,8 +57,8 @@ void bring_logo(const Workspace& workspace, const Programme& programme, const Sa
     for (const fs::path& part : logo) escapes = escapes || part == "..";
     if (escapes)
         throw LettrineError(ErrorKind::Data, SourcePosition::at_cell(saved.data.filename().string(), "Programme", ""),
-                            "le logo « " + programme.logo + " » doit être le nom d'une image du dossier input/ "
-                            "du serveur (ni chemin absolu, ni « .. »)");
+                            "le logo « " + programme.logo + " » doit être le nom d’une image du dossier input/ "
+                            "du serveur (ni chemin absolu, ni « .. »)");
     const fs::path source = workspace.inputs() / logo;
     const fs::path beside = saved.format == ProgrammeFormat::CsvFolder ? saved.data : saved.data.parent_path();
     boost::system::error_code error;

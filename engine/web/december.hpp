@@ -19,7 +19,7 @@ namespace lettrine::web {
 struct DecemberSettings {
     boost::filesystem::path templates = "templates";  // the documents' templates (--modeles)
     int jobs = 0;                                      // threads inside one batch (0: one per core)
-    int preview_width = 420;                           // pixels
+    int preview_width = 300;                           // pixels
     UploadLimits upload;
 };
 

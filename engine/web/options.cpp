@@ -8,7 +8,7 @@ namespace {
 
 [[noreturn]] void usage_error(const std::string& message) {
     throw LettrineError(ErrorKind::Usage, SourcePosition{},
-                        message + "\n(« lettrine serveur --aide » affiche l'aide du serveur)");
+                        message + "\n(« lettrine serveur --aide » affiche l’aide du serveur)");
 }
 
 long long whole_number(const std::string& option, const std::string& value, long long low, long long high) {
@@ -19,7 +19,7 @@ long long whole_number(const std::string& option, const std::string& value, long
     } catch (...) {
     }
     usage_error(option + " attend un nombre entier de " + std::to_string(low) + " à " + std::to_string(high) +
-                ", pas « " + value + " »");
+                ", pas « " + value + " »");
 }
 
 }  // namespace
@@ -48,7 +48,7 @@ ServerOptions parse_server_arguments(const std::vector<std::string>& args) {
         }
         auto take = [&]() -> std::string {
             if (has_value) return value;
-            if (i + 1 >= args.size()) usage_error("l'option " + option + " attend une valeur");
+            if (i + 1 >= args.size()) usage_error("l’option " + option + " attend une valeur");
             return args[++i];
         };
         if (option == "--adresse") o.address = take();
@@ -60,26 +60,26 @@ ServerOptions parse_server_arguments(const std::vector<std::string>& args) {
             o.batches = static_cast<int>(whole_number(option, take(), 1, 64));
         else if (option == "--taille-max")
             o.max_upload_bytes = static_cast<std::size_t>(whole_number(option, take(), 1, 1024)) << 20;
-        else usage_error("option inconnue pour « lettrine serveur » : « " + args[i] + " »");
+        else usage_error("option inconnue pour « lettrine serveur » : « " + args[i] + " »");
     }
     if (!is_local_address(o.address))
-        usage_error("l'adresse « " + o.address + " » n'est pas locale : ouvrir Lettrine aux autres postes du réseau "
+        usage_error("l’adresse « " + o.address + " » n’est pas locale : ouvrir Lettrine aux autres postes du réseau "
                     "demande un fichier de mots de passe et le chiffrement TLS, qui arrivent dans une prochaine "
-                    "version (voir docs/SERVEUR.md). En attendant, le serveur n'écoute que sur cette machine : "
+                    "version (voir docs/SERVEUR.md). En attendant, le serveur n’écoute que sur cette machine : "
                     "--adresse 127.0.0.1");
     return o;
 }
 
 std::string server_help_text() {
-    return "lettrine serveur : Lettrine dans le navigateur (http://127.0.0.1:8080)\n"
+    return "lettrine serveur : Lettrine dans le navigateur (http://127.0.0.1:8080)\n"
            "\n"
-           "  --adresse ADRESSE        adresse d'écoute, locale seulement (127.0.0.1 par défaut)\n"
-           "  --port PORT              port d'écoute (8080 par défaut)\n"
-           "  --dossier DOSSIER        dossier du travail de l'année, avec input/ et output/ (. par défaut)\n"
+           "  --adresse ADRESSE        adresse d’écoute, locale seulement (127.0.0.1 par défaut)\n"
+           "  --port PORT              port d’écoute (8080 par défaut)\n"
+           "  --dossier DOSSIER        dossier du travail de l’année, avec input/ et output/ (. par défaut)\n"
            "  --modeles DOSSIER        modèles des documents et des pages (templates par défaut)\n"
            "  --lots-simultanes N      lots préparés en même temps, les autres attendent (2 par défaut)\n"
            "  --jobs N                 fils de calcul dans un lot (un par cœur par défaut)\n"
-           "  --taille-max MIO         taille maximale d'un envoi, en Mio (50 par défaut)\n"
+           "  --taille-max MIO         taille maximale d’un envoi, en Mio (50 par défaut)\n"
            "\n"
            "Voir docs/SERVEUR.md.\n";
 }

@@ -44,15 +44,15 @@ std::string status_title(int status) {
 
 std::string status_text(int status, std::size_t max_upload) {
     switch (status) {
-        case 404: return "Cette adresse ne correspond à aucune page de Lettrine. Revenez à l'accueil pour choisir un travail.";
+        case 404: return "Cette adresse ne correspond à aucune page de Lettrine. Revenez à l’accueil pour choisir un travail.";
         case 413:
             return "Les fichiers envoyés dépassent " + size_text(max_upload) +
                    ", la taille permise pour un envoi. Vérifiez que vous avez choisi le bon classeur.";
-        case 405: return "Cette page ne s'utilise pas ainsi. Revenez à l'accueil.";
+        case 405: return "Cette page ne s’utilise pas ainsi. Revenez à l’accueil.";
         default:
-            return status >= 500 ? "Lettrine n'a pas pu terminer ce travail. Réessayez ; si le problème revient, "
-                                    "transmettez l'heure de l'essai à la personne qui s'occupe de Lettrine."
-                                  : "Le navigateur a envoyé une demande que Lettrine ne comprend pas. Revenez à l'accueil.";
+            return status >= 500 ? "Lettrine n’a pas pu terminer ce travail. Réessayez ; si le problème revient, "
+                                    "transmettez l’heure de l’essai à la personne qui s’occupe de Lettrine."
+                                  : "Le navigateur a envoyé une demande que Lettrine ne comprend pas. Revenez à l’accueil.";
     }
 }
 
@@ -105,7 +105,7 @@ struct WebServer::Impl {
                 what = e.what();
             } catch (...) {
             }
-            std::cerr << "lettrine serveur : " << req.method << " " << req.path << " : " << what << "\n";
+            std::cerr << "lettrine serveur : " << req.method << " " << req.path << " : " << what << "\n";
             html(res, 500, pages.message(status_title(500), status_text(500, options.max_upload_bytes)));
         });
     }
@@ -117,7 +117,7 @@ struct WebServer::Impl {
         http.Get("/decembre", [this](const httplib::Request&, httplib::Response& res) {
             DataValue data = DataValue::map();
             data.set("taille_max", DataValue::text(size_text(options.max_upload_bytes)));
-            html(res, 200, pages.render("decembre", "Décembre : lettres de mission et budget", data));
+            html(res, 200, pages.render("decembre", "Décembre : lettres de mission et budget", data));
         });
         http.Post("/decembre", [this](const httplib::Request& req, httplib::Response& res) { post_december(req, res); });
         http.Get(R"(/decembre/resultats/([0-9a-f]{32})/?)", [this](const httplib::Request& req, httplib::Response& res) {
@@ -139,7 +139,7 @@ struct WebServer::Impl {
     void post_december(const httplib::Request& req, httplib::Response& res) {
         if (!req.is_multipart_form_data()) {
             html(res, 400, pages.message("Envoi incomplet",
-                                         "Le formulaire n'a pas transmis de fichier. Revenez à la page Décembre et "
+                                         "Le formulaire n’a pas transmis de fichier. Revenez à la page Décembre et "
                                          "choisissez le classeur du programme."));
             return;
         }
@@ -151,12 +151,12 @@ struct WebServer::Impl {
         gate.enter();
         struct Leave { BatchGate& gate; ~Leave() { gate.leave(); } } leave{gate};
         const DecemberOutcome outcome = december_from_upload(workspace, december, files, [this](const DataValue& view) {
-            return pages.render("resultats", "Décembre : documents prêts", view);
+            return pages.render("resultats", "Décembre : documents prêts", view);
         });
         if (outcome.refused) {
             DataValue view = outcome.view;
             view.set("taille_max", DataValue::text(size_text(options.max_upload_bytes)));
-            html(res, 422, pages.render("decembre", "Décembre : lettres de mission et budget", view, true));
+            html(res, 422, pages.render("decembre", "Décembre : lettres de mission et budget", view, true));
             return;
         }
         res.status = 303;
@@ -169,7 +169,7 @@ struct WebServer::Impl {
         boost::system::error_code error;
         if (!fs::is_regular_file(page, error)) {
             html(res, 404, pages.message("Résultat introuvable",
-                                         "Ce résultat n'existe pas ou n'est plus conservé. Préparez de nouveau les "
+                                         "Ce résultat n’existe pas ou n’est plus conservé. Préparez de nouveau les "
                                          "documents depuis la page Décembre."));
             return;
         }
@@ -215,8 +215,8 @@ int WebServer::bind() {
                                  : (s.http.bind_to_port(s.options.address, s.options.port) ? s.options.port : -1);
     if (s.port <= 0)
         throw LettrineError(ErrorKind::Io, SourcePosition{},
-                            "impossible d'écouter sur " + s.options.address + ":" + std::to_string(s.options.port) +
-                                " (port déjà pris par un autre programme ? essayez --port 8081)");
+                            "impossible d’écouter sur " + s.options.address + ":" + std::to_string(s.options.port) +
+                                " (port déjà pris par un autre programme ? essayez --port 8081)");
     return s.port;
 }
 
@@ -247,7 +247,7 @@ int serve_command(const std::vector<std::string>& args) {
     std::signal(SIGINT, on_stop_signal);
     std::signal(SIGTERM, on_stop_signal);
     std::cerr << "Lettrine est ouvert sur http://" << (options.address == "::1" ? "[::1]" : options.address) << ":"
-              << port << "/ (dossier de travail : " << fs::absolute(options.folder).lexically_normal().string()
+              << port << "/ (dossier de travail : " << fs::absolute(options.folder).lexically_normal().string()
               << "). Ctrl+C pour arrêter.\n";
     const bool served = server.run();
     running_server = nullptr;

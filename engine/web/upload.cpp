@@ -46,8 +46,8 @@ std::string csv_table_of(const std::string& name) {
 }
 
 std::string contract_csv_names() {
-    std::string names = "« " + programme_fields_spec().sheet + ".csv »";
-    for (const TableSpec* table : list_table_specs()) names += ", « " + table->sheet + ".csv »";
+    std::string names = "« " + programme_fields_spec().sheet + ".csv »";
+    for (const TableSpec* table : list_table_specs()) names += ", « " + table->sheet + ".csv »";
     return names;
 }
 
@@ -88,22 +88,22 @@ SavedProgramme save_programme_upload(const std::vector<UploadedFile>& files, con
             csv.push_back(&file);
             const std::string table = csv_table_of(file.name);
             if (table.empty())
-                problems.error(at(file), "ce fichier CSV n'est aucune des tables du programme : ses noms possibles sont " +
+                problems.error(at(file), "ce fichier CSV n’est aucune des tables du programme : ses noms possibles sont " +
                                              contract_csv_names());
             else if (!tables.emplace(table, &file).second)
-                problems.error(at(file), "la table « " + table + " » est déjà donnée par « " +
+                problems.error(at(file), "la table « " + table + " » est déjà donnée par « " +
                                              shown_name(tables[table]->name) + " »");
         } else {
-            problems.error(at(file), "format non reconnu : choisissez un classeur .xlsx ou .ods, un fichier .xml, "
+            problems.error(at(file), "format non reconnu : choisissez un classeur .xlsx ou .ods, un fichier .xml, "
                                      "ou les fichiers .csv du programme");
         }
     }
-    if (files.empty()) problems.error({}, "aucun fichier reçu : choisissez le classeur du programme");
+    if (files.empty()) problems.error({}, "aucun fichier reçu : choisissez le classeur du programme");
     if (files.size() > limits.max_files)
-        problems.error({}, std::to_string(files.size()) + " fichiers reçus ; au plus " + std::to_string(limits.max_files));
+        problems.error({}, std::to_string(files.size()) + " fichiers reçus ; au plus " + std::to_string(limits.max_files));
     if (workbooks.size() > 1 || (!workbooks.empty() && !csv.empty()))
-        problems.error({}, "un seul programme à la fois : un classeur (.xlsx, .ods), un fichier .xml, ou les fichiers "
-                           ".csv d'un même programme");
+        problems.error({}, "un seul programme à la fois : un classeur (.xlsx, .ods), un fichier .xml, ou les fichiers "
+                           ".csv d’un même programme");
     if (problems.has_errors()) throw LettrineError(ErrorKind::Usage, problems);
 
     SavedProgramme saved;

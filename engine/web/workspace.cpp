@@ -16,7 +16,7 @@ void make_folder(const fs::path& folder) {
     fs::create_directories(folder, error);
     if (error)
         throw LettrineError(ErrorKind::Io, SourcePosition::in_file(folder.string()),
-                            "dossier impossible à créer : " + describe_system_error(error.value()));
+                            "dossier impossible à créer : " + describe_system_error(error.value()));
 }
 
 }  // namespace
@@ -61,7 +61,7 @@ ScratchFolder::ScratchFolder(const Workspace& workspace) : path_(workspace.scrat
     boost::system::error_code error;
     if (!fs::create_directory(path_, error) || error)
         throw LettrineError(ErrorKind::Io, SourcePosition::in_file(path_.string()),
-                            "dossier de travail impossible à créer : " +
+                            "dossier de travail impossible à créer : " +
                                 describe_system_error(error ? error.value() : EEXIST));
 }
 

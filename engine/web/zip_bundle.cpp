@@ -18,7 +18,7 @@ constexpr time_t kFixedTime = 946684800;
 
 [[noreturn]] void fail(const fs::path& archive, const std::string& what) {
     throw LettrineError(ErrorKind::Io, SourcePosition::in_file(archive.filename().string()),
-                        "archive ZIP impossible à écrire : " + what);
+                        "archive ZIP impossible à écrire : " + what);
 }
 
 }  // namespace

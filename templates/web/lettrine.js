@@ -8,7 +8,7 @@
     var names = [];
     for (var i = 0; i < files.length; i++) names.push(files[i].name);
     if (names.length === 0) return "";
-    return (names.length === 1 ? "Fichier choisi : " : names.length + " fichiers choisis : ") + names.join(", ");
+    return (names.length === 1 ? "Fichier choisi\u00A0: " : names.length + " fichiers choisis\u00A0: ") + names.join(", ");
   }
 
   // The error summary takes the focus, so that it is read first.
@@ -29,6 +29,18 @@
         target.focus();
         target.scrollIntoView({ block: "center" });
       });
+    }
+  }
+
+  // Each grid opens scrolled to its first faulty cell, next to the row numbers.
+  function showFirstFaults() {
+    var grids = document.querySelectorAll(".defilement");
+    for (var i = 0; i < grids.length; i++) {
+      var cell = grids[i].querySelector("td.fautive");
+      var header = grids[i].querySelector("tbody th");
+      if (!cell) continue;
+      grids[i].scrollLeft = Math.max(0, cell.offsetLeft - (header ? header.offsetWidth : 0) - 16);
+      grids[i].scrollTop = Math.max(0, cell.offsetTop - grids[i].clientHeight / 3);
     }
   }
 
@@ -68,6 +80,7 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
+    showFirstFaults();
     focusSummary();
     linkCells();
     var forms = document.querySelectorAll("[data-envoi]");

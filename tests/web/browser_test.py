@@ -30,6 +30,7 @@ import zipfile
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -58,8 +59,11 @@ def browser(downloads, profile):
         "download.default_directory": downloads,
         "download.prompt_for_download": False,
         "plugins.always_open_pdf_externally": False,
+        "intl.accept_languages": "fr-FR,fr",
     })
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    # French browser chrome too (the file field's own button), as the association's computers have.
+    environment = dict(os.environ, LANGUAGE="fr", LANG="fr_FR.UTF-8")
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver", env=environment), options=options)
 
 
 def check(condition, message):
@@ -106,7 +110,7 @@ def december_flow(driver, base, source, captures, downloads):
     driver.get(base + "/")
     common_checks(driver, "Accueil")
     screenshot(driver, captures, "web-accueil.png")
-    driver.find_element(By.LINK_TEXT, "Décembre : lettres de mission et budget").click()
+    driver.find_element(By.CSS_SELECTOR, "main a[href='/decembre']").click()
     common_checks(driver, "Décembre")
     label = driver.find_element(By.CSS_SELECTOR, "label[for=fichiers]")
     check("Programme" in label.text, "étiquette du champ manquante")
@@ -150,7 +154,7 @@ def faulty_flow(driver, base, source, captures, work):
     driver.find_element(By.ID, "fichiers").send_keys(faulty)
     driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     WebDriverWait(driver, 60).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-resume-erreurs]"))
-    common_checks(driver, "Erreur : ")
+    common_checks(driver, "Erreur\u00a0: ")
     summary = driver.find_element(By.CSS_SELECTOR, "[data-resume-erreurs]")
     check(driver.switch_to.active_element == summary, "le résumé des erreurs n'a pas le focus")
     check("Il y a un problème" in summary.text, "titre du résumé")
@@ -180,9 +184,15 @@ def focus_visible(driver):
     return (style[0] != "none" and style[1] != "0px") or style[2] != "none"
 
 
+def press(driver, key):
+    # Keys go to whatever has the focus, as a keyboard's do (an element's
+    # send_keys would type into a file field).
+    ActionChains(driver).send_keys(key).perform()
+
+
 def tab_until(driver, predicate, limit=40):
     for _ in range(limit):
-        driver.switch_to.active_element.send_keys(Keys.TAB)
+        press(driver, Keys.TAB)
         element = driver.switch_to.active_element
         check(focus_visible(driver), "focus invisible sur " + element.tag_name + " " + element.text)
         if predicate(element):
@@ -192,24 +202,25 @@ def tab_until(driver, predicate, limit=40):
 
 def keyboard_flow(driver, base, source, downloads):
     driver.get(base + "/decembre")
-    driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    press(driver, Keys.TAB)
     skip = driver.switch_to.active_element
     check(skip.get_attribute("class") == "evitement", "le premier arrêt n'est pas le lien d'évitement")
     check(skip.is_displayed() and focus_visible(driver), "lien d'évitement invisible au focus")
-    skip.send_keys(Keys.ENTER)
+    press(driver, Keys.ENTER)
     check(driver.switch_to.active_element.get_attribute("id") == "contenu", "le lien d'évitement ne mène pas au contenu")
     field = tab_until(driver, lambda e: e.get_attribute("id") == "fichiers")
     # A file chooser cannot be driven headless: the path is typed into the field, as selenium does.
     field.send_keys(os.path.join(source, "input", "programme-2016.xlsx"))
-    button = tab_until(driver, lambda e: e.tag_name == "button")
-    button.send_keys(Keys.ENTER)
+    tab_until(driver, lambda e: e.tag_name == "button")
+    press(driver, Keys.ENTER)
     WebDriverWait(driver, 60).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "li.carte")) == 4)
     for name in os.listdir(downloads):
         os.remove(os.path.join(downloads, name))
-    link = tab_until(driver, lambda e: "Tout télécharger" in e.text)
-    link.send_keys(Keys.ENTER)
+    tab_until(driver, lambda e: "Tout télécharger" in e.text)
+    press(driver, Keys.ENTER)
     wait_for_download(downloads, ".zip")
-    tab_until(driver, lambda e: e.get_attribute("href", ) and e.get_attribute("href").endswith(".pdf")).send_keys(Keys.ENTER)
+    tab_until(driver, lambda e: (e.get_attribute("href") or "").endswith(".pdf"))
+    press(driver, Keys.ENTER)
     WebDriverWait(driver, 20).until(lambda d: d.current_url.endswith(".pdf"))
 
 

@@ -75,14 +75,14 @@ TEST(WebServer, EveryPageAnswersInFrench) {
         EXPECT_EQ(res->get_header_value("Content-Type"), "text/html; charset=utf-8") << path;
         EXPECT_NE(res->get_header_value("Content-Security-Policy").find("default-src 'self'"), std::string::npos);
     }
-    EXPECT_NE(client.Get("/")->body.find("Décembre : lettres de mission et budget"), std::string::npos);
+    EXPECT_NE(client.Get("/")->body.find("Décembre\u00A0: lettres de mission et budget"), std::string::npos);
     auto form = client.Get("/decembre");
     EXPECT_NE(form->body.find("<label for=\"fichiers\">"), std::string::npos);
     EXPECT_NE(form->body.find("type=\"file\" id=\"fichiers\" name=\"fichiers\" multiple"), std::string::npos);
     EXPECT_NE(form->body.find(".xlsx, .ods"), std::string::npos);
     auto missing = client.Get("/nulle-part");
     EXPECT_EQ(missing->status, 404);
-    EXPECT_NE(missing->body.find("<title>Erreur : Page introuvable — Lettrine</title>"), std::string::npos);
+    EXPECT_NE(missing->body.find("<title>Erreur\u00A0: Page introuvable — Lettrine</title>"), std::string::npos);
     EXPECT_EQ(client.Get("/static/lettrine.css")->get_header_value("Content-Type"), "text/css; charset=utf-8");
     EXPECT_EQ(client.Get("/static/lettrine.js")->status, 200);
 }
@@ -155,7 +155,7 @@ TEST(WebServer, PlantedMistakesAreListedAndMarkedInTheGrid) {
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 422);
     const std::string& page = res->body;
-    EXPECT_NE(page.find("<title>Erreur : "), std::string::npos);
+    EXPECT_NE(page.find("<title>Erreur\u00A0: "), std::string::npos);
     EXPECT_NE(page.find("Il y a un problème"), std::string::npos);
     EXPECT_NE(page.find("data-resume-erreurs"), std::string::npos);
     for (const char* cell : {"J3", "K4", "N5"}) {
@@ -164,7 +164,7 @@ TEST(WebServer, PlantedMistakesAreListedAndMarkedInTheGrid) {
         EXPECT_NE(page.find(std::string("href=\"#f2-") + cell + "\""), std::string::npos) << cell;
     }
     EXPECT_EQ(count_of(page, "<td class=\"fautive\""), 3u);
-    EXPECT_NE(page.find("Feuille « Secteurs »"), std::string::npos);
+    EXPECT_NE(page.find("Feuille «\u00A0Secteurs\u00A0»"), std::string::npos);
     EXPECT_NE(page.find("dix mille"), std::string::npos);  // the cell's text, read back
     EXPECT_GE(count_of(page, "⚠ Erreur"), 3u);              // a text marker, not colour alone
     EXPECT_EQ(files_under(server.folder() / "output/serveur/travail"), 0u);
