@@ -14,7 +14,8 @@ struct ServerOptions {
     int jobs = 0;                        // --jobs: threads inside one batch (0: one per core)
     int batches = 2;                     // --lots-simultanes: batches run at once, the others wait
     std::size_t max_upload_bytes = std::size_t{50} << 20;  // --taille-max (Mio)
-    int workers = 8;                     // HTTP worker threads
+    int workers = 16;                    // HTTP worker threads: batches running and waiting, and pages
+    int free_workers = 4;                // kept for pages and downloads: never held by a waiting batch
     std::size_t max_waiting = 64;        // connections accepted but not yet served
     int read_timeout_seconds = 30;       // per read; a request's whole body is bounded by max_upload_bytes
     int write_timeout_seconds = 30;

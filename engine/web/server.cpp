@@ -1,5 +1,6 @@
 #include "web/server.hpp"
 
+#include <algorithm>
 #include <csignal>
 #include <iostream>
 
@@ -68,7 +69,8 @@ struct WebServer::Impl {
     int port = 0;
 
     explicit Impl(const ServerOptions& o)
-        : options(o), workspace(o.folder), pages(fs::path(o.templates) / "web"), gate(o.batches) {
+        : options(o), workspace(o.folder), pages(fs::path(o.templates) / "web"),
+          gate(o.batches, static_cast<std::size_t>(std::max(1, o.workers - o.batches - o.free_workers))) {
         december.templates = o.templates;
         december.jobs = o.jobs;
         configure();
@@ -148,7 +150,15 @@ struct WebServer::Impl {
         for (auto it = range.first; it != range.second; ++it)
             if (!it->second.filename.empty() || !it->second.content.empty())
                 files.push_back({it->second.filename, it->second.content});
-        gate.enter();
+        if (!gate.enter()) {
+            res.set_header("Retry-After", "30");
+            html(res, 503, pages.message("Serveur occupé",
+                                         "Lettrine prépare déjà les documents d’autres envois et " +
+                                             std::to_string(gate.waiting()) +
+                                             " autres attendent leur tour. Réessayez dans une minute : votre "
+                                             "fichier n’a pas été gardé."));
+            return;
+        }
         struct Leave { BatchGate& gate; ~Leave() { gate.leave(); } } leave{gate};
         const DecemberOutcome outcome = december_from_upload(workspace, december, files, [this](const DataValue& view) {
             return pages.render("resultats", "Décembre : documents prêts", view);

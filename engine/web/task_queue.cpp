@@ -40,14 +40,17 @@ void BoundedTaskQueue::work() {
     }
 }
 
-void BatchGate::enter() {
+bool BatchGate::enter() {
     std::unique_lock<std::mutex> lock(mutex_);
+    const bool must_wait = free_ <= 0 || next_ticket_ != serving_;
+    if (must_wait && next_ticket_ - serving_ >= max_waiting_) return false;
     const unsigned long long ticket = next_ticket_++;
     turn_.wait(lock, [&] { return ticket == serving_ && free_ > 0; });
     ++serving_;
     --free_;
     lock.unlock();
     turn_.notify_all();
+    return true;
 }
 
 void BatchGate::leave() {

@@ -36,9 +36,13 @@ private:
 // served (--lots-simultanes, distinct from --jobs, the threads of one batch).
 class BatchGate {
 public:
-    explicit BatchGate(int batches) : free_(batches) {}
-    // Blocks until it is this caller's turn.
-    void enter();
+    // At most `batches` at once and `max_waiting` waiting: each waiting
+    // batch holds one of the server's worker threads, and pages must keep
+    // some (--lots-simultanes decides the first; the server derives the second).
+    BatchGate(int batches, std::size_t max_waiting) : free_(batches), max_waiting_(max_waiting) {}
+    // Blocks until it is this caller's turn; false at once (without
+    // waiting) when the queue is full.
+    bool enter();
     void leave();
     // Batches waiting now.
     std::size_t waiting();
@@ -47,6 +51,7 @@ private:
     std::mutex mutex_;
     std::condition_variable turn_;
     int free_;
+    std::size_t max_waiting_;
     unsigned long long next_ticket_ = 0, serving_ = 0;
 };
 

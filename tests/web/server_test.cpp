@@ -227,7 +227,9 @@ TEST(WebServer, TooLargeUploadGetsAFrenchPage) {
 }
 
 TEST(WebServer, TwentyConcurrentUploadsAllSucceed) {
-    RunningServer server;
+    ServerOptions options;
+    options.workers = 24;  // room for all twenty in the batch queue (the default refuses some: test above)
+    RunningServer server(options);
     const std::string workbook = slurp(source("input/programme-2016.xlsx"));
     std::vector<std::thread> clients;
     std::atomic<int> ok{0};
@@ -249,6 +251,32 @@ TEST(WebServer, TwentyConcurrentUploadsAllSucceed) {
     EXPECT_EQ(files_under(server.folder() / "output/serveur/travail"), 0u);
     auto client = server.client();
     EXPECT_EQ(count_of(client.Get(locations.begin()->c_str())->body, "<li class=\"carte\">"), 4u);
+}
+
+TEST(WebServer, BeyondTheBatchQueueUploadsAreAskedToRetryInFrench) {
+    ServerOptions options;
+    options.workers = 4;
+    options.batches = 1;
+    options.free_workers = 2;  // one batch running, one waiting, the rest refused at once
+    RunningServer server(options);
+    const std::string workbook = slurp(source("input/programme-2016.xlsx"));
+    std::vector<std::thread> clients;
+    std::atomic<int> done{0}, busy{0};
+    for (int i = 0; i < 6; ++i)
+        clients.emplace_back([&] {
+            auto client = server.client();
+            auto res = upload(client, {{"programme-2016.xlsx", workbook}});
+            if (!res) return;
+            if (res->status == 303) ++done;
+            if (res->status == 503 && res->body.find("Serveur occupé") != std::string::npos &&
+                res->get_header_value("Retry-After") == "30")
+                ++busy;
+        });
+    for (auto& t : clients) t.join();
+    EXPECT_EQ(done + busy, 6);
+    EXPECT_GE(done.load(), 1);
+    EXPECT_GE(busy.load(), 1);
+    EXPECT_EQ(files_under(server.folder() / "output/serveur/travail"), 0u);
 }
 
 TEST(ServerOptions, NonLocalAddressIsRefusedWithTheReason) {
