@@ -7,8 +7,6 @@
 #include "core/diagnostic.hpp"
 #include "core/output_files.hpp"
 #include "core/text.hpp"
-#include "data/csv_reader.hpp"
-#include "data/ods_reader.hpp"
 #include "jobs/jobs.hpp"
 #include "jobs/parallel.hpp"
 #include "preview/preview.hpp"
@@ -22,21 +20,6 @@ namespace lettrine::web {
 namespace {
 
 DataValue text(const std::string& s) { return DataValue::text(s); }
-
-// The upload read back with the engine's own readers, for the grids; none
-// for XML (positions are lines) or when it cannot be read at all.
-std::optional<Workbook> read_back(const SavedProgramme& saved) {
-    try {
-        switch (saved.format) {
-            case ProgrammeFormat::Xlsx: return read_xlsx(read_file(saved.data), saved.data.filename().string());
-            case ProgrammeFormat::Ods: return read_ods(read_file(saved.data), saved.data.filename().string());
-            case ProgrammeFormat::CsvFolder: return read_csv_folder(saved.data);
-            case ProgrammeFormat::Xml: return std::nullopt;
-        }
-    } catch (const LettrineError&) {
-    }
-    return std::nullopt;
-}
 
 DecemberOutcome refused(const Diagnostics& problems, const std::optional<Workbook>& workbook, const std::string& received) {
     DecemberOutcome outcome;
@@ -131,12 +114,6 @@ DataValue file_entry(const fs::path& output, const std::string& relative) {
     return entry;
 }
 
-void write_manifest(const fs::path& folder, const std::vector<std::string>& files) {
-    std::string lines;
-    for (const std::string& f : files) lines += f + "\n";
-    write_file_atomically(folder / kResultManifest, lines);
-}
-
 }  // namespace
 
 DecemberOutcome december_from_upload(const Workspace& workspace, const DecemberSettings& settings,
@@ -150,7 +127,7 @@ DecemberOutcome december_from_upload(const Workspace& workspace, const DecemberS
         return refused(e.diagnostics(), std::nullopt, "");
     }
     const ProgrammeCheck checked = check_programme(saved.data);
-    if (checked.diagnostics.has_errors()) return refused(checked.diagnostics, read_back(saved), saved.received);
+    if (checked.diagnostics.has_errors()) return refused(checked.diagnostics, read_back(saved.data), saved.received);
 
     const fs::path output = scratch.path() / "sortie";
     JobOptions options;
@@ -164,7 +141,7 @@ DecemberOutcome december_from_upload(const Workspace& workspace, const DecemberS
         result = run_december(options, true, true);
     } catch (const LettrineError& e) {
         if (e.kind() == ErrorKind::Internal) throw;
-        return refused(e.diagnostics(), read_back(saved), saved.received);
+        return refused(e.diagnostics(), read_back(saved.data), saved.received);
     }
 
     const Programme& programme = *checked.programme;
@@ -178,7 +155,7 @@ DecemberOutcome december_from_upload(const Workspace& workspace, const DecemberS
     view = DataValue::map();
     view.set("recu", text(saved.received));
     view.set("annee", text(year));
-    view.set("base", text("/decembre/resultats/" + outcome.result_id + "/"));
+    view.set("base", text("/resultats/" + outcome.result_id + "/"));
     view.set("lettres", letter_cards(workspace, settings, letters_of(programme, result, output), output, served));
     const std::string budget = "budget-" + year + ".xlsx";
     view.set("budget", file_entry(output, budget));
@@ -193,11 +170,18 @@ DecemberOutcome december_from_upload(const Workspace& workspace, const DecemberS
     view.set("avec_remarques", DataValue::boolean(!remarks.items().empty()));
     view.set("remarques", remarks);
 
-    write_file_atomically(output / kResultPage, render_result(view));
-    write_manifest(output, served);
-    // Published at once: a result folder either is complete or does not exist.
-    fs::rename(output, workspace.result(outcome.result_id));
+    publish_result(workspace, output, outcome.result_id, served, render_result(view));
     return outcome;
+}
+
+void publish_result(const Workspace& workspace, const fs::path& folder, const std::string& id,
+                    const std::vector<std::string>& served, const std::string& page) {
+    std::string lines;
+    for (const std::string& f : served) lines += f + "\n";
+    write_file_atomically(folder / kResultManifest, lines);
+    write_file_atomically(folder / kResultPage, page);
+    // Published at once: a result folder either is complete or does not exist.
+    fs::rename(folder, workspace.result(id));
 }
 
 std::vector<std::string> result_files(const Workspace& workspace, const std::string& id) {

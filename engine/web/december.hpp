@@ -41,6 +41,12 @@ DecemberOutcome december_from_upload(const Workspace& workspace, const DecemberS
                                      const std::vector<UploadedFile>& files,
                                      const std::function<std::string(const DataValue&)>& render_result);
 
+// Publishes `folder` (on the same file system) as result `id`: writes the
+// manifest of the files it may serve and its page, then renames it into the
+// results area at once.
+void publish_result(const Workspace& workspace, const boost::filesystem::path& folder, const std::string& id,
+                    const std::vector<std::string>& served, const std::string& page);
+
 // The manifest of a published result (empty when there is none).
 std::vector<std::string> result_files(const Workspace& workspace, const std::string& id);
 

@@ -10,6 +10,7 @@
 #include "core/output_files.hpp"
 #include "web/december.hpp"
 #include "web/pages.hpp"
+#include "web/referents.hpp"
 #include "web/task_queue.hpp"
 #include "web/workspace.hpp"
 
@@ -65,12 +66,14 @@ struct WebServer::Impl {
     Pages pages;
     DecemberSettings december;
     BatchGate gate;
+    ReferentDesk desk;
     httplib::Server http;
     int port = 0;
 
     explicit Impl(const ServerOptions& o)
         : options(o), workspace(o.folder), pages(fs::path(o.templates) / "web"),
-          gate(o.batches, static_cast<std::size_t>(std::max(1, o.workers - o.batches - o.free_workers))) {
+          gate(o.batches, static_cast<std::size_t>(std::max(1, o.workers - o.batches - o.free_workers))),
+          desk(workspace) {
         december.templates = o.templates;
         december.jobs = o.jobs;
         configure();
@@ -122,12 +125,13 @@ struct WebServer::Impl {
             html(res, 200, pages.render("decembre", "Décembre : lettres de mission et budget", data));
         });
         http.Post("/decembre", [this](const httplib::Request& req, httplib::Response& res) { post_december(req, res); });
-        http.Get(R"(/decembre/resultats/([0-9a-f]{32})/?)", [this](const httplib::Request& req, httplib::Response& res) {
+        http.Get(R"(/resultats/([0-9a-f]{32})/?)", [this](const httplib::Request& req, httplib::Response& res) {
             serve_result_page(req.matches[1], req.path, res);
         });
-        http.Get(R"(/decembre/resultats/([0-9a-f]{32})/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
+        http.Get(R"(/resultats/([0-9a-f]{32})/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
             serve_result_file(req.matches[1], req.matches[2], res);
         });
+        referent_routes();
         http.Get("/static/lettrine.css", [this](const httplib::Request&, httplib::Response& res) {
             res.set_header("Cache-Control", "no-cache");
             res.set_content(pages.stylesheet(), "text/css; charset=utf-8");
@@ -138,27 +142,37 @@ struct WebServer::Impl {
         });
     }
 
-    void post_december(const httplib::Request& req, httplib::Response& res) {
+    // The files of the form's « fichiers » field; false (and a French page) when the form sent none.
+    bool uploaded_files(const httplib::Request& req, httplib::Response& res, std::vector<UploadedFile>& files) {
         if (!req.is_multipart_form_data()) {
             html(res, 400, pages.message("Envoi incomplet",
-                                         "Le formulaire n’a pas transmis de fichier. Revenez à la page Décembre et "
-                                         "choisissez le classeur du programme."));
-            return;
+                                         "Le formulaire n’a pas transmis de fichier. Revenez à la page précédente et "
+                                         "choisissez le fichier à envoyer."));
+            return false;
         }
-        std::vector<UploadedFile> files;
         const auto range = req.files.equal_range("fichiers");
         for (auto it = range.first; it != range.second; ++it)
             if (!it->second.filename.empty() || !it->second.content.empty())
                 files.push_back({it->second.filename, it->second.content});
-        if (!gate.enter()) {
-            res.set_header("Retry-After", "30");
-            html(res, 503, pages.message("Serveur occupé",
-                                         "Lettrine prépare déjà les documents d’autres envois et " +
-                                             std::to_string(gate.waiting()) +
-                                             " autres attendent leur tour. Réessayez dans une minute : votre "
-                                             "fichier n’a pas été gardé."));
-            return;
-        }
+        return true;
+    }
+
+    // Waits for a turn in the batch queue; false (and a French 503) when it is full.
+    bool enter_queue(httplib::Response& res) {
+        if (gate.enter()) return true;
+        res.set_header("Retry-After", "30");
+        html(res, 503, pages.message("Serveur occupé",
+                                     "Lettrine prépare déjà les documents d’autres envois et " +
+                                         std::to_string(gate.waiting()) +
+                                         " autres attendent leur tour. Réessayez dans une minute : votre "
+                                         "fichier n’a pas été gardé."));
+        return false;
+    }
+
+    void post_december(const httplib::Request& req, httplib::Response& res) {
+        std::vector<UploadedFile> files;
+        if (!uploaded_files(req, res, files)) return;
+        if (!enter_queue(res)) return;
         struct Leave { BatchGate& gate; ~Leave() { gate.leave(); } } leave{gate};
         const DecemberOutcome outcome = december_from_upload(workspace, december, files, [this](const DataValue& view) {
             return pages.render("resultats", "Décembre : documents prêts", view);
@@ -169,9 +183,103 @@ struct WebServer::Impl {
             html(res, 422, pages.render("decembre", "Décembre : lettres de mission et budget", view, true));
             return;
         }
+        see_other(res, "/resultats/" + outcome.result_id + "/");
+    }
+
+    void see_other(httplib::Response& res, const std::string& location) {
         res.status = 303;
-        res.set_header("Location", "/decembre/resultats/" + outcome.result_id + "/");
+        res.set_header("Location", location);
         res.set_content("", "text/plain");
+    }
+
+    // ---- Référents: the staff's page of links, and each sector's page through its token.
+
+    void referent_routes() {
+        http.Get("/referents", [this](const httplib::Request& req, httplib::Response& res) {
+            html(res, 200, staff_page(req, DataValue::map(), false));
+        });
+        http.Post("/referents", [this](const httplib::Request& req, httplib::Response& res) {
+            std::vector<UploadedFile> files;
+            if (!uploaded_files(req, res, files)) return;
+            const DecemberOutcome outcome = desk.make_links(files, december.upload);
+            if (outcome.refused) {
+                html(res, 422, staff_page(req, outcome.view, true));
+                return;
+            }
+            see_other(res, "/referents");
+        });
+        http.Get(R"(/referent/([0-9a-f]{32}))", [this](const httplib::Request& req, httplib::Response& res) {
+            with_link(req.matches[1], res, [&](const ReferentLink& link) {
+                html(res, 200, referent_page(link, DataValue::map(), false));
+            });
+        });
+        http.Get(R"(/referent/([0-9a-f]{32})/formulaire)", [this](const httplib::Request& req, httplib::Response& res) {
+            with_link(req.matches[1], res, [&](const ReferentLink& link) {
+                const auto [name, bytes] = desk.blank_form(link);
+                res.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+                res.set_content(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            });
+        });
+        http.Post(R"(/referent/([0-9a-f]{32}))", [this](const httplib::Request& req, httplib::Response& res) {
+            with_link(req.matches[1], res, [&](const ReferentLink& link) { post_bilan(req, res, link); });
+        });
+    }
+
+    template <typename Work>
+    void with_link(const std::string& token, httplib::Response& res, Work work) {
+        const std::optional<ReferentLink> link = desk.find(token);
+        if (!link) {
+            html(res, 404, pages.message("Lien inconnu ou expiré",
+                                         "Ce lien de dépôt n’existe pas ou sa date limite est passée. Demandez un "
+                                         "nouveau lien aux Ecossolies."));
+            return;
+        }
+        work(*link);
+    }
+
+    void post_bilan(const httplib::Request& req, httplib::Response& res, const ReferentLink& link) {
+        std::vector<UploadedFile> files;
+        if (!uploaded_files(req, res, files)) return;
+        if (!enter_queue(res)) return;
+        struct Leave { BatchGate& gate; ~Leave() { gate.leave(); } } leave{gate};
+        const DecemberOutcome outcome = desk.return_bilan(link, files, december, [&](const DataValue& view) {
+            DataValue data = view;
+            data.set("retour", DataValue::text("/referent/" + link.token));
+            return pages.render("note", "Note de bilan prête", data);
+        });
+        if (outcome.refused) {
+            html(res, 422, referent_page(link, outcome.view, true));
+            return;
+        }
+        see_other(res, "/resultats/" + outcome.result_id + "/");
+    }
+
+    std::string referent_page(const ReferentLink& link, DataValue data, bool error) {
+        data.set("secteur", DataValue::text(link.sector_name));
+        data.set("annee", DataValue::text(std::to_string(link.year)));
+        data.set("echeance", DataValue::text(french_date(link.deadline)));
+        data.set("formulaire", DataValue::text("/referent/" + link.token + "/formulaire"));
+        data.set("action", DataValue::text("/referent/" + link.token));
+        data.set("taille_max", DataValue::text(size_text(options.max_upload_bytes)));
+        return pages.render("referent", "Bilan " + std::to_string(link.year) + " — " + link.sector_name, data, error);
+    }
+
+    std::string staff_page(const httplib::Request& req, DataValue data, bool error) {
+        // The address as the staff's browser reached the server, to copy into a mail.
+        const std::string host = req.has_header("Host") ? req.get_header_value("Host") : options.address;
+        DataValue list = DataValue::list();
+        for (const ReferentLink& link : desk.links()) {
+            DataValue item = DataValue::map();
+            item.set("secteur", DataValue::text(link.sector_name));
+            item.set("adresse", DataValue::text("http://" + host + "/referent/" + link.token));
+            item.set("echeance", DataValue::text(french_date(link.deadline)));
+            list.push_back(item);
+        }
+        data.set("avec_liens", DataValue::boolean(!list.items().empty()));
+        data.set("liens", list);
+        data.set("jours", DataValue::text(std::to_string(kDefaultLinkDays)));
+        data.set("taille_max", DataValue::text(size_text(options.max_upload_bytes)));
+        return pages.render("referents", "Bilans des structures référentes", data, error);
     }
 
     void serve_result_page(const std::string& id, const std::string& path, httplib::Response& res) {

@@ -4,8 +4,12 @@
 //   GET  /                                   home: the workflows
 //   GET  /decembre                           the Décembre upload form
 //   POST /decembre                           upload → every problem (422) or 303 to the result
-//   GET  /decembre/resultats/<id>/           the documents' cards (bookmarkable)
-//   GET  /decembre/resultats/<id>/<fichier>  a file of the result (PDF inline, XLSX, ZIP, PNG)
+//   GET  /resultats/<id>/                    a result's page: the documents' cards, or a note (bookmarkable)
+//   GET  /resultats/<id>/<fichier>           a file of the result (PDF inline, XLSX, ZIP, PNG)
+//   GET  /referents, POST /referents         the staff's page: one upload link per sector
+//   GET  /referent/<jeton>                   a sector's page: blank form, upload of the filled bilan
+//   GET  /referent/<jeton>/formulaire        the blank bilan form (XLSX)
+//   POST /referent/<jeton>                   filled bilan → every problem (422) or 303 to its note
 //   GET  /static/lettrine.css, /static/lettrine.js
 #include <memory>
 #include <string>

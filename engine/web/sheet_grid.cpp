@@ -3,7 +3,10 @@
 #include <map>
 #include <set>
 
+#include "core/output_files.hpp"
 #include "core/text.hpp"
+#include "data/csv_reader.hpp"
+#include "data/ods_reader.hpp"
 
 namespace lettrine::web {
 
@@ -123,6 +126,18 @@ std::string place_text(const SourcePosition& p, const Place& place) {
 }
 
 }  // namespace
+
+std::optional<Workbook> read_back(const boost::filesystem::path& data) {
+    try {
+        boost::system::error_code error;
+        if (boost::filesystem::is_directory(data, error)) return read_csv_folder(data);
+        const std::string extension = data.extension().string();
+        if (extension == ".xlsx") return read_xlsx(read_file(data), data.filename().string());
+        if (extension == ".ods") return read_ods(read_file(data), data.filename().string());
+    } catch (const LettrineError&) {
+    }
+    return std::nullopt;
+}
 
 DataValue error_view(const Diagnostics& diagnostics, const std::optional<Workbook>& workbook, const GridLimits& limits) {
     DataValue problems = DataValue::list();

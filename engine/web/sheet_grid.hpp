@@ -5,6 +5,8 @@
 // marked, so that nobody has to count columns to find H4.
 #include <optional>
 
+#include <boost/filesystem.hpp>
+
 #include "core/diagnostic.hpp"
 #include "data/value.hpp"
 #include "data/xlsx_reader.hpp"
@@ -23,6 +25,11 @@ struct GridLimits {
 // « cellules » carrying « texte », and for a faulty one « id »,
 // « fautive », « messages »). Only errors are listed; `workbook` is the
 // upload read back (none for an XML file or an unreadable upload).
+// An uploaded file (or CSV folder) read back with the engine's own readers,
+// for the grids: .xlsx, .ods, a folder of CSV files; none for XML (its
+// positions are lines) or when it cannot be read at all.
+std::optional<Workbook> read_back(const boost::filesystem::path& data);
+
 DataValue error_view(const Diagnostics& diagnostics, const std::optional<Workbook>& workbook,
                      const GridLimits& limits = {});
 

@@ -11,7 +11,9 @@ on a free port of 127.0.0.1:
    every faulty cell is marked in the grid, a summary link moves to its cell;
 4. keyboard only (Tab, Enter): skip link, file field, button, ZIP link,
    each with a visible focus;
-5. the contrast of the main colours, computed from the served CSS.
+5. the référents: links made from the programme, a bilan of another sector
+   refused through Habitat's link, Habitat's own bilan giving its note;
+6. the contrast of the main colours, computed from the served CSS.
 
 Screenshots of each page go to --captures (docs/ for the documentation).
 
@@ -224,6 +226,41 @@ def keyboard_flow(driver, base, source, downloads):
     WebDriverWait(driver, 20).until(lambda d: d.current_url.endswith(".pdf"))
 
 
+def referent_flow(driver, base, source, captures):
+    driver.get(base + "/referents")
+    common_checks(driver, "Bilans des structures")
+    driver.find_element(By.ID, "fichiers").send_keys(os.path.join(source, "input", "programme-2016.xlsx"))
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, 60).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "table.liens tbody tr")) == 4)
+    screenshot(driver, captures, "web-referents.png")
+    links = {}
+    for row in driver.find_elements(By.CSS_SELECTOR, "table.liens tbody tr"):
+        cells = row.find_elements(By.TAG_NAME, "td")
+        links[cells[0].text] = cells[1].find_element(By.TAG_NAME, "a").get_attribute("href")
+    check(set(links) == {"Services aux personnes", "Circuits courts et alimentation", "Habitat", "Déchets et ressources"},
+          "liens : %r" % sorted(links))
+
+    # A bilan of another sector, through Habitat's link: refused, in French.
+    driver.get(links["Habitat"])
+    common_checks(driver, "Bilan 2016 — Habitat")
+    screenshot(driver, captures, "web-referent.png")
+    driver.find_element(By.ID, "fichiers").send_keys(os.path.join(source, "input", "bilans", "bilan-2016-circuits-courts.xlsx"))
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, 60).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-resume-erreurs]"))
+    check("ce bilan est celui du secteur" in driver.find_element(By.CSS_SELECTOR, "[data-resume-erreurs]").text,
+          "bilan d'un autre secteur non refusé")
+
+    # Its own bilan: the note, previewed.
+    driver.get(links["Habitat"])
+    driver.find_element(By.ID, "fichiers").send_keys(os.path.join(source, "input", "bilans", "bilan-2016-habitat.xlsx"))
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, 60).until(lambda d: d.find_elements(By.CSS_SELECTOR, "li.carte img"))
+    image = driver.find_element(By.CSS_SELECTOR, "li.carte img")
+    check(image.get_attribute("alt") == "Première page de la note de bilan — Habitat", "aperçu de la note")
+    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", image))
+    screenshot(driver, captures, "web-note.png")
+
+
 def luminance(rgb):
     def channel(c):
         c = c / 255
@@ -278,6 +315,7 @@ def main():
         december_flow(driver, base, source, args.captures, downloads)
         faulty_flow(driver, base, source, args.captures, work)
         keyboard_flow(driver, base, source, downloads)
+        referent_flow(driver, base, source, args.captures)
         contrast_checks(driver, base)
         leftovers = os.listdir(os.path.join(folder, "output", "serveur", "travail"))
         check(not leftovers, "dossiers de travail laissés : %r" % leftovers)

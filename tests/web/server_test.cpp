@@ -67,7 +67,7 @@ std::string result_page(httplib::Client& client, const httplib::Result& posted) 
 TEST(WebServer, EveryPageAnswersInFrench) {
     RunningServer server;
     auto client = server.client();
-    for (const char* path : {"/", "/decembre", "/nulle-part", "/decembre/resultats/0123456789abcdef0123456789abcdef/"}) {
+    for (const char* path : {"/", "/decembre", "/referents", "/nulle-part", "/resultats/0123456789abcdef0123456789abcdef/"}) {
         auto res = client.Get(path);
         ASSERT_TRUE(res) << path;
         EXPECT_NE(res->body.find("<html lang=\"fr\">"), std::string::npos) << path;
@@ -234,19 +234,23 @@ TEST(WebServer, TwentyConcurrentUploadsAllSucceed) {
     std::vector<std::thread> clients;
     std::atomic<int> ok{0};
     std::set<std::string> locations;
+    std::string failures;
     std::mutex mutex;
     for (int i = 0; i < 20; ++i)
         clients.emplace_back([&] {
             auto client = server.client();
             auto res = upload(client, {{"programme-2016.xlsx", workbook}});
+            std::lock_guard<std::mutex> lock(mutex);
             if (res && res->status == 303) {
                 ++ok;
-                std::lock_guard<std::mutex> lock(mutex);
                 locations.insert(res->get_header_value("Location"));
+            } else {
+                failures += res ? "HTTP " + std::to_string(res->status) + " " + res->body.substr(0, 300) + "\n"
+                                : "client error " + httplib::to_string(res.error()) + "\n";
             }
         });
     for (auto& t : clients) t.join();
-    EXPECT_EQ(ok.load(), 20);
+    EXPECT_EQ(ok.load(), 20) << failures;
     EXPECT_EQ(locations.size(), 20u);  // each its own result
     EXPECT_EQ(files_under(server.folder() / "output/serveur/travail"), 0u);
     auto client = server.client();
