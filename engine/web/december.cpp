@@ -29,25 +29,28 @@ DecemberOutcome refused(const Diagnostics& problems, const std::optional<Workboo
     return outcome;
 }
 
-// The logo the programme names is looked for in DOSSIER/input/ and copied
-// beside the upload, where the job resolves it. A name that would leave
-// that folder (absolute, or with « .. ») is refused: nothing a request sends
-// may read outside --dossier.
-void bring_logo(const Workspace& workspace, const Programme& programme, const SavedProgramme& saved) {
+// The logo the programme names is looked for, by its file name, in
+// DOSSIER/input/ and copied where the job will resolve it (beside the
+// upload, inside the scratch folder). A logo that would resolve outside the
+// scratch folder (absolute, or climbing out with « .. ») is refused: nothing
+// a request sends may read outside it.
+void bring_logo(const Workspace& workspace, const Programme& programme, const SavedProgramme& saved,
+                const fs::path& scratch) {
     if (programme.logo.empty()) return;
-    const fs::path logo(programme.logo);
-    bool escapes = logo.is_absolute() || logo.has_root_name();
-    for (const fs::path& part : logo) escapes = escapes || part == "..";
-    if (escapes)
-        throw LettrineError(ErrorKind::Data, SourcePosition::at_cell(saved.data.filename().string(), "Programme", ""),
-                            "le logo « " + programme.logo + " » doit être le nom d’une image du dossier input/ "
-                            "du serveur (ni chemin absolu, ni « .. »)");
-    const fs::path source = workspace.inputs() / logo;
     const fs::path beside = saved.format == ProgrammeFormat::CsvFolder ? saved.data : saved.data.parent_path();
+    const fs::path logo(programme.logo);
+    const fs::path target = (logo.is_absolute() ? logo : beside / logo).lexically_normal();
+    const fs::path inside = target.lexically_relative(scratch);
+    if (inside.empty() || *inside.begin() == "..")
+        throw LettrineError(ErrorKind::Data, SourcePosition::at_cell(saved.data.filename().string(), "Programme", ""),
+                            "le logo « " + programme.logo + " » sort du dossier de l’envoi : sur le serveur, écrivez "
+                            "seulement le nom de l’image (« " + logo.filename().string() +
+                            " »), cherchée dans le dossier input/ du serveur");
+    const fs::path source = workspace.inputs() / logo.filename();
     boost::system::error_code error;
     if (!fs::is_regular_file(source, error)) return;  // the job reports the missing image, positioned
-    fs::create_directories((beside / logo).parent_path(), error);
-    fs::copy_file(source, beside / logo, fs::copy_options::overwrite_existing, error);
+    fs::create_directories(target.parent_path(), error);
+    fs::copy_file(source, target, fs::copy_options::overwrite_existing, error);
 }
 
 std::string pages_text(int pages) { return std::to_string(pages) + (pages > 1 ? " pages" : " page"); }
@@ -137,7 +140,7 @@ DecemberOutcome december_from_upload(const Workspace& workspace, const DecemberS
     options.jobs = settings.jobs;
     JobResult result;
     try {
-        bring_logo(workspace, *checked.programme, saved);
+        bring_logo(workspace, *checked.programme, saved, scratch.path());
         result = run_december(options, true, true);
     } catch (const LettrineError& e) {
         if (e.kind() == ErrorKind::Internal) throw;

@@ -188,6 +188,38 @@ TEST(WebServer, CsvFilesTogetherAndTheirMistakesInTheGrid) {
     EXPECT_NE(res->body.find("dix mille"), std::string::npos);
 }
 
+std::vector<std::pair<std::string, std::string>> sample_csv_files(const std::string& logo_line) {
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const char* table : {"Programme", "Secteurs", "Partenaires", "Expérimentations", "Missions", "Textes"}) {
+        std::string bytes = slurp(source(std::string("samples/programme-csv/") + table + ".csv"));
+        const auto logo = bytes.find("Logo;");
+        if (logo != std::string::npos) bytes.replace(logo, bytes.find('\n', logo) - logo, logo_line);
+        files.emplace_back(std::string(table) + ".csv", bytes);
+    }
+    return files;
+}
+
+TEST(WebServer, CsvFilesGiveTheSameDocumentsAndTheLogoStaysInside) {
+    RunningServer server;
+    auto client = server.client();
+    // The logo by its name: found in DOSSIER/input/.
+    auto ok = upload(client, sample_csv_files("Logo;logo-ecossolies.png"));
+    ASSERT_TRUE(ok);
+    ASSERT_EQ(ok->status, 303) << ok->body;
+    auto zip = client.Get((ok->get_header_value("Location") + "lettrine-decembre-2016.zip").c_str());
+    const auto expected = cli_hashes("./decembre-csv/");
+    const auto entries = zip_entries(zip->body);
+    EXPECT_EQ(entries.size(), expected.size());
+    for (const auto& [name, content] : entries) EXPECT_EQ(sha256_hex(content), expected.at(name)) << name;
+    // A logo that climbs out of the upload's folder is refused, positioned.
+    for (const char* line : {"Logo;../../input/logo-ecossolies.png", "Logo;/etc/passwd"}) {
+        auto out = upload(client, sample_csv_files(line));
+        EXPECT_EQ(out->status, 422) << line;
+        EXPECT_NE(out->body.find("sort du dossier de l’envoi"), std::string::npos) << line;
+    }
+    EXPECT_EQ(files_under(server.folder() / "output/serveur/travail"), 0u);
+}
+
 TEST(WebServer, UnknownExtensionAndStrangeNamesAreRefusedInFrench) {
     RunningServer server;
     auto client = server.client();
