@@ -1,5 +1,7 @@
 #include "web/workspace.hpp"
 
+#include <ctime>
+
 #include <openssl/rand.h>
 
 #include "core/diagnostic.hpp"
@@ -25,6 +27,21 @@ Workspace::Workspace(const fs::path& folder) : root_(fs::absolute(folder).lexica
     make_folder(scratch_area());
     make_folder(results_area());
     make_folder(preview_cache());
+    remove_stale_scratch_folders();
+}
+
+// A server killed outright (SIGKILL, power loss) cannot remove its scratch
+// folders: the next start removes those left for more than an hour (a
+// request never lasts that long; another server on the same folder keeps
+// its own).
+void Workspace::remove_stale_scratch_folders() const {
+    const std::time_t hour_ago = std::time(nullptr) - 3600;
+    boost::system::error_code error;
+    for (fs::directory_iterator it(scratch_area(), error), end; !error && it != end; it.increment(error)) {
+        boost::system::error_code ignored;
+        if (is_result_id(it->path().filename().string()) && fs::last_write_time(it->path(), ignored) < hour_ago)
+            fs::remove_all(it->path(), ignored);
+    }
 }
 
 fs::path Workspace::scratch_area() const { return root_ / "output" / "serveur" / "travail"; }

@@ -31,6 +31,7 @@ public:
     boost::filesystem::path result(const std::string& id) const;
 
 private:
+    void remove_stale_scratch_folders() const;
     boost::filesystem::path root_;
 };
 

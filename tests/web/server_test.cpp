@@ -10,6 +10,7 @@
 #include "core/diagnostic.hpp"
 #include "preview/preview.hpp"
 #include "web/options.hpp"
+#include "web/workspace.hpp"
 #include "web_support.hpp"
 
 namespace lettrine::web::testing {
@@ -313,6 +314,21 @@ TEST(WebServer, BeyondTheBatchQueueUploadsAreAskedToRetryInFrench) {
     EXPECT_GE(done.load(), 1);
     EXPECT_GE(busy.load(), 1);
     EXPECT_EQ(files_under(server.folder() / "output/serveur/travail"), 0u);
+}
+
+TEST(WebServer, ScratchFoldersLeftByAKilledServerAreRemovedAtStart) {
+    const fs::path folder = fs::temp_directory_path() / fs::unique_path("lettrine-web-%%%%-%%%%");
+    const fs::path stale = folder / "output/serveur/travail/0123456789abcdef0123456789abcdef";
+    const fs::path fresh = folder / "output/serveur/travail/fedcba9876543210fedcba9876543210";
+    const fs::path other = folder / "output/serveur/travail/notes-personnelles";
+    for (const fs::path& f : {stale, fresh, other}) fs::create_directories(f / "sortie");
+    fs::last_write_time(stale, std::time(nullptr) - 2 * 3600);
+    fs::last_write_time(other, std::time(nullptr) - 2 * 3600);
+    { Workspace workspace(folder); }
+    EXPECT_FALSE(fs::exists(stale));
+    EXPECT_TRUE(fs::exists(fresh));  // perhaps another server's request under way
+    EXPECT_TRUE(fs::exists(other));  // not a name Lettrine gives
+    fs::remove_all(folder);
 }
 
 TEST(ServerOptions, NonLocalAddressIsRefusedWithTheReason) {
