@@ -1,6 +1,9 @@
 // HTTP-level tests of `lettrine serveur`: a real server on a free port, a
 // real client, real uploads, the real December job.
+#include <sys/wait.h>
 #include <zip.h>
+
+#include <cstdio>
 
 #include <atomic>
 #include <map>
@@ -329,6 +332,28 @@ TEST(WebServer, ScratchFoldersLeftByAKilledServerAreRemovedAtStart) {
     EXPECT_TRUE(fs::exists(fresh));  // perhaps another server's request under way
     EXPECT_TRUE(fs::exists(other));  // not a name Lettrine gives
     fs::remove_all(folder);
+}
+
+// What `lettrine serveur` prints and returns, from the real executable.
+std::pair<int, std::string> run_lettrine(const std::string& arguments) {
+    const std::string command = std::string(LETTRINE_EXE) + " " + arguments + " 2>&1";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    std::string out;
+    char buffer[4096];
+    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+    const int status = ::pclose(pipe);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+TEST(ServeCommand, RefusesANonLocalAddressAndExplainsWhy) {
+    const auto [code, out] = run_lettrine("serveur --adresse 0.0.0.0 --port 0");
+    EXPECT_EQ(code, 2) << out;
+    EXPECT_NE(out.find("n’est pas locale"), std::string::npos) << out;
+    EXPECT_NE(out.find("mots de passe"), std::string::npos);
+    const auto [help_code, help] = run_lettrine("serveur --aide");
+    EXPECT_EQ(help_code, 0);
+    EXPECT_NE(help.find("--lots-simultanes"), std::string::npos);
+    EXPECT_NE(run_lettrine("--aide").second.find("serveur"), std::string::npos);
 }
 
 TEST(ServerOptions, NonLocalAddressIsRefusedWithTheReason) {
