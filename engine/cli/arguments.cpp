@@ -48,7 +48,7 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
         auto it = commands().find(args[i]);
         if (it == commands().end())
             usage_error("commande inconnue « " + args[i] +
-                        " » (commandes : decembre, lettres, budget, verifier, fusion, convertir, atelier, convertir-ag, formulaire, note, rapport)");
+                        " » (commandes : decembre, lettres, budget, verifier, fusion, convertir, atelier, convertir-ag, formulaire, note, rapport, serveur)");
         a.command = it->second;
         ++i;
     }
@@ -142,6 +142,8 @@ std::string help_text() {
         "              --donnees désigne le bilan (.xlsx, .ods ou .xml)\n"
         "  rapport     rapport d'activité (PDF) : toutes les notes de bilan du dossier\n"
         "              --notes en un document, avec couverture et sommaire\n"
+        "  serveur     Lettrine dans le navigateur, sur http://127.0.0.1:8080\n"
+        "              (lettrine serveur --aide ; docs/SERVEUR.md)\n"
         "\n"
         "Options :\n"
         "  --donnees CHEMIN   données : .xlsx, .ods, .xml ou dossier de fichiers CSV ;\n"

@@ -18,6 +18,7 @@
 #include "data/programme_reader.hpp"
 #include "jobs/jobs.hpp"
 #include "report/report.hpp"
+#include "web/server.hpp"
 
 using namespace lettrine;
 
@@ -162,6 +163,9 @@ int run(const Arguments& args) {
 int main(int argc, char** argv) {
     std::vector<std::string> words(argv + 1, argv + argc);
     try {
+        // The web interface has its own options (engine/web/options.hpp).
+        if (!words.empty() && words.front() == "serveur")
+            return web::serve_command(std::vector<std::string>(words.begin() + 1, words.end()));
         return run(parse_arguments(words));
     } catch (const LettrineError& e) {
         print(e.diagnostics(), std::cerr);

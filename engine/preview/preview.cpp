@@ -1,0 +1,151 @@
+#include "preview/preview.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include <openssl/evp.h>
+#include <unistd.h>
+
+#include "core/diagnostic.hpp"
+#include "core/output_files.hpp"
+#include "pdfimport/child_process.hpp"
+#include "preview/preview_protocol.hpp"
+
+namespace fs = boost::filesystem;
+namespace proto = lettrine::preview_protocol;
+
+namespace lettrine {
+
+namespace {
+
+const char* const kHelperName = "lettrine-apercu";
+const char* const kHelperVariable = "LETTRINE_APERCU";
+
+bool is_executable(const fs::path& path) {
+    boost::system::error_code error;
+    return fs::is_regular_file(path, error) && ::access(path.c_str(), X_OK) == 0;
+}
+
+[[noreturn]] void fail(ErrorKind kind, const fs::path& pdf, const std::string& message) {
+    throw LettrineError(kind, SourcePosition::in_file(pdf.filename().string()), message);
+}
+
+int parse_pages(const std::string& out) {
+    std::istringstream in(out);
+    std::string word;
+    int pages = 0;
+    if (in >> word >> pages && word == "pages" && pages > 0) return pages;
+    return 0;
+}
+
+std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+
+// Runs the helper into a temporary file of the cache folder; returns the
+// page count.
+int render_into(const fs::path& pdf, const fs::path& png, int width, const PreviewLimits& limits) {
+    const std::vector<std::string> arguments = {
+        "--cpu-seconds", std::to_string(limits.cpu_seconds), "--memory-bytes", std::to_string(limits.memory_bytes),
+        pdf.string(), "1", std::to_string(width), png.string()};
+    const pdfimport::ChildRun run = pdfimport::run_child(preview_helper_path(), arguments, limits.wall_seconds);
+    if (run.timed_out)
+        fail(ErrorKind::Internal, pdf, "aperçu abandonné : le rendu de la page a dépassé le temps permis");
+    if (!run.exited)
+        fail(ErrorKind::Internal, pdf, "aperçu impossible : le programme d’aperçu s’est arrêté (" +
+                                           pdfimport::signal_name(run.signal) + ")");
+    switch (run.exit_status) {
+        case 0: break;
+        case proto::kExitUnreadable:
+        case proto::kExitNoSuchPage: fail(ErrorKind::Data, pdf, "aperçu impossible : " + first_line(run.err));
+        case proto::kExitMemory: fail(ErrorKind::Internal, pdf, "aperçu impossible : mémoire permise dépassée");
+        default: fail(ErrorKind::Internal, pdf, "aperçu impossible : " + first_line(run.err));
+    }
+    const int pages = parse_pages(run.out);
+    if (pages == 0) fail(ErrorKind::Internal, pdf, "aperçu impossible : réponse inattendue du programme d’aperçu");
+    return pages;
+}
+
+}  // namespace
+
+std::string sha256_hex(const std::string& bytes) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1)
+        throw LettrineError(ErrorKind::Internal, SourcePosition{}, "calcul de l’empreinte SHA-256 impossible");
+    static const char* const hex = "0123456789abcdef";
+    std::string text;
+    for (unsigned int i = 0; i < length; ++i) {
+        text += hex[digest[i] >> 4];
+        text += hex[digest[i] & 15];
+    }
+    return text;
+}
+
+fs::path preview_helper_path() {
+    if (const char* variable = std::getenv(kHelperVariable); variable && *variable) {
+        if (is_executable(variable)) return variable;
+        throw LettrineError(ErrorKind::Internal, SourcePosition::in_file(variable),
+                            std::string("programme d’aperçu introuvable ou non exécutable (désigné par la variable "
+                                        "d’environnement ") + kHelperVariable + ")");
+    }
+    boost::system::error_code error;
+    const fs::path self = fs::read_symlink("/proc/self/exe", error);
+    if (!error && is_executable(self.parent_path() / kHelperName)) return self.parent_path() / kHelperName;
+#ifdef LETTRINE_APERCU_BUILD_PATH
+    if (is_executable(LETTRINE_APERCU_BUILD_PATH)) return LETTRINE_APERCU_BUILD_PATH;
+#endif
+    throw LettrineError(ErrorKind::Internal, SourcePosition{},
+                        std::string("programme d’aperçu introuvable : ") + kHelperName +
+                            " doit être à côté de lettrine, ou désigné par la variable d’environnement " +
+                            kHelperVariable);
+}
+
+PagePreview first_page_preview(const fs::path& pdf, const fs::path& cache_folder, int width,
+                               const PreviewLimits& limits) {
+    const std::string key = sha256_hex(read_file(pdf)) + "-p1-" + std::to_string(width);
+    PagePreview preview;
+    preview.png = cache_folder / (key + ".png");
+    const fs::path pages_file = cache_folder / (key + ".pages");
+    boost::system::error_code error;
+    if (fs::is_regular_file(preview.png, error) && fs::is_regular_file(pages_file, error)) {
+        preview.pages = parse_pages(read_file(pages_file));
+        if (preview.pages > 0) {
+            preview.cached = true;
+            return preview;
+        }
+    }
+    fs::create_directories(cache_folder, error);
+    if (error)
+        throw LettrineError(ErrorKind::Io, SourcePosition::in_file(cache_folder.string()),
+                            "dossier des aperçus impossible à créer : " + describe_system_error(error.value()));
+    // Rendered beside under a name of its own, then renamed: two requests
+    // for the same PDF (several uploads at once) never see a half-written
+    // file, and the last rename wins with identical bytes.
+    const fs::path partial = cache_folder / ("." + key + "-" + std::to_string(::getpid()) + "-" +
+                                             fs::unique_path("%%%%%%%%").string() + ".png");
+    try {
+        preview.pages = render_into(pdf, partial, width, limits);
+    } catch (...) {
+        fs::remove(partial, error);
+        throw;
+    }
+    // The page count first: an image without it is rendered again, never trusted.
+    const fs::path partial_pages = partial.string() + ".pages";
+    {
+        std::ofstream out(partial_pages.string(), std::ios::binary);
+        out << "pages " << preview.pages << "\n";
+    }
+    fs::rename(partial_pages, pages_file, error);
+    if (!error) fs::rename(partial, preview.png, error);
+    if (error) {
+        boost::system::error_code ignored;
+        fs::remove(partial, ignored);
+        fs::remove(partial_pages, ignored);
+        throw LettrineError(ErrorKind::Io, SourcePosition::in_file(preview.png.string()),
+                            "aperçu impossible à enregistrer : " + describe_system_error(error.value()));
+    }
+    return preview;
+}
+
+}  // namespace lettrine

@@ -1,0 +1,87 @@
+#include "web/options.hpp"
+
+#include "core/diagnostic.hpp"
+
+namespace lettrine::web {
+
+namespace {
+
+[[noreturn]] void usage_error(const std::string& message) {
+    throw LettrineError(ErrorKind::Usage, SourcePosition{},
+                        message + "\n(« lettrine serveur --aide » affiche l’aide du serveur)");
+}
+
+long long whole_number(const std::string& option, const std::string& value, long long low, long long high) {
+    try {
+        std::size_t used = 0;
+        const long long n = std::stoll(value, &used);
+        if (used == value.size() && n >= low && n <= high) return n;
+    } catch (...) {
+    }
+    usage_error(option + " attend un nombre entier de " + std::to_string(low) + " à " + std::to_string(high) +
+                ", pas « " + value + " »");
+}
+
+}  // namespace
+
+bool is_local_address(const std::string& address) {
+    if (address == "localhost" || address == "::1") return true;
+    if (address.rfind("127.", 0) != 0) return false;
+    int dots = 0;
+    for (char c : address) {
+        if (c == '.') ++dots;
+        else if (c < '0' || c > '9') return false;
+    }
+    return dots == 3;
+}
+
+ServerOptions parse_server_arguments(const std::vector<std::string>& args) {
+    ServerOptions o;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string option = args[i], value;
+        bool has_value = false;
+        const auto equals = option.find('=');
+        if (option.rfind("--", 0) == 0 && equals != std::string::npos) {
+            value = option.substr(equals + 1);
+            option = option.substr(0, equals);
+            has_value = true;
+        }
+        auto take = [&]() -> std::string {
+            if (has_value) return value;
+            if (i + 1 >= args.size()) usage_error("l’option " + option + " attend une valeur");
+            return args[++i];
+        };
+        if (option == "--adresse") o.address = take();
+        else if (option == "--port") o.port = static_cast<int>(whole_number(option, take(), 0, 65535));
+        else if (option == "--dossier") o.folder = take();
+        else if (option == "--modeles" || option == "--modèles") o.templates = take();
+        else if (option == "--jobs" || option == "-j") o.jobs = static_cast<int>(whole_number(option, take(), 1, 256));
+        else if (option == "--lots-simultanes" || option == "--lots-simultanés")
+            o.batches = static_cast<int>(whole_number(option, take(), 1, 64));
+        else if (option == "--taille-max")
+            o.max_upload_bytes = static_cast<std::size_t>(whole_number(option, take(), 1, 1024)) << 20;
+        else usage_error("option inconnue pour « lettrine serveur » : « " + args[i] + " »");
+    }
+    if (!is_local_address(o.address))
+        usage_error("l’adresse « " + o.address + " » n’est pas locale : ouvrir Lettrine aux autres postes du réseau "
+                    "demande un fichier de mots de passe et le chiffrement TLS, qui arrivent dans une prochaine "
+                    "version (voir docs/SERVEUR.md). En attendant, le serveur n’écoute que sur cette machine : "
+                    "--adresse 127.0.0.1");
+    return o;
+}
+
+std::string server_help_text() {
+    return "lettrine serveur : Lettrine dans le navigateur (http://127.0.0.1:8080)\n"
+           "\n"
+           "  --adresse ADRESSE        adresse d’écoute, locale seulement (127.0.0.1 par défaut)\n"
+           "  --port PORT              port d’écoute (8080 par défaut)\n"
+           "  --dossier DOSSIER        dossier du travail de l’année, avec input/ et output/ (. par défaut)\n"
+           "  --modeles DOSSIER        modèles des documents et des pages (templates par défaut)\n"
+           "  --lots-simultanes N      lots préparés en même temps, les autres attendent (2 par défaut)\n"
+           "  --jobs N                 fils de calcul dans un lot (un par cœur par défaut)\n"
+           "  --taille-max MIO         taille maximale d’un envoi, en Mio (50 par défaut)\n"
+           "\n"
+           "Voir docs/SERVEUR.md.\n";
+}
+
+}  // namespace lettrine::web

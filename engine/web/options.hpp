@@ -1,0 +1,36 @@
+#pragma once
+// `lettrine serveur`'s options, in French, parsed into plain values.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace lettrine::web {
+
+struct ServerOptions {
+    std::string address = "127.0.0.1";  // --adresse: only local addresses in this version
+    int port = 8080;                     // --port (0: any free port, for tests)
+    std::string folder = ".";            // --dossier: the year's work (input/, output/)
+    std::string templates = "templates"; // --modeles: templates/web/ holds the pages
+    int jobs = 0;                        // --jobs: threads inside one batch (0: one per core)
+    int batches = 2;                     // --lots-simultanes: batches run at once, the others wait
+    std::size_t max_upload_bytes = std::size_t{50} << 20;  // --taille-max (Mio)
+    int workers = 16;                    // HTTP worker threads: batches running and waiting, and pages
+    int free_workers = 4;                // kept for pages and downloads: never held by a waiting batch
+    std::size_t max_waiting = 64;        // connections accepted but not yet served
+    int read_timeout_seconds = 30;       // per read; a request's whole body is bounded by max_upload_bytes
+    int write_timeout_seconds = 30;
+    int keep_alive_seconds = 5;
+    std::size_t keep_alive_requests = 100;
+};
+
+// Throws LettrineError(Usage) in French: unknown option, bad number, or an
+// address that is not local (a password file and TLS come in a later
+// version: the message says so).
+ServerOptions parse_server_arguments(const std::vector<std::string>& args);
+
+// True for 127.0.0.0/8, ::1 and « localhost ».
+bool is_local_address(const std::string& address);
+
+std::string server_help_text();
+
+}  // namespace lettrine::web

@@ -1,0 +1,376 @@
+#include "web/server.hpp"
+
+#include <algorithm>
+#include <csignal>
+#include <iostream>
+
+#include <httplib.h>
+
+#include "core/diagnostic.hpp"
+#include "core/output_files.hpp"
+#include "web/december.hpp"
+#include "web/pages.hpp"
+#include "web/referents.hpp"
+#include "web/task_queue.hpp"
+#include "web/workspace.hpp"
+
+namespace fs = boost::filesystem;
+
+namespace lettrine::web {
+
+namespace {
+
+const char* const kHtml = "text/html; charset=utf-8";
+
+// Every answer: nothing from elsewhere (no CDN, no font, no frame), no sniffing.
+httplib::Headers security_headers() {
+    return {{"Content-Security-Policy",
+             "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; object-src 'none'; "
+             "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"},
+            {"X-Content-Type-Options", "nosniff"},
+            {"Referrer-Policy", "no-referrer"},
+            {"X-Frame-Options", "DENY"}};
+}
+
+std::string status_title(int status) {
+    switch (status) {
+        case 400: return "Demande incomprise";
+        case 404: return "Page introuvable";
+        case 405: return "Action impossible sur cette page";
+        case 413: return "Envoi trop volumineux";
+        case 414: return "Adresse trop longue";
+        case 503: return "Serveur occupé";
+        default: return status >= 500 ? "Erreur du serveur" : "Demande refusée";
+    }
+}
+
+std::string status_text(int status, std::size_t max_upload) {
+    switch (status) {
+        case 404: return "Cette adresse ne correspond à aucune page de Lettrine. Revenez à l’accueil pour choisir un travail.";
+        case 413:
+            return "Les fichiers envoyés dépassent " + size_text(max_upload) +
+                   ", la taille permise pour un envoi. Vérifiez que vous avez choisi le bon classeur.";
+        case 405: return "Cette page ne s’utilise pas ainsi. Revenez à l’accueil.";
+        default:
+            return status >= 500 ? "Lettrine n’a pas pu terminer ce travail. Réessayez ; si le problème revient, "
+                                    "transmettez l’heure de l’essai à la personne qui s’occupe de Lettrine."
+                                  : "Le navigateur a envoyé une demande que Lettrine ne comprend pas. Revenez à l’accueil.";
+    }
+}
+
+}  // namespace
+
+struct WebServer::Impl {
+    ServerOptions options;
+    Workspace workspace;
+    Pages pages;
+    DecemberSettings december;
+    BatchGate gate;
+    ReferentDesk desk;
+    httplib::Server http;
+    int port = 0;
+
+    explicit Impl(const ServerOptions& o)
+        : options(o), workspace(o.folder), pages(fs::path(o.templates) / "web"),
+          gate(o.batches, static_cast<std::size_t>(std::max(1, o.workers - o.batches - o.free_workers))),
+          desk(workspace) {
+        december.templates = o.templates;
+        december.jobs = o.jobs;
+        configure();
+        routes();
+    }
+
+    void html(httplib::Response& res, int status, const std::string& body) {
+        res.status = status;
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(body, kHtml);
+    }
+
+    void configure() {
+        const std::size_t workers = static_cast<std::size_t>(options.workers), waiting = options.max_waiting;
+        http.new_task_queue = [workers, waiting] { return new BoundedTaskQueue(workers, waiting); };
+        http.set_payload_max_length(options.max_upload_bytes);
+        http.set_read_timeout(options.read_timeout_seconds, 0);
+        http.set_write_timeout(options.write_timeout_seconds, 0);
+        http.set_keep_alive_timeout(options.keep_alive_seconds);
+        http.set_keep_alive_max_count(options.keep_alive_requests);
+        http.set_default_headers(security_headers());
+        http.set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request&, httplib::Response& res) {
+            // Pages Lettrine already wrote (the error summary: 422) stay as they are.
+            if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+            const int status = res.status;
+            html(res, status, pages.message(status_title(status), status_text(status, options.max_upload_bytes)));
+            return httplib::Server::HandlerResponse::Handled;
+        }));
+        http.set_exception_handler([this](const httplib::Request& req, httplib::Response& res, std::exception_ptr error) {
+            std::string what = "erreur inconnue";
+            try {
+                if (error) std::rethrow_exception(error);
+            } catch (const std::exception& e) {
+                what = e.what();
+            } catch (...) {
+            }
+            std::cerr << "lettrine serveur : " << req.method << " " << req.path << " : " << what << "\n";
+            html(res, 500, pages.message(status_title(500), status_text(500, options.max_upload_bytes)));
+        });
+    }
+
+    void routes() {
+        http.Get("/", [this](const httplib::Request&, httplib::Response& res) {
+            html(res, 200, pages.render("accueil", "Accueil", DataValue::map()));
+        });
+        http.Get("/decembre", [this](const httplib::Request&, httplib::Response& res) {
+            DataValue data = DataValue::map();
+            data.set("taille_max", DataValue::text(size_text(options.max_upload_bytes)));
+            html(res, 200, pages.render("decembre", "Décembre : lettres de mission et budget", data));
+        });
+        http.Post("/decembre", [this](const httplib::Request& req, httplib::Response& res) { post_december(req, res); });
+        http.Get(R"(/resultats/([0-9a-f]{32})/?)", [this](const httplib::Request& req, httplib::Response& res) {
+            serve_result_page(req.matches[1], req.path, res);
+        });
+        http.Get(R"(/resultats/([0-9a-f]{32})/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
+            serve_result_file(req.matches[1], req.matches[2], res);
+        });
+        referent_routes();
+        http.Get("/static/lettrine.css", [this](const httplib::Request&, httplib::Response& res) {
+            res.set_header("Cache-Control", "no-cache");
+            res.set_content(pages.stylesheet(), "text/css; charset=utf-8");
+        });
+        http.Get("/static/lettrine.js", [this](const httplib::Request&, httplib::Response& res) {
+            res.set_header("Cache-Control", "no-cache");
+            res.set_content(pages.script(), "text/javascript; charset=utf-8");
+        });
+    }
+
+    // The files of the form's « fichiers » field; false (and a French page) when the form sent none.
+    bool uploaded_files(const httplib::Request& req, httplib::Response& res, std::vector<UploadedFile>& files) {
+        if (!req.is_multipart_form_data()) {
+            html(res, 400, pages.message("Envoi incomplet",
+                                         "Le formulaire n’a pas transmis de fichier. Revenez à la page précédente et "
+                                         "choisissez le fichier à envoyer."));
+            return false;
+        }
+        const auto range = req.files.equal_range("fichiers");
+        for (auto it = range.first; it != range.second; ++it)
+            if (!it->second.filename.empty() || !it->second.content.empty())
+                files.push_back({it->second.filename, it->second.content});
+        return true;
+    }
+
+    // Waits for a turn in the batch queue; false (and a French 503) when it is full.
+    bool enter_queue(httplib::Response& res) {
+        if (gate.enter()) return true;
+        res.set_header("Retry-After", "30");
+        html(res, 503, pages.message("Serveur occupé",
+                                     "Lettrine prépare déjà les documents d’autres envois et " +
+                                         std::to_string(gate.waiting()) +
+                                         " autres attendent leur tour. Réessayez dans une minute : votre "
+                                         "fichier n’a pas été gardé."));
+        return false;
+    }
+
+    void post_december(const httplib::Request& req, httplib::Response& res) {
+        std::vector<UploadedFile> files;
+        if (!uploaded_files(req, res, files)) return;
+        if (!enter_queue(res)) return;
+        struct Leave { BatchGate& gate; ~Leave() { gate.leave(); } } leave{gate};
+        const DecemberOutcome outcome = december_from_upload(workspace, december, files, [this](const DataValue& view) {
+            return pages.render("resultats", "Décembre : documents prêts", view);
+        });
+        if (outcome.refused) {
+            DataValue view = outcome.view;
+            view.set("taille_max", DataValue::text(size_text(options.max_upload_bytes)));
+            html(res, 422, pages.render("decembre", "Décembre : lettres de mission et budget", view, true));
+            return;
+        }
+        see_other(res, "/resultats/" + outcome.result_id + "/");
+    }
+
+    void see_other(httplib::Response& res, const std::string& location) {
+        res.status = 303;
+        res.set_header("Location", location);
+        res.set_content("", "text/plain");
+    }
+
+    // ---- Référents: the staff's page of links, and each sector's page through its token.
+
+    void referent_routes() {
+        http.Get("/referents", [this](const httplib::Request& req, httplib::Response& res) {
+            html(res, 200, staff_page(req, DataValue::map(), false));
+        });
+        http.Post("/referents", [this](const httplib::Request& req, httplib::Response& res) {
+            std::vector<UploadedFile> files;
+            if (!uploaded_files(req, res, files)) return;
+            const DecemberOutcome outcome = desk.make_links(files, december.upload);
+            if (outcome.refused) {
+                html(res, 422, staff_page(req, outcome.view, true));
+                return;
+            }
+            see_other(res, "/referents");
+        });
+        http.Get(R"(/referent/([0-9a-f]{32}))", [this](const httplib::Request& req, httplib::Response& res) {
+            with_link(req.matches[1], res, [&](const ReferentLink& link) {
+                html(res, 200, referent_page(link, DataValue::map(), false));
+            });
+        });
+        http.Get(R"(/referent/([0-9a-f]{32})/formulaire)", [this](const httplib::Request& req, httplib::Response& res) {
+            with_link(req.matches[1], res, [&](const ReferentLink& link) {
+                const auto [name, bytes] = desk.blank_form(link);
+                res.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+                res.set_content(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            });
+        });
+        http.Post(R"(/referent/([0-9a-f]{32}))", [this](const httplib::Request& req, httplib::Response& res) {
+            with_link(req.matches[1], res, [&](const ReferentLink& link) { post_bilan(req, res, link); });
+        });
+    }
+
+    template <typename Work>
+    void with_link(const std::string& token, httplib::Response& res, Work work) {
+        const std::optional<ReferentLink> link = desk.find(token);
+        if (!link) {
+            html(res, 404, pages.message("Lien inconnu ou expiré",
+                                         "Ce lien de dépôt n’existe pas ou sa date limite est passée. Demandez un "
+                                         "nouveau lien aux Ecossolies."));
+            return;
+        }
+        work(*link);
+    }
+
+    void post_bilan(const httplib::Request& req, httplib::Response& res, const ReferentLink& link) {
+        std::vector<UploadedFile> files;
+        if (!uploaded_files(req, res, files)) return;
+        if (!enter_queue(res)) return;
+        struct Leave { BatchGate& gate; ~Leave() { gate.leave(); } } leave{gate};
+        const DecemberOutcome outcome = desk.return_bilan(link, files, december, [&](const DataValue& view) {
+            DataValue data = view;
+            data.set("retour", DataValue::text("/referent/" + link.token));
+            return pages.render("note", "Note de bilan prête", data);
+        });
+        if (outcome.refused) {
+            html(res, 422, referent_page(link, outcome.view, true));
+            return;
+        }
+        see_other(res, "/resultats/" + outcome.result_id + "/");
+    }
+
+    std::string referent_page(const ReferentLink& link, DataValue data, bool error) {
+        data.set("secteur", DataValue::text(link.sector_name));
+        data.set("annee", DataValue::text(std::to_string(link.year)));
+        data.set("echeance", DataValue::text(french_date(link.deadline)));
+        data.set("formulaire", DataValue::text("/referent/" + link.token + "/formulaire"));
+        data.set("action", DataValue::text("/referent/" + link.token));
+        data.set("taille_max", DataValue::text(size_text(options.max_upload_bytes)));
+        return pages.render("referent", "Bilan " + std::to_string(link.year) + " — " + link.sector_name, data, error);
+    }
+
+    std::string staff_page(const httplib::Request& req, DataValue data, bool error) {
+        // The address as the staff's browser reached the server, to copy into a mail.
+        const std::string host = req.has_header("Host") ? req.get_header_value("Host") : options.address;
+        DataValue list = DataValue::list();
+        for (const ReferentLink& link : desk.links()) {
+            DataValue item = DataValue::map();
+            item.set("secteur", DataValue::text(link.sector_name));
+            item.set("adresse", DataValue::text("http://" + host + "/referent/" + link.token));
+            item.set("echeance", DataValue::text(french_date(link.deadline)));
+            list.push_back(item);
+        }
+        data.set("avec_liens", DataValue::boolean(!list.items().empty()));
+        data.set("liens", list);
+        data.set("jours", DataValue::text(std::to_string(kDefaultLinkDays)));
+        data.set("taille_max", DataValue::text(size_text(options.max_upload_bytes)));
+        return pages.render("referents", "Bilans des structures référentes", data, error);
+    }
+
+    void serve_result_page(const std::string& id, const std::string& path, httplib::Response& res) {
+        const fs::path page = workspace.result(id) / kResultPage;
+        boost::system::error_code error;
+        if (!fs::is_regular_file(page, error)) {
+            html(res, 404, pages.message("Résultat introuvable",
+                                         "Ce résultat n’existe pas ou n’est plus conservé. Préparez de nouveau les "
+                                         "documents depuis la page Décembre."));
+            return;
+        }
+        if (path.back() != '/') {  // the page's links are relative to its folder
+            res.status = 301;
+            res.set_header("Location", path + "/");
+            return;
+        }
+        html(res, 200, read_file(page));
+    }
+
+    // Only the files the result's manifest names: a request's path is never
+    // joined to a folder unchecked.
+    void serve_result_file(const std::string& id, const std::string& name, httplib::Response& res) {
+        const std::vector<std::string> served = result_files(workspace, id);
+        if (std::find(served.begin(), served.end(), name) == served.end()) {
+            res.status = 404;
+            return;
+        }
+        const fs::path file = workspace.result(id) / name;
+        const std::string extension = file.extension().string();
+        const std::string download = file.filename().string();
+        if (extension == ".pdf") {
+            res.set_header("Content-Disposition", "inline; filename=\"" + download + "\"");
+            res.set_content(read_file(file), "application/pdf");
+        } else if (extension == ".png") {
+            res.set_content(read_file(file), "image/png");
+        } else {
+            res.set_header("Content-Disposition", "attachment; filename=\"" + download + "\"");
+            res.set_content(read_file(file), extension == ".zip" ? "application/zip"
+                                                                 : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        }
+        res.set_header("Cache-Control", "private, max-age=3600");
+    }
+};
+
+WebServer::WebServer(const ServerOptions& options) : impl_(std::make_unique<Impl>(options)) {}
+WebServer::~WebServer() = default;
+
+int WebServer::bind() {
+    Impl& s = *impl_;
+    s.port = s.options.port == 0 ? s.http.bind_to_any_port(s.options.address)
+                                 : (s.http.bind_to_port(s.options.address, s.options.port) ? s.options.port : -1);
+    if (s.port <= 0)
+        throw LettrineError(ErrorKind::Io, SourcePosition{},
+                            "impossible d’écouter sur " + s.options.address + ":" + std::to_string(s.options.port) +
+                                " (port déjà pris par un autre programme ? essayez --port 8081)");
+    return s.port;
+}
+
+bool WebServer::run() { return impl_->http.listen_after_bind(); }
+void WebServer::stop() { impl_->http.stop(); }
+
+namespace {
+
+WebServer* running_server = nullptr;
+
+extern "C" void on_stop_signal(int) {
+    // httplib::Server::stop() only shuts the listening socket down: safe enough here.
+    if (running_server) running_server->stop();
+}
+
+}  // namespace
+
+int serve_command(const std::vector<std::string>& args) {
+    for (const std::string& a : args)
+        if (a == "--aide" || a == "-h" || a == "--help") {
+            std::cout << server_help_text();
+            return 0;
+        }
+    const ServerOptions options = parse_server_arguments(args);
+    WebServer server(options);
+    const int port = server.bind();
+    running_server = &server;
+    std::signal(SIGINT, on_stop_signal);
+    std::signal(SIGTERM, on_stop_signal);
+    std::cerr << "Lettrine est ouvert sur http://" << (options.address == "::1" ? "[::1]" : options.address) << ":"
+              << port << "/ (dossier de travail : " << fs::absolute(options.folder).lexically_normal().string()
+              << "). Ctrl+C pour arrêter.\n";
+    const bool served = server.run();
+    running_server = nullptr;
+    std::cerr << "Lettrine serveur arrêté.\n";
+    return served ? 0 : exit_code_for(ErrorKind::Io);
+}
+
+}  // namespace lettrine::web

@@ -1,0 +1,92 @@
+// Lettrine's few lines of script. Every page works without them (plain
+// forms and links); they add drag and drop, a progress message while the
+// server prepares the documents, and focus on the error summary.
+(function () {
+  "use strict";
+
+  function describe(files) {
+    var names = [];
+    for (var i = 0; i < files.length; i++) names.push(files[i].name);
+    if (names.length === 0) return "";
+    return (names.length === 1 ? "Fichier choisi\u00A0: " : names.length + " fichiers choisis\u00A0: ") + names.join(", ");
+  }
+
+  // The error summary takes the focus, so that it is read first.
+  function focusSummary() {
+    var summary = document.querySelector("[data-resume-erreurs]");
+    if (summary) summary.focus();
+  }
+
+  // A summary link moves the focus to its cell (the browser scrolls there).
+  function linkCells() {
+    var links = document.querySelectorAll("[data-vers-cellule]");
+    for (var i = 0; i < links.length; i++) {
+      links[i].addEventListener("click", function (event) {
+        var target = document.getElementById(this.getAttribute("href").slice(1));
+        if (!target) return;
+        event.preventDefault();
+        history.replaceState(null, "", this.getAttribute("href"));
+        target.focus();
+        target.scrollIntoView({ block: "center" });
+      });
+    }
+  }
+
+  // Each grid opens scrolled to its first faulty cell, next to the row numbers.
+  function showFirstFaults() {
+    var grids = document.querySelectorAll(".defilement");
+    for (var i = 0; i < grids.length; i++) {
+      var cell = grids[i].querySelector("td.fautive");
+      var header = grids[i].querySelector("tbody th");
+      if (!cell) continue;
+      grids[i].scrollLeft = Math.max(0, cell.offsetLeft - (header ? header.offsetWidth : 0) - 16);
+      grids[i].scrollTop = Math.max(0, cell.offsetTop - grids[i].clientHeight / 3);
+    }
+  }
+
+  function dropZone(form) {
+    var zone = form.querySelector("[data-depot]");
+    var input = form.querySelector("input[type=file]");
+    var state = form.querySelector("[data-etat]");
+    var hint = form.querySelector("[data-depot-consigne]");
+    if (!zone || !input) return;
+    if (hint) hint.hidden = false;
+    input.addEventListener("change", function () { state.textContent = describe(input.files); });
+    ["dragenter", "dragover"].forEach(function (name) {
+      zone.addEventListener(name, function (event) { event.preventDefault(); zone.classList.add("survol"); });
+    });
+    ["dragleave", "drop"].forEach(function (name) {
+      zone.addEventListener(name, function () { zone.classList.remove("survol"); });
+    });
+    zone.addEventListener("drop", function (event) {
+      event.preventDefault();
+      if (!event.dataTransfer || event.dataTransfer.files.length === 0) return;
+      input.files = event.dataTransfer.files;
+      state.textContent = describe(input.files);
+    });
+  }
+
+  function progressOnSubmit(form) {
+    var state = form.querySelector("[data-etat]");
+    var button = form.querySelector("button[type=submit]");
+    form.addEventListener("submit", function () {
+      state.textContent = "Envoi du programme et préparation des documents…";
+      var bar = document.createElement("progress");
+      bar.setAttribute("aria-label", "Préparation des documents");
+      state.appendChild(bar);
+      // Disabled after the submission has started, so the form still sends.
+      setTimeout(function () { button.disabled = true; }, 0);
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    showFirstFaults();
+    focusSummary();
+    linkCells();
+    var forms = document.querySelectorAll("[data-envoi]");
+    for (var i = 0; i < forms.length; i++) {
+      dropZone(forms[i]);
+      progressOnSubmit(forms[i]);
+    }
+  });
+})();

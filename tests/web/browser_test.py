@@ -1,0 +1,332 @@
+#!/usr/bin/python3
+"""The December flow in a real browser (Debian's chromium, headless, driven
+by chromedriver through python3-selenium), against a real `lettrine serveur`
+on a free port of 127.0.0.1:
+
+1. home and Décembre pages (French, skip link, labels);
+2. the default workbook uploaded through the file input → 4 cards with
+   previews, a letter opened, the ZIP downloaded and checked against the
+   recorded outputs of the command line;
+3. a workbook with planted mistakes → the error summary takes the focus,
+   every faulty cell is marked in the grid, a summary link moves to its cell;
+4. keyboard only (Tab, Enter): skip link, file field, button, ZIP link,
+   each with a visible focus;
+5. the référents: links made from the programme, a bilan of another sector
+   refused through Habitat's link, Habitat's own bilan giving its note;
+6. the contrast of the main colours, computed from the served CSS.
+
+Screenshots of each page go to --captures (docs/ for the documentation).
+
+    browser_test.py --lettrine build/lettrine --source . --captures build/web-captures
+"""
+import argparse
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def start_server(lettrine, source, folder):
+    process = subprocess.Popen(
+        [lettrine, "serveur", "--port", "0", "--dossier", folder, "--modeles", os.path.join(source, "templates")],
+        cwd=source, stderr=subprocess.PIPE, text=True)
+    line = process.stderr.readline()
+    match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+    if not match:
+        process.kill()
+        sys.exit("le serveur n'a pas démarré : " + line)
+    return process, int(match.group(1))
+
+
+def browser(downloads, profile):
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1000",
+                 "--user-data-dir=" + profile, "--lang=fr-FR"):
+        options.add_argument(flag)
+    options.add_experimental_option("prefs", {
+        "download.default_directory": downloads,
+        "download.prompt_for_download": False,
+        "plugins.always_open_pdf_externally": False,
+        "intl.accept_languages": "fr-FR,fr",
+    })
+    # French browser chrome too (the file field's own button), as the association's computers have.
+    environment = dict(os.environ, LANGUAGE="fr", LANG="fr_FR.UTF-8")
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver", env=environment), options=options)
+
+
+def check(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+def screenshot(driver, captures, name):
+    # The whole page, not only the window.
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    driver.set_window_size(1280, min(max(height, 700), 4000))
+    driver.save_screenshot(os.path.join(captures, name))
+    driver.set_window_size(1280, 1000)
+
+
+def common_checks(driver, title_start):
+    check(driver.execute_script("return document.documentElement.lang") == "fr", "lang=fr manquant")
+    check(driver.title.startswith(title_start), "titre inattendu : " + driver.title)
+    skip = driver.find_element(By.CSS_SELECTOR, "a.evitement")
+    check(skip.get_attribute("href").endswith("#contenu"), "lien d'évitement manquant")
+
+
+def expected_hashes(source):
+    hashes = {}
+    with open(os.path.join(source, "scripts", "sample-hashes.txt"), encoding="utf-8") as f:
+        for line in f:
+            digest, path = line.split()
+            if path.startswith("./decembre/"):
+                hashes[path[len("./decembre/"):]] = digest
+    return hashes
+
+
+def wait_for_download(folder, suffix, seconds=30):
+    end = time.time() + seconds
+    while time.time() < end:
+        done = [n for n in os.listdir(folder) if n.endswith(suffix)]
+        if done:
+            return os.path.join(folder, done[0])
+        time.sleep(0.2)
+    raise AssertionError("téléchargement non reçu : " + suffix)
+
+
+def december_flow(driver, base, source, captures, downloads):
+    driver.get(base + "/")
+    common_checks(driver, "Accueil")
+    screenshot(driver, captures, "web-accueil.png")
+    driver.find_element(By.CSS_SELECTOR, "main a[href='/decembre']").click()
+    common_checks(driver, "Décembre")
+    label = driver.find_element(By.CSS_SELECTOR, "label[for=fichiers]")
+    check("Programme" in label.text, "étiquette du champ manquante")
+    screenshot(driver, captures, "web-decembre.png")
+    driver.find_element(By.ID, "fichiers").send_keys(os.path.join(source, "input", "programme-2016.xlsx"))
+    started = time.time()
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, 60).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "li.carte")) == 4)
+    print("cartes affichées %.2f s après l'envoi" % (time.time() - started))
+    images = driver.find_elements(By.CSS_SELECTOR, "li.carte img")
+    check(all(driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", i) for i in images),
+          "aperçu non chargé")
+    check(any(i.get_attribute("alt") == "Première page de la lettre de mission — Habitat" for i in images),
+          "texte de remplacement de l'aperçu")
+    screenshot(driver, captures, "web-resultats.png")
+    results = driver.current_url
+
+    driver.find_element(By.PARTIAL_LINK_TEXT, "Tout télécharger (ZIP").click()
+    archive = wait_for_download(downloads, ".zip")
+    hashes = expected_hashes(source)
+    with zipfile.ZipFile(archive) as z:
+        names = z.namelist()
+        check(names == sorted(hashes), "contenu de l'archive : %r" % names)
+        for name in names:
+            check(hashlib.sha256(z.read(name)).hexdigest() == hashes[name], "octets différents : " + name)
+
+    driver.find_element(By.CSS_SELECTOR, "li.carte a").click()
+    WebDriverWait(driver, 20).until(lambda d: d.current_url.endswith(".pdf"))
+    kind = driver.execute_script(
+        "return fetch(location.href).then(r => r.headers.get('content-type') + ' ' + r.headers.get('content-disposition'))")
+    check(kind.startswith("application/pdf inline"), "la lettre ne s'ouvre pas dans le navigateur : " + kind)
+    driver.get(results)
+
+
+def faulty_flow(driver, base, source, captures, work):
+    faulty = os.path.join(work, "programme-faux.xlsx")
+    planted = subprocess.run(["/usr/bin/python3", os.path.join(source, "tests", "web", "plant_mistakes.py"),
+                              os.path.join(source, "input", "programme-2016.xlsx"), faulty],
+                             check=True, capture_output=True, text=True).stdout.split()
+    driver.get(base + "/decembre")
+    driver.find_element(By.ID, "fichiers").send_keys(faulty)
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, 60).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-resume-erreurs]"))
+    common_checks(driver, "Erreur\u00a0: ")
+    summary = driver.find_element(By.CSS_SELECTOR, "[data-resume-erreurs]")
+    check(driver.switch_to.active_element == summary, "le résumé des erreurs n'a pas le focus")
+    check("Il y a un problème" in summary.text, "titre du résumé")
+    marked = driver.find_elements(By.CSS_SELECTOR, "td.fautive")
+    check(len(marked) == len(planted), "%d cellules marquées pour %d erreurs plantées" % (len(marked), len(planted)))
+    for place in planted:
+        cell = place.split("!")[1]
+        target = driver.find_element(By.ID, "f2-" + cell)
+        check("Erreur" in target.text, "marque textuelle absente en " + cell)
+    screenshot(driver, captures, "web-erreurs.png")
+    driver.find_element(By.CSS_SELECTOR, "a[href='#f2-K4']").click()
+    check(driver.switch_to.active_element.get_attribute("id") == "f2-K4", "le lien ne mène pas à la cellule K4")
+    driver.execute_script("window.scrollTo(0, 0)")
+    screenshot_cell(driver, captures)
+
+
+def screenshot_cell(driver, captures):
+    cell = driver.find_element(By.ID, "f2-K4")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus()", cell)
+    driver.save_screenshot(os.path.join(captures, "web-erreurs-cellule.png"))
+
+
+def focus_visible(driver):
+    style = driver.execute_script(
+        "const s = getComputedStyle(document.activeElement);"
+        "return [s.outlineStyle, s.outlineWidth, s.boxShadow];")
+    return (style[0] != "none" and style[1] != "0px") or style[2] != "none"
+
+
+def press(driver, key):
+    # Keys go to whatever has the focus, as a keyboard's do (an element's
+    # send_keys would type into a file field).
+    ActionChains(driver).send_keys(key).perform()
+
+
+def tab_until(driver, predicate, limit=40):
+    for _ in range(limit):
+        press(driver, Keys.TAB)
+        element = driver.switch_to.active_element
+        check(focus_visible(driver), "focus invisible sur " + element.tag_name + " " + element.text)
+        if predicate(element):
+            return element
+    raise AssertionError("élément jamais atteint au clavier")
+
+
+def keyboard_flow(driver, base, source, downloads):
+    driver.get(base + "/decembre")
+    press(driver, Keys.TAB)
+    skip = driver.switch_to.active_element
+    check(skip.get_attribute("class") == "evitement", "le premier arrêt n'est pas le lien d'évitement")
+    check(skip.is_displayed() and focus_visible(driver), "lien d'évitement invisible au focus")
+    press(driver, Keys.ENTER)
+    check(driver.switch_to.active_element.get_attribute("id") == "contenu", "le lien d'évitement ne mène pas au contenu")
+    field = tab_until(driver, lambda e: e.get_attribute("id") == "fichiers")
+    # A file chooser cannot be driven headless: the path is typed into the field, as selenium does.
+    field.send_keys(os.path.join(source, "input", "programme-2016.xlsx"))
+    tab_until(driver, lambda e: e.tag_name == "button")
+    press(driver, Keys.ENTER)
+    WebDriverWait(driver, 60).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "li.carte")) == 4)
+    for name in os.listdir(downloads):
+        os.remove(os.path.join(downloads, name))
+    tab_until(driver, lambda e: "Tout télécharger" in e.text)
+    press(driver, Keys.ENTER)
+    wait_for_download(downloads, ".zip")
+    tab_until(driver, lambda e: (e.get_attribute("href") or "").endswith(".pdf"))
+    press(driver, Keys.ENTER)
+    WebDriverWait(driver, 20).until(lambda d: d.current_url.endswith(".pdf"))
+
+
+def referent_flow(driver, base, source, captures):
+    driver.get(base + "/referents")
+    common_checks(driver, "Bilans des structures")
+    driver.find_element(By.ID, "fichiers").send_keys(os.path.join(source, "input", "programme-2016.xlsx"))
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, 60).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "table.liens tbody tr")) == 4)
+    screenshot(driver, captures, "web-referents.png")
+    links = {}
+    for row in driver.find_elements(By.CSS_SELECTOR, "table.liens tbody tr"):
+        cells = row.find_elements(By.TAG_NAME, "td")
+        links[cells[0].text] = cells[1].find_element(By.TAG_NAME, "a").get_attribute("href")
+    check(set(links) == {"Services aux personnes", "Circuits courts et alimentation", "Habitat", "Déchets et ressources"},
+          "liens : %r" % sorted(links))
+
+    # A bilan of another sector, through Habitat's link: refused, in French.
+    driver.get(links["Habitat"])
+    common_checks(driver, "Bilan 2016 — Habitat")
+    screenshot(driver, captures, "web-referent.png")
+    driver.find_element(By.ID, "fichiers").send_keys(os.path.join(source, "input", "bilans", "bilan-2016-circuits-courts.xlsx"))
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, 60).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-resume-erreurs]"))
+    check("ce bilan est celui du secteur" in driver.find_element(By.CSS_SELECTOR, "[data-resume-erreurs]").text,
+          "bilan d'un autre secteur non refusé")
+
+    # Its own bilan: the note, previewed.
+    driver.get(links["Habitat"])
+    driver.find_element(By.ID, "fichiers").send_keys(os.path.join(source, "input", "bilans", "bilan-2016-habitat.xlsx"))
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, 60).until(lambda d: d.find_elements(By.CSS_SELECTOR, "li.carte img"))
+    image = driver.find_element(By.CSS_SELECTOR, "li.carte img")
+    check(image.get_attribute("alt") == "Première page de la note de bilan — Habitat", "aperçu de la note")
+    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", image))
+    screenshot(driver, captures, "web-note.png")
+
+
+def luminance(rgb):
+    def channel(c):
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(int(x)) for x in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a, b):
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def colours(driver, selector):
+    return driver.execute_script(
+        "const e = document.querySelector(arguments[0]); let s = getComputedStyle(e); const fg = s.color;"
+        "let n = e; let bg = 'rgba(0, 0, 0, 0)';"
+        "while (n && (bg === 'rgba(0, 0, 0, 0)' || bg === 'transparent')) { bg = getComputedStyle(n).backgroundColor; n = n.parentElement; }"
+        "return [fg, bg === 'rgba(0, 0, 0, 0)' ? 'rgb(255, 255, 255)' : bg];", selector)
+
+
+def contrast_checks(driver, base):
+    pages = {"/decembre": ["main p.aide", "label", "button", ".bandeau a", ".pied p", "main p.introduction"]}
+    for page, selectors in pages.items():
+        driver.get(base + page)
+        for selector in selectors:
+            fg, bg = (re.findall(r"\d+", c)[:3] for c in colours(driver, selector))
+            ratio = contrast(fg, bg)
+            check(ratio >= 4.5, "contraste %.2f:1 pour %s" % (ratio, selector))
+    driver.get(base + "/decembre")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lettrine", required=True)
+    parser.add_argument("--source", required=True)
+    parser.add_argument("--captures", required=True)
+    args = parser.parse_args()
+    source = os.path.abspath(args.source)
+    os.makedirs(args.captures, exist_ok=True)
+    work = tempfile.mkdtemp(prefix="lettrine-navigateur-")
+    folder, downloads, profile = (os.path.join(work, n) for n in ("dossier", "telechargements", "profil"))
+    for f in (folder, downloads, profile):
+        os.makedirs(f)
+    os.makedirs(os.path.join(folder, "input"))
+    shutil.copy(os.path.join(source, "input", "logo-ecossolies.png"), os.path.join(folder, "input"))
+    server, port = start_server(os.path.abspath(args.lettrine), source, folder)
+    driver = None
+    try:
+        driver = browser(downloads, profile)
+        base = "http://127.0.0.1:%d" % port
+        december_flow(driver, base, source, args.captures, downloads)
+        faulty_flow(driver, base, source, args.captures, work)
+        keyboard_flow(driver, base, source, downloads)
+        referent_flow(driver, base, source, args.captures)
+        contrast_checks(driver, base)
+        leftovers = os.listdir(os.path.join(folder, "output", "serveur", "travail"))
+        check(not leftovers, "dossiers de travail laissés : %r" % leftovers)
+        print("parcours du navigateur : tout est bon")
+    finally:
+        if driver:
+            driver.quit()
+        server.terminate()
+        server.wait(timeout=20)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
