@@ -12,6 +12,7 @@ packages=(
   googletest libgtest-dev libbenchmark-dev
   poppler-utils qpdf libqpdf-dev python3 python3-pdfminer python3-openpyxl python3-pil faketime hyperfine
   clang-14 libclang-rt-14-dev llvm-14
+  libcurl4-openssl-dev python3-aiosmtpd
 )
 
 missing=()
