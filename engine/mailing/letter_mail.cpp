@@ -8,6 +8,7 @@
 #include "core/text.hpp"
 #include "data/calendar.hpp"
 #include "markup/french_punctuation.hpp"
+#include "template/french_grammar.hpp"
 
 namespace lettrine {
 
@@ -106,7 +107,7 @@ std::string letter_mail_subject(const Programme& programme, const Sector& sector
 std::string letter_mail_body(const Programme& p, const Sector& s) {
     std::ostringstream out;
     out << "Madame, Monsieur,\n\n";
-    out << "Veuillez trouver ci-joint la lettre de mission qui confie à " << s.referent
+    out << "Veuillez trouver ci-joint la lettre de mission qui confie " << with_a(s.referent)
         << " la mission de structure référente du secteur " << guillemets(s.name) << " pour l’année " << p.year
         << " (fichier " << letter_file_name(p, s) << ").\n\n";
     if (!p.missions.empty()) {

@@ -71,6 +71,13 @@ TEST(LetterMail, FrenchWordingWithFrenchTypography) {
     for (const char* wrong : {" :", " ;", "« ", " »", "\u00A0;"}) EXPECT_EQ(body.find(wrong), std::string::npos) << wrong;
 }
 
+TEST(LetterMail, ThePrepositionAgreesWithTheReferentsArticle) {
+    Sector s = sector("habitat");
+    s.referent = "Le Collectif Exemple";
+    EXPECT_NE(letter_mail_body(programme(), s).find("qui confie au Collectif Exemple la mission"), std::string::npos)
+        << letter_mail_body(programme(), s);
+}
+
 TEST(LetterMail, DatedTheLettersDayAtNineInParis) {
     const mail::MailTime winter = letter_mail_time(Date{2015, 12, 1});
     EXPECT_EQ(winter.hour, 9);
