@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli/arguments.hpp"
 #include "core/diagnostic.hpp"
 #include "core/output_files.hpp"
 #include "data/programme_reader.hpp"
@@ -167,4 +168,21 @@ TEST(SmtpConfig, EveryProblemAtOnceWithItsLine) {
         EXPECT_NE(text.find("smtp.conf:7:1 : fichier de mot de passe introuvable"), std::string::npos) << text;
     }
     fs::remove_all(dir);
+}
+
+TEST(EnvoyerArguments, SmtpAndResendBelongToEnvoyer) {
+    const Arguments a = parse_arguments({"envoyer", "--smtp", "smtp.conf", "--renvoyer", "--secteur", "habitat"});
+    EXPECT_EQ(a.command, Command::Send);
+    EXPECT_EQ(a.smtp, "smtp.conf");
+    EXPECT_TRUE(a.resend);
+    EXPECT_EQ(parse_arguments({"envoyer"}).smtp, "");
+    for (const std::vector<std::string>& wrong :
+         {std::vector<std::string>{"lettres", "--smtp", "smtp.conf"}, {"envoyer", "--renvoyer"}, {"envoyer", "--smtp"}}) {
+        try {
+            parse_arguments(wrong);
+            ADD_FAILURE() << wrong[0] << " " << wrong[1];
+        } catch (const LettrineError& e) {
+            EXPECT_EQ(e.kind(), ErrorKind::Usage);
+        }
+    }
 }

@@ -5,6 +5,11 @@
 // sent twice.
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <chrono>
 #include <set>
 
 #include "mail_support.hpp"
@@ -249,5 +254,30 @@ TEST(Envoyer, UnreachableServerStopsAtTheFirstAndLogsNothing) {
     EXPECT_NE(r.err.find("connexion impossible à 127.0.0.1:" + std::to_string(port)), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("non tenté après cet échec : habitat"), std::string::npos) << r.err;
     EXPECT_FALSE(fs::exists(out / "courriels" / "envois.log"));
+    fs::remove_all(out);
+}
+
+TEST(Envoyer, ASilentServerTimesOut) {
+    // A socket that listens and never answers: the kernel accepts the
+    // connection, no greeting ever comes; the transfer timeout ends the wait.
+    const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    ASSERT_EQ(::listen(listener, 8), 0);
+    socklen_t size = sizeof address;
+    ::getsockname(listener, reinterpret_cast<sockaddr*>(&address), &size);
+    const fs::path out = work_folder("silent");
+    write(out / "smtp.conf", "serveur = 127.0.0.1\nport = " + std::to_string(ntohs(address.sin_port)) +
+                                 "\nsecurite = aucune\ndelai-connexion = 1\ndelai-envoi = 1\n");
+    const auto start = std::chrono::steady_clock::now();
+    const Outcome r = lettrine("envoyer --donnees '" + kData + "' --sortie '" + out.string() + "' --smtp '" +
+                               (out / "smtp.conf").string() + "'");
+    const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    ::close(listener);
+    EXPECT_EQ(r.code, 6) << r.err;
+    EXPECT_NE(r.err.find("délai dépassé avec 127.0.0.1"), std::string::npos) << r.err;
+    EXPECT_LT(seconds, 10.0);  // one timeout, then the others are not tried
     fs::remove_all(out);
 }
