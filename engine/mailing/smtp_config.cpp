@@ -70,6 +70,15 @@ long number_in(const Entry& e, long low, long high, Diagnostics& problems) {
     return low;
 }
 
+// A host name or an IPv4 address: nothing that could change the URL
+// libcurl is given (no '/', '@', ':', space).
+bool is_host_name(const std::string& host) {
+    for (unsigned char c : host)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-'))
+            return false;
+    return !host.empty() && host.size() <= 253;
+}
+
 bool is_loopback(const std::string& host) { return host == "localhost" || host == "127.0.0.1" || host == "::1"; }
 
 // The password: the file's first line. A file others can read is a warning.
@@ -99,6 +108,10 @@ SmtpConfig read_smtp_config(const fs::path& file) {
     mail::SmtpSettings& s = config.settings;
     if (!e.count("serveur") || e["serveur"].value.empty())
         problems.error(SourcePosition::in_file(file.filename().string()), "la clé « serveur » est obligatoire");
+    else if (!is_host_name(e["serveur"].value))
+        problems.error(e["serveur"].position, "« " + e["serveur"].value +
+                                                  " » n’est pas un nom de serveur (lettres, chiffres, points, tirets ; "
+                                                  "le port se donne avec la clé « port »)");
     else
         s.host = e["serveur"].value;
     if (e.count("securite")) {

@@ -167,6 +167,15 @@ TEST(SmtpConfig, EveryProblemAtOnceWithItsLine) {
             << text;
         EXPECT_NE(text.find("smtp.conf:7:1 : fichier de mot de passe introuvable"), std::string::npos) << text;
     }
+    write_file_atomically(dir / "smtp.conf", "serveur = smtp.exemple.org:587/x@y\n");
+    try {
+        read_smtp_config(dir / "smtp.conf");
+        FAIL();
+    } catch (const LettrineError& e) {
+        EXPECT_NE(error_text(e).find("smtp.conf:1:1 : « smtp.exemple.org:587/x@y » n’est pas un nom de serveur"),
+                  std::string::npos)
+            << error_text(e);
+    }
     fs::remove_all(dir);
 }
 
