@@ -62,11 +62,11 @@ std::string describe(CURLcode code, const SmtpSettings& s, const char* detail) {
                    " s, envoi : " + std::to_string(s.transfer_timeout_seconds) + " s)";
         case CURLE_LOGIN_DENIED: return "identifiant ou mot de passe refusé par " + server;
         case CURLE_USE_SSL_FAILED: return server + " ne propose pas STARTTLS : envoi chiffré impossible";
-        case CURLE_PEER_FAILED_VERIFICATION: return "le certificat de " + server + " n'est pas reconnu";
+        case CURLE_PEER_FAILED_VERIFICATION: return "le certificat de " + server + " n’est pas reconnu";
         case CURLE_SSL_CONNECT_ERROR: return "échec de la négociation TLS avec " + server;
         default: break;
     }
-    return std::string("échec de l'envoi à ") + server + " (" + (detail && *detail ? detail : curl_easy_strerror(code)) + ")";
+    return std::string("échec de l’envoi à ") + server + " (" + (detail && *detail ? detail : curl_easy_strerror(code)) + ")";
 }
 
 }  // namespace
@@ -113,6 +113,7 @@ SendOutcome SmtpClient::send(const std::string& sender, const std::vector<std::s
         curl_easy_setopt(curl, CURLOPT_USERNAME, settings_.user.c_str());
         curl_easy_setopt(curl, CURLOPT_PASSWORD, settings_.password.c_str());
     }
+    if (!settings_.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, settings_.ca_file.c_str());
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, settings_.connect_timeout_seconds);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT, settings_.transfer_timeout_seconds);
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);

@@ -16,6 +16,7 @@ struct SmtpSettings {
     Security security = Security::StartTls;
     std::string user;      // empty: no authentication
     std::string password;
+    std::string ca_file;   // certificates to trust besides the system's (a private server); empty: the system's
     long connect_timeout_seconds = 15;
     long transfer_timeout_seconds = 120;  // a whole message, connection included
 };

@@ -19,11 +19,12 @@ struct Entry {
     SourcePosition position;
 };
 
-const char* const kKnownKeys = "serveur, port, securite, utilisateur, fichier-mot-de-passe, delai-connexion, delai-envoi";
+const char* const kKnownKeys =
+    "serveur, port, securite, utilisateur, fichier-mot-de-passe, certificat, delai-connexion, delai-envoi";
 
 bool is_known(const std::string& key) {
-    for (const char* k : {"serveur", "port", "securite", "utilisateur", "fichier-mot-de-passe", "delai-connexion",
-                          "delai-envoi"})
+    for (const char* k : {"serveur", "port", "securite", "utilisateur", "fichier-mot-de-passe", "certificat",
+                          "delai-connexion", "delai-envoi"})
         if (key == k) return true;
     return false;
 }
@@ -132,6 +133,12 @@ SmtpConfig read_smtp_config(const fs::path& file) {
         fs::path password_file = e["fichier-mot-de-passe"].value;
         if (password_file.is_relative()) password_file = file.parent_path() / password_file;
         s.password = read_password(password_file, e["fichier-mot-de-passe"].position, problems, config.warnings);
+    }
+    if (e.count("certificat")) {
+        fs::path ca = e["certificat"].value;
+        if (ca.is_relative()) ca = file.parent_path() / ca;
+        if (!fs::is_regular_file(ca)) problems.error(e["certificat"].position, "certificat introuvable : " + ca.string());
+        s.ca_file = ca.string();
     }
     if (!s.user.empty() && s.security == mail::Security::None && !s.host.empty() && !is_loopback(s.host))
         problems.error(e["securite"].position, "« securite = aucune » enverrait le mot de passe en clair à " + s.host +

@@ -14,6 +14,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace mail_test {
 
@@ -66,7 +67,8 @@ inline std::map<std::string, std::string> parse_with_python(const fs::path& file
 // (its port read from its first line), stopped by closing its input.
 class SmtpServer {
 public:
-    SmtpServer(const fs::path& folder, const fs::path& refuse_file) {
+    // `secured`: certificate, key, user, password (STARTTLS and AUTH required).
+    SmtpServer(const fs::path& folder, const fs::path& refuse_file, const std::vector<std::string>& secured = {}) {
         int to_child[2], from_child[2];
         if (::pipe(to_child) != 0 || ::pipe(from_child) != 0) throw std::runtime_error("pipe");
         pid_ = ::fork();
@@ -76,7 +78,12 @@ public:
             ::close(to_child[1]);
             ::close(from_child[0]);
             const std::string script = LETTRINE_SOURCE_DIR "/tests/mail/smtp_server.py";
-            ::execl(kPython, kPython, script.c_str(), folder.c_str(), refuse_file.c_str(), static_cast<char*>(nullptr));
+            std::vector<std::string> words = {kPython, script, folder.string(), refuse_file.string()};
+            words.insert(words.end(), secured.begin(), secured.end());
+            std::vector<char*> argv;
+            for (std::string& w : words) argv.push_back(&w[0]);
+            argv.push_back(nullptr);
+            ::execv(kPython, argv.data());
             ::_exit(127);
         }
         ::close(to_child[0]);

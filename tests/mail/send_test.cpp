@@ -9,7 +9,10 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include <sys/stat.h>
+
 #include <chrono>
+#include <cstdlib>
 #include <set>
 
 #include "mail_support.hpp"
@@ -279,5 +282,44 @@ TEST(Envoyer, ASilentServerTimesOut) {
     EXPECT_EQ(r.code, 6) << r.err;
     EXPECT_NE(r.err.find("délai dépassé avec 127.0.0.1"), std::string::npos) << r.err;
     EXPECT_LT(seconds, 10.0);  // one timeout, then the others are not tried
+    fs::remove_all(out);
+}
+
+TEST(Envoyer, StartTlsAndLoginToARealServer) {
+    const fs::path out = work_folder("starttls");
+    const fs::path inbox = out / "boite";
+    fs::create_directories(inbox);
+    // A certificate for 127.0.0.1 that the settings file names as trusted.
+    const std::string cert = (out / "serveur.pem").string(), key = (out / "cle.pem").string();
+    ASSERT_EQ(std::system(("openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 "
+                           "-addext subjectAltName=IP:127.0.0.1 -keyout '" + key + "' -out '" + cert +
+                           "' >/dev/null 2>&1").c_str()),
+              0);
+    mail_test::SmtpServer server(inbox, out / "aucun", {cert, key, "damien", "s3cret mot"});
+    write(out / "mdp", "s3cret mot\n");
+    ::chmod((out / "mdp").c_str(), 0600);
+    const std::string common = "serveur = 127.0.0.1\nport = " + std::to_string(server.port()) +
+                               "\nsecurite = starttls\ncertificat = serveur.pem\nfichier-mot-de-passe = mdp\n";
+    // Without the certificate named, the server is not trusted: nothing goes.
+    write(out / "inconnu.conf", "serveur = 127.0.0.1\nport = " + std::to_string(server.port()) +
+                                    "\nutilisateur = damien\nfichier-mot-de-passe = mdp\n");
+    Outcome untrusted = lettrine("envoyer --donnees '" + kData + "' --sortie '" + out.string() + "' --smtp '" +
+                                 (out / "inconnu.conf").string() + "'");
+    EXPECT_EQ(untrusted.code, 6) << untrusted.err;
+    EXPECT_NE(untrusted.err.find("n’est pas reconnu"), std::string::npos) << untrusted.err;
+
+    write(out / "faux.conf", common + "utilisateur = quelquun\n");
+    Outcome r = lettrine("envoyer --donnees '" + kData + "' --sortie '" + out.string() + "' --smtp '" +
+                         (out / "faux.conf").string() + "'");
+    EXPECT_EQ(r.code, 6) << r.err;
+    EXPECT_NE(r.err.find("identifiant ou mot de passe refusé par 127.0.0.1"), std::string::npos) << r.err;
+    EXPECT_TRUE(received(inbox).empty());
+
+    write(out / "smtp.conf", common + "utilisateur = damien\n");
+    r = lettrine("envoyer --donnees '" + kData + "' --sortie '" + out.string() + "' --smtp '" +
+                 (out / "smtp.conf").string() + "'");
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(received(inbox).size(), 4u);
+    EXPECT_EQ(logged_lines(out), 4u);
     fs::remove_all(out);
 }

@@ -4,12 +4,16 @@ and a free port only. Prints the port on its first output line, then serves
 until its standard input is closed. Each message accepted is written to
 FOLDER as recu-NNN.eml (the bytes received) and recu-NNN.env (envelope
 sender and recipients, one per line). A recipient listed in REFUSE_FILE
-(one address per line, re-read at each RCPT) is refused with a 550."""
+(one address per line, re-read at each RCPT) is refused with a 550.
+With CERT KEY USER PASSWORD after them: STARTTLS with that certificate is
+required, then AUTH with that user and password."""
 import os
 import socket
+import ssl
 import sys
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
 
 
 class Handler:
@@ -45,9 +49,22 @@ def free_port():
         return s.getsockname()[1]
 
 
-def main(folder, refuse_file):
+def secured(cert, key, user, password):
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        ok = auth_data.login == user.encode() and auth_data.password == password.encode()
+        return AuthResult(success=ok, handled=False)  # not handled: aiosmtpd answers 535
+
+    return {"tls_context": context, "require_starttls": True, "auth_required": True,
+            "authenticator": authenticator}
+
+
+def main(folder, refuse_file, *tls):
     port = free_port()
-    controller = Controller(Handler(folder, refuse_file), hostname="127.0.0.1", port=port)
+    options = secured(*tls) if tls else {}
+    controller = Controller(Handler(folder, refuse_file), hostname="127.0.0.1", port=port, **options)
     controller.start()
     print(port, flush=True)
     sys.stdin.read()
@@ -55,4 +72,4 @@ def main(folder, refuse_file):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(*sys.argv[1:])
