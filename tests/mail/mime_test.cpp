@@ -2,9 +2,13 @@
 // package): headers, encodings, folding, a binary attachment, determinism.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include <openssl/evp.h>
 #include <unistd.h>
 
 #include "core/output_files.hpp"
+#include "core/text.hpp"
 #include "mail/mime.hpp"
 #include "mail/mime_encoding.hpp"
 #include "mail_support.hpp"
@@ -177,6 +181,29 @@ TEST(MimeEncoding, HeaderTextEncodesNonAsciiInShortWordsNeverCuttingACharacter) 
         if (end == std::string::npos) end = words.size();
         EXPECT_LE(end - start + (start == 0 ? 9 : 1), 78u);
         EXPECT_LE(end - start, 75u);
+    }
+}
+
+// RFC 2047: each encoded word must hold whole characters on its own.
+TEST(MimeEncoding, EachEncodedWordDecodesToWholeCharacters) {
+    const std::string text = "Ébauche «\u202F" + std::string(30, 'a') + "éèàçœ€𝄞" + std::string(17, 'b') + "\u202F»";
+    for (std::size_t used : {9u, 40u, 70u}) {
+        const std::string header = header_text(text, used);
+        std::string decoded;
+        for (std::size_t at = header.find("=?UTF-8?B?"); at != std::string::npos; at = header.find("=?UTF-8?B?", at + 1)) {
+            const std::size_t end = header.find("?=", at + 10);
+            const std::string b64 = header.substr(at + 10, end - at - 10);
+            std::string raw(b64.size(), '\0');
+            int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(&raw[0]),
+                                    reinterpret_cast<const unsigned char*>(b64.data()), static_cast<int>(b64.size()));
+            ASSERT_GE(n, 0);
+            n -= static_cast<int>(std::count(b64.end() - 2, b64.end(), '='));
+            raw.resize(static_cast<std::size_t>(n));
+            EXPECT_TRUE(is_valid_utf8(raw)) << b64;
+            EXPECT_LE(end + 2 - at, 75u);
+            decoded += raw;
+        }
+        EXPECT_EQ(decoded, text);
     }
 }
 

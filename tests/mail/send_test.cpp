@@ -63,6 +63,7 @@ const fs::path& letters_once() {
         fs::remove_all(d);
         const Outcome r = lettrine("lettres --donnees '" + kData + "' --sortie '" + d.string() + "' --quiet");
         if (r.code != 0) throw std::runtime_error("lettrine lettres : " + r.err);
+        std::atexit([] { fs::remove_all(fs::temp_directory_path() / ("lettrine-mail-letters-" + std::to_string(::getpid()))); });
         return d;
     }();
     return dir;
