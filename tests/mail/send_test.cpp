@@ -56,17 +56,24 @@ fs::path letter(const fs::path& output, const std::string& sector) {
     return output / "lettres" / ("lettre-de-mission-2016-" + sector + ".pdf");
 }
 
-// The letters, written once by the real `lettrine lettres`; each test copies them.
-const fs::path& letters_once() {
-    static const fs::path dir = [] {
-        const fs::path d = fs::temp_directory_path() / ("lettrine-mail-letters-" + std::to_string(::getpid()));
-        fs::remove_all(d);
-        const Outcome r = lettrine("lettres --donnees '" + kData + "' --sortie '" + d.string() + "' --quiet");
+// The letters, written once per test process by the real `lettrine
+// lettres`; each test copies them. Removed when the process ends.
+struct LettersOnce {
+    fs::path dir = fs::temp_directory_path() / ("lettrine-mail-letters-" + std::to_string(::getpid()));
+    LettersOnce() {
+        fs::remove_all(dir);
+        const Outcome r = lettrine("lettres --donnees '" + kData + "' --sortie '" + dir.string() + "' --quiet");
         if (r.code != 0) throw std::runtime_error("lettrine lettres : " + r.err);
-        std::atexit([] { fs::remove_all(fs::temp_directory_path() / ("lettrine-mail-letters-" + std::to_string(::getpid()))); });
-        return d;
-    }();
-    return dir;
+    }
+    ~LettersOnce() {
+        boost::system::error_code ignored;
+        fs::remove_all(dir, ignored);
+    }
+};
+
+const fs::path& letters_once() {
+    static const LettersOnce letters;
+    return letters.dir;
 }
 
 fs::path work_folder(const std::string& name) {
