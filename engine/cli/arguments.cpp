@@ -24,6 +24,7 @@ const std::map<std::string, Command>& commands() {
         {"formulaire", Command::Forms},  {"formulaires", Command::Forms},
         {"note", Command::Note},
         {"rapport", Command::Report},
+        {"envoyer", Command::Send},
         {"aide", Command::Help},
     };
     return table;
@@ -48,7 +49,7 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
         auto it = commands().find(args[i]);
         if (it == commands().end())
             usage_error("commande inconnue « " + args[i] +
-                        " » (commandes : decembre, lettres, budget, verifier, fusion, convertir, atelier, convertir-ag, formulaire, note, rapport, serveur)");
+                        " » (commandes : decembre, lettres, budget, verifier, fusion, convertir, atelier, convertir-ag, formulaire, note, rapport, envoyer, serveur)");
         a.command = it->second;
         ++i;
     }
@@ -81,6 +82,8 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
         else if (option == "--badges" && !has_inline) a.badges = true;
         else if (option == "--recto-verso" && !has_inline) a.duplex = true;
         else if (option == "--notes") { a.notes = take(option); a.notes_given = true; }
+        else if (option == "--smtp") a.smtp = take(option);
+        else if (option == "--renvoyer" && !has_inline) a.resend = true;
         else if ((option == "--quiet" || option == "--silencieux" || option == "-q") && !has_inline) a.quiet = true;
         else if ((option == "--verbose" || option == "--bavard" || option == "-v") && !has_inline) a.verbose = true;
         else if ((option == "--help" || option == "--aide" || option == "-h") && !has_inline) a.command = Command::Help;
@@ -113,6 +116,10 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
     if (a.command == Command::Report && !a.sectors.empty())
         usage_error("rapport : --secteur ne s'emploie pas, le rapport réunit tous les secteurs du programme");
     if (a.badges && a.duplex) usage_error("--badges et --recto-verso s'excluent : --recto-verso concerne les dossiers d'atelier");
+    if (!a.smtp.empty() && a.command != Command::Send && a.command != Command::Help)
+        usage_error("--smtp ne s'emploie qu'avec la commande envoyer");
+    if (a.resend && (a.command != Command::Send || a.smtp.empty()) && a.command != Command::Help)
+        usage_error("--renvoyer ne s'emploie qu'avec « envoyer --smtp FICHIER »");
     if (a.output.empty()) a.output = "output";
     return a;
 }
@@ -142,6 +149,9 @@ std::string help_text() {
         "              --donnees désigne le bilan (.xlsx, .ods ou .xml)\n"
         "  rapport     rapport d'activité (PDF) : toutes les notes de bilan du dossier\n"
         "              --notes en un document, avec couverture et sommaire\n"
+        "  envoyer     un courriel par secteur au référent, sa lettre de mission\n"
+        "              jointe : brouillons .eml dans courriels/ ; avec --smtp,\n"
+        "              envoyés (voir docs/COURRIELS.md)\n"
         "  serveur     Lettrine dans le navigateur, sur http://127.0.0.1:8080\n"
         "              (lettrine serveur --aide ; docs/SERVEUR.md)\n"
         "\n"
@@ -161,6 +171,9 @@ std::string help_text() {
         "                     .xml) ou un PDF par secteur ; par défaut input/bilans/ ;\n"
         "                     atelier : les chiffres clés des bilans de ce dossier\n"
         "                     dans « Le secteur en bref » (sans --notes : aucun)\n"
+        "  --smtp FICHIER     envoyer : les réglages du serveur d'envoi (serveur,\n"
+        "                     port, securite, utilisateur, fichier-mot-de-passe)\n"
+        "  --renvoyer         envoyer : renvoie aussi les lettres déjà envoyées\n"
         "  --jobs N           nombre de documents produits en parallèle\n"
         "  --quiet            n'affiche que les erreurs\n"
         "  --verbose          affiche chaque fichier écrit\n"
@@ -184,7 +197,8 @@ std::string help_text() {
         "      le rapport d'activité : toutes les notes, un chapitre par secteur\n"
         "\n"
         "Codes de sortie : 0 succès ; 2 mauvaise utilisation ; 3 données invalides ;\n"
-        "4 erreur de modèle ; 5 erreur de lecture ou d'écriture de fichier.\n"
+        "4 erreur de modèle ; 5 erreur de lecture ou d'écriture de fichier ;\n"
+        "6 envoi incomplet (des courriels n'ont pas pu être envoyés).\n"
         "En cas d'erreur, aucun fichier n'est écrit.\n";
 }
 

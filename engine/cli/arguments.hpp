@@ -7,7 +7,7 @@
 
 namespace lettrine {
 
-enum class Command { December, Letters, Budget, Check, Merge, Convert, Workshops, ConvertAssembly, Forms, Note, Report, Help, Version };
+enum class Command { December, Letters, Budget, Check, Merge, Convert, Workshops, ConvertAssembly, Forms, Note, Report, Send, Help, Version };
 
 struct Arguments {
     Command command = Command::December;
@@ -31,7 +31,14 @@ struct Arguments {
     // rapport
     std::string notes = "input/bilans";               // --notes: the folder of notes de bilan
     bool notes_given = false;
+    // envoyer
+    std::string smtp;                                 // --smtp: the SMTP settings file; empty: drafts (.eml)
+    bool resend = false;                              // --renvoyer
 };
+
+// `lettrine envoyer` returns this when some e-mail could not be sent (the
+// others were sent and logged).
+inline constexpr int kExitIncompleteSending = 6;
 
 // Throws LettrineError(ErrorKind::Usage) with a French message.
 Arguments parse_arguments(const std::vector<std::string>& args);

@@ -17,6 +17,7 @@
 #include "bilan/note_view.hpp"
 #include "data/programme_reader.hpp"
 #include "jobs/jobs.hpp"
+#include "mailing/send_job.hpp"
 #include "report/report.hpp"
 #include "web/server.hpp"
 
@@ -57,6 +58,25 @@ BilanLookup bilans_from_notes(const std::string& folder, const std::string& prog
     };
 }
 
+// `envoyer`: drafts, or e-mails sent with a summary of what went and what
+// did not (exit 6 when something did not).
+int send_letters(const Arguments& args, Progress& progress) {
+    SendOptions send;
+    send.data = args.data;
+    send.output = args.output;
+    send.sectors = args.sectors;
+    if (!args.smtp.empty()) send.smtp = args.smtp;
+    send.resend = args.resend;
+    send.progress = &progress;
+    const SendReport report = run_send(send);
+    print(report.warnings, std::cerr);
+    for (const std::string& line : summary_lines(report)) {
+        if (report.complete()) progress.say(line);
+        else std::cerr << line << "\n";
+    }
+    return report.complete() ? 0 : kExitIncompleteSending;
+}
+
 int run(const Arguments& args) {
     const Verbosity verbosity = args.quiet ? Verbosity::Quiet : args.verbose ? Verbosity::Verbose : Verbosity::Normal;
     Progress progress(std::cerr, verbosity, ::isatty(STDERR_FILENO) == 1);
@@ -72,6 +92,7 @@ int run(const Arguments& args) {
     switch (args.command) {
         case Command::Help: std::cout << help_text(); return 0;
         case Command::Version: std::cout << version_text(); return 0;
+        case Command::Send: return send_letters(args, progress);
         case Command::Check: {
             const CheckReport found = check_december(options);
             print(found.data, std::cerr);

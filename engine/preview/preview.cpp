@@ -68,19 +68,6 @@ int render_into(const fs::path& pdf, const fs::path& png, int width, const Previ
 
 }  // namespace
 
-std::string sha256_hex(const std::string& bytes) {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1)
-        throw LettrineError(ErrorKind::Internal, SourcePosition{}, "calcul de l’empreinte SHA-256 impossible");
-    static const char* const hex = "0123456789abcdef";
-    std::string text;
-    for (unsigned int i = 0; i < length; ++i) {
-        text += hex[digest[i] >> 4];
-        text += hex[digest[i] & 15];
-    }
-    return text;
-}
 
 fs::path preview_helper_path() {
     if (const char* variable = std::getenv(kHelperVariable); variable && *variable) {

@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <string>
 
+#include "core/digest.hpp"
+
 #include <boost/filesystem.hpp>
 
 namespace lettrine {
@@ -28,8 +30,6 @@ struct PagePreview {
 PagePreview first_page_preview(const boost::filesystem::path& pdf, const boost::filesystem::path& cache_folder,
                                int width, const PreviewLimits& limits = {});
 
-// The SHA-256 of `bytes`, as 64 lowercase hexadecimal digits.
-std::string sha256_hex(const std::string& bytes);
 
 // The helper: LETTRINE_APERCU when set, else next to the running program
 // (/proc/self/exe), else where the build tree made it.
