@@ -46,4 +46,23 @@ std::set<std::string> requested_sectors(const Programme& programme, const std::v
     return requested;
 }
 
+std::vector<const Sector*> letter_sectors(const Programme& programme, const std::vector<std::string>& wanted,
+                                          Diagnostics& warnings, const std::string& nothing_for) {
+    const std::set<std::string> requested = requested_sectors(programme, wanted);
+    std::vector<const Sector*> sectors;
+    for (const auto& s : programme.sectors) {
+        if (!requested.empty() && !requested.count(s.id)) continue;
+        if (s.contracting == Contracting::NantesMetropole) {
+            if (!requested.empty())
+                warnings.warning(s.position, "le secteur « " + s.name + " » est conventionné directement par " +
+                                                 (programme.public_partner.empty() ? std::string("Nantes Métropole")
+                                                                                    : programme.public_partner) +
+                                                 " : " + nothing_for);
+            continue;
+        }
+        sectors.push_back(&s);
+    }
+    return sectors;
+}
+
 }  // namespace lettrine

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/diagnostic.hpp"
 #include "core/position.hpp"
 
 namespace lettrine {
@@ -115,5 +116,14 @@ struct Programme {
 // « secteur inconnu « x » (secteurs du programme : a, b) ».
 std::set<std::string> requested_sectors(const Programme& programme, const std::vector<std::string>& wanted,
                                         const std::function<bool(const std::string&)>& exists = {});
+
+// The sectors a lettre de mission is written for: those contracted by Les
+// Ecossolies, restricted to --secteur when given (an unknown identifier is
+// an error, as for requested_sectors). A sector contracted directly that was
+// asked for gets a warning ending with `nothing_for` (« pas de lettre de
+// mission »).
+std::vector<const Sector*> letter_sectors(const Programme& programme, const std::vector<std::string>& wanted,
+                                          Diagnostics& warnings,
+                                          const std::string& nothing_for = "pas de lettre de mission");
 
 }  // namespace lettrine

@@ -36,27 +36,6 @@ int thread_count(int requested) { return requested > 0 ? requested : default_job
 // pages (a few hundred KiB).
 constexpr std::size_t kMergeWindowPerThread = 2;
 
-// The sectors a letter is written for: contracted by Les Ecossolies,
-// restricted to --secteur when given (an unknown identifier is an error).
-std::vector<const Sector*> letter_sectors(const Programme& programme, const std::vector<std::string>& wanted,
-                                          Diagnostics& warnings) {
-    const std::set<std::string> requested = requested_sectors(programme, wanted);
-
-    std::vector<const Sector*> sectors;
-    for (const auto& s : programme.sectors) {
-        if (!requested.empty() && !requested.count(s.id)) continue;
-        if (s.contracting == Contracting::NantesMetropole) {
-            if (!requested.empty())
-                warnings.warning(s.position, "le secteur « " + s.name + " » est conventionné directement par " +
-                                                 (programme.public_partner.empty() ? std::string("Nantes Métropole")
-                                                                                    : programme.public_partner) +
-                                                 " : pas de lettre de mission");
-            continue;
-        }
-        sectors.push_back(&s);
-    }
-    return sectors;
-}
 
 fs::path letter_path(const fs::path& output, const Programme& programme, const Sector& sector) {
     return output / "lettres" /

@@ -16,35 +16,6 @@ namespace lettrine {
 
 namespace {
 
-// The sectors `lettrine lettres` writes a letter for: contracted by Les
-// Ecossolies, restricted to --secteur (the same rule and messages as
-// engine/jobs' letter selection).
-std::vector<const Sector*> letter_sectors(const Programme& programme, const std::vector<std::string>& wanted,
-                                          Diagnostics& warnings) {
-    Diagnostics errors;
-    const std::set<std::string> requested(wanted.begin(), wanted.end());
-    for (const auto& id : requested)
-        if (!programme.find_sector(id)) {
-            std::string known;
-            for (const auto& s : programme.sectors) known += (known.empty() ? "" : ", ") + s.id;
-            errors.error({}, "secteur inconnu « " + id + " » (secteurs du programme : " + known + ")");
-        }
-    if (errors.has_errors()) throw LettrineError(ErrorKind::Usage, errors);
-    std::vector<const Sector*> sectors;
-    for (const auto& s : programme.sectors) {
-        if (!requested.empty() && !requested.count(s.id)) continue;
-        if (s.contracting == Contracting::NantesMetropole) {
-            if (!requested.empty())
-                warnings.warning(s.position, "le secteur « " + s.name + " » est conventionné directement par " +
-                                                 (programme.public_partner.empty() ? std::string("Nantes Métropole")
-                                                                                    : programme.public_partner) +
-                                                 " : pas de lettre de mission, pas de courriel");
-            continue;
-        }
-        sectors.push_back(&s);
-    }
-    return sectors;
-}
 
 struct Letter {
     const Sector* sector = nullptr;
@@ -163,7 +134,7 @@ SendReport run_send(const SendOptions& options) {
     SendReport report;
     report.smtp = options.smtp.has_value();
     const Programme programme = read_programme(options.data);
-    const std::vector<const Sector*> sectors = letter_sectors(programme, options.sectors, report.warnings);
+    const std::vector<const Sector*> sectors = letter_sectors(programme, options.sectors, report.warnings, "pas de lettre de mission, pas de courriel");
     const std::vector<Letter> letters = read_letters(options, programme, sectors, report.warnings);
     if (options.progress) options.progress->start("Courriels", letters.size());
     if (report.smtp) send_all(options, programme, letters, report);
