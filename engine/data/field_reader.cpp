@@ -1,3 +1,4 @@
+#include "data/data_text.hpp"
 #include "data/field_reader.hpp"
 
 #include <cmath>
@@ -91,7 +92,7 @@ std::string FieldReader::text(const std::string& id) {
     const SourceField* f = raw(id);
     if (!f) return "";
     const FieldSpec& field = spec(id);
-    const std::string value = clean(f->text, field.shape);
+    const std::string value = clean(printable_data_text(f->text, f->position, &diagnostics_), field.shape);
     if (field.marks == TentativeMarks::Unchecked) return value;
     const bool questions_allowed = field.marks == TentativeMarks::QuestionsAllowed;
     std::size_t start = 0;
@@ -110,14 +111,15 @@ std::string FieldReader::text(const std::string& id) {
 std::string FieldReader::free_text(const std::string& id) {
     const SourceField* f = raw(id);
     if (!f) return "";
+    const std::string text = printable_data_text(f->text, f->position, &diagnostics_);
     std::string out;
-    out.reserve(f->text.size());
-    for (std::size_t i = 0; i < f->text.size(); ++i) {
-        if (f->text[i] == '\r') {
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\r') {
             out += '\n';
-            if (i + 1 < f->text.size() && f->text[i + 1] == '\n') ++i;
+            if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
         } else {
-            out += f->text[i];
+            out += text[i];
         }
     }
     if (out.find("...") != std::string::npos || out.find("\u2026") != std::string::npos)

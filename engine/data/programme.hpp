@@ -103,6 +103,9 @@ struct Programme {
     std::vector<TextEntry> texts;
 
     std::string source_file;            // for messages
+    // What reading changed without refusing (a character no document can
+    // print, replaced or removed), each at its cell: for the jobs to show.
+    Diagnostics warnings;
 
     const Sector* find_sector(const std::string& id) const;
     std::vector<const Partner*> partners_of(const std::string& sector_id) const;

@@ -17,6 +17,8 @@ namespace {
 ProgrammeCheck finish(const ProgrammeSource& source) {
     ProgrammeCheck check;
     Programme programme = validate_programme(source, check.diagnostics);
+    for (const Diagnostic& d : check.diagnostics.items())
+        if (d.severity == Severity::Warning) programme.warnings.add(d);
     if (!check.diagnostics.has_errors()) check.programme = std::move(programme);
     return check;
 }

@@ -49,6 +49,7 @@ JobResult run_december(const JobOptions& options, bool letters, bool budget) {
     const fs::path template_file = options.templates / kLetterTemplate;
     const PipelineContext context = context_for_run(options.data, template_file);
     const Programme programme = with_resolved_logo(read_programme(options.data), *context.resources);
+    result.warnings.append(programme.warnings);
     OutputBatch batch(options.output);
     batch.protect(options.data);
     batch.protect(template_file);

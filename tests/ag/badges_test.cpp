@@ -120,14 +120,23 @@ TEST(Badges, TextExtractsExactly) {
 }
 
 TEST(Badges, MissingCharacterIsAPositionedError) {
-    const GeneralAssembly ag = read_xml_assembly(assembly_xml(registrant("Exemple", "Léa \xF0\x9F\x98\x80")));
+    // An ideograph: no document font has it. (An emoji is no longer an
+    // error: the data boundary replaces it with « □ » and warns, below.)
+    const GeneralAssembly ag = read_xml_assembly(assembly_xml(registrant("Exemple", "Léa \u4E2D")));
     try {
         badge_sheets(ag, programme(), *FontSet::default_set());
         FAIL() << "expected an error";
     } catch (const LettrineError& e) {
         EXPECT_EQ(e.kind(), ErrorKind::Data);
         EXPECT_EQ(described(e.diagnostics()),
-                  (std::vector<std::string>{"ag-test.xml:27:5 : le caractère « \xF0\x9F\x98\x80 » (U+1F600) n'existe pas "
+                  (std::vector<std::string>{"ag-test.xml:27:5 : le caractère « \u4E2D » (U+4E2D) n'existe pas "
                                             "dans la police Liberation Sans : badge impossible"}));
     }
+}
+
+TEST(Badges, AnEmojiInANameIsPrintedAsTheMarker) {
+    const GeneralAssembly ag = read_xml_assembly(assembly_xml(registrant("Exemple", "Léa \xF0\x9F\x98\x80")));
+    const LaidOutDocument doc = badge_sheets(ag, programme(), *FontSet::default_set());
+    const auto lines = page_lines(doc.pages.at(0));
+    EXPECT_NE(std::find(lines.begin(), lines.end(), "Léa □ Exemple"), lines.end());
 }

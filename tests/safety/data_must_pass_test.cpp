@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 
 #include "safety_support.hpp"
 
@@ -73,4 +74,28 @@ TEST(DataMustPass, ControlsNonCharactersAndEmojiAreReplacedWithAWarningNamingThe
         << m.messages;
     EXPECT_NE(m.text.find("Camille"), std::string::npos) << m.text;
     EXPECT_NE(m.text.find("ab c de f □ □ fin"), std::string::npos) << m.text;
+}
+
+// The same characters in the December programme itself (the Référent of
+// Habitat in the XML twin): the letters are written, the warning names the
+// element, the letter prints the marker (it failed with exit 4, each
+// character blamed on the letter's template).
+TEST(DataMustPass, ProgrammeTextWithControlsAndEmojiGivesTheLetters) {
+    TemporaryFolder work("programme-caracteres");
+    std::ifstream in(std::string(LETTRINE_SOURCE_DIR) + "/input/programme-2016.xml", std::ios::binary);
+    std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string name = "Structure référente Habitat";
+    const std::size_t at = xml.find(name);
+    ASSERT_NE(at, std::string::npos);
+    xml.replace(at, name.size(), "Structure \x7F\u0085\u2028 \U0001F600 référente Habitat");
+    write(work.path() / "programme.xml", xml);
+    const fs::path output = work.path() / "sortie";
+    const auto [code, messages] = run_lettrine(
+        {"lettres", "--donnees", (work.path() / "programme.xml").string(), "--sortie", output.string()},
+        work.path() / "erreurs.txt");
+    ASSERT_EQ(code, 0) << messages;
+    EXPECT_NE(messages.find("programme.xml:"), std::string::npos) << messages;
+    EXPECT_NE(messages.find("emoji remplacé par « □ »"), std::string::npos) << messages;
+    EXPECT_NE(pdf_text(output / "lettres" / "lettre-de-mission-2016-habitat.pdf").find("Structure □ référente Habitat"),
+              std::string::npos);
 }
