@@ -21,14 +21,6 @@ namespace {
 
 DataValue text(const std::string& s) { return DataValue::text(s); }
 
-DecemberOutcome refused(const Diagnostics& problems, const std::optional<Workbook>& workbook, const std::string& received) {
-    DecemberOutcome outcome;
-    outcome.refused = true;
-    outcome.view = error_view(problems, workbook);
-    if (!received.empty()) outcome.view.set("recu", text(received));
-    return outcome;
-}
-
 // The logo the programme names is looked for, by its file name, in
 // DOSSIER/input/ and copied where the job will resolve it (beside the
 // upload, inside the scratch folder). A logo that would resolve outside the
@@ -118,6 +110,14 @@ DataValue file_entry(const fs::path& output, const std::string& relative) {
 }
 
 }  // namespace
+
+DecemberOutcome refused(const Diagnostics& problems, const std::optional<Workbook>& workbook, const std::string& received) {
+    DecemberOutcome outcome;
+    outcome.refused = true;
+    outcome.view = error_view(problems, workbook);
+    if (!received.empty()) outcome.view.set("recu", text(received));
+    return outcome;
+}
 
 DecemberOutcome december_from_upload(const Workspace& workspace, const DecemberSettings& settings,
                                      const std::vector<UploadedFile>& files,

@@ -5,12 +5,15 @@
 // then published in the results area under a random id with first-page
 // previews and one ZIP archive of everything).
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <boost/filesystem.hpp>
 
+#include "core/diagnostic.hpp"
 #include "data/value.hpp"
+#include "data/xlsx_reader.hpp"
 #include "web/upload.hpp"
 #include "web/workspace.hpp"
 
@@ -28,6 +31,11 @@ struct DecemberOutcome {
     DataValue view;         // refused: error_view (+ « recu »); else the result page's cards
     std::string result_id;  // set when not refused
 };
+
+// A refused upload: every problem, each faulty sheet as a grid (error_view),
+// and what was received (« recu ») when known.
+DecemberOutcome refused(const Diagnostics& problems, const std::optional<Workbook>& workbook,
+                        const std::string& received);
 
 // The file names a result page may serve: written in the result folder as
 // « fichiers.txt », one relative path per line.

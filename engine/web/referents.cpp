@@ -19,14 +19,6 @@ namespace {
 
 DataValue text(const std::string& s) { return DataValue::text(s); }
 
-DecemberOutcome refused(const Diagnostics& problems, const std::optional<Workbook>& workbook, const std::string& received) {
-    DecemberOutcome outcome;
-    outcome.refused = true;
-    outcome.view = error_view(problems, workbook);
-    if (!received.empty()) outcome.view.set("recu", text(received));
-    return outcome;
-}
-
 DecemberOutcome refused_with(const std::string& message) {
     Diagnostics problems;
     problems.error({}, message);
