@@ -5,25 +5,13 @@
 
 #include "markup/french_punctuation.hpp"
 #include "markup/markup_parser.hpp"
+#include "french_test_support.hpp"
 
 using namespace lettrine;
+using namespace lettrine::french_test;
 
 namespace {
 
-// Readable expectations: "~" stands for U+00A0, "^" for U+202F.
-std::string nb(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        if (c == '~') out += "\u00A0";
-        else if (c == '^') out += "\u202F";
-        else out += c;
-    }
-    return out;
-}
-
-const std::vector<Inline>& inlines_of(const Document& doc) {
-    return std::get<Paragraph>(doc.body.at(0).content).inlines;
-}
 
 // The paragraph's text with superscript pieces in [brackets].
 std::string marked(const std::string& markup) {
