@@ -4,6 +4,8 @@
 #include <csignal>
 #include <iostream>
 
+#include <sys/socket.h>
+
 #include <httplib.h>
 
 #include "core/diagnostic.hpp"
@@ -69,6 +71,10 @@ struct WebServer::Impl {
     ReferentDesk desk;
     httplib::Server http;
     int port = 0;
+    // The listening socket, seen through the socket-options hook: httplib
+    // 0.11 listens with a backlog of 5, compiled into the library, and a
+    // burst of uploads beyond it had connections reset by the kernel.
+    socket_t listening = INVALID_SOCKET;
 
     explicit Impl(const ServerOptions& o)
         : options(o), workspace(o.folder), pages(fs::path(o.templates) / "web"),
@@ -94,6 +100,10 @@ struct WebServer::Impl {
         http.set_write_timeout(options.write_timeout_seconds, 0);
         http.set_keep_alive_timeout(options.keep_alive_seconds);
         http.set_keep_alive_max_count(options.keep_alive_requests);
+        http.set_socket_options([this](socket_t sock) {
+            httplib::default_socket_options(sock);
+            listening = sock;
+        });
         http.set_default_headers(security_headers());
         http.set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request&, httplib::Response& res) {
             // Pages Lettrine already wrote (the error summary: 422) stay as they are.
@@ -331,6 +341,9 @@ int WebServer::bind() {
     Impl& s = *impl_;
     s.port = s.options.port == 0 ? s.http.bind_to_any_port(s.options.address)
                                  : (s.http.bind_to_port(s.options.address, s.options.port) ? s.options.port : -1);
+    // Listening again on a listening socket only changes its backlog (Linux,
+    // POSIX): the kernel's own limit (somaxconn) then applies.
+    if (s.port > 0 && s.listening != INVALID_SOCKET) ::listen(s.listening, SOMAXCONN);
     if (s.port <= 0)
         throw LettrineError(ErrorKind::Io, SourcePosition{},
                             "impossible d’écouter sur " + s.options.address + ":" + std::to_string(s.options.port) +

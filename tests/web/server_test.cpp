@@ -293,6 +293,23 @@ TEST(WebServer, TwentyConcurrentUploadsAllSucceed) {
     EXPECT_EQ(count_of(client.Get(locations.begin()->c_str())->body, "<li class=\"carte\">"), 4u);
 }
 
+// httplib 0.11 listens with a backlog of 5: a burst of twenty uploads had
+// connections reset by the kernel (CI, 2026-12-03). `ss` shows a listening
+// socket's backlog in its Send-Q column.
+TEST(WebServer, ListensWithABacklogForABurstOfUploads) {
+    RunningServer server;
+    const std::string command = "ss -Hltn 'sport = :" + std::to_string(server.port()) + "'";
+    FILE* pipe = popen(command.c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    char state[32] = {}, local[128] = {};
+    unsigned long queued = 0, backlog = 0;
+    const int read = std::fscanf(pipe, "%31s %lu %lu %127s", state, &queued, &backlog, local);
+    pclose(pipe);
+    ASSERT_EQ(read, 4) << command;
+    EXPECT_STREQ(state, "LISTEN");
+    EXPECT_GE(backlog, 128u);
+}
+
 TEST(WebServer, BeyondTheBatchQueueUploadsAreAskedToRetryInFrench) {
     ServerOptions options;
     options.workers = 4;
