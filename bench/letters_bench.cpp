@@ -4,8 +4,8 @@
 #include <benchmark/benchmark.h>
 
 #include "data/programme_reader.hpp"
-#include "jobs/december_view.hpp"
-#include "jobs/document_pipeline.hpp"
+#include "views/programme_view.hpp"
+#include "pipeline/document_pipeline.hpp"
 #include "layout/layout.hpp"
 #include "markup/markup_parser.hpp"
 #include "pdf/pdf_writer.hpp"
@@ -76,7 +76,7 @@ void BM_MergedLetters(benchmark::State& state) {
     for (auto _ : state) {
         LaidOutDocument book;
         for (int i = 0; i < state.range(0); ++i)
-            append_document(book, compose_document(f.letter, f.view, f.context, "bench"));
+            append_laid_out(book, compose_document(f.letter, f.view, f.context, "bench"));
         benchmark::DoNotOptimize(write_pdf(book));
     }
     state.SetItemsProcessed(state.iterations() * state.range(0));

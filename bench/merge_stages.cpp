@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "data/records.hpp"
-#include "jobs/document_pipeline.hpp"
-#include "jobs/jobs.hpp"
+#include "pipeline/document_pipeline.hpp"
+#include "merge/merge_job.hpp"
 #include "layout/layout.hpp"
 #include "markup/markup_parser.hpp"
 #include "pdf/pdf_writer.hpp"

@@ -8,8 +8,9 @@
 #include "core/output_files.hpp"
 #include "core/text.hpp"
 #include "data/programme_reader.hpp"
-#include "jobs/document_pipeline.hpp"
-#include "jobs/parallel.hpp"
+#include "pipeline/document_pipeline.hpp"
+#include "views/resolved_logo.hpp"
+#include "pipeline/parallel.hpp"
 #include "layout/layout.hpp"
 #include "pdf/pdf_writer.hpp"
 #include "template/french_format.hpp"
@@ -22,8 +23,6 @@ namespace lettrine {
 namespace {
 
 const char* const kPackTemplate = "atelier.xml.mustache";
-
-int thread_count(int requested) { return requested > 0 ? requested : default_job_count(); }
 
 // The workshops to print, in the programme's sector order, restricted to
 // --secteur when given (an unknown identifier is a usage error).
@@ -54,7 +53,7 @@ LaidOutDocument assemble_dossier(std::vector<LaidOutDocument> packs, bool duplex
             book.pages.push_back(blank);
         }
         if (starts) starts->push_back(book.pages.size());
-        append_document(book, std::move(pack));
+        append_laid_out(book, std::move(pack));
     }
     return book;
 }
@@ -86,7 +85,7 @@ JobResult run_workshop_packs(const WorkshopOptions& options) {
         const auto workshops = selected(programme, ag, options.sectors);
         std::vector<LaidOutDocument> packs(workshops.size());
         if (options.progress) options.progress->start("Dossiers d'atelier", workshops.size());
-        run_in_parallel(workshops.size(), thread_count(options.jobs), [&](std::size_t i) {
+        run_in_parallel(workshops.size(), job_threads(options.jobs), [&](std::size_t i) {
             const auto [workshop, sector] = workshops[i];
             const std::optional<SectorBilan> bilan = options.bilans ? options.bilans(*sector) : std::nullopt;
             packs[i] = compose_document(pack_template, workshop_view(programme, ag, *workshop, *sector, bilan), context,

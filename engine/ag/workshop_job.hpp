@@ -9,7 +9,8 @@
 #include <boost/filesystem.hpp>
 
 #include "ag/workshop_view.hpp"
-#include "jobs/jobs.hpp"
+#include "pipeline/job_result.hpp"
+#include "pipeline/progress.hpp"
 #include "layout/pages.hpp"
 
 namespace lettrine {

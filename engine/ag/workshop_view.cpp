@@ -4,7 +4,7 @@
 
 #include "ag/collation.hpp"
 #include "core/text.hpp"
-#include "jobs/december_view.hpp"
+#include "views/programme_view.hpp"
 #include "template/french_format.hpp"
 
 namespace lettrine {

@@ -9,8 +9,9 @@
 #include <boost/filesystem.hpp>
 
 #include "bilan/bilan.hpp"
-#include "jobs/document_pipeline.hpp"
-#include "jobs/jobs.hpp"
+#include "pipeline/document_pipeline.hpp"
+#include "pipeline/job_result.hpp"
+#include "pipeline/progress.hpp"
 #include "layout/pages.hpp"
 #include "template/template.hpp"
 

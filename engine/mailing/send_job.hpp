@@ -11,7 +11,7 @@
 #include <boost/filesystem.hpp>
 
 #include "core/diagnostic.hpp"
-#include "jobs/progress.hpp"
+#include "pipeline/progress.hpp"
 
 namespace lettrine {
 

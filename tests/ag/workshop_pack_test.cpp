@@ -7,7 +7,7 @@
 #include "ag/workshop_job.hpp"
 #include "ag/workshop_view.hpp"
 #include "ag_fixtures.hpp"
-#include "jobs/document_pipeline.hpp"
+#include "pipeline/document_pipeline.hpp"
 #include "pdf/pdf_writer.hpp"
 #include "template/template.hpp"
 

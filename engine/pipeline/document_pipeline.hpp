@@ -9,7 +9,6 @@
 
 #include "core/diagnostic.hpp"
 #include "core/resources.hpp"
-#include "data/programme.hpp"
 #include "data/value.hpp"
 #include "font/font.hpp"
 #include "layout/images.hpp"
@@ -32,13 +31,6 @@ struct PipelineContext {
 // resources resolved in the documented order (core/resources.hpp).
 PipelineContext context_for_run(const boost::filesystem::path& data_file, const boost::filesystem::path& template_file);
 
-// The programme with its logo resolved to a real path inside the run's
-// folders. A logo that cannot be used (outside those folders, missing, not a
-// regular file, too large) is an error at the Logo cell, added to `problems`
-// (the logo is then left out); the throwing form raises LettrineError(Data).
-Programme with_resolved_logo(Programme programme, const ResourceResolver& resources, Diagnostics& problems);
-Programme with_resolved_logo(Programme programme, const ResourceResolver& resources);
-
 // Renders the template over the data, parses the markup, lays it out.
 LaidOutDocument compose_document(const Template& document_template, const DataValue& data,
                                  const PipelineContext& context, const std::string& description);
@@ -47,7 +39,5 @@ LaidOutDocument compose_document(const Template& document_template, const DataVa
 std::string render_pdf(const Template& document_template, const DataValue& data,
                        const PipelineContext& context, const std::string& description);
 
-// Appends `next`'s pages (and bookmarks) to `book`: one PDF for many records.
-void append_document(LaidOutDocument& book, LaidOutDocument next);
 
 }  // namespace lettrine

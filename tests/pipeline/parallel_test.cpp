@@ -1,7 +1,7 @@
 // The batch runners: every task runs and every failure is reported in task
 // order; the ordered pipeline consumes in index order, one at a time, with a
 // bounded number of items waiting.
-#include "jobs/parallel.hpp"
+#include "pipeline/parallel.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "jobs/document_pipeline.hpp"
+#include "pipeline/document_pipeline.hpp"
 
 #include "core/diagnostic.hpp"
 #include "layout/layout.hpp"
@@ -12,27 +12,6 @@ PipelineContext context_for_run(const boost::filesystem::path& data_file, const 
     context.resource_dir = boost::filesystem::absolute(template_file).parent_path();
     context.resources = std::make_shared<const ResourceResolver>(data_file, template_file);
     return context;
-}
-
-Programme with_resolved_logo(Programme programme, const ResourceResolver& resources, Diagnostics& problems) {
-    if (programme.logo.empty()) return programme;
-    const ResourceResolver::Resolved logo = resources.resolve(programme.logo);
-    if (logo.path.empty()) {
-        SourcePosition where = programme.logo_position;
-        if (where.empty()) where = SourcePosition::in_file(boost::filesystem::path(programme.source_file).filename().string());
-        problems.error(where, "le logo « " + programme.logo + " » ne peut pas être utilisé : " + logo.problem);
-        programme.logo.clear();
-    } else {
-        programme.logo = logo.path.string();
-    }
-    return programme;
-}
-
-Programme with_resolved_logo(Programme programme, const ResourceResolver& resources) {
-    Diagnostics problems;
-    programme = with_resolved_logo(std::move(programme), resources, problems);
-    if (problems.has_errors()) throw LettrineError(ErrorKind::Data, problems);
-    return programme;
 }
 
 LaidOutDocument compose_document(const Template& document_template, const DataValue& data,
@@ -52,16 +31,6 @@ LaidOutDocument compose_document(const Template& document_template, const DataVa
 std::string render_pdf(const Template& document_template, const DataValue& data,
                        const PipelineContext& context, const std::string& description) {
     return write_pdf(compose_document(document_template, data, context, description));
-}
-
-void append_document(LaidOutDocument& book, LaidOutDocument next) {
-    if (book.pages.empty() && book.metadata.title.empty()) book.metadata = next.metadata;
-    const std::size_t offset = book.pages.size();
-    for (auto& entry : next.outline) {
-        entry.page += offset;
-        book.outline.push_back(std::move(entry));
-    }
-    for (auto& page : next.pages) book.pages.push_back(std::move(page));
 }
 
 }  // namespace lettrine

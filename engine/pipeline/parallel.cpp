@@ -1,4 +1,4 @@
-#include "jobs/parallel.hpp"
+#include "pipeline/parallel.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -10,6 +10,8 @@ int default_job_count() {
     const unsigned cores = std::thread::hardware_concurrency();
     return cores == 0 ? 1 : static_cast<int>(std::min(cores, 16u));
 }
+
+int job_threads(int requested) { return requested > 0 ? requested : default_job_count(); }
 
 void TaskFailures::add(std::size_t task, const LettrineError& error) {
     std::lock_guard<std::mutex> lock(mutex_);

@@ -22,6 +22,9 @@ void run_in_parallel(std::size_t task_count, int threads, const std::function<vo
 // Number of threads for --jobs 0: the machine's cores.
 int default_job_count();
 
+// Threads for a job asked for `requested` (0: default_job_count()).
+int job_threads(int requested);
+
 // The failures of a batch of tasks, reported in task order, each distinct
 // message once (the same template mistake fails every document); the first
 // task's failure gives the error kind (the exit code), whatever the timing.

@@ -14,9 +14,10 @@
 
 #include "core/diagnostic.hpp"
 #include "data/records.hpp"
-#include "jobs/document_pipeline.hpp"
-#include "jobs/file_output.hpp"
-#include "jobs/jobs.hpp"
+#include "layout/layout.hpp"
+#include "pipeline/document_pipeline.hpp"
+#include "pipeline/file_output.hpp"
+#include "merge/merge_job.hpp"
 #include "pdf/pdf_writer.hpp"
 
 namespace fs = boost::filesystem;
@@ -91,7 +92,7 @@ protected:
 
 TEST_F(Merge, TheStreamedBookIsTheAppendedDocumentsWrittenAtOnce) {
     LaidOutDocument book;
-    for (auto& document : documents()) append_document(book, std::move(document));
+    for (auto& document : documents()) append_laid_out(book, std::move(document));
     const std::string expected = write_pdf(book);
     for (int jobs : {1, 3}) {
         const std::string name = "livre-" + std::to_string(jobs) + ".pdf";

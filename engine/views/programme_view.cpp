@@ -1,4 +1,4 @@
-#include "jobs/december_view.hpp"
+#include "views/programme_view.hpp"
 
 #include <sstream>
 

@@ -1,4 +1,4 @@
-#include "jobs/file_output.hpp"
+#include "pipeline/file_output.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>

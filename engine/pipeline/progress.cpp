@@ -1,4 +1,4 @@
-#include "jobs/progress.hpp"
+#include "pipeline/progress.hpp"
 
 namespace lettrine {
 
