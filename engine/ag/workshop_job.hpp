@@ -8,6 +8,8 @@
 
 #include <boost/filesystem.hpp>
 
+#include "core/default_paths.hpp"
+
 #include "ag/workshop_view.hpp"
 #include "pipeline/job_result.hpp"
 #include "pipeline/progress.hpp"
@@ -16,8 +18,8 @@
 namespace lettrine {
 
 struct WorkshopOptions {
-    boost::filesystem::path programme = "input/programme-2016.xlsx";  // --donnees
-    boost::filesystem::path assembly = "input/ag-2016.xlsx";          // --donnees-ag
+    boost::filesystem::path programme = kDefaultProgramme;  // --donnees
+    boost::filesystem::path assembly = kDefaultAssembly;        // --donnees-ag
     boost::filesystem::path output = "output";                        // packs go to output/ag-<année>/
     boost::filesystem::path templates = "templates";
     std::vector<std::string> sectors;  // --secteur: only these packs (the combined dossier is then not rewritten)

@@ -8,6 +8,8 @@
 
 #include <boost/filesystem.hpp>
 
+#include "core/default_paths.hpp"
+
 #include "bilan/bilan.hpp"
 #include "pipeline/document_pipeline.hpp"
 #include "pipeline/job_result.hpp"
@@ -21,7 +23,7 @@ namespace lettrine {
 inline constexpr const char* kNoteTemplate = "note-bilan.xml.mustache";
 
 struct FormOptions {
-    boost::filesystem::path programme = "input/programme-2016.xlsx";  // --donnees
+    boost::filesystem::path programme = kDefaultProgramme;  // --donnees
     boost::filesystem::path output = "output";                        // forms go to output/formulaires/
     std::vector<std::string> sectors;  // --secteur: only these (a sector contracted directly only when named)
     Progress* progress = nullptr;

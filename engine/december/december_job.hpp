@@ -7,6 +7,8 @@
 
 #include <boost/filesystem.hpp>
 
+#include "core/default_paths.hpp"
+
 #include "core/diagnostic.hpp"
 #include "pipeline/job_result.hpp"
 #include "pipeline/progress.hpp"
@@ -14,7 +16,7 @@
 namespace lettrine {
 
 struct JobOptions {
-    boost::filesystem::path data = "input/programme-2016.xlsx";
+    boost::filesystem::path data = kDefaultProgramme;
     boost::filesystem::path output = "output";
     boost::filesystem::path templates = "templates";
     std::vector<std::string> sectors;  // empty: every sector the document applies to

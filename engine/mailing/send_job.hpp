@@ -10,13 +10,15 @@
 
 #include <boost/filesystem.hpp>
 
+#include "core/default_paths.hpp"
+
 #include "core/diagnostic.hpp"
 #include "pipeline/progress.hpp"
 
 namespace lettrine {
 
 struct SendOptions {
-    boost::filesystem::path data = "input/programme-2016.xlsx";
+    boost::filesystem::path data = kDefaultProgramme;
     boost::filesystem::path output = "output";     // letters read from output/lettres/, e-mails in output/courriels/
     std::vector<std::string> sectors;              // --secteur; empty: every sector with a letter
     std::optional<boost::filesystem::path> smtp;   // the settings file; none: drafts only

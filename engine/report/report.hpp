@@ -24,6 +24,8 @@
 
 #include <boost/filesystem.hpp>
 
+#include "core/default_paths.hpp"
+
 #include "bilan/bilan.hpp"
 #include "core/diagnostic.hpp"
 #include "data/programme.hpp"
@@ -45,8 +47,8 @@ inline constexpr std::size_t kMaxReservedPages = kMaxExternalPdfPages;
 inline constexpr const char* kReportTemplate = "rapport-activite.xml.mustache";
 
 struct ReportOptions {
-    boost::filesystem::path programme = "input/programme-2016.xlsx";  // --donnees
-    boost::filesystem::path notes = "input/bilans";                   // --notes
+    boost::filesystem::path programme = kDefaultProgramme;  // --donnees
+    boost::filesystem::path notes = kDefaultNotes;                 // --notes
     boost::filesystem::path output = "output";                        // --sortie
     boost::filesystem::path templates = "templates";                  // --modeles
     bool duplex = false;  // --recto-verso: every chapter starts on a right-hand (odd) page

@@ -8,7 +8,7 @@
 #include <cstdio>
 
 #include "ag_fixtures.hpp"
-#include "cli/arguments.hpp"
+#include "cli/command_line.hpp"
 #include "core/diagnostic.hpp"
 #include "core/output_files.hpp"
 
@@ -35,14 +35,14 @@ Outcome run(const std::string& arguments) {
 }  // namespace
 
 TEST(AtelierCommand, Arguments) {
-    const Arguments a = parse_arguments({"atelier", "--donnees-ag", "x.xml", "--recto-verso"});
-    EXPECT_EQ(a.command, Command::Workshops);
-    EXPECT_EQ(a.assembly_data, "x.xml");
-    EXPECT_TRUE(a.duplex);
-    EXPECT_FALSE(a.badges);
-    EXPECT_EQ(a.data, "input/programme-2016.xlsx");
-    EXPECT_EQ(parse_arguments({"atelier"}).assembly_data, "input/ag-2016.xlsx");
-    EXPECT_TRUE(parse_arguments({"atelier", "--badges"}).badges);
+    const Invocation a = parse_arguments({"atelier", "--donnees-ag", "x.xml", "--recto-verso"});
+    EXPECT_EQ(a.command->names.front(), "atelier");
+    EXPECT_EQ(a.value("--donnees-ag"), "x.xml");
+    EXPECT_TRUE(a.flag("--recto-verso"));
+    EXPECT_FALSE(a.flag("--badges"));
+    EXPECT_EQ(a.value("--donnees"), "input/programme-2016.xlsx");
+    EXPECT_EQ(parse_arguments({"atelier"}).value("--donnees-ag"), "input/ag-2016.xlsx");
+    EXPECT_TRUE(parse_arguments({"atelier", "--badges"}).flag("--badges"));
     EXPECT_THROW(parse_arguments({"lettres", "--badges"}), LettrineError);
     EXPECT_THROW(parse_arguments({"convertir-ag", "--sortie", "x.xlsx"}), LettrineError);
     EXPECT_NE(help_text().find("--donnees-ag"), std::string::npos);

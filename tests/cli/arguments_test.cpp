@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "cli/arguments.hpp"
+#include "cli/command_line.hpp"
 #include "core/diagnostic.hpp"
 
 using namespace lettrine;
@@ -18,22 +18,22 @@ std::string usage_message(const std::vector<std::string>& args) {
 }  // namespace
 
 TEST(Arguments, DefaultsToDecemberOnDefaultData) {
-    const Arguments a = parse_arguments({});
-    EXPECT_EQ(a.command, Command::December);
-    EXPECT_EQ(a.data, "input/programme-2016.xlsx");
-    EXPECT_EQ(a.output, "output");
-    EXPECT_EQ(a.templates, "templates");
+    const Invocation a = parse_arguments({});
+    EXPECT_EQ(a.command->names.front(), "decembre");
+    EXPECT_EQ(a.value("--donnees"), "input/programme-2016.xlsx");
+    EXPECT_EQ(a.value("--sortie"), "output");
+    EXPECT_EQ(a.value("--modeles"), "templates");
 }
 
 TEST(Arguments, ParsesOptions) {
-    const Arguments a = parse_arguments({"lettres", "--donnees", "x.xml", "--sortie=o", "--secteur", "habitat",
+    const Invocation a = parse_arguments({"lettres", "--donnees", "x.xml", "--sortie=o", "--secteur", "habitat",
                                          "--secteur", "numerique", "--jobs", "2", "--verbose"});
-    EXPECT_EQ(a.command, Command::Letters);
-    EXPECT_EQ(a.data, "x.xml");
-    EXPECT_EQ(a.output, "o");
-    EXPECT_EQ(a.sectors, (std::vector<std::string>{"habitat", "numerique"}));
-    EXPECT_EQ(a.jobs, 2);
-    EXPECT_TRUE(a.verbose);
+    EXPECT_EQ(a.command->names.front(), "lettres");
+    EXPECT_EQ(a.value("--donnees"), "x.xml");
+    EXPECT_EQ(a.value("--sortie"), "o");
+    EXPECT_EQ(a.values("--secteur"), (std::vector<std::string>{"habitat", "numerique"}));
+    EXPECT_EQ(a.jobs(), 2);
+    EXPECT_EQ(a.verbosity(), Verbosity::Verbose);
 }
 
 TEST(Arguments, ReportsMistakesInFrench) {
@@ -45,6 +45,6 @@ TEST(Arguments, ReportsMistakesInFrench) {
 }
 
 TEST(Arguments, HelpIsFrench) {
-    EXPECT_EQ(parse_arguments({"--aide"}).command, Command::Help);
+    EXPECT_EQ(parse_arguments({"--aide"}).command->names.front(), "aide");
     EXPECT_NE(help_text().find("Codes de sortie"), std::string::npos);
 }

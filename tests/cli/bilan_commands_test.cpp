@@ -10,7 +10,7 @@
 #include <set>
 #include <sstream>
 
-#include "cli/arguments.hpp"
+#include "cli/command_line.hpp"
 #include "cli_support.hpp"
 #include "core/diagnostic.hpp"
 
@@ -43,13 +43,13 @@ std::string usage_message(const std::vector<std::string>& args) {
 }  // namespace
 
 TEST(BilanArguments, FormulaireAndNote) {
-    const Arguments forms = parse_arguments({"formulaire", "--secteur", "numerique", "--sortie", "o"});
-    EXPECT_EQ(forms.command, Command::Forms);
-    EXPECT_EQ(forms.sectors, std::vector<std::string>{"numerique"});
-    EXPECT_EQ(forms.data, "input/programme-2016.xlsx");
-    const Arguments note = parse_arguments({"note", "--donnees", "bilan.xml"});
-    EXPECT_EQ(note.command, Command::Note);
-    EXPECT_EQ(note.data, "bilan.xml");
+    const Invocation forms = parse_arguments({"formulaire", "--secteur", "numerique", "--sortie", "o"});
+    EXPECT_EQ(forms.command->names.front(), "formulaire");
+    EXPECT_EQ(forms.values("--secteur"), std::vector<std::string>{"numerique"});
+    EXPECT_EQ(forms.value("--donnees"), "input/programme-2016.xlsx");
+    const Invocation note = parse_arguments({"note", "--donnees", "bilan.xml"});
+    EXPECT_EQ(note.command->names.front(), "note");
+    EXPECT_EQ(note.value("--donnees"), "bilan.xml");
     EXPECT_NE(usage_message({"note"}).find("note : l'option --donnees est obligatoire (le bilan rempli : .xlsx, .ods ou .xml)"),
               std::string::npos);
     EXPECT_NE(usage_message({"note", "--donnees", "b.xlsx", "--secteur", "habitat"})

@@ -10,7 +10,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "cli/arguments.hpp"
+#include "cli/command_line.hpp"
 #include "cli_support.hpp"
 #include "core/diagnostic.hpp"
 
@@ -35,18 +35,18 @@ std::string usage_message(const std::vector<std::string>& args) {
 }  // namespace
 
 TEST(ReportArguments, RapportNotesAndDuplex) {
-    const Arguments plain = parse_arguments({"rapport"});
-    EXPECT_EQ(plain.command, Command::Report);
-    EXPECT_EQ(plain.notes, "input/bilans");
-    EXPECT_EQ(plain.data, "input/programme-2016.xlsx");
-    EXPECT_FALSE(plain.duplex);
-    const Arguments given = parse_arguments({"rapport", "--notes", "notes", "--recto-verso", "--sortie", "o"});
-    EXPECT_EQ(given.notes, "notes");
-    EXPECT_TRUE(given.duplex);
-    EXPECT_EQ(given.output, "o");
-    EXPECT_NE(usage_message({"lettres", "--notes", "n"}).find("--notes ne s'emploie qu'avec les commandes rapport et atelier"),
+    const Invocation plain = parse_arguments({"rapport"});
+    EXPECT_EQ(plain.command->names.front(), "rapport");
+    EXPECT_EQ(plain.value("--notes"), "input/bilans");
+    EXPECT_EQ(plain.value("--donnees"), "input/programme-2016.xlsx");
+    EXPECT_FALSE(plain.flag("--recto-verso"));
+    const Invocation given = parse_arguments({"rapport", "--notes", "notes", "--recto-verso", "--sortie", "o"});
+    EXPECT_EQ(given.value("--notes"), "notes");
+    EXPECT_TRUE(given.flag("--recto-verso"));
+    EXPECT_EQ(given.value("--sortie"), "o");
+    EXPECT_NE(usage_message({"lettres", "--notes", "n"}).find("--notes ne s'emploie qu'avec les commandes atelier et rapport"),
               std::string::npos);
-    EXPECT_TRUE(parse_arguments({"atelier", "--notes", "n"}).notes_given);
+    EXPECT_TRUE(parse_arguments({"atelier", "--notes", "n"}).has("--notes"));
     EXPECT_NE(usage_message({"atelier", "--notes", "n", "--badges"}).find("--notes et --badges s'excluent"),
               std::string::npos);
     EXPECT_NE(usage_message({"lettres", "--recto-verso"})

@@ -5,7 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli/arguments.hpp"
+#include "cli/command_line.hpp"
 #include "core/diagnostic.hpp"
 #include "core/output_files.hpp"
 #include "data/programme_reader.hpp"
@@ -180,11 +180,11 @@ TEST(SmtpConfig, EveryProblemAtOnceWithItsLine) {
 }
 
 TEST(EnvoyerArguments, SmtpAndResendBelongToEnvoyer) {
-    const Arguments a = parse_arguments({"envoyer", "--smtp", "smtp.conf", "--renvoyer", "--secteur", "habitat"});
-    EXPECT_EQ(a.command, Command::Send);
-    EXPECT_EQ(a.smtp, "smtp.conf");
-    EXPECT_TRUE(a.resend);
-    EXPECT_EQ(parse_arguments({"envoyer"}).smtp, "");
+    const Invocation a = parse_arguments({"envoyer", "--smtp", "smtp.conf", "--renvoyer", "--secteur", "habitat"});
+    EXPECT_EQ(a.command->names.front(), "envoyer");
+    EXPECT_EQ(a.value("--smtp"), "smtp.conf");
+    EXPECT_TRUE(a.flag("--renvoyer"));
+    EXPECT_EQ(parse_arguments({"envoyer"}).value("--smtp"), "");
     for (const std::vector<std::string>& wrong :
          {std::vector<std::string>{"lettres", "--smtp", "smtp.conf"}, {"envoyer", "--renvoyer"}, {"envoyer", "--smtp"}}) {
         try {

@@ -1,0 +1,145 @@
+// Parsing a command line against the tables: which command, which options,
+// their values; then the command's own rules. Nothing here knows a command
+// or an option by name except --aide and --version.
+#include "cli/command_line.hpp"
+
+#include <string>
+
+#include "core/diagnostic.hpp"
+
+namespace lettrine {
+
+namespace {
+
+const CommandSpec* find_command(const std::string& name) {
+    for (const CommandSpec& command : command_table())
+        for (const std::string& n : command.names)
+            if (n == name) return &command;
+    return nullptr;
+}
+
+// « a, b et c »
+std::string french_list(const std::vector<std::string>& items, const std::string& last_separator) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == items.size() ? last_separator : ", ") + items[i];
+    return out;
+}
+
+std::string command_list() {
+    std::vector<std::string> names;
+    for (const CommandSpec& command : command_table())
+        if (!command.help.empty()) names.push_back(command.names.front());
+    return french_list(names, ", ");
+}
+
+// « la commande atelier », « les commandes atelier et rapport »
+std::string commands_accepting(const std::string& option) {
+    std::vector<std::string> names;
+    for (const CommandSpec& command : command_table())
+        if (command.option(option)) names.push_back(command.names.front());
+    return (names.size() == 1 ? "la commande " : "les commandes ") + french_list(names, " et ");
+}
+
+void check_jobs(const std::string& value) {
+    try {
+        std::size_t used = 0;
+        const int n = std::stoi(value, &used);
+        if (used == value.size() && n >= 1 && n <= 256) return;
+    } catch (...) {
+    }
+    usage_error("--jobs attend un nombre entier de 1 à 256, pas « " + value + " »");
+}
+
+// An option the command does not take is an error, never silently ignored.
+void refuse_foreign_options(const Invocation& in) {
+    for (const auto& given : in.given) {
+        const std::string& name = given.first;
+        if (find_option(name)->everywhere || in.command->option(name)) continue;
+        for (const auto& refused : in.command->refused)
+            if (refused.first == name) usage_error(refused.second);
+        usage_error(name + " ne s'emploie qu'avec " + commands_accepting(name));
+    }
+}
+
+bool starts_a_value_less_option(const std::string& word) { return word.size() > 1 && word.rfind("--", 0) == 0; }
+
+}  // namespace
+
+void usage_error(const std::string& message) {
+    throw LettrineError(ErrorKind::Usage, SourcePosition{}, message + "\n(« lettrine --aide » affiche l'aide)");
+}
+
+const CommandOption* CommandSpec::option(const std::string& name) const {
+    for (const CommandOption& o : options)
+        if (o.name == name) return &o;
+    return nullptr;
+}
+
+std::string Invocation::value(const std::string& option) const {
+    const auto it = given.find(option);
+    if (it != given.end()) return it->second.back();
+    const CommandOption* o = command->option(option);
+    return o ? o->default_value : std::string();
+}
+
+std::vector<std::string> Invocation::values(const std::string& option) const {
+    const auto it = given.find(option);
+    return it == given.end() ? std::vector<std::string>{} : it->second;
+}
+
+int Invocation::jobs() const { return has("--jobs") ? std::stoi(value("--jobs")) : 0; }
+
+Verbosity Invocation::verbosity() const {
+    return has("--quiet") ? Verbosity::Quiet : has("--verbose") ? Verbosity::Verbose : Verbosity::Normal;
+}
+
+Invocation parse_arguments(const std::vector<std::string>& args) {
+    Invocation in;
+    in.command = &command_table().front();
+    std::size_t i = 0;
+    if (i < args.size() && !args[i].empty() && args[i][0] != '-') {
+        in.command = find_command(args[i]);
+        if (!in.command) usage_error("commande inconnue « " + args[i] + " » (commandes : " + command_list() + ")");
+        if (in.command->own_options) {
+            in.rest.assign(args.begin() + 1, args.end());
+            return in;
+        }
+        ++i;
+    }
+    const CommandSpec* shown = nullptr;  // --aide, --version: shown instead of running the command
+    for (; i < args.size(); ++i) {
+        std::string option = args[i], value;
+        bool has_inline = false;
+        const auto equals = option.find('=');
+        if (option.rfind("--", 0) == 0 && equals != std::string::npos) {
+            value = option.substr(equals + 1);
+            option = option.substr(0, equals);
+            has_inline = true;
+        }
+        const OptionSpec* spec = find_option(option);
+        if (!spec || (spec->takes == Takes::Nothing && has_inline)) {
+            if (!args[i].empty() && args[i][0] == '-') usage_error("option inconnue « " + args[i] + " »");
+            usage_error("argument inattendu « " + args[i] + " »");
+        }
+        const std::string& name = spec->spellings.front();
+        if (name == "--help" || name == "--version") {
+            shown = find_command(name == "--help" ? "aide" : "version");
+            continue;
+        }
+        if (spec->takes != Takes::Nothing && !has_inline) {
+            if (i + 1 >= args.size() || starts_a_value_less_option(args[i + 1]))
+                usage_error("l'option " + option + " attend une valeur");
+            value = args[++i];
+        }
+        if (name == "--jobs") check_jobs(value);
+        in.given[name].push_back(value);
+    }
+    if (shown) return Invocation{shown, {}, {}};
+    if (in.has("--quiet") && in.has("--verbose")) usage_error("--quiet et --verbose s'excluent");
+    refuse_foreign_options(in);
+    if (in.command->check) in.command->check(in);
+    return in;
+}
+
+}  // namespace lettrine

@@ -1,0 +1,127 @@
+// Every command of `lettrine`, once: its names, its lines in the help, the
+// options it takes with their defaults, its own rules and its handler.
+#include <iostream>
+
+#include "cli/handlers.hpp"
+#include "core/default_paths.hpp"
+#include "web/server.hpp"
+
+namespace lettrine {
+
+namespace {
+
+// Defaults shared by several commands.
+const CommandOption kProgramme{"--donnees", kDefaultProgramme};
+const CommandOption kOutput{"--sortie", "output"};
+const CommandOption kTemplates{"--modeles", "templates"};
+const CommandOption kSectors{"--secteur", ""};
+
+void check_merge(const Invocation& in) {
+    if (!in.has("--modele")) usage_error("fusion : l'option --modele est obligatoire");
+    if (!in.has("--donnees")) usage_error("fusion : l'option --donnees est obligatoire");
+    if (!in.has("--chaque")) usage_error("fusion : l'option --chaque est obligatoire");
+    if (!in.has("--sortie")) usage_error("fusion : l'option --sortie est obligatoire");
+}
+
+void check_convert(const Invocation& in) {
+    if (!in.has("--donnees") || !in.has("--sortie"))
+        usage_error("convertir : les options --donnees (fichier XML) et --sortie (fichier XLSX) sont obligatoires");
+}
+
+void check_convert_assembly(const Invocation& in) {
+    if (!in.has("--donnees-ag") || !in.has("--sortie"))
+        usage_error("convertir-ag : les options --donnees-ag (fichier XML) et --sortie (fichier XLSX) sont obligatoires");
+}
+
+void check_note(const Invocation& in) {
+    if (!in.has("--donnees"))
+        usage_error("note : l'option --donnees est obligatoire (le bilan rempli : .xlsx, .ods ou .xml)");
+}
+
+void check_workshops(const Invocation& in) {
+    if (in.has("--notes") && in.has("--badges"))
+        usage_error("--notes et --badges s'excluent : les chiffres des bilans vont dans les dossiers d'atelier");
+    if (in.has("--badges") && in.has("--recto-verso"))
+        usage_error("--badges et --recto-verso s'excluent : --recto-verso concerne les dossiers d'atelier");
+}
+
+void check_send(const Invocation& in) {
+    if (in.has("--renvoyer") && !in.has("--smtp"))
+        usage_error("--renvoyer ne s'emploie qu'avec « envoyer --smtp FICHIER »");
+}
+
+int show_help(const Invocation&, Console&) {
+    std::cout << help_text();
+    return 0;
+}
+
+int show_version(const Invocation&, Console&) {
+    std::cout << version_text();
+    return 0;
+}
+
+// The web interface has its own options (engine/web/options.hpp).
+int run_server(const Invocation& in, Console&) { return web::serve_command(in.rest); }
+
+}  // namespace
+
+const std::vector<CommandSpec>& command_table() {
+    static const std::vector<CommandSpec> table = {
+        {{"decembre", "décembre"},
+         "  decembre    lettres de mission et tableau budgétaire (commande par défaut)\n",
+         {kProgramme, kOutput, kTemplates, kSectors}, {}, nullptr, run_december_command},
+        {{"lettres"}, "  lettres     lettres de mission seulement (PDF, une par secteur)\n",
+         {kProgramme, kOutput, kTemplates, kSectors}, {}, nullptr, run_letters_command},
+        {{"budget"}, "  budget      tableau budgétaire seulement (XLSX : Annexe 1 et Budget)\n",
+         {kProgramme, kOutput, kTemplates, kSectors}, {}, nullptr, run_budget_command},
+        {{"verifier", "vérifier"},
+         "  verifier    vérifie les données et les modèles, signale tous les problèmes,\n"
+         "              n'écrit aucun fichier\n",
+         {kProgramme, kOutput, kTemplates, kSectors}, {}, nullptr, run_check_command},
+        {{"fusion"}, "  fusion      publipostage : un modèle quelconque sur des données quelconques\n",
+         {{"--modele", ""}, {"--donnees", ""}, {"--chaque", ""}, kOutput, {"--un-fichier", ""}, {"--nom", ""}},
+         {}, check_merge, run_merge_command},
+        {{"convertir"}, "  convertir   écrit le classeur XLSX équivalent à un programme XML\n",
+         {{"--donnees", ""}, kOutput}, {}, check_convert, run_convert_command},
+        {{"atelier", "ateliers"},
+         "  atelier     dossiers des ateliers de l'assemblée générale de juin (PDF,\n"
+         "              un par secteur, et un dossier complet pour l'impression) ;\n"
+         "              avec --badges, les badges des inscrits\n",
+         {kProgramme, {"--donnees-ag", kDefaultAssembly}, kOutput, kTemplates, kSectors, {"--badges", ""},
+          {"--recto-verso", ""}, {"--notes", ""}},
+         {}, check_workshops, run_workshops_command},
+        {{"convertir-ag"}, "  convertir-ag écrit le classeur XLSX équivalent à un fichier XML de l'AG\n",
+         {{"--donnees-ag", ""}, kOutput}, {}, check_convert_assembly, run_convert_assembly_command},
+        {{"formulaire", "formulaires"},
+         "  formulaire  classeurs de bilan à remplir par les structures référentes\n"
+         "              (XLSX, un par secteur conventionné par Les Ecossolies ; un\n"
+         "              autre secteur avec --secteur), dans formulaires/\n",
+         {kProgramme, kOutput, kSectors}, {}, nullptr, run_forms_command},
+        {{"note"},
+         "  note        note de bilan annuelle (PDF) d'un bilan rempli, dans notes/ ;\n"
+         "              --donnees désigne le bilan (.xlsx, .ods ou .xml)\n",
+         {{"--donnees", ""}, kOutput, kTemplates},
+         {{"--secteur", "note : --secteur ne s'emploie pas, le bilan désigne lui-même son secteur"}},
+         check_note, run_note_command},
+        {{"rapport"},
+         "  rapport     rapport d'activité (PDF) : toutes les notes de bilan du dossier\n"
+         "              --notes en un document, avec couverture et sommaire\n",
+         {kProgramme, {"--notes", kDefaultNotes}, kOutput, kTemplates, {"--recto-verso", ""}},
+         {{"--secteur", "rapport : --secteur ne s'emploie pas, le rapport réunit tous les secteurs du programme"}},
+         nullptr, run_report_command},
+        {{"envoyer"},
+         "  envoyer     un courriel par secteur au référent, sa lettre de mission\n"
+         "              jointe : brouillons .eml dans courriels/ ; avec --smtp,\n"
+         "              envoyés (voir docs/COURRIELS.md)\n",
+         {kProgramme, kOutput, kSectors, {"--smtp", ""}, {"--renvoyer", ""}}, {}, check_send, run_send_command},
+        {{"serveur"},
+         "  serveur     Lettrine dans le navigateur, sur http://127.0.0.1:8080\n"
+         "              (lettrine serveur --aide ; docs/SERVEUR.md)\n",
+         {}, {}, nullptr, run_server, true},
+        {{"aide"}, "", {}, {}, nullptr, show_help},
+        {{"version"}, "", {}, {}, nullptr, show_version},
+    };
+    return table;
+}
+
+}  // namespace lettrine

@@ -1,0 +1,27 @@
+#pragma once
+// One function per command, each turning an Invocation into its job's
+// options, running the job and saying what happened. Named in
+// command_table() (commands.cpp).
+#include "cli/command_line.hpp"
+#include "cli/console.hpp"
+
+namespace lettrine {
+
+// `lettrine envoyer` returns this when some e-mail could not be sent (the
+// others were sent and logged).
+inline constexpr int kExitIncompleteSending = 6;
+
+int run_december_command(const Invocation& in, Console& console);  // decembre
+int run_letters_command(const Invocation& in, Console& console);   // lettres
+int run_budget_command(const Invocation& in, Console& console);    // budget
+int run_check_command(const Invocation& in, Console& console);     // verifier
+int run_convert_command(const Invocation& in, Console& console);   // convertir
+int run_send_command(const Invocation& in, Console& console);      // envoyer
+int run_merge_command(const Invocation& in, Console& console);     // fusion
+int run_workshops_command(const Invocation& in, Console& console);         // atelier
+int run_convert_assembly_command(const Invocation& in, Console& console);  // convertir-ag
+int run_forms_command(const Invocation& in, Console& console);   // formulaire
+int run_note_command(const Invocation& in, Console& console);    // note
+int run_report_command(const Invocation& in, Console& console);  // rapport
+
+}  // namespace lettrine

@@ -1,0 +1,21 @@
+// fusion: the generic mail merge.
+#include "cli/handlers.hpp"
+#include "merge/merge_job.hpp"
+
+namespace lettrine {
+
+int run_merge_command(const Invocation& in, Console& console) {
+    MergeOptions merge;
+    merge.template_file = in.value("--modele");
+    merge.data = in.value("--donnees");
+    merge.output = in.value("--sortie");
+    merge.each = in.value("--chaque");
+    merge.single_file = in.flag("--un-fichier");
+    merge.file_name_field = in.value("--nom");
+    merge.jobs = in.jobs();
+    merge.progress = &console.progress();
+    const std::string where = merge.single_file ? in.value("--sortie") : in.value("--sortie") + "/";
+    return console.report(run_merge(merge), where);
+}
+
+}  // namespace lettrine

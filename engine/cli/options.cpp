@@ -1,0 +1,54 @@
+// Every option of `lettrine`, once: its spellings, what it takes, its lines
+// in the help. Which command accepts it, and with which default, is said by
+// the command's entry (commands.cpp).
+#include "cli/command_line.hpp"
+
+namespace lettrine {
+
+const std::vector<OptionSpec>& option_table() {
+    static const std::vector<OptionSpec> table = {
+        {{"--donnees", "--données"}, Takes::Value,
+         "  --donnees CHEMIN   données : .xlsx, .ods, .xml ou dossier de fichiers CSV ;\n"
+         "                     par défaut input/programme-2016.xlsx\n"},
+        {{"--sortie"}, Takes::Value, "  --sortie DOSSIER   dossier de sortie ; par défaut output/\n"},
+        {{"--modeles", "--modèles"}, Takes::Value, "  --modeles DOSSIER  dossier des modèles ; par défaut templates/\n"},
+        {{"--secteur"}, Takes::Values, "  --secteur ID       seulement les documents de ce secteur (répétable)\n"},
+        {{"--donnees-ag", "--données-ag"}, Takes::Value,
+         "  --donnees-ag CHEMIN  données de l'assemblée générale (.xlsx ou .xml) ;\n"
+         "                     par défaut input/ag-2016.xlsx\n"},
+        {{"--badges"}, Takes::Nothing, "  --badges           atelier : les badges des inscrits (A4, 10 par page)\n"},
+        {{"--recto-verso"}, Takes::Nothing,
+         "  --recto-verso      atelier : chaque dossier du dossier complet commence\n"
+         "                     sur une page de droite (pages blanches insérées) ;\n"
+         "                     rapport : de même pour chaque chapitre\n"},
+        {{"--notes"}, Takes::Value,
+         "  --notes DOSSIER    rapport : les notes, un bilan rempli (.xlsx, .ods,\n"
+         "                     .xml) ou un PDF par secteur ; par défaut input/bilans/ ;\n"
+         "                     atelier : les chiffres clés des bilans de ce dossier\n"
+         "                     dans « Le secteur en bref » (sans --notes : aucun)\n"},
+        {{"--smtp"}, Takes::Value,
+         "  --smtp FICHIER     envoyer : les réglages du serveur d'envoi (serveur,\n"
+         "                     port, securite, utilisateur, fichier-mot-de-passe)\n"},
+        {{"--renvoyer"}, Takes::Nothing, "  --renvoyer         envoyer : renvoie aussi les lettres déjà envoyées\n"},
+        {{"--jobs", "-j"}, Takes::Value, "  --jobs N           nombre de documents produits en parallèle\n", true},
+        {{"--quiet", "--silencieux", "-q"}, Takes::Nothing, "  --quiet            n'affiche que les erreurs\n", true},
+        {{"--verbose", "--bavard", "-v"}, Takes::Nothing, "  --verbose          affiche chaque fichier écrit\n", true},
+        {{"--help", "--aide", "-h"}, Takes::Nothing, "  --help, --aide     cette aide\n", true},
+        {{"--version"}, Takes::Nothing, "  --version          version de Lettrine\n", true},
+        // fusion: described in the help's « Publipostage » section.
+        {{"--modele", "--modèle"}, Takes::Value, ""},
+        {{"--chaque"}, Takes::Value, ""},
+        {{"--un-fichier"}, Takes::Nothing, ""},
+        {{"--nom"}, Takes::Value, ""},
+    };
+    return table;
+}
+
+const OptionSpec* find_option(const std::string& spelling) {
+    for (const OptionSpec& option : option_table())
+        for (const std::string& s : option.spellings)
+            if (s == spelling) return &option;
+    return nullptr;
+}
+
+}  // namespace lettrine
