@@ -56,11 +56,14 @@ int run_workshops_command(const Invocation& in, Console& console) {
     if (in.has("--notes")) workshops.bilans = bilans_from_notes(in.value("--notes"), in.value("--donnees"), note_warnings);
     JobResult result = run_workshop_packs(workshops);
     for (const auto& d : note_warnings.items()) result.warnings.add(d);
-    return console.report(result, in.value("--sortie") + "/");
+    return console.report(result, {{"dossier-atelier-", "dossier d'atelier", "dossiers d'atelier"},
+                                   {"dossier-ag-", "dossier complet", ""},
+                                   {"badges-", "planche de badges", ""}});
 }
 
 int run_convert_assembly_command(const Invocation& in, Console& console) {
-    return console.report(convert_assembly(in.value("--donnees-ag"), in.value("--sortie")), in.value("--sortie"));
+    const JobResult result = convert_guarded(in, console, [&] { return convert_assembly(in.value("--donnees-ag"), in.value("--sortie")); });
+    return console.report(result, {{"", "classeur", ""}});
 }
 
 }  // namespace lettrine

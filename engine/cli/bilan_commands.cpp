@@ -11,16 +11,20 @@ int run_forms_command(const Invocation& in, Console& console) {
     forms.output = in.value("--sortie");
     forms.sectors = in.values("--secteur");
     forms.progress = &console.progress();
-    return console.report(run_forms(forms), in.value("--sortie") + "/");
+    return console.report(run_forms(forms), {{"bilan-", "formulaire de bilan", "formulaires de bilan"}});
 }
 
 int run_note_command(const Invocation& in, Console& console) {
+    if (boost::filesystem::is_directory(in.value("--donnees")))
+        usage_error("note : --donnees attend un fichier, le bilan rempli (.xlsx, .ods ou .xml), pas le dossier « " +
+                    in.value("--donnees") + " » ; pour toutes les notes d'un dossier : lettrine rapport --notes " +
+                    in.value("--donnees"));
     NoteOptions note;
     note.bilan = in.value("--donnees");
     note.output = in.value("--sortie");
     note.templates = in.value("--modeles");
     note.progress = &console.progress();
-    return console.report(run_note(note), in.value("--sortie") + "/");
+    return console.report(run_note(note), {{"note-bilan-", "note de bilan", ""}});
 }
 
 int run_report_command(const Invocation& in, Console& console) {
@@ -31,7 +35,7 @@ int run_report_command(const Invocation& in, Console& console) {
     report.templates = in.value("--modeles");
     report.duplex = in.flag("--recto-verso");
     report.progress = &console.progress();
-    return console.report(run_report(report), in.value("--sortie") + "/");
+    return console.report(run_report(report), {{"rapport-", "rapport d'activité", ""}});
 }
 
 }  // namespace lettrine

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/diagnostic.hpp"
+#include "core/suggestion.hpp"
 
 namespace lettrine {
 
@@ -62,6 +63,39 @@ void refuse_foreign_options(const Invocation& in) {
     }
 }
 
+std::vector<std::string> command_names() {
+    std::vector<std::string> names;
+    for (const CommandSpec& command : command_table())
+        for (const std::string& name : command.names) names.push_back(name);
+    return names;
+}
+
+std::vector<std::string> option_spellings() {
+    std::vector<std::string> spellings;
+    for (const OptionSpec& option : option_table())
+        for (const std::string& spelling : option.spellings) spellings.push_back(spelling);
+    return spellings;
+}
+
+[[noreturn]] void unknown_command(const std::string& word) {
+    const std::string suggestion = did_you_mean(word, command_names());
+    usage_error("commande inconnue « " + word + " »" +
+                (suggestion.empty() ? " (commandes : " + command_list() + ")" : suggestion));
+}
+
+// A word that is neither an option nor its value: the command written after
+// the options (« lettrine --donnees X lettres ») is the usual reason.
+[[noreturn]] void unexpected_word(const std::vector<std::string>& args, std::size_t at, bool command_given) {
+    const std::string& word = args[at];
+    if (!command_given && find_command(word)) {
+        std::string fixed = "lettrine " + word;
+        for (std::size_t i = 0; i < args.size(); ++i)
+            if (i != at) fixed += " " + args[i];
+        usage_error("argument inattendu « " + word + " » : la commande vient en premier (" + fixed + ")");
+    }
+    usage_error("argument inattendu « " + word + " »");
+}
+
 bool starts_a_value_less_option(const std::string& word) { return word.size() > 1 && word.rfind("--", 0) == 0; }
 
 }  // namespace
@@ -98,9 +132,10 @@ Invocation parse_arguments(const std::vector<std::string>& args) {
     Invocation in;
     in.command = &command_table().front();
     std::size_t i = 0;
-    if (i < args.size() && !args[i].empty() && args[i][0] != '-') {
+    const bool command_given = !args.empty() && !args[0].empty() && args[0][0] != '-';
+    if (command_given) {
         in.command = find_command(args[i]);
-        if (!in.command) usage_error("commande inconnue « " + args[i] + " » (commandes : " + command_list() + ")");
+        if (!in.command) unknown_command(args[i]);
         if (in.command->own_options) {
             in.rest.assign(args.begin() + 1, args.end());
             return in;
@@ -119,8 +154,9 @@ Invocation parse_arguments(const std::vector<std::string>& args) {
         }
         const OptionSpec* spec = find_option(option);
         if (!spec || (spec->takes == Takes::Nothing && has_inline)) {
-            if (!args[i].empty() && args[i][0] == '-') usage_error("option inconnue « " + args[i] + " »");
-            usage_error("argument inattendu « " + args[i] + " »");
+            if (!args[i].empty() && args[i][0] == '-')
+                usage_error("option inconnue « " + args[i] + " »" + did_you_mean(option, option_spellings()));
+            unexpected_word(args, i, command_given);
         }
         const std::string& name = spec->spellings.front();
         if (name == "--help" || name == "--version") {

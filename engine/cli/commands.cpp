@@ -73,16 +73,21 @@ const std::vector<CommandSpec>& command_table() {
         {{"lettres"}, "  lettres     lettres de mission seulement (PDF, une par secteur)\n",
          {kProgramme, kOutput, kTemplates, kSectors}, {}, nullptr, run_letters_command},
         {{"budget"}, "  budget      tableau budgétaire seulement (XLSX : Annexe 1 et Budget)\n",
-         {kProgramme, kOutput, kTemplates, kSectors}, {}, nullptr, run_budget_command},
+         {kProgramme, kOutput, kTemplates},
+         {{"--secteur", "budget : --secteur ne s'emploie pas, le tableau budgétaire réunit tous les secteurs"}}, nullptr,
+         run_budget_command},
         {{"verifier", "vérifier"},
          "  verifier    vérifie les données et les modèles, signale tous les problèmes,\n"
-         "              n'écrit aucun fichier\n",
-         {kProgramme, kOutput, kTemplates, kSectors}, {}, nullptr, run_check_command},
+         "              n'écrit aucun fichier ; avec --donnees-ag et --notes, aussi les\n"
+         "              données de l'AG et les bilans\n",
+         {kProgramme, kOutput, kTemplates, kSectors, {"--donnees-ag", ""}, {"--notes", ""}}, {}, nullptr,
+         run_check_command},
         {{"fusion"}, "  fusion      publipostage : un modèle quelconque sur des données quelconques\n",
-         {{"--modele", ""}, {"--donnees", ""}, {"--chaque", ""}, kOutput, {"--un-fichier", ""}, {"--nom", ""}},
+         {{"--modele", ""}, {"--donnees", ""}, {"--chaque", ""}, kOutput, {"--un-fichier", ""}, {"--nom", ""},
+          {"--strict", ""}},
          {}, check_merge, run_merge_command},
         {{"convertir"}, "  convertir   écrit le classeur XLSX équivalent à un programme XML\n",
-         {{"--donnees", ""}, kOutput}, {}, check_convert, run_convert_command},
+         {{"--donnees", ""}, kOutput, {"--remplacer", ""}}, {}, check_convert, run_convert_command},
         {{"atelier", "ateliers"},
          "  atelier     dossiers des ateliers de l'assemblée générale de juin (PDF,\n"
          "              un par secteur, et un dossier complet pour l'impression) ;\n"
@@ -91,7 +96,7 @@ const std::vector<CommandSpec>& command_table() {
           {"--recto-verso", ""}, {"--notes", ""}},
          {}, check_workshops, run_workshops_command},
         {{"convertir-ag"}, "  convertir-ag écrit le classeur XLSX équivalent à un fichier XML de l'AG\n",
-         {{"--donnees-ag", ""}, kOutput}, {}, check_convert_assembly, run_convert_assembly_command},
+         {{"--donnees-ag", ""}, kOutput, {"--remplacer", ""}}, {}, check_convert_assembly, run_convert_assembly_command},
         {{"formulaire", "formulaires"},
          "  formulaire  classeurs de bilan à remplir par les structures référentes\n"
          "              (XLSX, un par secteur conventionné par Les Ecossolies ; un\n"

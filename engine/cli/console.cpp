@@ -12,10 +12,42 @@ void Console::print(const Diagnostics& diagnostics) {
     for (const auto& d : diagnostics.items()) std::cerr << d.describe() << "\n";
 }
 
-int Console::report(const JobResult& result, const std::string& where) {
+int Console::report(const JobResult& result, const std::vector<WrittenKind>& kinds) {
     print(result.warnings);
-    progress_.say(count_phrase(result.written.size(), "fichier écrit", "fichiers écrits") + " dans " + where);
+    progress_.say(written_summary(result.written, kinds));
     return 0;
+}
+
+namespace {
+
+// « 4 lettres dans output/lettres/ », or « budget dans output/budget-2016.xlsx ».
+std::string phrase(const WrittenKind& kind, const std::vector<boost::filesystem::path>& files) {
+    if (files.size() == 1 && kind.many.empty()) return kind.one + " dans " + files.front().string();
+    const boost::filesystem::path folder = files.front().parent_path();
+    return count_phrase(files.size(), kind.one, kind.many.empty() ? kind.one : kind.many) + " dans " +
+           (folder.empty() ? std::string("./") : folder.string() + "/");
+}
+
+}  // namespace
+
+std::string written_summary(const std::vector<boost::filesystem::path>& written, const std::vector<WrittenKind>& kinds) {
+    if (written.empty()) return "aucun fichier écrit";
+    std::vector<bool> claimed(written.size(), false);
+    std::vector<std::string> parts;
+    std::vector<WrittenKind> all = kinds;
+    all.push_back({"", "fichier", "fichiers"});
+    for (const WrittenKind& kind : all) {
+        std::vector<boost::filesystem::path> files;
+        for (std::size_t i = 0; i < written.size(); ++i)
+            if (!claimed[i] && written[i].filename().string().rfind(kind.prefix, 0) == 0) {
+                claimed[i] = true;
+                files.push_back(written[i]);
+            }
+        if (!files.empty()) parts.push_back(phrase(kind, files));
+    }
+    std::string out;
+    for (const std::string& part : parts) out += (out.empty() ? "" : ", ") + part;
+    return out;
 }
 
 std::string count_phrase(std::size_t n, const std::string& singular, const std::string& plural) {

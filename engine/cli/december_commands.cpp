@@ -3,7 +3,12 @@
 #include <iostream>
 
 #include "cli/handlers.hpp"
+#include "core/output_batch.hpp"
+#include "core/output_files.hpp"
+#include "ag/assembly_reader.hpp"
+#include "data/programme_reader.hpp"
 #include "december/december_job.hpp"
+#include "report/report.hpp"
 #include "mailing/send_job.hpp"
 
 namespace lettrine {
@@ -21,18 +26,50 @@ JobOptions december_options(const Invocation& in, Console& console) {
     return options;
 }
 
+const std::vector<WrittenKind> kDecemberFiles = {{"lettre-de-mission-", "lettre", "lettres"}, {"budget-", "budget", ""}};
+
 int run_batch(const Invocation& in, Console& console, bool letters, bool budget) {
-    return console.report(run_december(december_options(in, console), letters, budget), in.value("--sortie") + "/");
+    return console.report(run_december(december_options(in, console), letters, budget), kDecemberFiles);
 }
 
 }  // namespace
+
+JobResult convert_guarded(const Invocation& in, Console& console, const std::function<JobResult()>& convert) {
+    const boost::filesystem::path destination = in.value("--sortie");
+    if (!boost::filesystem::exists(destination)) return convert();
+    const std::string backup = destination.string() + ".bak";
+    if (!in.flag("--remplacer"))
+        usage_error(in.command->names.front() + " : « " + destination.string() +
+                    " » existe déjà et n'est pas remplacé (il a peut-être été modifié à la main) ; --remplacer le "
+                    "remplace et garde l'ancien sous « " + backup + " »");
+    const std::string previous = read_file(destination);
+    JobResult result = convert();
+    write_file_atomically(backup, previous);
+    console.progress().say("ancien classeur gardé sous " + backup);
+    return result;
+}
 
 int run_december_command(const Invocation& in, Console& console) { return run_batch(in, console, true, true); }
 int run_letters_command(const Invocation& in, Console& console) { return run_batch(in, console, true, false); }
 int run_budget_command(const Invocation& in, Console& console) { return run_batch(in, console, false, true); }
 
+namespace {
+
+// What `atelier` and `rapport` would refuse, checked by `verifier` when it is
+// given their inputs (issue 13, item 13): the AG workbook against the
+// programme, every bilan of a notes folder. Only once the programme is valid.
+void check_later_inputs(const Invocation& in, CheckReport& found) {
+    if (found.data.has_errors() || (!in.has("--donnees-ag") && !in.has("--notes"))) return;
+    const Programme programme = read_programme(in.value("--donnees"));
+    if (in.has("--donnees-ag")) found.data.append(check_assembly(in.value("--donnees-ag"), &programme).diagnostics);
+    if (in.has("--notes")) found.data.append(scan_notes(in.value("--notes"), programme).diagnostics);
+}
+
+}  // namespace
+
 int run_check_command(const Invocation& in, Console& console) {
-    const CheckReport found = check_december(december_options(in, console));
+    CheckReport found = check_december(december_options(in, console));
+    check_later_inputs(in, found);
     console.print(found.data);
     console.print(found.templates);
     if (found.has_errors()) {
@@ -45,7 +82,8 @@ int run_check_command(const Invocation& in, Console& console) {
 }
 
 int run_convert_command(const Invocation& in, Console& console) {
-    return console.report(convert_programme(in.value("--donnees"), in.value("--sortie")), in.value("--sortie"));
+    const JobResult result = convert_guarded(in, console, [&] { return convert_programme(in.value("--donnees"), in.value("--sortie")); });
+    return console.report(result, {{"", "classeur", ""}});
 }
 
 // Drafts, or e-mails sent with a summary of what went and what did not

@@ -2,6 +2,8 @@
 // One function per command, each turning an Invocation into its job's
 // options, running the job and saying what happened. Named in
 // command_table() (commands.cpp).
+#include <functional>
+
 #include "cli/command_line.hpp"
 #include "cli/console.hpp"
 
@@ -20,6 +22,11 @@ int run_send_command(const Invocation& in, Console& console);      // envoyer
 int run_merge_command(const Invocation& in, Console& console);     // fusion
 int run_workshops_command(const Invocation& in, Console& console);         // atelier
 int run_convert_assembly_command(const Invocation& in, Console& console);  // convertir-ag
+// convertir, convertir-ag: `convert` writes the workbook --sortie. An
+// existing one (perhaps edited by hand) is replaced only with --remplacer,
+// and then kept as <name>.bak once the new one is written.
+JobResult convert_guarded(const Invocation& in, Console& console, const std::function<JobResult()>& convert);
+
 int run_forms_command(const Invocation& in, Console& console);   // formulaire
 int run_note_command(const Invocation& in, Console& console);    // note
 int run_report_command(const Invocation& in, Console& console);  // rapport

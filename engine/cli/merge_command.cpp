@@ -12,10 +12,10 @@ int run_merge_command(const Invocation& in, Console& console) {
     merge.each = in.value("--chaque");
     merge.single_file = in.flag("--un-fichier");
     merge.file_name_field = in.value("--nom");
+    merge.strict = in.flag("--strict");
     merge.jobs = in.jobs();
     merge.progress = &console.progress();
-    const std::string where = merge.single_file ? in.value("--sortie") : in.value("--sortie") + "/";
-    return console.report(run_merge(merge), where);
+    return console.report(run_merge(merge), {{"", "PDF", merge.single_file ? "" : "PDF"}});
 }
 
 }  // namespace lettrine

@@ -30,6 +30,9 @@ const std::vector<OptionSpec>& option_table() {
          "  --smtp FICHIER     envoyer : les réglages du serveur d'envoi (serveur,\n"
          "                     port, securite, utilisateur, fichier-mot-de-passe)\n"},
         {{"--renvoyer"}, Takes::Nothing, "  --renvoyer         envoyer : renvoie aussi les lettres déjà envoyées\n"},
+        {{"--remplacer"}, Takes::Nothing,
+         "  --remplacer        convertir, convertir-ag : remplace le classeur --sortie\n"
+         "                     existant, gardé en .bak\n"},
         {{"--jobs", "-j"}, Takes::Value, "  --jobs N           nombre de documents produits en parallèle\n", true},
         {{"--quiet", "--silencieux", "-q"}, Takes::Nothing, "  --quiet            n'affiche que les erreurs\n", true},
         {{"--verbose", "--bavard", "-v"}, Takes::Nothing, "  --verbose          affiche chaque fichier écrit\n", true},
@@ -40,6 +43,7 @@ const std::vector<OptionSpec>& option_table() {
         {{"--chaque"}, Takes::Value, ""},
         {{"--un-fichier"}, Takes::Nothing, ""},
         {{"--nom"}, Takes::Value, ""},
+        {{"--strict"}, Takes::Nothing, ""},
     };
     return table;
 }

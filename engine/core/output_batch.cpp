@@ -112,7 +112,9 @@ void OutputBatch::open_staging(const fs::path& first_destination) {
     if (root_.empty()) root_ = first_destination.has_parent_path() ? first_destination.parent_path() : fs::path(".");
     boost::system::error_code ec;
     created_root_ = !fs::exists(root_, ec);
-    fs::create_directories(root_, ec);
+    // Only when missing: Boost 1.74's create_directories(".") fails with
+    // EINVAL, and "." is the folder of a bare file name (« --sortie lettre.pdf »).
+    if (created_root_) fs::create_directories(root_, ec);
     if (ec) io_error(root_, "impossible de créer le dossier " + cause(ec.value()));
     root_fd_ = ::open(root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (root_fd_ < 0) io_error(root_, "impossible d'ouvrir le dossier de sortie " + cause(errno));

@@ -238,6 +238,29 @@ DataValue element_value(const XmlElement& element, Diagnostics* warnings) {
 
 namespace {
 
+// The name of the first child element that `e` has more than once, or "".
+std::string repeated_child(const XmlElement& e) {
+    for (std::size_t i = 0; i < e.children.size(); ++i)
+        for (std::size_t j = i + 1; j < e.children.size(); ++j)
+            if (e.children[i].name == e.children[j].name) return e.children[i].name;
+    return "";
+}
+
+// A path that designates the root, or one element holding the repeated
+// ones, would merge the whole list as one record (issue 13, item 11).
+void refuse_container(const XmlElement& found, const XmlElement& root, const std::string& each) {
+    const std::string child = repeated_child(found);
+    const std::string better =
+        child.empty() ? "" : " : les éléments à fusionner sont ses enfants répétés, « --chaque " + each + "/" + child + " »";
+    if (&found == &root)
+        throw LettrineError(ErrorKind::Data, root.position,
+                            "« --chaque " + each + " » désigne l'élément racine <" + root.name + ">, qui ne se répète pas" +
+                                better);
+    if (!child.empty())
+        throw LettrineError(ErrorKind::Data, found.position,
+                            "« --chaque " + each + " » désigne un seul élément, <" + found.name + ">" + better);
+}
+
 // The elements `each` designates under `root`, in document order.
 std::vector<const XmlElement*> record_elements(const XmlElement& root, const std::string& each) {
     std::vector<std::string> path = split_path(each);
@@ -253,6 +276,7 @@ std::vector<const XmlElement*> record_elements(const XmlElement& root, const std
     if (found.empty())
         throw LettrineError(ErrorKind::Data, root.position,
                             "aucun élément ne correspond au chemin « " + each + " » sous <" + root.name + ">");
+    if (found.size() == 1) refuse_container(*found.front(), root, each);
     return found;
 }
 

@@ -7,6 +7,7 @@
 #include "core/output_files.hpp"
 #include "core/text.hpp"
 #include "data/records.hpp"
+#include "merge/merge_checks.hpp"
 #include "pdf/pdf_writer.hpp"
 #include "pipeline/document_pipeline.hpp"
 #include "pipeline/file_output.hpp"
@@ -78,6 +79,8 @@ JobResult run_merge(const MergeOptions& options) {
     if (total == 0)
         throw LettrineError(ErrorKind::Data, SourcePosition::in_file(options.data.filename().string()),
                             "aucun élément « " + options.each + " » dans les données : rien à produire");
+    if (!options.file_name_field.empty()) check_file_name_field(options.file_name_field, records);
+    check_record_fields(document_template, records, options.strict, result.warnings);
     const PipelineContext context = context_for_run(options.data, options.template_file);
     OutputBatch batch(options.single_file ? output_folder_of(options.output) : options.output);
     batch.protect(options.data);

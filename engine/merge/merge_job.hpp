@@ -18,6 +18,7 @@ struct MergeOptions {
     std::string each;             // sheet name or XML element path
     bool single_file = false;
     std::string file_name_field;  // names each PDF; empty: record number
+    bool strict = false;          // a field some records lack is an error, not a warning
     int jobs = 0;
     Progress* progress = nullptr;
 };

@@ -2,6 +2,7 @@
 // stacking contexts the way rendering does.
 #include <set>
 
+#include "core/suggestion.hpp"
 #include "core/text.hpp"
 #include "template/compiled.hpp"
 
@@ -27,35 +28,14 @@ struct Lookup {
     std::string suggestion;  // closest existing name, "" if none close enough
 };
 
-// Edits between two names, a swap of neighbours counting as one ("nmo" → "nom"):
-// the optimal string alignment distance.
-std::size_t edit_distance(const std::u32string& a, const std::u32string& b) {
-    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i)
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    return d[a.size()][b.size()];
-}
-
-// The key of `maps` closest to `wanted`, if a plausible typo of it.
+// The key of `maps` closest to `wanted`, if a plausible typo of it
+// (core/suggestion.hpp: case first, then Damerau–Levenshtein).
 std::string closest_key(const std::string& wanted, const std::vector<const DataValue*>& maps) {
-    const std::u32string w = utf8_to_u32(wanted);
-    const std::size_t limit = std::min<std::size_t>(2, std::max<std::size_t>(1, w.size() / 3));
-    std::string best;
-    std::size_t best_distance = limit + 1;
-    for (const DataValue* m : maps) {
-        if (!m->is_map()) continue;
-        for (const auto& entry : m->entries()) {
-            const std::size_t d = edit_distance(w, utf8_to_u32(entry.first));
-            if (d < best_distance) { best_distance = d; best = entry.first; }
-        }
-    }
-    return best;
+    std::vector<std::string> keys;
+    for (const DataValue* m : maps)
+        if (m->is_map())
+            for (const auto& entry : m->entries()) keys.push_back(entry.first);
+    return closest_name(wanted, keys).value_or("");
 }
 
 std::string join(const std::vector<std::string>& parts, std::size_t count) {

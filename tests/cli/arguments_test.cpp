@@ -48,3 +48,33 @@ TEST(Arguments, HelpIsFrench) {
     EXPECT_EQ(parse_arguments({"--aide"}).command->names.front(), "aide");
     EXPECT_NE(help_text().find("Codes de sortie"), std::string::npos);
 }
+
+// issue 13, item 12: a typo gets the name it was meant to be.
+TEST(Arguments, SuggestsTheNameMeant) {
+    EXPECT_EQ(usage_message({"lettre"}),
+              "commande inconnue « lettre » : vouliez-vous dire « lettres » ?\n(« lettrine --aide » affiche l'aide)");
+    EXPECT_EQ(usage_message({"BUDGET"}).rfind("commande inconnue « BUDGET » : vouliez-vous dire « budget » ?", 0), 0u);
+    EXPECT_NE(usage_message({"imprimer"}).find("(commandes : decembre, lettres, budget"), std::string::npos)
+        << "nothing close: the list";
+    EXPECT_NE(usage_message({"lettres", "--sorti", "o"}).find("option inconnue « --sorti » : vouliez-vous dire « --sortie » ?"),
+              std::string::npos);
+    EXPECT_NE(usage_message({"lettres", "--secteurs=habitat"})
+                  .find("option inconnue « --secteurs=habitat » : vouliez-vous dire « --secteur » ?"),
+              std::string::npos);
+}
+
+TEST(Arguments, TheCommandComesFirst) {
+    EXPECT_NE(usage_message({"--donnees", "x.xlsx", "lettres"})
+                  .find("argument inattendu « lettres » : la commande vient en premier (lettrine lettres --donnees x.xlsx)"),
+              std::string::npos);
+    EXPECT_EQ(usage_message({"lettres", "budget"}).rfind("argument inattendu « budget »\n", 0), 0u);
+}
+
+// issue 13, item 14: an option a command does not take is an error, not ignored.
+TEST(Arguments, BudgetRefusesSecteur) {
+    EXPECT_NE(usage_message({"budget", "--secteur", "habitat"})
+                  .find("budget : --secteur ne s'emploie pas, le tableau budgétaire réunit tous les secteurs"),
+              std::string::npos);
+    EXPECT_NE(usage_message({"fusion", "--secteur", "habitat"}).find("--secteur ne s'emploie qu'avec les commandes"),
+              std::string::npos);
+}

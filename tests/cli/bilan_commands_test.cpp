@@ -125,3 +125,13 @@ TEST(BilanCommands, AnInvalidBilanIsReportedWholeAndNothingIsWritten) {
     EXPECT_FALSE(fs::exists(dir / "sortie"));
     fs::remove_all(dir);
 }
+
+// issue 13, item 14: a folder given to `note` is refused for what it is.
+TEST(NoteCommand, AFolderIsNotABilan) {
+    const RunResult r = run(exe() + " note --donnees input/bilans/");
+    EXPECT_EQ(r.code, 2) << r.err;
+    EXPECT_NE(r.err.find("note : --donnees attend un fichier, le bilan rempli (.xlsx, .ods ou .xml), pas le dossier "
+                         "« input/bilans/ » ; pour toutes les notes d'un dossier : lettrine rapport --notes input/bilans/"),
+              std::string::npos)
+        << r.err;
+}

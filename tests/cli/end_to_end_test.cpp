@@ -220,3 +220,155 @@ TEST(EndToEnd, ConvertRegeneratesTheDefaultWorkbookExactly) {
     EXPECT_TRUE(slurp(dir / "programme.xlsx") == slurp(fs::path(LETTRINE_SOURCE_DIR) / "input/programme-2016.xlsx"));
     fs::remove_all(dir);
 }
+
+// issue 13, item 14: --secteur is checked the same way by every command; an
+// unknown or inapplicable sector is an error with the list and a suggestion,
+// never « 0 fichier écrit » and exit 0.
+TEST(EndToEnd, SecteurIsCheckedTheSameInEveryCommand) {
+    const fs::path out = temp_dir("secteur");
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"lettres --secteur numerique",
+         "le secteur « numerique » est conventionné directement par Nantes Métropole : pas de lettre de mission "
+         "(secteurs possibles : services-aux-personnes, circuits-courts, habitat, dechets-ressources)"},
+        {"decembre --secteur habitats", "secteur inconnu « habitats » : vouliez-vous dire « habitat » ? (secteurs du programme : "},
+        {"envoyer --secteur numerique", "pas de lettre de mission, pas de courriel"},
+        {"atelier --secteur Habitat", "secteur inconnu « Habitat » : vouliez-vous dire « habitat » ?"},
+        {"formulaire --secteur habitta", "secteur inconnu « habitta » : vouliez-vous dire « habitat » ?"},
+        {"budget --secteur habitat", "budget : --secteur ne s'emploie pas"},
+    };
+    for (const auto& c : cases) {
+        const RunResult r = run(lettrine() + " " + c.first + " --sortie " + out.string());
+        EXPECT_EQ(r.code, 2) << c.first << "\n" << r.err;
+        EXPECT_NE(r.err.find(c.second), std::string::npos) << c.first << "\n" << r.err;
+    }
+    EXPECT_TRUE(files_under(out).empty());
+    fs::remove_all(out);
+}
+
+// issue 13, item 14: the closing line names what was written.
+TEST(EndToEnd, SuccessLineNamesWhatWasWritten) {
+    const fs::path out = temp_dir("summary");
+    const RunResult r = run(lettrine() + " decembre --sortie " + out.string());
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.err.find("4 lettres dans " + (out / "lettres").string() + "/, budget dans " +
+                         (out / "budget-2016.xlsx").string() + "\n"),
+              std::string::npos)
+        << r.err;
+    const RunResult one = run(lettrine() + " lettres --secteur habitat --sortie " + out.string());
+    EXPECT_NE(one.err.find("1 lettre dans " + (out / "lettres").string() + "/\n"), std::string::npos) << one.err;
+    fs::remove_all(out);
+}
+
+// issue 13, item 7: a workbook edited by hand is not overwritten without a
+// word; with --remplacer, the previous one is kept as <name>.bak.
+TEST(EndToEnd, ConvertKeepsAnExistingWorkbookUnlessAskedToReplaceIt) {
+    const fs::path dir = temp_dir("convert-keep");
+    const fs::path workbook = dir / "programme.xlsx";
+    std::ofstream(workbook.string()) << "budget tapé à la main : 17 000";
+    const std::string convert =
+        lettrine() + " convertir --donnees input/programme-2016.xml --sortie " + workbook.string();
+    const RunResult refused = run(convert);
+    EXPECT_EQ(refused.code, 2) << refused.err;
+    EXPECT_NE(refused.err.find("convertir : « " + workbook.string() + " » existe déjà et n'est pas remplacé"),
+              std::string::npos)
+        << refused.err;
+    EXPECT_EQ(slurp(workbook), "budget tapé à la main : 17 000");
+    EXPECT_FALSE(fs::exists(workbook.string() + ".bak"));
+
+    const RunResult replaced = run(convert + " --remplacer");
+    ASSERT_EQ(replaced.code, 0) << replaced.err;
+    EXPECT_EQ(slurp(workbook.string() + ".bak"), "budget tapé à la main : 17 000");
+    EXPECT_TRUE(slurp(workbook) == slurp(fs::path(LETTRINE_SOURCE_DIR) / "input/programme-2016.xlsx"));
+    EXPECT_NE(replaced.err.find("ancien classeur gardé sous " + workbook.string() + ".bak"), std::string::npos)
+        << replaced.err;
+    fs::remove_all(dir);
+}
+
+// issue 13, item 11: the mail merge never prints blanks.
+TEST(EndToEnd, MailMergeRefusesFieldsTheDataDoesNotHave) {
+    const fs::path dir = temp_dir("merge-fields");
+    std::ofstream((dir / "donnees.xml").string())
+        << "<destinataires>\n"
+           "  <destinataire><nom>Camille</nom><civilite>Madame</civilite><tel>02 40 00 00 00</tel></destinataire>\n"
+           "  <destinataire><nom>Dominique</nom><civilite>Monsieur</civilite></destinataire>\n"
+           "</destinataires>\n";
+    std::ofstream((dir / "accent.xml.mustache").string())
+        << "<document titre=\"x\"><p>{{civilité}} {{nom}}</p></document>";
+    std::ofstream((dir / "tel.xml.mustache").string()) << "<document titre=\"x\"><p>{{civilite}} {{nom}} {{tel}}</p></document>";
+    const std::string data = " --donnees " + (dir / "donnees.xml").string() + " --chaque destinataire";
+    const fs::path out = dir / "sortie";
+
+    const RunResult none = run(lettrine() + " fusion --modele " + (dir / "accent.xml.mustache").string() + data +
+                               " --sortie " + out.string());
+    EXPECT_EQ(none.code, 4) << none.err;
+    EXPECT_NE(none.err.find("accent.xml.mustache:1:24 : le champ « civilité » n'existe pas dans les données (vouliez-vous "
+                            "dire « civilite » ?) ; champs des données : nom, civilite, tel"),
+              std::string::npos)
+        << none.err;
+    EXPECT_TRUE(files_under(out).empty());
+
+    const std::string tel = lettrine() + " fusion --modele " + (dir / "tel.xml.mustache").string() + data;
+    const RunResult some = run(tel + " --sortie " + out.string());
+    EXPECT_EQ(some.code, 0) << some.err;
+    EXPECT_NE(some.err.find("avertissement"), std::string::npos) << some.err;
+    EXPECT_NE(some.err.find("le champ « tel » n'existe pas dans les données, pour l'élément 2 (sur 2)"), std::string::npos)
+        << some.err;
+    const RunResult strict = run(tel + " --strict --sortie " + (dir / "strict").string());
+    EXPECT_EQ(strict.code, 4) << strict.err;
+    EXPECT_TRUE(files_under(dir / "strict").empty());
+
+    const RunResult name = run(tel + " --nom nmo --sortie " + (dir / "nom").string());
+    EXPECT_EQ(name.code, 2) << name.err;
+    EXPECT_NE(name.err.find("--nom « nmo » : aucun élément n'a ce champ : vouliez-vous dire « nom » ? (champs des données : "
+                            "nom, civilite, tel)"),
+              std::string::npos)
+        << name.err;
+
+    const RunResult root = run(lettrine() + " fusion --modele " + (dir / "tel.xml.mustache").string() + " --donnees " +
+                               (dir / "donnees.xml").string() + " --chaque destinataires --sortie " + (dir / "racine").string());
+    EXPECT_EQ(root.code, 3) << root.err;
+    EXPECT_NE(root.err.find("désigne l'élément racine <destinataires>"), std::string::npos) << root.err;
+    fs::remove_all(dir);
+}
+
+// issue 13, item 11: a bare file name is a file of the current folder.
+TEST(EndToEnd, MailMergeIntoABareFileName) {
+    const fs::path dir = temp_dir("merge-bare");
+    const fs::path source(LETTRINE_SOURCE_DIR);
+    const RunResult r = run("cd " + dir.string() + " && " + lettrine() + " fusion --modele " +
+                            (source / "samples/fusion/invitation.xml.mustache").string() + " --donnees " +
+                            (source / "samples/fusion/destinataires.xml").string() +
+                            " --chaque destinataire --un-fichier --sortie lettre.pdf");
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(files_under(dir), (std::set<std::string>{"lettre.pdf"}));
+    fs::remove_all(dir);
+}
+
+// issue 13, item 13: `verifier` checks what `atelier` and `rapport` would
+// refuse when given their inputs, and never says « valides » for them.
+TEST(EndToEnd, CheckAlsoChecksTheAssemblyAndTheBilans) {
+    const fs::path dir = temp_dir("check-later");
+    const fs::path source(LETTRINE_SOURCE_DIR);
+    std::string ag = slurp(source / "input/ag-2016.xml");
+    const std::string workshop = "<atelier secteur=\"numerique\"";
+    const auto at = ag.find(workshop);
+    ASSERT_NE(at, std::string::npos);
+    ag.replace(at, workshop.size(), "<atelier secteur=\"jardin\"");
+    std::ofstream((dir / "ag.xml").string()) << ag;
+    const RunResult assembly = run(lettrine() + " verifier --donnees-ag " + (dir / "ag.xml").string());
+    EXPECT_EQ(assembly.code, 3) << assembly.err;
+    EXPECT_NE(assembly.err.find("ag.xml:90:"), std::string::npos) << assembly.err;
+    EXPECT_NE(assembly.err.find("secteur inconnu « jardin »"), std::string::npos) << assembly.err;
+    EXPECT_EQ(assembly.err.find("valides"), std::string::npos) << assembly.err;
+
+    fs::create_directories(dir / "bilans");
+    fs::copy_file(source / "input/bilans/bilan-2016-habitat.xlsx", dir / "bilans/bilan-2016-habitat.xlsx");
+    fs::copy_file(source / "input/bilans/bilan-2016-habitat.xlsx", dir / "bilans/habitat-copie.xlsx");
+    const RunResult notes = run(lettrine() + " verifier --notes " + (dir / "bilans").string());
+    EXPECT_EQ(notes.code, 3) << notes.err;
+    EXPECT_NE(notes.err.find("habitat-copie.xlsx"), std::string::npos) << notes.err;
+
+    const RunResult fine = run(lettrine() + " verifier --donnees-ag input/ag-2016.xml --notes input/bilans");
+    EXPECT_EQ(fine.code, 0) << fine.err;
+    fs::remove_all(dir);
+}

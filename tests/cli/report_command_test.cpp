@@ -44,7 +44,7 @@ TEST(ReportArguments, RapportNotesAndDuplex) {
     EXPECT_EQ(given.value("--notes"), "notes");
     EXPECT_TRUE(given.flag("--recto-verso"));
     EXPECT_EQ(given.value("--sortie"), "o");
-    EXPECT_NE(usage_message({"lettres", "--notes", "n"}).find("--notes ne s'emploie qu'avec les commandes atelier et rapport"),
+    EXPECT_NE(usage_message({"lettres", "--notes", "n"}).find("--notes ne s'emploie qu'avec les commandes verifier, atelier et rapport"),
               std::string::npos);
     EXPECT_TRUE(parse_arguments({"atelier", "--notes", "n"}).has("--notes"));
     EXPECT_NE(usage_message({"atelier", "--notes", "n", "--badges"}).find("--notes et --badges s'excluent"),

@@ -95,7 +95,19 @@ TEST(Records, XmlItemsByPath) {
         EXPECT_EQ(text_at(*structure, "sigle"), "SE");
         EXPECT_EQ(text_at(*structure, "texte"), "Structure exemple");
     }
-    EXPECT_EQ(read_records(file, "destinataires").items().size(), 1u);  // children of the root
+    // issue 13, item 11: the element holding the repeated ones, or the root,
+    // would be merged as one record with blanks.
+    for (const auto& wrong : std::vector<std::pair<std::string, std::string>>{
+             {"destinataires", "fusion.xml:2:3 : « --chaque destinataires » désigne un seul élément, <destinataires> : les "
+                               "éléments à fusionner sont ses enfants répétés, « --chaque destinataires/destinataire »"},
+             {"fusion", "fusion.xml:1:1 : « --chaque fusion » désigne l'élément racine <fusion>, qui ne se répète pas"}}) {
+        try {
+            read_records(file, wrong.first);
+            ADD_FAILURE() << wrong.first;
+        } catch (const LettrineError& e) {
+            EXPECT_EQ(e.diagnostics().items().front().describe(), wrong.second);
+        }
+    }
     const DataValue tree = read_data_tree(file);
     EXPECT_EQ(tree.find_path("destinataires.destinataire")->items().size(), 2u);
     try {
