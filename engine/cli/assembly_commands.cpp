@@ -62,7 +62,7 @@ int run_workshops_command(const Invocation& in, Console& console) {
 }
 
 int run_convert_assembly_command(const Invocation& in, Console& console) {
-    const JobResult result = convert_guarded(in, console, [&] { return convert_assembly(in.value("--donnees-ag"), in.value("--sortie")); });
+    const JobResult result = convert_guarded(in, console, in.value("--donnees-ag"), [&] { return convert_assembly(in.value("--donnees-ag"), in.value("--sortie")); });
     return console.report(result, {{"", "classeur", ""}});
 }
 

@@ -34,8 +34,10 @@ int run_batch(const Invocation& in, Console& console, bool letters, bool budget)
 
 }  // namespace
 
-JobResult convert_guarded(const Invocation& in, Console& console, const std::function<JobResult()>& convert) {
+JobResult convert_guarded(const Invocation& in, Console& console, const boost::filesystem::path& input,
+                          const std::function<JobResult()>& convert) {
     const boost::filesystem::path destination = in.value("--sortie");
+    refuse_unusable_destination(destination, {input});
     if (!boost::filesystem::exists(destination)) return convert();
     const std::string backup = destination.string() + ".bak";
     if (!in.flag("--remplacer"))
@@ -82,7 +84,7 @@ int run_check_command(const Invocation& in, Console& console) {
 }
 
 int run_convert_command(const Invocation& in, Console& console) {
-    const JobResult result = convert_guarded(in, console, [&] { return convert_programme(in.value("--donnees"), in.value("--sortie")); });
+    const JobResult result = convert_guarded(in, console, in.value("--donnees"), [&] { return convert_programme(in.value("--donnees"), in.value("--sortie")); });
     return console.report(result, {{"", "classeur", ""}});
 }
 

@@ -24,8 +24,10 @@ int run_workshops_command(const Invocation& in, Console& console);         // at
 int run_convert_assembly_command(const Invocation& in, Console& console);  // convertir-ag
 // convertir, convertir-ag: `convert` writes the workbook --sortie. An
 // existing one (perhaps edited by hand) is replaced only with --remplacer,
-// and then kept as <name>.bak once the new one is written.
-JobResult convert_guarded(const Invocation& in, Console& console, const std::function<JobResult()>& convert);
+// and then kept as <name>.bak once the new one is written. A destination
+// that cannot be one (a folder, a device, the input itself) is refused first.
+JobResult convert_guarded(const Invocation& in, Console& console, const boost::filesystem::path& input,
+                          const std::function<JobResult()>& convert);
 
 int run_forms_command(const Invocation& in, Console& console);   // formulaire
 int run_note_command(const Invocation& in, Console& console);    // note

@@ -201,7 +201,10 @@ TEST(MergeFileNames, RepeatedNamesGetSuffixesNoOtherNameTakes) {
 
 TEST_F(Merge, RecordsNamedLikeASuffixedTwinAllGetTheirFile) {
     std::ofstream data((dir_ / "noms.xml").string());
-    data << "<liste><ligne nom=\"a\"/><ligne nom=\"a\"/><ligne nom=\"a-2\"/></liste>";
+    // Every field the invitation prints: a merge refuses a field no record has.
+    const std::string fields = "civilite=\"Madame\" prenom=\"Camille\" organisation=\"O\" atelier=\"Habitat\"><adresse>Nantes</adresse>";
+    data << "<liste><ligne nom=\"a\" " << fields << "</ligne><ligne nom=\"a\" " << fields << "</ligne><ligne nom=\"a-2\" "
+         << fields << "</ligne></liste>";
     data.close();
     MergeOptions o = options("noms", false, 2);
     o.data = dir_ / "noms.xml";
