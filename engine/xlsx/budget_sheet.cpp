@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "data/budget_figures.hpp"
 #include "xlsx/sheets.hpp"
 
 namespace lettrine {
@@ -100,19 +101,9 @@ std::string contracting_label(const Sector& sector, const Programme& programme) 
     return programme.organisation;
 }
 
-double euros(Money m) { return static_cast<double>(m.cents) / 100.0; }
-
-// Sums of the sectors the organisation contracts (the others' cells stay empty).
-struct Totals {
-    int64_t cents = 0;
-    bool any_amount = false;
-    long days_min = 0, days_max = 0, days_agreed = 0;
-    bool any_days_agreed = false;
-    bool every_amount_has_min = true, every_amount_has_max = true;
-};
-
-void write_sector_row(SheetWriter& sheet, int row, const Sector& sector, const Programme& programme,
-                      const BudgetFormats& f, Totals& totals) {
+void write_sector_row(SheetWriter& sheet, int row, const BudgetLine& line, const Programme& programme,
+                      const BudgetFormats& f) {
+    const Sector& sector = *line.sector;
     const std::pair<Column, std::string> texts[] = {{Id, sector.id},
                                                      {Name, sector.name},
                                                      {Referent, sector.referent},
@@ -126,60 +117,32 @@ void write_sector_row(SheetWriter& sheet, int row, const Sector& sector, const P
                 "la hauteur d’une ligne");
     // A sector contracted directly by the public partner is outside this
     // budget: no amount, days or rates, so sums and rates never count it.
-    if (sector.contracting != Contracting::Ecossolies) return;
+    if (!line.counted) return;
 
-    if (sector.budget) {
-        const Money amount = *sector.budget;
-        sheet.number(row, Amount, euros(amount), amount.cents % 100 ? f.euro_cents : f.euros);
-        totals.cents += amount.cents;
-        totals.any_amount = true;
-        totals.every_amount_has_max &= sector.days_max.has_value() && *sector.days_max > 0;
-        totals.every_amount_has_min &= sector.days_min.has_value() && *sector.days_min > 0;
-    }
-    if (sector.days_min) {
-        sheet.number(row, DaysMin, *sector.days_min, f.days);
-        totals.days_min += *sector.days_min;
-    }
-    if (sector.days_max) {
-        sheet.number(row, DaysMax, *sector.days_max, f.days);
-        totals.days_max += *sector.days_max;
-    }
+    if (line.amount) sheet.number(row, Amount, euros(*line.amount), line.amount->cents % 100 ? f.euro_cents : f.euros);
+    if (line.days_min) sheet.number(row, DaysMin, *line.days_min, f.days);
+    if (line.days_max) sheet.number(row, DaysMax, *line.days_max, f.days);
     // Rate cells only where the division is defined: never a #DIV/0!.
-    if (sector.budget && sector.days_max && *sector.days_max > 0)
-        sheet.formula(row, RateMin, "=" + ref(row, Amount) + "/" + ref(row, DaysMax),
-                      euros(*sector.budget) / *sector.days_max, f.rate);
-    if (sector.budget && sector.days_min && *sector.days_min > 0)
-        sheet.formula(row, RateMax, "=" + ref(row, Amount) + "/" + ref(row, DaysMin),
-                      euros(*sector.budget) / *sector.days_min, f.rate);
-    if (sector.days_agreed) {
-        sheet.number(row, DaysAgreed, *sector.days_agreed, f.days);
-        totals.days_agreed += *sector.days_agreed;
-        totals.any_days_agreed = true;
-    }
+    if (line.rate_min) sheet.formula(row, RateMin, "=" + ref(row, Amount) + "/" + ref(row, DaysMax), *line.rate_min, f.rate);
+    if (line.rate_max) sheet.formula(row, RateMax, "=" + ref(row, Amount) + "/" + ref(row, DaysMin), *line.rate_max, f.rate);
+    if (line.days_agreed) sheet.number(row, DaysAgreed, *line.days_agreed, f.days);
 }
 
 std::string sum(Column column, int first_row, int last_row) {
     return "=SUM(" + ref(first_row, column) + ":" + ref(last_row, column) + ")";
 }
 
-void write_totals_row(SheetWriter& sheet, int row, int first, int last, const Totals& t, const BudgetFormats& f) {
+void write_totals_row(SheetWriter& sheet, int row, int first, int last, const BudgetTotals& t, const BudgetFormats& f) {
     sheet.text(row, Id, "Total", f.total_text);
     for (int c = Name; c < ColumnCount; ++c) sheet.blank(row, c, f.total_text);
-    const double amount = static_cast<double>(t.cents) / 100.0;
-    sheet.formula(row, Amount, sum(Amount, first, last), amount, t.cents % 100 ? f.total_euro_cents : f.total_euros);
+    sheet.formula(row, Amount, sum(Amount, first, last), euros(t.amount),
+                  t.amount.cents % 100 ? f.total_euro_cents : f.total_euros);
     sheet.formula(row, DaysMin, sum(DaysMin, first, last), static_cast<double>(t.days_min), f.total_days);
     sheet.formula(row, DaysMax, sum(DaysMax, first, last), static_cast<double>(t.days_max), f.total_days);
-    // Average rates only when every amount counted has its days: otherwise
-    // the ratio of the two sums would mean nothing.
-    if (t.any_amount && t.every_amount_has_max && t.days_max > 0)
-        sheet.formula(row, RateMin, "=" + ref(row, Amount) + "/" + ref(row, DaysMax),
-                      amount / static_cast<double>(t.days_max), f.total_rate);
-    if (t.any_amount && t.every_amount_has_min && t.days_min > 0)
-        sheet.formula(row, RateMax, "=" + ref(row, Amount) + "/" + ref(row, DaysMin),
-                      amount / static_cast<double>(t.days_min), f.total_rate);
-    if (t.any_days_agreed)
-        sheet.formula(row, DaysAgreed, sum(DaysAgreed, first, last), static_cast<double>(t.days_agreed),
-                      f.total_days);
+    if (t.rate_min) sheet.formula(row, RateMin, "=" + ref(row, Amount) + "/" + ref(row, DaysMax), *t.rate_min, f.total_rate);
+    if (t.rate_max) sheet.formula(row, RateMax, "=" + ref(row, Amount) + "/" + ref(row, DaysMin), *t.rate_max, f.total_rate);
+    if (t.days_agreed)
+        sheet.formula(row, DaysAgreed, sum(DaysAgreed, first, last), static_cast<double>(*t.days_agreed), f.total_days);
 }
 
 void write_header_row(SheetWriter& sheet, const BudgetFormats& f) {
@@ -207,12 +170,12 @@ void write_budget_sheet(lxw_workbook* workbook, SheetWriter& sheet, const Progra
     if (!sheet.worksheet()) return;
     const BudgetFormats formats = make_formats(workbook);
     write_header_row(sheet, formats);
-    Totals totals;
+    const BudgetFigures figures = budget_figures(programme);
     const int first = 1;
     int row = first;
-    for (const auto& sector : programme.sectors) write_sector_row(sheet, row++, sector, programme, formats, totals);
+    for (const BudgetLine& line : figures.lines) write_sector_row(sheet, row++, line, programme, formats);
     const int last = row - 1;
-    if (!programme.sectors.empty()) write_totals_row(sheet, row, first, last, totals, formats);
+    if (!figures.lines.empty()) write_totals_row(sheet, row, first, last, figures.totals, formats);
     set_up_sheet(sheet, programme, last);
 }
 
