@@ -97,6 +97,35 @@ TEST(AnnexeSheet, AnnualVolumes) {
     EXPECT_EQ(cells.at("E7").value, "Conventionné directement par Nantes Métropole");
 }
 
+// « Volume annuel » follows the « Budget » sheet: a formula over the
+// sector's amount and days there, stored with the text it gives.
+TEST(AnnexeSheet, AnnualVolumeIsAFormulaOnTheBudgetSheet) {
+    const auto cells = package_2016().cells("Annexe 1");
+    for (int row = 3; row <= 6; ++row) {
+        const std::string budget_row = std::to_string(row - 1);
+        const auto& cell = cells.at("E" + std::to_string(row));
+        EXPECT_EQ(cell.type, "str") << row;
+        EXPECT_EQ(cell.formula.rfind("IF(ISNUMBER(Budget!E" + budget_row + "),FIXED(Budget!E" + budget_row, 0), 0u)
+            << cell.formula;
+        EXPECT_NE(cell.formula.find("Budget!F" + budget_row), std::string::npos) << cell.formula;
+        EXPECT_NE(cell.formula.find("Budget!G" + budget_row), std::string::npos) << cell.formula;
+    }
+    // Contracted directly: outside the budget, a plain text.
+    EXPECT_TRUE(cells.at("E7").formula.empty());
+}
+
+TEST(AnnexeSheet, AnnualVolumeFormulaCachesTheTextForAnyFigures) {
+    Programme p = xlsx_test::programme_2016();
+    sector(p, "habitat").budget = Money{1500050};
+    sector(p, "habitat").days_min.reset();
+    sector(p, "dechets-et-ressources").budget.reset();
+    const auto cells = XlsxPackage(write_budget_workbook(p)).cells("Annexe 1");
+    EXPECT_EQ(cells.at("E5").value, "15" + nbsp + "000,50" + nbsp + "€ (45" + nbsp + "jours)");
+    EXPECT_FALSE(cells.at("E5").formula.empty());
+    EXPECT_EQ(cells.at("E6").value, "30" + nbsp + "à" + nbsp + "45" + nbsp + "jours");
+    EXPECT_FALSE(cells.at("E6").formula.empty());
+}
+
 TEST(AnnexeSheet, PrintSetupAndWrappedRows) {
     const auto doc = parse(package_2016().sheet_xml("Annexe 1"));
     const auto ws = doc.child("worksheet");
