@@ -29,6 +29,7 @@ lxw_format* bordered(lxw_workbook* workbook) {
     format_set_text_wrap(f);
     format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
     format_set_border(f, LXW_BORDER_THIN);
+    format_set_indent(f, kCellIndent);
     return f;
 }
 

@@ -1,6 +1,7 @@
 // Sheet « Budget »: one row per sector, amounts and days as numbers, implicit
 // daily rates and totals as live formulas carrying their computed values.
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -58,7 +59,9 @@ struct BudgetFormats {
 lxw_format* number_format(lxw_workbook* workbook, const char* code, bool total) {
     lxw_format* f = workbook_add_format(workbook);
     format_set_num_format(f, code);
+    format_set_align(f, LXW_ALIGN_RIGHT);
     format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    format_set_indent(f, kCellIndent);
     if (total) {
         format_set_bold(f);
         format_set_top(f, LXW_BORDER_THIN);
@@ -74,9 +77,11 @@ BudgetFormats make_formats(lxw_workbook* workbook) {
     format_set_align(f.header, LXW_ALIGN_VERTICAL_CENTER);
     format_set_bg_color(f.header, 0xD9E2F3);
     format_set_bottom(f.header, LXW_BORDER_THIN);
+    format_set_indent(f.header, kCellIndent);
     f.text = workbook_add_format(workbook);
     format_set_text_wrap(f.text);
     format_set_align(f.text, LXW_ALIGN_VERTICAL_TOP);
+    format_set_indent(f.text, kCellIndent);
     f.euros = number_format(workbook, kEuroFormat, false);
     f.euro_cents = number_format(workbook, kEuroCentsFormat, false);
     f.rate = number_format(workbook, kEuroCentsFormat, false);
@@ -84,6 +89,7 @@ BudgetFormats make_formats(lxw_workbook* workbook) {
     f.total_text = workbook_add_format(workbook);
     format_set_bold(f.total_text);
     format_set_top(f.total_text, LXW_BORDER_THIN);
+    format_set_indent(f.total_text, kCellIndent);
     f.total_euros = number_format(workbook, kEuroFormat, true);
     f.total_euro_cents = number_format(workbook, kEuroCentsFormat, true);
     f.total_rate = number_format(workbook, kEuroCentsFormat, true);
@@ -99,6 +105,14 @@ std::string contracting_label(const Sector& sector, const Programme& programme) 
         return programme.public_partner.empty() ? "Conventionnement direct"
                                                 : programme.public_partner + " (conventionnement direct)";
     return programme.organisation;
+}
+
+// `=<guard><division>,"")`: the rate, or an empty text while the guard fails.
+void rate_formula(SheetWriter& sheet, int row, Column column, const std::string& guard, const std::string& division,
+                  const std::optional<double>& rate, lxw_format* format) {
+    const std::string formula = "=" + guard + division + ",\"\")";
+    if (rate) sheet.formula(row, column, formula, *rate, format);
+    else sheet.text_formula(row, column, formula, "", format);
 }
 
 void write_sector_row(SheetWriter& sheet, int row, const BudgetLine& line, const Programme& programme,
@@ -122,9 +136,12 @@ void write_sector_row(SheetWriter& sheet, int row, const BudgetLine& line, const
     if (line.amount) sheet.number(row, Amount, euros(*line.amount), line.amount->cents % 100 ? f.euro_cents : f.euros);
     if (line.days_min) sheet.number(row, DaysMin, *line.days_min, f.days);
     if (line.days_max) sheet.number(row, DaysMax, *line.days_max, f.days);
-    // Rate cells only where the division is defined: never a #DIV/0!.
-    if (line.rate_min) sheet.formula(row, RateMin, "=" + ref(row, Amount) + "/" + ref(row, DaysMax), *line.rate_min, f.rate);
-    if (line.rate_max) sheet.formula(row, RateMax, "=" + ref(row, Amount) + "/" + ref(row, DaysMin), *line.rate_max, f.rate);
+    // Every rate is a live formula that stays empty while the division is not
+    // defined: days cleared or set to 0 in the spreadsheet never give #DIV/0!.
+    rate_formula(sheet, row, RateMin, "IF(AND(ISNUMBER(" + ref(row, Amount) + "),N(" + ref(row, DaysMax) + ")>0),",
+                 ref(row, Amount) + "/" + ref(row, DaysMax), line.rate_min, f.rate);
+    rate_formula(sheet, row, RateMax, "IF(AND(ISNUMBER(" + ref(row, Amount) + "),N(" + ref(row, DaysMin) + ")>0),",
+                 ref(row, Amount) + "/" + ref(row, DaysMin), line.rate_max, f.rate);
     if (line.days_agreed) sheet.number(row, DaysAgreed, *line.days_agreed, f.days);
 }
 
@@ -139,8 +156,16 @@ void write_totals_row(SheetWriter& sheet, int row, int first, int last, const Bu
                   t.amount.cents % 100 ? f.total_euro_cents : f.total_euros);
     sheet.formula(row, DaysMin, sum(DaysMin, first, last), static_cast<double>(t.days_min), f.total_days);
     sheet.formula(row, DaysMax, sum(DaysMax, first, last), static_cast<double>(t.days_max), f.total_days);
-    if (t.rate_min) sheet.formula(row, RateMin, "=" + ref(row, Amount) + "/" + ref(row, DaysMax), *t.rate_min, f.total_rate);
-    if (t.rate_max) sheet.formula(row, RateMax, "=" + ref(row, Amount) + "/" + ref(row, DaysMin), *t.rate_max, f.total_rate);
+    // Average rates only while every amount has its days (the ratio of the
+    // sums would mix sectors with and without), and never a #DIV/0!.
+    auto average_guard = [&](Column days) {
+        return "IF(AND(N(" + ref(row, days) + ")>0,SUMPRODUCT((" + ref(first, Amount) + ":" + ref(last, Amount) +
+               "<>\"\")*(" + ref(first, days) + ":" + ref(last, days) + "<=0))=0),";
+    };
+    rate_formula(sheet, row, RateMin, average_guard(DaysMax), ref(row, Amount) + "/" + ref(row, DaysMax), t.rate_min,
+                 f.total_rate);
+    rate_formula(sheet, row, RateMax, average_guard(DaysMin), ref(row, Amount) + "/" + ref(row, DaysMin), t.rate_max,
+                 f.total_rate);
     if (t.days_agreed)
         sheet.formula(row, DaysAgreed, sum(DaysAgreed, first, last), static_cast<double>(*t.days_agreed), f.total_days);
 }
