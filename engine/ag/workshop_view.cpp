@@ -113,7 +113,6 @@ DataValue attendance_part(const GeneralAssembly& ag, const Workshop& w) {
         item.set("nom", text(r.last_name));
         item.set("prenom", text(r.first_name));
         item.set("organisation", text(r.organisation));
-        item.set("email", text(r.email));
         item.set("vierge", DataValue::boolean(r.blank()));
         list.push_back(item);
         if (!r.blank()) ++registrants;
@@ -134,7 +133,7 @@ DataValue attendance_part(const GeneralAssembly& ag, const Workshop& w) {
 std::vector<AttendanceRow> attendance_rows(const GeneralAssembly& assembly, const Workshop& workshop) {
     std::vector<AttendanceRow> rows;
     for (const Registrant* r : sorted_registrants(assembly.registrants_of(workshop.sector_id)))
-        rows.push_back({r->last_name, r->first_name, r->organisation, r->email});
+        rows.push_back({r->last_name, r->first_name, r->organisation});
     const int total = assembly.attendance.rows_for(static_cast<int>(rows.size()));
     rows.resize(static_cast<std::size_t>(total));
     return rows;
