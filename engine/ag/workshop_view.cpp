@@ -89,10 +89,11 @@ DataValue sector_missions(const Programme& programme, const Sector& sector) {
     return list;
 }
 
-DataValue bilan_part(const std::optional<SectorBilan>& bilan) {
+DataValue bilan_part(const std::optional<SectorBilan>& bilan, int programme_year) {
     if (!bilan || bilan->figures.empty()) return DataValue::boolean(false);
     DataValue v = DataValue::map();
     v.set("annee", text(std::to_string(bilan->year)));
+    v.set("annee_precedente", DataValue::boolean(bilan->year < programme_year));
     DataValue figures = DataValue::list();
     for (const auto& f : bilan->figures) {
         DataValue item = DataValue::map();
@@ -148,7 +149,7 @@ DataValue workshop_view(const Programme& programme, const GeneralAssembly& assem
     root.set("ag", assembly_part(assembly));
     root.set("atelier", workshop_part(workshop, sector));
     root.set("missions_du_secteur", sector_missions(programme, sector));
-    root.set("bilan", bilan_part(bilan));
+    root.set("bilan", bilan_part(bilan, programme.year));
     root.set("emargement", attendance_part(assembly, workshop));
     return root;
 }

@@ -40,7 +40,7 @@ std::string count_phrase(std::size_t n, const std::string& singular, const std::
 // figures Lettrine can read, so its sector's pack has none.
 BilanLookup bilans_from_notes(const std::string& folder, const std::string& programme_file, Diagnostics& warnings) {
     const Programme programme = read_programme(programme_file);
-    NoteFolder found = scan_notes(folder, programme);
+    NoteFolder found = scan_notes(folder, programme, {}, NotesFor::Assembly);
     if (found.diagnostics.has_errors()) throw LettrineError(ErrorKind::Data, std::move(found.diagnostics));
     for (const auto& d : found.diagnostics.items()) warnings.add(d);
     std::map<std::string, SectorBilan> by_sector;
