@@ -23,6 +23,7 @@ namespace lettrine {
 namespace {
 
 const char* const kPackTemplate = "atelier.xml.mustache";
+const char* const kAttendanceTemplate = "emargement.xml.mustache";  // the attendance sheet alone
 
 // The workshops to print, in the programme's sector order, restricted to
 // --secteur when given (an unknown identifier is a usage error).
@@ -71,6 +72,7 @@ JobResult run_workshop_packs(const WorkshopOptions& options) {
     const std::shared_ptr<const FontSet> fonts = context.fonts;
     OutputBatch batch(options.output);
     for (const fs::path& input : {options.programme, options.assembly, template_file}) batch.protect(input);
+    batch.protect(options.templates / kAttendanceTemplate);
 
     if (options.badges) {
         const fs::path destination = folder / ("badges-" + std::to_string(ag.year) + ".pdf");
@@ -82,16 +84,21 @@ JobResult run_workshop_packs(const WorkshopOptions& options) {
             options.progress->say("  " + destination.string());
     } else {
         const Template pack_template = Template::load(template_file);
+        const Template attendance_template = Template::load(options.templates / kAttendanceTemplate);
         const auto workshops = selected(programme, ag, options.sectors);
         std::vector<LaidOutDocument> packs(workshops.size());
         if (options.progress) options.progress->start("Dossiers d'atelier", workshops.size());
         run_in_parallel(workshops.size(), job_threads(options.jobs), [&](std::size_t i) {
             const auto [workshop, sector] = workshops[i];
             const std::optional<SectorBilan> bilan = options.bilans ? options.bilans(*sector) : std::nullopt;
-            packs[i] = compose_document(pack_template, workshop_view(programme, ag, *workshop, *sector, bilan), context,
-                                        "l'atelier « " + sector->id + " »");
+            const DataValue view = workshop_view(programme, ag, *workshop, *sector, bilan);
+            const std::string description = "l'atelier « " + sector->id + " »";
+            packs[i] = compose_document(pack_template, view, context, description);
             const fs::path destination = folder / ("dossier-atelier-" + slugify(sector->id) + ".pdf");
             batch.stage_bytes(destination, write_pdf(packs[i]));
+            // The attendance sheet alone too, to print apart from the pack.
+            batch.stage_bytes(folder / ("emargement-" + slugify(sector->id) + ".pdf"),
+                              render_pdf(attendance_template, view, context, description));
             if (options.progress) options.progress->advance(destination.string());
         });
         if (options.progress) options.progress->finish();

@@ -89,10 +89,11 @@ DataValue sector_missions(const Programme& programme, const Sector& sector) {
     return list;
 }
 
-DataValue bilan_part(const std::optional<SectorBilan>& bilan) {
+DataValue bilan_part(const std::optional<SectorBilan>& bilan, int programme_year) {
     if (!bilan || bilan->figures.empty()) return DataValue::boolean(false);
     DataValue v = DataValue::map();
     v.set("annee", text(std::to_string(bilan->year)));
+    v.set("annee_precedente", DataValue::boolean(bilan->year < programme_year));
     DataValue figures = DataValue::list();
     for (const auto& f : bilan->figures) {
         DataValue item = DataValue::map();
@@ -113,7 +114,6 @@ DataValue attendance_part(const GeneralAssembly& ag, const Workshop& w) {
         item.set("nom", text(r.last_name));
         item.set("prenom", text(r.first_name));
         item.set("organisation", text(r.organisation));
-        item.set("email", text(r.email));
         item.set("vierge", DataValue::boolean(r.blank()));
         list.push_back(item);
         if (!r.blank()) ++registrants;
@@ -134,7 +134,7 @@ DataValue attendance_part(const GeneralAssembly& ag, const Workshop& w) {
 std::vector<AttendanceRow> attendance_rows(const GeneralAssembly& assembly, const Workshop& workshop) {
     std::vector<AttendanceRow> rows;
     for (const Registrant* r : sorted_registrants(assembly.registrants_of(workshop.sector_id)))
-        rows.push_back({r->last_name, r->first_name, r->organisation, r->email});
+        rows.push_back({r->last_name, r->first_name, r->organisation});
     const int total = assembly.attendance.rows_for(static_cast<int>(rows.size()));
     rows.resize(static_cast<std::size_t>(total));
     return rows;
@@ -149,7 +149,7 @@ DataValue workshop_view(const Programme& programme, const GeneralAssembly& assem
     root.set("ag", assembly_part(assembly));
     root.set("atelier", workshop_part(workshop, sector));
     root.set("missions_du_secteur", sector_missions(programme, sector));
-    root.set("bilan", bilan_part(bilan));
+    root.set("bilan", bilan_part(bilan, programme.year));
     root.set("emargement", attendance_part(assembly, workshop));
     return root;
 }

@@ -30,8 +30,9 @@ struct SectorBilan {
 using BilanLookup = std::function<std::optional<SectorBilan>(const Sector&)>;
 
 // One row of the feuille d'émargement: a registrant, or blank (all fields "").
+// No e-mail address: the sheet goes from hand to hand in the room.
 struct AttendanceRow {
-    std::string last_name, first_name, organisation, email;
+    std::string last_name, first_name, organisation;
     bool blank() const { return last_name.empty() && first_name.empty(); }
 };
 

@@ -20,7 +20,7 @@ namespace {
 // not depend on each other.
 BilanLookup bilans_from_notes(const std::string& folder, const std::string& programme_file, Diagnostics& warnings) {
     const Programme programme = read_programme(programme_file);
-    NoteFolder found = scan_notes(folder, programme);
+    NoteFolder found = scan_notes(folder, programme, {}, NotesFor::Assembly);
     if (found.diagnostics.has_errors()) throw LettrineError(ErrorKind::Data, std::move(found.diagnostics));
     for (const auto& d : found.diagnostics.items()) warnings.add(d);
     std::map<std::string, SectorBilan> by_sector;

@@ -20,6 +20,7 @@ namespace lettrine {
 namespace {
 
 const char* const kLetterTemplate = "lettre-de-mission.xml.mustache";
+const char* const kBudgetTemplate = "budget.xml.mustache";
 
 fs::path letter_path(const fs::path& output, const Programme& programme, const Sector& sector) {
     return output / "lettres" /
@@ -37,6 +38,7 @@ JobResult run_december(const JobOptions& options, bool letters, bool budget) {
     OutputBatch batch(options.output);
     batch.protect(options.data);
     batch.protect(template_file);
+    batch.protect(options.templates / kBudgetTemplate);
 
     std::optional<Template> letter;
     std::vector<const Sector*> sectors;
@@ -47,15 +49,24 @@ JobResult run_december(const JobOptions& options, bool letters, bool budget) {
     for (const Sector* sector : sectors) result.written.push_back(letter_path(options.output, programme, *sector));
     // The budget covers every sector: a run limited by --secteur leaves it alone.
     const bool with_budget = budget && options.sectors.empty();
-    if (with_budget) result.written.push_back(options.output / ("budget-" + std::to_string(programme.year) + ".xlsx"));
+    std::optional<Template> budget_template;
+    if (with_budget) {
+        budget_template = Template::load(options.templates / kBudgetTemplate);
+        const fs::path stem = options.output / ("budget-" + std::to_string(programme.year));
+        result.written.push_back(stem.string() + ".xlsx");
+        result.written.push_back(stem.string() + ".pdf");
+    }
 
-    // One task per letter, and the budget as one more, all in parallel.
+    // One task per letter, and the budget's workbook and PDF as two more, all in parallel.
     if (options.progress && letters) options.progress->start("Lettres de mission", sectors.size());
     run_in_parallel(result.written.size(), job_threads(options.jobs), [&](std::size_t i) {
         const fs::path& destination = result.written[i];
         if (batch.failed()) return;  // a write already failed (full disk): the batch is lost, stop writing
-        if (i == sectors.size()) {
-            batch.stage_bytes(destination, write_budget_workbook(programme));
+        if (i >= sectors.size()) {
+            batch.stage_bytes(destination, i == sectors.size()
+                                               ? write_budget_workbook(programme)
+                                               : render_pdf(*budget_template, budget_view(programme), context,
+                                                            "les tableaux budgétaires"));
             if (options.progress && options.progress->verbosity() == Verbosity::Verbose)
                 options.progress->say("  " + destination.string());
             return;
@@ -102,6 +113,10 @@ CheckReport check_december(const JobOptions& options) {
         run_in_parallel(sectors.size(), job_threads(options.jobs), [&](std::size_t i) {
             compose_document(*letter, letter_view(programme, *sectors[i]), context, "« " + sectors[i]->id + " »");
         });
+        // The budget PDF too, as `lettrine budget` would lay it out.
+        if (options.sectors.empty())
+            compose_document(Template::load(options.templates / kBudgetTemplate), budget_view(programme), context,
+                             "les tableaux budgétaires");
     } catch (const LettrineError& e) {
         all.append(e.diagnostics());
     }

@@ -78,16 +78,27 @@ std::string sector_list(const Programme& programme) {
 }
 
 // A bilan: read, validated, and matched to the programme.
-std::optional<SectorNote> check_bilan_note(const fs::path& file, const Programme& programme, Diagnostics& diagnostics) {
+std::optional<SectorNote> check_bilan_note(const fs::path& file, const Programme& programme, NotesFor use,
+                                           Diagnostics& diagnostics) {
     BilanCheck checked = check_bilan(file);
     diagnostics.append(checked.diagnostics);
     if (!checked.bilan) return std::nullopt;
     const Bilan& bilan = *checked.bilan;
     const SourcePosition where = SourcePosition::in_file(file.string());
     bool fits = true;
-    if (bilan.year != programme.year) {
+    const std::string year = std::to_string(programme.year);
+    if (use == NotesFor::Report && bilan.year != programme.year) {
         diagnostics.error(where, "ce bilan est celui de l'année " + std::to_string(bilan.year) +
-                                     ", le rapport d'activité celui de " + std::to_string(programme.year) +
+                                     ", le rapport d'activité celui de " + year +
+                                     " : retirez-le du dossier des notes ou corrigez l'année du bilan");
+        fits = false;
+    }
+    // In June the year's bilans are not written yet: the AG shows the
+    // previous year's figures (the pack says which year they are from).
+    if (use == NotesFor::Assembly && bilan.year != programme.year && bilan.year != programme.year - 1) {
+        diagnostics.error(where, "ce bilan est celui de l'année " + std::to_string(bilan.year) +
+                                     " ; les dossiers d'atelier de l'AG " + year + " prennent les bilans de " +
+                                     std::to_string(programme.year - 1) + " ou de " + year +
                                      " : retirez-le du dossier des notes ou corrigez l'année du bilan");
         fits = false;
     }
@@ -185,7 +196,7 @@ const Sector* sector_named_by(const std::string& file_name, const Programme& pro
     return kept.empty() ? nullptr : kept.front();
 }
 
-NoteFolder scan_notes(const fs::path& folder, const Programme& programme, const ImportLimits& limits) {
+NoteFolder scan_notes(const fs::path& folder, const Programme& programme, const ImportLimits& limits, NotesFor use) {
     const SourcePosition folder_position = SourcePosition::in_file(folder.string());
     boost::system::error_code error;
     if (!fs::exists(folder, error))
@@ -216,7 +227,7 @@ NoteFolder scan_notes(const fs::path& folder, const Programme& programme, const 
         if (extension == ".pdf") {
             note = check_pdf_note(file, programme, limits, result.diagnostics);
         } else if (bilan_format_of(file)) {
-            note = check_bilan_note(file, programme, result.diagnostics);
+            note = check_bilan_note(file, programme, use, result.diagnostics);
         } else {
             result.diagnostics.warning(SourcePosition::in_file(file.string()),
                                        "fichier ignoré : ce n'est ni un bilan (.xlsx, .ods, .xml) ni une note en PDF");

@@ -71,17 +71,22 @@ struct NoteFolder {
     Diagnostics diagnostics;        // every problem of every file (errors), and warnings
 };
 
+// Who reads the notes: the rapport takes the bilans of the programme's year;
+// the June AG's workshop packs take those of the programme's year or of the
+// year before (June comes before the year's bilans are written).
+enum class NotesFor { Report, Assembly };
+
 // Reads every note of `folder` (its regular files, not its sub-folders).
 // Hidden files and office lock files (« .~lock.…# », « ~$… ») are skipped;
 // a file of another kind is skipped with a warning. A bilan is read and
-// validated (check_bilan) and must be of the programme's year and one of
+// validated (check_bilan) and must be of a year `use` accepts and one of
 // its sectors; a PDF must name exactly one sector of the programme in its
 // file name and pass inspect_external_pdf (with at most kMaxReservedPages). Two notes for one sector is an
 // error naming both files. Never throws for a problem of a note (all are
 // diagnostics, positioned at the file); throws LettrineError(Io) when the
 // folder is missing or unreadable.
 NoteFolder scan_notes(const boost::filesystem::path& folder, const Programme& programme,
-                      const ImportLimits& limits = {});
+                      const ImportLimits& limits = {}, NotesFor use = NotesFor::Report);
 
 // The sector whose identifier a PDF's file name contains ("note-habitat.pdf",
 // "Bilan 2016 - Habitat.pdf": compared word by word, case and accents

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "core/text.hpp"
+#include "data/volume_text.hpp"
 #include "template/french_format.hpp"
 
 namespace lettrine {
@@ -64,6 +65,7 @@ DataValue sector_view(const Programme& programme, const Sector& s) {
     v.set("jours_max", text(s.days_max ? std::to_string(*s.days_max) : ""));
     v.set("jours_convenus", text(s.days_agreed ? format_days(*s.days_agreed) : ""));
     v.set("volume_jours", text(days_range(s)));
+    v.set("volume_annuel", text(describe_annual_volume(s, programme)));
 
     std::vector<std::string> names;
     std::vector<bool> pending;

@@ -11,6 +11,10 @@ namespace lettrine {
 // The whole programme: { programme, organisation, secteurs: [...], missions: [...], textes, ... }
 DataValue programme_view(const Programme& programme);
 
+// The budget PDF: the programme view plus { budget: { lignes: [...], total } }
+// (views/budget_view.cpp; the figures are data/budget_figures.hpp's).
+DataValue budget_view(const Programme& programme);
+
 // One sector's letter: the programme view plus { secteur: {...}, mission1..3 }.
 DataValue letter_view(const Programme& programme, const Sector& sector);
 

@@ -61,7 +61,8 @@ struct Letter {
 std::vector<Letter> letters_of(const Programme& programme, const JobResult& result, const fs::path& output) {
     std::vector<Letter> letters;
     for (const fs::path& written : result.written) {
-        if (written.extension() != ".pdf") continue;
+        // The letters only: the budget PDF is offered beside its workbook.
+        if (written.extension() != ".pdf" || written.parent_path().filename() != "lettres") continue;
         Letter letter;
         letter.file = written.lexically_relative(output).generic_string();
         for (const Sector& s : programme.sectors)
@@ -163,6 +164,9 @@ DecemberOutcome december_from_upload(const Workspace& workspace, const DecemberS
     const std::string budget = "budget-" + year + ".xlsx";
     view.set("budget", file_entry(output, budget));
     served.push_back(budget);
+    const std::string budget_pdf = "budget-" + year + ".pdf";
+    view.set("budget_pdf", file_entry(output, budget_pdf));
+    served.push_back(budget_pdf);
     const std::string zip = "lettrine-decembre-" + year + ".zip";
     write_zip(output / zip, output, documents);
     view.set("archive", file_entry(output, zip));

@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <vector>
 
+#include "xlsx/budget_workbook.hpp"
 #include "xlsx/sheets.hpp"
-#include "xlsx/volume_text.hpp"
+#include "data/volume_text.hpp"
 
 namespace lettrine {
 
@@ -28,6 +29,7 @@ lxw_format* bordered(lxw_workbook* workbook) {
     format_set_text_wrap(f);
     format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
     format_set_border(f, LXW_BORDER_THIN);
+    format_set_indent(f, kCellIndent);
     return f;
 }
 
@@ -82,6 +84,24 @@ std::string experiments_cell(const Sector& sector, const Programme& programme) {
     return dash_list(experiments);
 }
 
+// « Volume annuel » as describe_annual_volume() writes it, from the amount
+// (E), minimum days (F) and maximum days (G) of row `budget_row` (0-based)
+// of the « Budget » sheet: « 15 000 € (30 à 45 jours) », whichever is known.
+// FIXED groups the thousands the way the reader's locale does.
+std::string annual_volume_formula(int budget_row) {
+    const std::string sheet = std::string(kBudgetSheetName) + "!";
+    const std::string n = std::to_string(budget_row + 1);
+    const std::string amount = sheet + "E" + n, low = sheet + "F" + n, high = sheet + "G" + n;
+    const std::string nb = kNoBreakSpace;
+    const std::string plural = "IF(MAX(" + low + "," + high + ")>=2,\"s\",\"\")";
+    const std::string days = "IF(COUNT(" + low + "," + high + ")=0,\"\",IF(AND(COUNT(" + low + "," + high + ")=2," +
+                             low + "<>" + high + ")," + low + "&\"" + nb + "à" + nb + "\"&" + high + "&\"" + nb +
+                             "jour\"&" + plural + ",MAX(" + low + "," + high + ")&\"" + nb + "jour\"&" + plural + "))";
+    const std::string euros = "FIXED(" + amount + ",IF(" + amount + "=INT(" + amount + "),0,2))&\"" + nb + "€\"";
+    return "=IF(ISNUMBER(" + amount + ")," + euros + "&IF(" + days + "=\"\",\"\",\" (\"&" + days + "&\")\")," +
+           days + ")";
+}
+
 // One table row: writes the cells and sizes the row to its tallest cell.
 class RowWriter {
 public:
@@ -126,6 +146,12 @@ void write_sector_row(SheetWriter& sheet, int index, const Sector& sector, const
     row.cell(2, partnership_cell(sector, programme), f.body, false, sector.position);
     row.cell(3, experiments_cell(sector, programme), f.body, false, sector.position);
     row.cell(4, describe_annual_volume(sector, programme), f.body, false, sector.position);
+    // The volume of a sector in the budget is computed from its row of the
+    // « Budget » sheet (same order, one row up): editing the amount or the
+    // days there updates the Annexe. The text is stored as the cached value.
+    if (sector.contracting == Contracting::Ecossolies)
+        sheet.text_formula(index, 4, annual_volume_formula(index - 1), describe_annual_volume(sector, programme), f.body,
+                           sector.position);
     row.finish();
 }
 

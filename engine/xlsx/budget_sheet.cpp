@@ -1,9 +1,11 @@
 // Sheet « Budget »: one row per sector, amounts and days as numbers, implicit
 // daily rates and totals as live formulas carrying their computed values.
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <utility>
 
+#include "data/budget_figures.hpp"
 #include "xlsx/sheets.hpp"
 
 namespace lettrine {
@@ -57,7 +59,9 @@ struct BudgetFormats {
 lxw_format* number_format(lxw_workbook* workbook, const char* code, bool total) {
     lxw_format* f = workbook_add_format(workbook);
     format_set_num_format(f, code);
+    format_set_align(f, LXW_ALIGN_RIGHT);
     format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    format_set_indent(f, kCellIndent);
     if (total) {
         format_set_bold(f);
         format_set_top(f, LXW_BORDER_THIN);
@@ -73,9 +77,11 @@ BudgetFormats make_formats(lxw_workbook* workbook) {
     format_set_align(f.header, LXW_ALIGN_VERTICAL_CENTER);
     format_set_bg_color(f.header, 0xD9E2F3);
     format_set_bottom(f.header, LXW_BORDER_THIN);
+    format_set_indent(f.header, kCellIndent);
     f.text = workbook_add_format(workbook);
     format_set_text_wrap(f.text);
     format_set_align(f.text, LXW_ALIGN_VERTICAL_TOP);
+    format_set_indent(f.text, kCellIndent);
     f.euros = number_format(workbook, kEuroFormat, false);
     f.euro_cents = number_format(workbook, kEuroCentsFormat, false);
     f.rate = number_format(workbook, kEuroCentsFormat, false);
@@ -83,6 +89,7 @@ BudgetFormats make_formats(lxw_workbook* workbook) {
     f.total_text = workbook_add_format(workbook);
     format_set_bold(f.total_text);
     format_set_top(f.total_text, LXW_BORDER_THIN);
+    format_set_indent(f.total_text, kCellIndent);
     f.total_euros = number_format(workbook, kEuroFormat, true);
     f.total_euro_cents = number_format(workbook, kEuroCentsFormat, true);
     f.total_rate = number_format(workbook, kEuroCentsFormat, true);
@@ -100,19 +107,17 @@ std::string contracting_label(const Sector& sector, const Programme& programme) 
     return programme.organisation;
 }
 
-double euros(Money m) { return static_cast<double>(m.cents) / 100.0; }
+// `=<guard><division>,"")`: the rate, or an empty text while the guard fails.
+void rate_formula(SheetWriter& sheet, int row, Column column, const std::string& guard, const std::string& division,
+                  const std::optional<double>& rate, lxw_format* format) {
+    const std::string formula = "=" + guard + division + ",\"\")";
+    if (rate) sheet.formula(row, column, formula, *rate, format);
+    else sheet.text_formula(row, column, formula, "", format);
+}
 
-// Sums of the sectors the organisation contracts (the others' cells stay empty).
-struct Totals {
-    int64_t cents = 0;
-    bool any_amount = false;
-    long days_min = 0, days_max = 0, days_agreed = 0;
-    bool any_days_agreed = false;
-    bool every_amount_has_min = true, every_amount_has_max = true;
-};
-
-void write_sector_row(SheetWriter& sheet, int row, const Sector& sector, const Programme& programme,
-                      const BudgetFormats& f, Totals& totals) {
+void write_sector_row(SheetWriter& sheet, int row, const BudgetLine& line, const Programme& programme,
+                      const BudgetFormats& f) {
+    const Sector& sector = *line.sector;
     const std::pair<Column, std::string> texts[] = {{Id, sector.id},
                                                      {Name, sector.name},
                                                      {Referent, sector.referent},
@@ -126,60 +131,43 @@ void write_sector_row(SheetWriter& sheet, int row, const Sector& sector, const P
                 "la hauteur d’une ligne");
     // A sector contracted directly by the public partner is outside this
     // budget: no amount, days or rates, so sums and rates never count it.
-    if (sector.contracting != Contracting::Ecossolies) return;
+    if (!line.counted) return;
 
-    if (sector.budget) {
-        const Money amount = *sector.budget;
-        sheet.number(row, Amount, euros(amount), amount.cents % 100 ? f.euro_cents : f.euros);
-        totals.cents += amount.cents;
-        totals.any_amount = true;
-        totals.every_amount_has_max &= sector.days_max.has_value() && *sector.days_max > 0;
-        totals.every_amount_has_min &= sector.days_min.has_value() && *sector.days_min > 0;
-    }
-    if (sector.days_min) {
-        sheet.number(row, DaysMin, *sector.days_min, f.days);
-        totals.days_min += *sector.days_min;
-    }
-    if (sector.days_max) {
-        sheet.number(row, DaysMax, *sector.days_max, f.days);
-        totals.days_max += *sector.days_max;
-    }
-    // Rate cells only where the division is defined: never a #DIV/0!.
-    if (sector.budget && sector.days_max && *sector.days_max > 0)
-        sheet.formula(row, RateMin, "=" + ref(row, Amount) + "/" + ref(row, DaysMax),
-                      euros(*sector.budget) / *sector.days_max, f.rate);
-    if (sector.budget && sector.days_min && *sector.days_min > 0)
-        sheet.formula(row, RateMax, "=" + ref(row, Amount) + "/" + ref(row, DaysMin),
-                      euros(*sector.budget) / *sector.days_min, f.rate);
-    if (sector.days_agreed) {
-        sheet.number(row, DaysAgreed, *sector.days_agreed, f.days);
-        totals.days_agreed += *sector.days_agreed;
-        totals.any_days_agreed = true;
-    }
+    if (line.amount) sheet.number(row, Amount, euros(*line.amount), line.amount->cents % 100 ? f.euro_cents : f.euros);
+    if (line.days_min) sheet.number(row, DaysMin, *line.days_min, f.days);
+    if (line.days_max) sheet.number(row, DaysMax, *line.days_max, f.days);
+    // Every rate is a live formula that stays empty while the division is not
+    // defined: days cleared or set to 0 in the spreadsheet never give #DIV/0!.
+    rate_formula(sheet, row, RateMin, "IF(AND(ISNUMBER(" + ref(row, Amount) + "),N(" + ref(row, DaysMax) + ")>0),",
+                 ref(row, Amount) + "/" + ref(row, DaysMax), line.rate_min, f.rate);
+    rate_formula(sheet, row, RateMax, "IF(AND(ISNUMBER(" + ref(row, Amount) + "),N(" + ref(row, DaysMin) + ")>0),",
+                 ref(row, Amount) + "/" + ref(row, DaysMin), line.rate_max, f.rate);
+    if (line.days_agreed) sheet.number(row, DaysAgreed, *line.days_agreed, f.days);
 }
 
 std::string sum(Column column, int first_row, int last_row) {
     return "=SUM(" + ref(first_row, column) + ":" + ref(last_row, column) + ")";
 }
 
-void write_totals_row(SheetWriter& sheet, int row, int first, int last, const Totals& t, const BudgetFormats& f) {
+void write_totals_row(SheetWriter& sheet, int row, int first, int last, const BudgetTotals& t, const BudgetFormats& f) {
     sheet.text(row, Id, "Total", f.total_text);
     for (int c = Name; c < ColumnCount; ++c) sheet.blank(row, c, f.total_text);
-    const double amount = static_cast<double>(t.cents) / 100.0;
-    sheet.formula(row, Amount, sum(Amount, first, last), amount, t.cents % 100 ? f.total_euro_cents : f.total_euros);
+    sheet.formula(row, Amount, sum(Amount, first, last), euros(t.amount),
+                  t.amount.cents % 100 ? f.total_euro_cents : f.total_euros);
     sheet.formula(row, DaysMin, sum(DaysMin, first, last), static_cast<double>(t.days_min), f.total_days);
     sheet.formula(row, DaysMax, sum(DaysMax, first, last), static_cast<double>(t.days_max), f.total_days);
-    // Average rates only when every amount counted has its days: otherwise
-    // the ratio of the two sums would mean nothing.
-    if (t.any_amount && t.every_amount_has_max && t.days_max > 0)
-        sheet.formula(row, RateMin, "=" + ref(row, Amount) + "/" + ref(row, DaysMax),
-                      amount / static_cast<double>(t.days_max), f.total_rate);
-    if (t.any_amount && t.every_amount_has_min && t.days_min > 0)
-        sheet.formula(row, RateMax, "=" + ref(row, Amount) + "/" + ref(row, DaysMin),
-                      amount / static_cast<double>(t.days_min), f.total_rate);
-    if (t.any_days_agreed)
-        sheet.formula(row, DaysAgreed, sum(DaysAgreed, first, last), static_cast<double>(t.days_agreed),
-                      f.total_days);
+    // Average rates only while every amount has its days (the ratio of the
+    // sums would mix sectors with and without), and never a #DIV/0!.
+    auto average_guard = [&](Column days) {
+        return "IF(AND(N(" + ref(row, days) + ")>0,SUMPRODUCT((" + ref(first, Amount) + ":" + ref(last, Amount) +
+               "<>\"\")*(" + ref(first, days) + ":" + ref(last, days) + "<=0))=0),";
+    };
+    rate_formula(sheet, row, RateMin, average_guard(DaysMax), ref(row, Amount) + "/" + ref(row, DaysMax), t.rate_min,
+                 f.total_rate);
+    rate_formula(sheet, row, RateMax, average_guard(DaysMin), ref(row, Amount) + "/" + ref(row, DaysMin), t.rate_max,
+                 f.total_rate);
+    if (t.days_agreed)
+        sheet.formula(row, DaysAgreed, sum(DaysAgreed, first, last), static_cast<double>(*t.days_agreed), f.total_days);
 }
 
 void write_header_row(SheetWriter& sheet, const BudgetFormats& f) {
@@ -207,12 +195,12 @@ void write_budget_sheet(lxw_workbook* workbook, SheetWriter& sheet, const Progra
     if (!sheet.worksheet()) return;
     const BudgetFormats formats = make_formats(workbook);
     write_header_row(sheet, formats);
-    Totals totals;
+    const BudgetFigures figures = budget_figures(programme);
     const int first = 1;
     int row = first;
-    for (const auto& sector : programme.sectors) write_sector_row(sheet, row++, sector, programme, formats, totals);
+    for (const BudgetLine& line : figures.lines) write_sector_row(sheet, row++, line, programme, formats);
     const int last = row - 1;
-    if (!programme.sectors.empty()) write_totals_row(sheet, row, first, last, totals, formats);
+    if (!figures.lines.empty()) write_totals_row(sheet, row, first, last, figures.totals, formats);
     set_up_sheet(sheet, programme, last);
 }
 

@@ -50,6 +50,13 @@ void SheetWriter::formula(int row, int column, const std::string& formula, doubl
     check_cell(worksheet_write_formula_num(sheet_, row, column, formula.c_str(), format, value), row, column, {});
 }
 
+void SheetWriter::text_formula(int row, int column, const std::string& formula, const std::string& value,
+                               lxw_format* format, const SourcePosition& from) {
+    if (!sheet_) return;
+    check_cell(worksheet_write_formula_str(sheet_, row, column, formula.c_str(), format, value.c_str()), row, column,
+               from);
+}
+
 void SheetWriter::blank(int row, int column, lxw_format* format) {
     if (!sheet_) return;
     check_cell(worksheet_write_blank(sheet_, row, column, format), row, column, {});

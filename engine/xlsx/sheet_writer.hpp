@@ -25,6 +25,9 @@ public:
     // A live formula ("=E2/G2") stored with its computed value, so viewers
     // that do not recalculate (previews, openpyxl's data_only) show it.
     void formula(int row, int column, const std::string& formula, double value, lxw_format* format);
+    // The same for a formula whose result is a text.
+    void text_formula(int row, int column, const std::string& formula, const std::string& value, lxw_format* format,
+                      const SourcePosition& from = {});
     void blank(int row, int column, lxw_format* format);
 
     // Turns a failed libxlsxwriter call into a diagnostic about `what`.

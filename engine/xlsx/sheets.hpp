@@ -23,6 +23,9 @@ void write_budget_sheet(lxw_workbook* workbook, SheetWriter& sheet, const Progra
 // line; 3 pt of padding keeps descenders clear of the bottom border.
 inline constexpr double kLineHeightPt = 15.0;
 inline constexpr double kRowPaddingPt = 3.0;
+// Printed, a cell's text would touch its borders (Excel has no cell padding):
+// one level of indent (about one character) keeps it clear, left or right.
+inline constexpr uint8_t kCellIndent = 1;
 
 // Both sheets print the same way: A4 landscape, one page wide (as many pages
 // tall as needed), the header row repeated on every page, `title` centred in

@@ -86,3 +86,34 @@ TEST(AtelierCommand, ConvertThenInvalidData) {
     EXPECT_FALSE(fs::exists(dir / "out"));
     fs::remove_all(dir);
 }
+
+// June's AG comes before the year's bilans: `atelier --notes` takes the
+// previous year's, and the pack says which year its figures are from; a
+// bilan of any other year is an error naming its file.
+TEST(AtelierCommand, NotesOfThePreviousYearForTheJuneAssembly) {
+    const fs::path dir = fs::temp_directory_path() / ("lettrine-ag-notes-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir / "notes");
+    std::string bilan = read_file(ag_fixtures::source_path("input/bilans/bilan-2016-dechets-ressources.xml"));
+    for (std::size_t at = bilan.find("2016"); at != std::string::npos; at = bilan.find("2016", at)) bilan.replace(at, 4, "2015");
+    write_file_atomically(dir / "notes/bilan-2015-dechets-ressources.xml", bilan);
+    const std::string common = "--donnees " + ag_fixtures::source_path("input/programme-2016.xml") + " --donnees-ag " +
+                               ag_fixtures::source_path("input/ag-2016.xml") + " --modeles " +
+                               ag_fixtures::source_path("templates") + " --quiet --secteur dechets-ressources";
+    const Outcome ok = run("atelier --notes " + (dir / "notes").string() + " --sortie " + (dir / "out").string() + " " + common);
+    ASSERT_EQ(ok.code, 0) << ok.err;
+    const std::string pack = ag_fixtures::pdf_text(read_file(dir / "out/ag-2016/dossier-atelier-dechets-ressources.pdf"));
+    EXPECT_NE(pack.find("Chiffres clés du bilan 2015"), std::string::npos) << pack;
+    EXPECT_NE(pack.find("Chiffres de l’année 2015, tirés du bilan annuel de la structure référente : ceux de 2016 ne"),
+              std::string::npos) << pack;
+
+    for (std::size_t at = bilan.find("2015"); at != std::string::npos; at = bilan.find("2015", at)) bilan.replace(at, 4, "2014");
+    fs::remove(dir / "notes/bilan-2015-dechets-ressources.xml");
+    write_file_atomically(dir / "notes/bilan-2014-dechets-ressources.xml", bilan);
+    const Outcome old = run("atelier --notes " + (dir / "notes").string() + " --sortie " + (dir / "old").string() + " " + common);
+    EXPECT_EQ(old.code, 3) << old.err;
+    EXPECT_NE(old.err.find("bilan-2014-dechets-ressources.xml : ce bilan est celui de l'année 2014 ; les dossiers d'atelier "
+                           "de l'AG 2016 prennent les bilans de 2015 ou de 2016"),
+              std::string::npos) << old.err;
+    fs::remove_all(dir);
+}

@@ -48,7 +48,10 @@ TEST(WorkshopJob, OnePackPerSectorAndTheDossierIdenticalOnRerun) {
               (std::vector<std::string>{"ag-2016/dossier-ag-2016.pdf", "ag-2016/dossier-atelier-circuits-courts.pdf",
                                         "ag-2016/dossier-atelier-dechets-ressources.pdf", "ag-2016/dossier-atelier-habitat.pdf",
                                         "ag-2016/dossier-atelier-numerique.pdf",
-                                        "ag-2016/dossier-atelier-services-aux-personnes.pdf"}));
+                                        "ag-2016/dossier-atelier-services-aux-personnes.pdf",
+                                        "ag-2016/emargement-circuits-courts.pdf", "ag-2016/emargement-dechets-ressources.pdf",
+                                        "ag-2016/emargement-habitat.pdf", "ag-2016/emargement-numerique.pdf",
+                                        "ag-2016/emargement-services-aux-personnes.pdf"}));
     run_workshop_packs(options_into(b));
     for (const auto& p : first.written)
         EXPECT_TRUE(read_file(p) == read_file(b / p.lexically_relative(a))) << p;
@@ -61,6 +64,25 @@ TEST(WorkshopJob, OnePackPerSectorAndTheDossierIdenticalOnRerun) {
     }
     fs::remove_all(a);
     fs::remove_all(b);
+}
+
+// The attendance sheet goes from hand to hand: the registrants' e-mail
+// addresses (input/ag-2016.xml has some) are printed neither in the pack
+// nor on the sheet written apart; the sheet alone holds the registrants.
+TEST(WorkshopJob, AttendanceSheetAloneAndWithoutEmailAddresses) {
+    const fs::path out = temp_dir("emargement");
+    run_workshop_packs(options_into(out));
+    const std::string sheet = pdf_text(read_file(out / "ag-2016/emargement-services-aux-personnes.pdf"));
+    EXPECT_NE(sheet.find("Feuille d’émargement"), std::string::npos) << sheet;
+    EXPECT_NE(sheet.find("Échantillon"), std::string::npos) << sheet;
+    EXPECT_NE(sheet.find("Courriel (facultatif)"), std::string::npos) << sheet;
+    EXPECT_EQ(sheet.find("Votre avis sur l’atelier"), std::string::npos);  // the sheet only, not the pack
+    EXPECT_EQ(sheet.find('@'), std::string::npos) << sheet;
+    const std::string pack = pdf_text(read_file(out / "ag-2016/dossier-atelier-services-aux-personnes.pdf"));
+    const std::string attendance = pack.substr(pack.find("Feuille d’émargement"));
+    EXPECT_EQ(attendance.find("exemple.org"), std::string::npos) << attendance;
+    EXPECT_EQ(attendance.find("zoe.echantillon"), std::string::npos);
+    fs::remove_all(out);
 }
 
 TEST(WorkshopJob, BadgesOnlyWithTheOption) {
@@ -81,7 +103,7 @@ TEST(WorkshopJob, OneSectorLeavesTheDossierAlone) {
     WorkshopOptions o = options_into(out);
     o.sectors = {"numerique"};
     EXPECT_EQ(names(run_workshop_packs(o).written, out),
-              (std::vector<std::string>{"ag-2016/dossier-atelier-numerique.pdf"}));
+              (std::vector<std::string>{"ag-2016/dossier-atelier-numerique.pdf", "ag-2016/emargement-numerique.pdf"}));
     o.sectors = {"jardin"};
     try {
         run_workshop_packs(o);

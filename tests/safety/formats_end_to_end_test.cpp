@@ -25,7 +25,7 @@ fs::path source(const std::string& relative) { return fs::path(LETTRINE_SOURCE_D
 TEST(Formats, DecemberLettersAreTheSameFromXlsxOdsAndCsv) {
     TemporaryFolder work("formats");
     const auto xlsx = december(source("input/programme-2016.xlsx"), work.path() / "xlsx");
-    ASSERT_EQ(xlsx.size(), 5u);  // four letters and the budget workbook
+    ASSERT_EQ(xlsx.size(), 6u);  // four letters, the budget workbook and its PDF
 
     // The LibreOffice files name the logo relatively: give them the logo beside them.
     const fs::path ods_folder = work.path() / "ods-donnees";

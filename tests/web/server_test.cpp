@@ -101,6 +101,7 @@ TEST(WebServer, DefaultWorkbookGivesFourLetterCardsAndTheBudget) {
     EXPECT_NE(page.find("alt=\"Première page de la lettre de mission — Habitat\""), std::string::npos);
     EXPECT_NE(page.find("Tout télécharger (ZIP"), std::string::npos);
     EXPECT_NE(page.find("budget-2016.xlsx"), std::string::npos);
+    EXPECT_NE(page.find("budget-2016.pdf"), std::string::npos);
     EXPECT_NE(page.find("Ouvrir la lettre (PDF, "), std::string::npos);
 
     const std::string base = posted->get_header_value("Location");
@@ -115,6 +116,9 @@ TEST(WebServer, DefaultWorkbookGivesFourLetterCardsAndTheBudget) {
     EXPECT_EQ(png->body.rfind("\x89PNG", 0), 0u);
     auto budget = client.Get((base + "budget-2016.xlsx").c_str());
     EXPECT_EQ(budget->get_header_value("Content-Type"), kXlsxType);
+    auto budget_pdf = client.Get((base + "budget-2016.pdf").c_str());
+    ASSERT_TRUE(budget_pdf);
+    EXPECT_EQ(budget_pdf->body.rfind("%PDF-", 0), 0u);
     // The page can be reloaded: it is kept with the documents.
     EXPECT_EQ(client.Get(base.c_str())->body, page);
     // Nothing left in the scratch area.
@@ -131,7 +135,7 @@ TEST(WebServer, ZipHoldsExactlyTheCliOutputs) {
     ASSERT_TRUE(zip);
     EXPECT_EQ(zip->get_header_value("Content-Type"), "application/zip");
     const auto expected = cli_hashes("./decembre/");
-    ASSERT_EQ(expected.size(), 5u);
+    ASSERT_EQ(expected.size(), 6u);  // four letters, the budget workbook and its PDF
     const auto entries = zip_entries(zip->body);
     std::vector<std::string> names;
     for (const auto& [name, content] : entries) {

@@ -97,6 +97,35 @@ TEST(AnnexeSheet, AnnualVolumes) {
     EXPECT_EQ(cells.at("E7").value, "Conventionné directement par Nantes Métropole");
 }
 
+// « Volume annuel » follows the « Budget » sheet: a formula over the
+// sector's amount and days there, stored with the text it gives.
+TEST(AnnexeSheet, AnnualVolumeIsAFormulaOnTheBudgetSheet) {
+    const auto cells = package_2016().cells("Annexe 1");
+    for (int row = 3; row <= 6; ++row) {
+        const std::string budget_row = std::to_string(row - 1);
+        const auto& cell = cells.at("E" + std::to_string(row));
+        EXPECT_EQ(cell.type, "str") << row;
+        EXPECT_EQ(cell.formula.rfind("IF(ISNUMBER(Budget!E" + budget_row + "),FIXED(Budget!E" + budget_row, 0), 0u)
+            << cell.formula;
+        EXPECT_NE(cell.formula.find("Budget!F" + budget_row), std::string::npos) << cell.formula;
+        EXPECT_NE(cell.formula.find("Budget!G" + budget_row), std::string::npos) << cell.formula;
+    }
+    // Contracted directly: outside the budget, a plain text.
+    EXPECT_TRUE(cells.at("E7").formula.empty());
+}
+
+TEST(AnnexeSheet, AnnualVolumeFormulaCachesTheTextForAnyFigures) {
+    Programme p = xlsx_test::programme_2016();
+    sector(p, "habitat").budget = Money{1500050};
+    sector(p, "habitat").days_min.reset();
+    sector(p, "dechets-et-ressources").budget.reset();
+    const auto cells = XlsxPackage(write_budget_workbook(p)).cells("Annexe 1");
+    EXPECT_EQ(cells.at("E5").value, "15" + nbsp + "000,50" + nbsp + "€ (45" + nbsp + "jours)");
+    EXPECT_FALSE(cells.at("E5").formula.empty());
+    EXPECT_EQ(cells.at("E6").value, "30" + nbsp + "à" + nbsp + "45" + nbsp + "jours");
+    EXPECT_FALSE(cells.at("E6").formula.empty());
+}
+
 TEST(AnnexeSheet, PrintSetupAndWrappedRows) {
     const auto doc = parse(package_2016().sheet_xml("Annexe 1"));
     const auto ws = doc.child("worksheet");
@@ -149,8 +178,8 @@ TEST(BudgetSheet, OneRowPerSector) {
 
 TEST(BudgetSheet, RatesAreLiveFormulasWithTheirValues) {
     const auto cells = package_2016().cells("Budget");
-    EXPECT_EQ(cells.at("H2").formula, "E2/G2");
-    EXPECT_EQ(cells.at("I2").formula, "E2/F2");
+    EXPECT_EQ(cells.at("H2").formula, "IF(AND(ISNUMBER(E2),N(G2)>0),E2/G2,\"\")");
+    EXPECT_EQ(cells.at("I2").formula, "IF(AND(ISNUMBER(E2),N(F2)>0),E2/F2,\"\")");
     ASSERT_TRUE(cells.at("H2").has_cached_value);
     EXPECT_NEAR(number(cells.at("H2")), 10000.0 / 30, 1e-9);
     EXPECT_NEAR(number(cells.at("I2")), 500.0, 1e-9);
@@ -175,9 +204,9 @@ TEST(BudgetSheet, TotalsAreSumFormulasWithTheirValues) {
     EXPECT_EQ(cells.at("F7").value, "100");
     EXPECT_EQ(cells.at("G7").formula, "SUM(G2:G6)");
     EXPECT_EQ(cells.at("G7").value, "150");
-    EXPECT_EQ(cells.at("H7").formula, "E7/G7");
+    EXPECT_EQ(cells.at("H7").formula, "IF(AND(N(G7)>0,SUMPRODUCT((E2:E6<>\"\")*(G2:G6<=0))=0),E7/G7,\"\")");
     EXPECT_NEAR(number(cells.at("H7")), 50000.0 / 150, 1e-9);
-    EXPECT_EQ(cells.at("I7").formula, "E7/F7");
+    EXPECT_EQ(cells.at("I7").formula, "IF(AND(N(F7)>0,SUMPRODUCT((E2:E6<>\"\")*(F2:F6<=0))=0),E7/F7,\"\")");
     EXPECT_NEAR(number(cells.at("I7")), 500.0, 1e-9);
     EXPECT_TRUE(cells.at("J7").formula.empty());  // no agreed days in 2016
     EXPECT_EQ(cells.count("A8"), 0u);
@@ -225,19 +254,41 @@ TEST(BudgetSheet, AgreedDaysAndCentsAreSummed) {
     EXPECT_EQ(package.number_format_of_style(cells.at("E7").style), "#,##0.00\\ \"€\"");
 }
 
-TEST(BudgetSheet, NoRateWhereADivisorIsMissing) {
+// docs/BUDGET.md: rates and totals are live formulas, and never #DIV/0!:
+// days missing, cleared or set to 0 (in the data or later in the
+// spreadsheet) leave the rate empty, and adding days later computes it.
+TEST(BudgetSheet, NoDivisionByZeroWhenDaysAreMissingOrCleared) {
     Programme p = xlsx_test::programme_2016();
     sector(p, "habitat").days_min.reset();
     sector(p, "dechets-et-ressources").days_max = 0;
     const auto cells = XlsxPackage(write_budget_workbook(p)).cells("Budget");
-    EXPECT_EQ(cells.at("H4").formula, "E4/G4");
-    EXPECT_EQ(cells.count("I4"), 0u);
-    EXPECT_EQ(cells.count("H5"), 0u);
-    EXPECT_EQ(cells.at("I5").formula, "E5/F5");
+    EXPECT_EQ(cells.at("H4").formula, "IF(AND(ISNUMBER(E4),N(G4)>0),E4/G4,\"\")");
+    EXPECT_NEAR(number(cells.at("H4")), 15000.0 / 45, 1e-9);
+    EXPECT_EQ(cells.at("I4").formula, "IF(AND(ISNUMBER(E4),N(F4)>0),E4/F4,\"\")");
+    EXPECT_EQ(cells.at("I4").type, "str");
+    EXPECT_EQ(cells.at("I4").value, "");
+    EXPECT_EQ(cells.at("H5").formula, "IF(AND(ISNUMBER(E5),N(G5)>0),E5/G5,\"\")");
+    EXPECT_EQ(cells.at("H5").value, "");
     // The ratio of the sums would mix sectors with and without days.
-    EXPECT_TRUE(cells.at("H7").formula.empty());
-    EXPECT_TRUE(cells.at("I7").formula.empty());
+    EXPECT_EQ(cells.at("H7").value, "");
+    EXPECT_EQ(cells.at("I7").value, "");
     EXPECT_EQ(cells.at("F7").value, "70");
+    // Every division of the sheet is guarded by a test of its divisor.
+    for (const auto& [ref, cell] : cells) {
+        const auto slash = cell.formula.find('/');
+        if (slash == std::string::npos) continue;
+        const std::string divisor = cell.formula.substr(slash + 1, cell.formula.find(',', slash) - slash - 1);
+        EXPECT_NE(cell.formula.find("N(" + divisor + ")>0"), std::string::npos) << ref << " " << cell.formula;
+    }
+}
+
+// Printed, text never touches the cell borders: every written cell of both
+// sheets has one level of indent (its style's alignment).
+TEST(BudgetWorkbook, CellsArePaddedWhenPrinted) {
+    const auto& package = package_2016();
+    for (const char* sheet : {"Annexe 1", "Budget"})
+        for (const auto& [ref, cell] : package.cells(sheet))
+            EXPECT_GE(package.indent_of_style(cell.style), 1) << sheet << "!" << ref;
 }
 
 TEST(BudgetWorkbook, DocumentProperties) {

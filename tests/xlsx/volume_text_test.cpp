@@ -2,7 +2,7 @@
 
 #include "programme_2016.hpp"
 #include "xlsx/sheet_writer.hpp"
-#include "xlsx/volume_text.hpp"
+#include "data/volume_text.hpp"
 
 using namespace lettrine;
 

@@ -115,6 +115,14 @@ std::string XlsxPackage::number_format_of_style(int style) const {
     return format_id == 0 ? "" : "builtin:" + std::to_string(format_id);
 }
 
+int XlsxPackage::indent_of_style(int style) const {
+    const auto doc = parse(part("xl/styles.xml"), "styles.xml");
+    int index = 0;
+    for (const auto& xf : doc.child("styleSheet").child("cellXfs").children("xf"))
+        if (index++ == style) return xf.child("alignment").attribute("indent").as_int();
+    throw std::runtime_error("no cell style " + std::to_string(style));
+}
+
 std::vector<std::string> XlsxPackage::custom_number_formats() const {
     std::vector<std::string> codes;
     const auto doc = parse(part("xl/styles.xml"), "styles.xml");

@@ -34,6 +34,7 @@ public:
     std::map<std::string, CellData> cells(const std::string& sheet_name) const;  // by "A1" reference
     // The number format code of a cell style (cellXfs index), "" for General.
     std::string number_format_of_style(int style) const;
+    int indent_of_style(int style) const;  // the alignment's indent level, 0 when none
     std::vector<std::string> custom_number_formats() const;  // <numFmt formatCode>
 
 private:

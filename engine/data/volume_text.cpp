@@ -1,4 +1,4 @@
-#include "xlsx/volume_text.hpp"
+#include "data/volume_text.hpp"
 
 #include <cstdlib>
 
