@@ -197,6 +197,7 @@ DecemberOutcome ReferentDesk::return_bilan(const ReferentLink& link, const std::
     for (const Diagnostic& d : checked.diagnostics.items()) remarks.push_back(text(d.describe()));
     view.set("avec_remarques", DataValue::boolean(!remarks.items().empty()));
     view.set("remarques", remarks);
+    write_file_atomically(output / kReferentResult, "");
     publish_result(workspace_, output, outcome.result_id, {pdf, png}, render(view));
     return outcome;
 }

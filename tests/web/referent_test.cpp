@@ -10,7 +10,7 @@ namespace lettrine::web::testing {
 namespace {
 
 httplib::Result send(httplib::Client& client, const std::string& path, const std::string& name, const std::string& bytes) {
-    return client.Post(path.c_str(), httplib::MultipartFormDataItems{{"fichiers", bytes, name, "application/octet-stream"}});
+    return post_files(client, path, path, {{name, bytes}});
 }
 
 // sector name -> the path of its link ("/referent/<token>"), from the staff's page.
