@@ -35,6 +35,17 @@ std::string minutes_text(std::chrono::seconds wait) {
     return minutes <= 1 ? "une minute" : std::to_string(minutes) + "\u00A0minutes";
 }
 
+// The client's address for the login limit. Behind a reverse proxy on this
+// machine every request comes from 127.0.0.1: the proxy's last
+// X-Forwarded-For entry (the address it saw) is then the client's.
+std::string client_address(const httplib::Request& req) {
+    const std::string forwarded = req.get_header_value("X-Forwarded-For");
+    if (forwarded.empty() || !is_local_address(req.remote_addr)) return req.remote_addr;
+    std::string last = forwarded.substr(forwarded.rfind(',') == std::string::npos ? 0 : forwarded.rfind(',') + 1);
+    while (!last.empty() && last.front() == ' ') last.erase(0, 1);
+    return last.substr(0, 64);
+}
+
 }  // namespace
 
 std::string cookie_value(const httplib::Request& req, const std::string& name) {
@@ -145,7 +156,7 @@ void AccessControl::login_page(const httplib::Request& req, httplib::Response& r
 void AccessControl::post_login(const httplib::Request& req, httplib::Response& res) {
     if (!check_form(req, res)) return;
     const std::string name = form_field(req, "nom"), password = form_field(req, "mot_de_passe");
-    const std::string by_address = "adresse " + req.remote_addr, by_name = "compte " + name.substr(0, 64);
+    const std::string by_address = "adresse " + client_address(req), by_name = "compte " + name.substr(0, 64);
     const std::chrono::seconds wait = std::max(throttle_.wait(by_address), throttle_.wait(by_name));
     if (wait.count() > 0) {
         res.set_header("Retry-After", std::to_string(wait.count()));

@@ -259,7 +259,7 @@ struct WebServer::Impl {
         });
         http.Get(R"(/referent/([0-9a-f]{32})/formulaire)", [this](const httplib::Request& req, httplib::Response& res) {
             with_link(req.matches[1], res, [&](const ReferentLink& link) {
-                const auto [name, bytes] = desk.blank_form(link);
+                const auto [name, bytes] = desk.blank_form(link, link_address(req, link));
                 res.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
                 res.set_content(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
             });
@@ -311,14 +311,24 @@ struct WebServer::Impl {
         return page(req, res, "referent", "Bilan " + std::to_string(link.year) + " — " + link.sector_name, data, error);
     }
 
+    // A link's full address: on the programme's « Page de dépôt des bilans »
+    // when it gives one (the address the référents reach, behind the reverse
+    // proxy), else as this request reached the server.
+    std::string link_address(const httplib::Request& req, const ReferentLink& link) {
+        std::string base = desk.page();
+        if (base.empty()) {
+            const std::string scheme = req.get_header_value("X-Forwarded-Proto") == "https" ? "https" : "http";
+            base = scheme + "://" + (req.has_header("Host") ? req.get_header_value("Host") : options.address);
+        }
+        return base + "/referent/" + link.token;
+    }
+
     std::string staff_page(const httplib::Request& req, httplib::Response& res, DataValue data, bool error) {
-        // The address as the staff's browser reached the server, to copy into a mail.
-        const std::string host = req.has_header("Host") ? req.get_header_value("Host") : options.address;
         DataValue list = DataValue::list();
         for (const ReferentLink& link : desk.links()) {
             DataValue item = DataValue::map();
             item.set("secteur", DataValue::text(link.sector_name));
-            item.set("adresse", DataValue::text("http://" + host + "/referent/" + link.token));
+            item.set("adresse", DataValue::text(link_address(req, link)));
             item.set("echeance", DataValue::text(french_date(link.deadline)));
             list.push_back(item);
         }

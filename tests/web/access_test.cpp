@@ -35,10 +35,13 @@ ServerOptions with_accounts() {
 
 // Logs in as marie (or with `password`); the response of the POST, and the session cookie in `cookies`.
 httplib::Result log_in(httplib::Client& client, std::string& cookies, const std::string& password = kPassword,
-                       const std::string& next = "/") {
+                       const std::string& next = "/", const std::string& name = "marie",
+                       const std::string& forwarded_for = "") {
     const FormCredentials form = form_credentials(client, "/connexion");
-    auto res = client.Post("/connexion", {{"Cookie", form.cookies}},
-                           httplib::Params{{"jeton", form.token}, {"nom", "marie"}, {"mot_de_passe", password},
+    httplib::Headers headers{{"Cookie", form.cookies}};
+    if (!forwarded_for.empty()) headers.emplace("X-Forwarded-For", "10.0.0.1, " + forwarded_for);
+    auto res = client.Post("/connexion", headers,
+                           httplib::Params{{"jeton", form.token}, {"nom", name}, {"mot_de_passe", password},
                                            {"suite", next}});
     if (res) cookies = with_cookies_of(res, form.cookies);
     return res;
@@ -163,6 +166,20 @@ TEST(Access, FailedLoginsAreLimited) {
     EXPECT_NE(blocked->body.find("15\u00A0minutes"), std::string::npos);
     EXPECT_FALSE(blocked->get_header_value("Retry-After").empty());
     EXPECT_EQ(cookies.find("lettrine_session"), std::string::npos);
+}
+
+// Behind a reverse proxy on this machine, the limit applies to the address
+// the proxy saw (its last X-Forwarded-For entry), not to the proxy itself.
+TEST(Access, BehindAProxyTheLimitIsPerClient) {
+    ServerOptions options = with_accounts();
+    options.login_attempts = 2;
+    RunningServer server(options);
+    auto client = server.client();
+    std::string cookies;
+    for (int i = 0; i < 2; ++i) EXPECT_EQ(log_in(client, cookies, "mauvais", "/", "paul", "203.0.113.7")->status, 403);
+    EXPECT_EQ(log_in(client, cookies, kPassword, "/", "marie", "203.0.113.7")->status, 429);
+    EXPECT_EQ(log_in(client, cookies, kPassword, "/", "marie", "198.51.100.9")->status, 303);
+    EXPECT_EQ(log_in(client, cookies, kPassword, "/", "paul", "198.51.100.9")->status, 429);  // and per name
 }
 
 TEST(Access, ASessionExpiresOnTheServer) {
