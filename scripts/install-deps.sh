@@ -13,7 +13,7 @@ packages=(
   poppler-utils qpdf libqpdf-dev python3 python3-pdfminer python3-openpyxl python3-pil faketime hyperfine
   clang-14 libclang-rt-14-dev llvm-14
   libcpp-httplib-dev libpoppler-cpp-dev chromium chromium-driver python3-selenium
-  libcurl4-openssl-dev python3-aiosmtpd iproute2
+  libcurl4-openssl-dev python3-aiosmtpd iproute2 libsodium-dev
 )
 
 missing=()

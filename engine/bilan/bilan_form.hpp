@@ -32,7 +32,11 @@ inline constexpr int kTimeTotalRow = 7;       // « Total » row of « Temps » 
 // same bytes. Throws LettrineError(Data) when a programme text cannot be
 // written in a cell (over 32,767 characters), LettrineError(Io) when the
 // temporary file cannot be written.
-std::string write_bilan_form(const Programme& programme, const Sector& sector);
+// The Instructions sheet says where to return the filled form: on
+// `drop_address` when given (a référent's own link, from `lettrine
+// serveur`), else on the programme's « Page de dépôt des bilans », else with
+// `lettrine note`; and by the programme's « Date limite des bilans » when set.
+std::string write_bilan_form(const Programme& programme, const Sector& sector, const std::string& drop_address = "");
 
 // "bilan-2016-habitat.xlsx"
 std::string bilan_form_file_name(const Programme& programme, const Sector& sector);

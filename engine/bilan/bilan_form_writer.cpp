@@ -12,6 +12,7 @@
 #include "core/position.hpp"
 #include "core/text.hpp"
 #include "data/calendar.hpp"
+#include "template/french_format.hpp"
 #include "xlsx/sheet_writer.hpp"
 #include "xlsx/workbook_file.hpp"
 
@@ -43,7 +44,8 @@ private:
 
 class FormWriter {
 public:
-    FormWriter(const Programme& programme, const Sector& sector) : programme_(programme), sector_(sector) {
+    FormWriter(const Programme& programme, const Sector& sector, const std::string& drop_address)
+        : programme_(programme), sector_(sector), drop_address_(drop_address) {
         lxw_workbook* wb = file_.workbook();
         title_ = add(Style().bold(true).size(14).color(0x1F4E79));
         note_ = add(Style().wrap(true).italic(true).color(0x444444));
@@ -227,6 +229,22 @@ private:
         workbook_set_properties(file_.workbook(), &properties);
     }
 
+    // The last step: where, and by when, the filled form goes.
+    std::string return_step(const std::string& file) const {
+        const std::string page = drop_address_.empty() ? programme_.bilan_page : drop_address_;
+        const std::string by =
+            programme_.bilan_deadline ? " au plus tard le " + format_date_long(*programme_.bilan_deadline) : "";
+        if (!page.empty())
+            return "Enregistrez le classeur au format .xlsx (ou .ods), puis déposez-le" + by + " sur la page " + page +
+                   (drop_address_.empty() ? " (par le lien de dépôt de votre secteur, reçu de " + programme_.contact + ")"
+                                          : "") +
+                   " : vous recevez aussitôt la note de bilan au format PDF, ou la liste des cellules à corriger.";
+        if (!by.empty())
+            return "Enregistrez le classeur au format .xlsx (ou .ods) et rendez-le" + by + " ; la note se produit avec : "
+                   "lettrine note --donnees " + file;
+        return "Enregistrez le classeur au format .xlsx (ou .ods), puis produisez la note : lettrine note --donnees " + file;
+    }
+
     std::string volume_phrase() const {
         if (sector_.days_agreed) return std::to_string(*sector_.days_agreed) + " jours (volume convenu)";
         if (sector_.days_min && sector_.days_max)
@@ -270,8 +288,7 @@ private:
             {"6.", "« Textes » : faits marquants, difficultés, perspectives et plan d'action. Dans une cellule, "
                    "Alt+Entrée (Option+Entrée sur Mac, Ctrl+Entrée dans LibreOffice) passe à la ligne ; une ligne "
                    "vide sépare deux paragraphes ; une ligne commençant par « - » (tiret puis espace) est une puce."},
-            {"7.", "Enregistrez le classeur au format .xlsx (ou .ods), puis produisez la note : "
-                   "lettrine note --donnees " + file},
+            {"7.", return_step(file)},
         };
         int row = 2;
         for (const auto& [number, line] : lines) {
@@ -522,6 +539,7 @@ private:
 
     const Programme& programme_;
     const Sector& sector_;
+    const std::string drop_address_;
     WorkbookFile file_{"le formulaire de bilan"};
     Diagnostics diagnostics_;
     lxw_format *title_, *note_, *text_, *header_, *label_, *fixed_, *fixed_number_, *input_, *input_days_, *input_date_,
@@ -534,8 +552,8 @@ std::string bilan_form_file_name(const Programme& programme, const Sector& secto
     return "bilan-" + std::to_string(programme.year) + "-" + slugify(sector.id) + ".xlsx";
 }
 
-std::string write_bilan_form(const Programme& programme, const Sector& sector) {
-    return FormWriter(programme, sector).write();
+std::string write_bilan_form(const Programme& programme, const Sector& sector, const std::string& drop_address) {
+    return FormWriter(programme, sector, drop_address).write();
 }
 
 }  // namespace lettrine

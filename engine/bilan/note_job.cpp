@@ -39,7 +39,7 @@ JobResult run_forms(const FormOptions& options) {
     OutputBatch batch(options.output);
     for (const Sector* sector : form_sectors(programme, options.sectors)) {
         const fs::path destination = options.output / "formulaires" / bilan_form_file_name(programme, *sector);
-        batch.stage_bytes(destination, write_bilan_form(programme, *sector));
+        batch.stage_bytes(destination, write_bilan_form(programme, *sector, options.drop_address));
         say_written(options.progress, destination);
     }
     result.written = batch.destinations();

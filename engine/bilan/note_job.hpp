@@ -26,6 +26,7 @@ struct FormOptions {
     boost::filesystem::path programme = kDefaultProgramme;  // --donnees
     boost::filesystem::path output = "output";                        // forms go to output/formulaires/
     std::vector<std::string> sectors;  // --secteur: only these (a sector contracted directly only when named)
+    std::string drop_address;          // the page the form says to return it on (write_bilan_form)
     Progress* progress = nullptr;
 };
 

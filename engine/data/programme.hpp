@@ -95,6 +95,12 @@ struct Programme {
     Person signatory;                   // who signs for Les Ecossolies
     std::string logo;                   // image path relative to the data file; may be empty
     SourcePosition logo_position;       // the Logo cell (or element), for messages
+    // The référents return their filled bilan forms by this date (optional),
+    // on this page (`lettrine serveur`'s address, « https://… » without a
+    // final « / »; optional): both are said in each form's Instructions sheet.
+    std::optional<Date> bilan_deadline;
+    SourcePosition bilan_deadline_position;
+    std::string bilan_page;
 
     std::vector<Sector> sectors;        // in the workbook's order
     std::vector<Partner> partners;

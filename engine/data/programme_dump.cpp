@@ -42,6 +42,8 @@ std::string dump_programme(const Programme& p) {
         << "date: " << iso_date(p.letter_date) << "\n"
         << "signataire: " << escaped(p.signatory.name) << " / " << escaped(p.signatory.role) << "\n"
         << "logo: " << escaped(p.logo) << "\n";
+    if (p.bilan_deadline) out << "date-limite-bilans: " << iso_date(*p.bilan_deadline) << "\n";
+    if (!p.bilan_page.empty()) out << "depot-bilans: " << escaped(p.bilan_page) << "\n";
     for (const auto& s : p.sectors) {
         out << "secteur " << s.id << "\n"
             << "  nom: " << escaped(s.name) << "\n"

@@ -22,6 +22,8 @@ const TableSpec& programme_fields_spec() {
         {"signataire", "Signataire", kRequired, FieldShape::Inline, {}, kRefused},
         {"qualite-signataire", "Qualité du signataire", kRequired, FieldShape::Inline, {}, kRefused},
         {"logo", "Logo", kOptional, FieldShape::Inline, {}, kRefused},
+        {"date-limite-bilans", "Date limite des bilans", kOptional, FieldShape::Inline, {}, kRefused},
+        {"depot-bilans", "Page de dépôt des bilans", kOptional, FieldShape::Inline, {"adresse-depot-bilans"}, kRefused},
     }};
     return spec;
 }

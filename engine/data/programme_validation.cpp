@@ -56,11 +56,31 @@ private:
     std::map<std::string, SourcePosition> seen_;
 };
 
+// Where and by when the référents return their bilans (both optional).
+void read_bilan_return(FieldReader& r, Programme& p, Diagnostics& diagnostics) {
+    p.bilan_deadline_position = r.where("date-limite-bilans");
+    if (!r.blank("date-limite-bilans")) {
+        p.bilan_deadline = r.date("date-limite-bilans", kDateExamples);
+        if (p.bilan_deadline && p.year != 0 && p.bilan_deadline->year != p.year && p.bilan_deadline->year != p.year + 1)
+            diagnostics.warning(r.where("date-limite-bilans"),
+                                "la date limite des bilans (" + french_numeric_date(*p.bilan_deadline) + ") ne tombe ni en " +
+                                    std::to_string(p.year) + " ni en " + std::to_string(p.year + 1));
+    }
+    std::string page = r.text("depot-bilans");
+    while (!page.empty() && page.back() == '/') page.pop_back();
+    const bool web = page.rfind("https://", 0) == 0 || page.rfind("http://", 0) == 0;
+    if (!page.empty() && (!web || page.find_first_of(" \t\"<>") != std::string::npos || page.find("://") + 3 >= page.size()))
+        diagnostics.error(r.where("depot-bilans"), quoted(page) + " n'est pas l'adresse d'une page web : écrivez-la comme "
+                                                                   "dans le navigateur, « https://lettrine.exemple.fr »");
+    else
+        p.bilan_page = page;
+}
+
 void read_settings(const ProgrammeSource& source, Programme& p, Diagnostics& diagnostics) {
     if (source.settings.rows.empty()) return;
     FieldReader r(source.settings, source.settings.rows.front(), diagnostics, source.date1904);
     for (const auto& field : source.settings.spec->fields)
-        if (field.id != "logo") r.require(field.id);
+        if (field.required_column) r.require(field.id);
     if (auto year = r.integer("annee")) {
         if (*year < 2000 || *year > 2100)
             diagnostics.error(r.where("annee"), quoted(std::to_string(*year)) + " n'est pas une année plausible (2000 à 2100)");
@@ -85,6 +105,7 @@ void read_settings(const ProgrammeSource& source, Programme& p, Diagnostics& dia
     p.signatory.role = r.text("qualite-signataire");
     p.logo = r.text("logo");
     p.logo_position = r.where("logo");
+    read_bilan_return(r, p, diagnostics);
 }
 
 void read_sectors(const ProgrammeSource& source, Programme& p, Diagnostics& diagnostics) {

@@ -42,6 +42,8 @@ DecemberOutcome refused(const Diagnostics& problems, const std::optional<Workboo
 inline constexpr const char* kResultManifest = "fichiers.txt";
 // The result page itself, rendered once the documents are made.
 inline constexpr const char* kResultPage = "page.html";
+// Present in a référent's result (its note): served without a staff session.
+inline constexpr const char* kReferentResult = "referent";
 
 // `render_result` turns the success view into the result page's HTML (it is
 // saved with the documents, so the page can be reloaded or bookmarked).

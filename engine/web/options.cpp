@@ -60,26 +60,37 @@ ServerOptions parse_server_arguments(const std::vector<std::string>& args) {
             o.batches = static_cast<int>(whole_number(option, take(), 1, 64));
         else if (option == "--taille-max")
             o.max_upload_bytes = static_cast<std::size_t>(whole_number(option, take(), 1, 1024)) << 20;
+        else if (option == "--acces" || option == "--accès") o.accounts = take();
+        else if (option == "--ajouter-compte") o.add_account = take();
+        else if (option == "--duree-session" || option == "--durée-session")
+            o.session_lifetime = std::chrono::minutes(whole_number(option, take(), 1, 7 * 24 * 60));
         else usage_error("option inconnue pour « lettrine serveur » : « " + args[i] + " »");
     }
-    if (!is_local_address(o.address))
+    if (!o.add_account.empty() && o.accounts.empty())
+        usage_error("--ajouter-compte attend aussi --acces FICHIER : le fichier des comptes où l’écrire");
+    if (!is_local_address(o.address) && o.accounts.empty())
         usage_error("l’adresse « " + o.address + " » n’est pas locale : ouvrir Lettrine aux autres postes du réseau "
-                    "demande un fichier de mots de passe et le chiffrement TLS, qui arrivent dans une prochaine "
-                    "version (voir docs/SERVEUR.md). En attendant, le serveur n’écoute que sur cette machine : "
-                    "--adresse 127.0.0.1");
+                    "demande des comptes et leurs mots de passe (--acces FICHIER), et le chiffrement TLS par un "
+                    "mandataire inverse (voir docs/SERVEUR.md, « Ouvrir Lettrine au réseau »). Sans eux, le "
+                    "serveur n’écoute que sur cette machine : --adresse 127.0.0.1");
     return o;
 }
 
 std::string server_help_text() {
     return "lettrine serveur : Lettrine dans le navigateur (http://127.0.0.1:8080)\n"
            "\n"
-           "  --adresse ADRESSE        adresse d’écoute, locale seulement (127.0.0.1 par défaut)\n"
+           "  --adresse ADRESSE        adresse d’écoute (127.0.0.1 par défaut ; une autre demande --acces)\n"
            "  --port PORT              port d’écoute (8080 par défaut)\n"
            "  --dossier DOSSIER        dossier du travail de l’année, avec input/ et output/ (. par défaut)\n"
            "  --modeles DOSSIER        modèles des documents et des pages (templates par défaut)\n"
            "  --lots-simultanes N      lots préparés en même temps, les autres attendent (2 par défaut)\n"
            "  --jobs N                 fils de calcul dans un lot (un par cœur par défaut)\n"
            "  --taille-max MIO         taille maximale d’un envoi, en Mio (50 par défaut)\n"
+           "  --acces FICHIER          comptes des salariés : leurs pages demandent une connexion\n"
+           "                           (obligatoire pour une adresse non locale)\n"
+           "  --ajouter-compte NOM     ajoute le compte NOM à --acces (ou change son mot de passe,\n"
+           "                           lu sur l’entrée standard), puis s’arrête\n"
+           "  --duree-session MINUTES  durée d’une session après la connexion (480 par défaut)\n"
            "\n"
            "Voir docs/SERVEUR.md.\n";
 }

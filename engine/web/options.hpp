@@ -1,5 +1,6 @@
 #pragma once
 // `lettrine serveur`'s options, in French, parsed into plain values.
+#include <chrono>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -7,7 +8,7 @@
 namespace lettrine::web {
 
 struct ServerOptions {
-    std::string address = "127.0.0.1";  // --adresse: only local addresses in this version
+    std::string address = "127.0.0.1";  // --adresse: a non-local one only with --acces
     int port = 8080;                     // --port (0: any free port, for tests)
     std::string folder = ".";            // --dossier: the year's work (input/, output/)
     std::string templates = "templates"; // --modeles: templates/web/ holds the pages
@@ -20,12 +21,16 @@ struct ServerOptions {
     int read_timeout_seconds = 30;       // per read; a request's whole body is bounded by max_upload_bytes
     int write_timeout_seconds = 30;
     int keep_alive_seconds = 5;
+    std::string accounts;                // --acces: the staff's accounts (web/accounts.hpp); empty: no login
+    std::string add_account;             // --ajouter-compte NOM: write NOM's password into --acces, then stop
+    std::chrono::seconds session_lifetime{8 * 3600};  // --duree-session (minutes): from the login, server side
+    std::size_t login_attempts = 5;      // failed logins per client address or account name...
+    std::chrono::seconds login_window{15 * 60};  // ...in any such window
     std::size_t keep_alive_requests = 100;
 };
 
 // Throws LettrineError(Usage) in French: unknown option, bad number, or an
-// address that is not local (a password file and TLS come in a later
-// version: the message says so).
+// address that is not local without --acces (the message says why).
 ServerOptions parse_server_arguments(const std::vector<std::string>& args);
 
 // True for 127.0.0.0/8, ::1 and « localhost ».

@@ -7,6 +7,7 @@
 #include "bilan/note_job.hpp"
 #include "core/diagnostic.hpp"
 #include "core/output_files.hpp"
+#include "data/calendar.hpp"
 #include "data/programme_reader.hpp"
 #include "preview/preview.hpp"
 #include "web/sheet_grid.hpp"
@@ -16,6 +17,9 @@ namespace fs = boost::filesystem;
 namespace lettrine::web {
 
 namespace {
+
+// The programme's « Page de dépôt des bilans », kept with the links.
+const char* const kPageFile = "page.txt";
 
 DataValue text(const std::string& s) { return DataValue::text(s); }
 
@@ -116,7 +120,15 @@ DecemberOutcome ReferentDesk::make_links(const std::vector<UploadedFile>& files,
     }
     const ProgrammeCheck checked = check_programme(saved.data);
     if (checked.diagnostics.has_errors()) return refused(checked.diagnostics, read_back(saved.data), saved.received);
-    const std::string deadline = iso_date_in(kDefaultLinkDays);
+    const Programme& programme = *checked.programme;
+    const std::string deadline = programme.bilan_deadline ? iso_date(*programme.bilan_deadline) : iso_date_in(kDefaultLinkDays);
+    if (deadline < iso_date_in(0)) {
+        Diagnostics problems;
+        problems.error(programme.bilan_deadline_position,
+                       "la date limite des bilans (" + french_date(deadline) + ") est passée : les liens ne serviraient "
+                       "à rien. Corrigez-la dans le programme, puis envoyez-le de nouveau.");
+        return refused(problems, read_back(saved.data), saved.received);
+    }
     std::string lines;
     for (const Sector& sector : checked.programme->sectors) {
         if (sector.contracting != Contracting::Ecossolies) continue;
@@ -124,16 +136,23 @@ DecemberOutcome ReferentDesk::make_links(const std::vector<UploadedFile>& files,
                  "\t" + sector.name + "\n";
     }
     keep_programme(saved, folder());
+    write_file_atomically(folder() / kPageFile, programme.bilan_page);
     write_file_atomically(folder() / "liens.txt", lines);
     return {};
 }
 
-std::pair<std::string, std::string> ReferentDesk::blank_form(const ReferentLink& link) const {
+std::string ReferentDesk::page() const {
+    boost::system::error_code error;
+    return fs::is_regular_file(folder() / kPageFile, error) ? read_file(folder() / kPageFile) : "";
+}
+
+std::pair<std::string, std::string> ReferentDesk::blank_form(const ReferentLink& link, const std::string& address) const {
     ScratchFolder scratch(workspace_);
     FormOptions options;
     options.programme = programme();
     options.output = scratch.path();
     options.sectors = {link.sector_id};
+    options.drop_address = address;
     const JobResult result = run_forms(options);
     if (result.written.empty())
         throw LettrineError(ErrorKind::Internal, SourcePosition{}, "aucun formulaire écrit pour « " + link.sector_id + " »");
@@ -197,6 +216,7 @@ DecemberOutcome ReferentDesk::return_bilan(const ReferentLink& link, const std::
     for (const Diagnostic& d : checked.diagnostics.items()) remarks.push_back(text(d.describe()));
     view.set("avec_remarques", DataValue::boolean(!remarks.items().empty()));
     view.set("remarques", remarks);
+    write_file_atomically(output / kReferentResult, "");
     publish_result(workspace_, output, outcome.result_id, {pdf, png}, render(view));
     return outcome;
 }

@@ -8,6 +8,7 @@
 // Under --dossier:
 //   output/serveur/referents/liens.txt          one link a line: token, sector, year, deadline, name
 //   output/serveur/referents/programme.<ext>     the programme the links were made from (or programme-csv/)
+//   output/serveur/referents/page.txt            its « Page de dépôt des bilans » (may be empty)
 //   input/bilans/bilan-<année>-<secteur>.<ext>   each valid bilan returned, where `lettrine rapport` reads them
 #include <optional>
 #include <string>
@@ -22,8 +23,8 @@
 
 namespace lettrine::web {
 
-// The programme has no bilan deadline field yet: links are valid this many
-// days after they are made (docs/SERVEUR.md).
+// Links are valid until the programme's « Date limite des bilans », or,
+// when it gives none, this many days after they are made (docs/SERVEUR.md).
 inline constexpr int kDefaultLinkDays = 90;
 
 struct ReferentLink {
@@ -52,8 +53,12 @@ public:
     // view, as for December.
     DecemberOutcome make_links(const std::vector<UploadedFile>& files, const UploadLimits& limits);
 
-    // The blank form of the link's sector: (file name, bytes).
-    std::pair<std::string, std::string> blank_form(const ReferentLink& link) const;
+    // The programme's « Page de dépôt des bilans » (« https://… »), or "".
+    std::string page() const;
+
+    // The blank form of the link's sector, whose Instructions sheet names
+    // `address` (the link's own page) as where to return it: (file name, bytes).
+    std::pair<std::string, std::string> blank_form(const ReferentLink& link, const std::string& address) const;
 
     // A filled bilan uploaded through `link`: the note (published as a
     // result, its page rendered by `render`), or every problem, or a bilan

@@ -5,11 +5,15 @@
 #include <iostream>
 
 #include <sys/socket.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include <httplib.h>
 
 #include "core/diagnostic.hpp"
 #include "core/output_files.hpp"
+#include "web/access.hpp"
+#include "web/accounts.hpp"
 #include "web/december.hpp"
 #include "web/pages.hpp"
 #include "web/referents.hpp"
@@ -66,6 +70,7 @@ struct WebServer::Impl {
     ServerOptions options;
     Workspace workspace;
     Pages pages;
+    AccessControl access;
     DecemberSettings december;
     BatchGate gate;
     ReferentDesk desk;
@@ -77,7 +82,7 @@ struct WebServer::Impl {
     socket_t listening = INVALID_SOCKET;
 
     explicit Impl(const ServerOptions& o)
-        : options(o), workspace(o.folder), pages(fs::path(o.templates) / "web"),
+        : options(o), workspace(o.folder), pages(fs::path(o.templates) / "web"), access(o, pages),
           gate(o.batches, static_cast<std::size_t>(std::max(1, o.workers - o.batches - o.free_workers))),
           desk(workspace) {
         december.templates = o.templates;
@@ -90,6 +95,21 @@ struct WebServer::Impl {
         res.status = status;
         res.set_header("Cache-Control", "no-store");
         res.set_content(body, kHtml);
+    }
+
+    // A live page (not a stored result page): its forms carry the token, its
+    // header the account and the logout button.
+    std::string page(const httplib::Request& req, httplib::Response& res, const std::string& name,
+                     const std::string& title, DataValue data, bool error = false) {
+        if (!data.is_map()) data = DataValue::map();
+        data.set("jeton", DataValue::text(access.form_token(req, res)));
+        access.add_session_fields(req, data);
+        return pages.render(name, title, data, error);
+    }
+
+    // A staff POST: a session when accounts are on, and the form's token.
+    bool staff_post(const httplib::Request& req, httplib::Response& res) {
+        return access.allow_staff(req, res) && access.check_form(req, res);
     }
 
     void configure() {
@@ -126,20 +146,25 @@ struct WebServer::Impl {
     }
 
     void routes() {
-        http.Get("/", [this](const httplib::Request&, httplib::Response& res) {
-            html(res, 200, pages.render("accueil", "Accueil", DataValue::map()));
+        access.add_routes(http);
+        http.Get("/", [this](const httplib::Request& req, httplib::Response& res) {
+            if (!access.allow_staff(req, res)) return;
+            html(res, 200, page(req, res, "accueil", "Accueil", DataValue::map()));
         });
-        http.Get("/decembre", [this](const httplib::Request&, httplib::Response& res) {
+        http.Get("/decembre", [this](const httplib::Request& req, httplib::Response& res) {
+            if (!access.allow_staff(req, res)) return;
             DataValue data = DataValue::map();
             data.set("taille_max", DataValue::text(size_text(options.max_upload_bytes)));
-            html(res, 200, pages.render("decembre", "Décembre : lettres de mission et budget", data));
+            html(res, 200, page(req, res, "decembre", "Décembre : lettres de mission et budget", data));
         });
-        http.Post("/decembre", [this](const httplib::Request& req, httplib::Response& res) { post_december(req, res); });
+        http.Post("/decembre", [this](const httplib::Request& req, httplib::Response& res) {
+            if (staff_post(req, res)) post_december(req, res);
+        });
         http.Get(R"(/resultats/([0-9a-f]{32})/?)", [this](const httplib::Request& req, httplib::Response& res) {
-            serve_result_page(req.matches[1], req.path, res);
+            if (may_see_result(req, res, req.matches[1])) serve_result_page(req.matches[1], req.path, res);
         });
         http.Get(R"(/resultats/([0-9a-f]{32})/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
-            serve_result_file(req.matches[1], req.matches[2], res);
+            if (may_see_result(req, res, req.matches[1])) serve_result_file(req.matches[1], req.matches[2], res);
         });
         referent_routes();
         http.Get("/static/lettrine.css", [this](const httplib::Request&, httplib::Response& res) {
@@ -179,6 +204,13 @@ struct WebServer::Impl {
         return false;
     }
 
+    // A référent's note is seen through its random address alone; the staff's
+    // documents need a session too when accounts are on.
+    bool may_see_result(const httplib::Request& req, httplib::Response& res, const std::string& id) {
+        boost::system::error_code error;
+        return fs::exists(workspace.result(id) / kReferentResult, error) || access.allow_staff(req, res);
+    }
+
     void post_december(const httplib::Request& req, httplib::Response& res) {
         std::vector<UploadedFile> files;
         if (!uploaded_files(req, res, files)) return;
@@ -190,7 +222,7 @@ struct WebServer::Impl {
         if (outcome.refused) {
             DataValue view = outcome.view;
             view.set("taille_max", DataValue::text(size_text(options.max_upload_bytes)));
-            html(res, 422, pages.render("decembre", "Décembre : lettres de mission et budget", view, true));
+            html(res, 422, page(req, res, "decembre", "Décembre : lettres de mission et budget", view, true));
             return;
         }
         see_other(res, "/resultats/" + outcome.result_id + "/");
@@ -206,32 +238,36 @@ struct WebServer::Impl {
 
     void referent_routes() {
         http.Get("/referents", [this](const httplib::Request& req, httplib::Response& res) {
-            html(res, 200, staff_page(req, DataValue::map(), false));
+            if (!access.allow_staff(req, res)) return;
+            html(res, 200, staff_page(req, res, DataValue::map(), false));
         });
         http.Post("/referents", [this](const httplib::Request& req, httplib::Response& res) {
+            if (!staff_post(req, res)) return;
             std::vector<UploadedFile> files;
             if (!uploaded_files(req, res, files)) return;
             const DecemberOutcome outcome = desk.make_links(files, december.upload);
             if (outcome.refused) {
-                html(res, 422, staff_page(req, outcome.view, true));
+                html(res, 422, staff_page(req, res, outcome.view, true));
                 return;
             }
             see_other(res, "/referents");
         });
         http.Get(R"(/referent/([0-9a-f]{32}))", [this](const httplib::Request& req, httplib::Response& res) {
             with_link(req.matches[1], res, [&](const ReferentLink& link) {
-                html(res, 200, referent_page(link, DataValue::map(), false));
+                html(res, 200, referent_page(req, res, link, DataValue::map(), false));
             });
         });
         http.Get(R"(/referent/([0-9a-f]{32})/formulaire)", [this](const httplib::Request& req, httplib::Response& res) {
             with_link(req.matches[1], res, [&](const ReferentLink& link) {
-                const auto [name, bytes] = desk.blank_form(link);
+                const auto [name, bytes] = desk.blank_form(link, link_address(req, link));
                 res.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
                 res.set_content(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
             });
         });
         http.Post(R"(/referent/([0-9a-f]{32}))", [this](const httplib::Request& req, httplib::Response& res) {
-            with_link(req.matches[1], res, [&](const ReferentLink& link) { post_bilan(req, res, link); });
+            with_link(req.matches[1], res, [&](const ReferentLink& link) {
+                if (access.check_form(req, res)) post_bilan(req, res, link);
+            });
         });
     }
 
@@ -258,30 +294,41 @@ struct WebServer::Impl {
             return pages.render("note", "Note de bilan prête", data);
         });
         if (outcome.refused) {
-            html(res, 422, referent_page(link, outcome.view, true));
+            html(res, 422, referent_page(req, res, link, outcome.view, true));
             return;
         }
         see_other(res, "/resultats/" + outcome.result_id + "/");
     }
 
-    std::string referent_page(const ReferentLink& link, DataValue data, bool error) {
+    std::string referent_page(const httplib::Request& req, httplib::Response& res, const ReferentLink& link,
+                              DataValue data, bool error) {
         data.set("secteur", DataValue::text(link.sector_name));
         data.set("annee", DataValue::text(std::to_string(link.year)));
         data.set("echeance", DataValue::text(french_date(link.deadline)));
         data.set("formulaire", DataValue::text("/referent/" + link.token + "/formulaire"));
         data.set("action", DataValue::text("/referent/" + link.token));
         data.set("taille_max", DataValue::text(size_text(options.max_upload_bytes)));
-        return pages.render("referent", "Bilan " + std::to_string(link.year) + " — " + link.sector_name, data, error);
+        return page(req, res, "referent", "Bilan " + std::to_string(link.year) + " — " + link.sector_name, data, error);
     }
 
-    std::string staff_page(const httplib::Request& req, DataValue data, bool error) {
-        // The address as the staff's browser reached the server, to copy into a mail.
-        const std::string host = req.has_header("Host") ? req.get_header_value("Host") : options.address;
+    // A link's full address: on the programme's « Page de dépôt des bilans »
+    // when it gives one (the address the référents reach, behind the reverse
+    // proxy), else as this request reached the server.
+    std::string link_address(const httplib::Request& req, const ReferentLink& link) {
+        std::string base = desk.page();
+        if (base.empty()) {
+            const std::string scheme = req.get_header_value("X-Forwarded-Proto") == "https" ? "https" : "http";
+            base = scheme + "://" + (req.has_header("Host") ? req.get_header_value("Host") : options.address);
+        }
+        return base + "/referent/" + link.token;
+    }
+
+    std::string staff_page(const httplib::Request& req, httplib::Response& res, DataValue data, bool error) {
         DataValue list = DataValue::list();
         for (const ReferentLink& link : desk.links()) {
             DataValue item = DataValue::map();
             item.set("secteur", DataValue::text(link.sector_name));
-            item.set("adresse", DataValue::text("http://" + host + "/referent/" + link.token));
+            item.set("adresse", DataValue::text(link_address(req, link)));
             item.set("echeance", DataValue::text(french_date(link.deadline)));
             list.push_back(item);
         }
@@ -289,7 +336,7 @@ struct WebServer::Impl {
         data.set("liens", list);
         data.set("jours", DataValue::text(std::to_string(kDefaultLinkDays)));
         data.set("taille_max", DataValue::text(size_text(options.max_upload_bytes)));
-        return pages.render("referents", "Bilans des structures référentes", data, error);
+        return page(req, res, "referents", "Bilans des structures référentes", data, error);
     }
 
     void serve_result_page(const std::string& id, const std::string& path, httplib::Response& res) {
@@ -363,6 +410,33 @@ extern "C" void on_stop_signal(int) {
     if (running_server) running_server->stop();
 }
 
+// One line of standard input, not echoed when it is a terminal.
+std::string read_password(const std::string& name) {
+    const bool terminal = ::isatty(STDIN_FILENO) == 1;
+    termios saved{};
+    if (terminal) {
+        std::cerr << "Mot de passe de « " << name << " » (" << kMinPasswordLength << " caractères au moins) : " << std::flush;
+        ::tcgetattr(STDIN_FILENO, &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    std::string password;
+    std::getline(std::cin, password);
+    if (terminal) {
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        std::cerr << "\n";
+    }
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    return password;
+}
+
+int add_account(const ServerOptions& options) {
+    set_password(options.accounts, options.add_account, read_password(options.add_account));
+    std::cerr << "Compte « " << options.add_account << " » enregistré dans " << options.accounts << ".\n";
+    return 0;
+}
+
 }  // namespace
 
 int serve_command(const std::vector<std::string>& args) {
@@ -372,7 +446,11 @@ int serve_command(const std::vector<std::string>& args) {
             return 0;
         }
     const ServerOptions options = parse_server_arguments(args);
+    if (!options.add_account.empty()) return add_account(options);
     WebServer server(options);
+    if (!is_local_address(options.address))
+        std::cerr << "Lettrine écoute sur le réseau : les mots de passe et les documents n’y sont chiffrés que si un "
+                     "mandataire inverse en HTTPS est devant lui (docs/SERVEUR.md, « Ouvrir Lettrine au réseau »).\n";
     const int port = server.bind();
     running_server = &server;
     std::signal(SIGINT, on_stop_signal);

@@ -40,11 +40,14 @@ double width_of(const std::string& id) {
 }
 
 void write_settings(TableWorkbook& book, const Programme& p) {
-    const std::map<std::string, Value> values{
+    std::map<std::string, Value> values{
         {"annee", number(p.year)}, {"organisation", text(p.organisation)}, {"adresse", text(p.address)},
         {"telephone", text(p.phone)}, {"contact", text(p.contact)}, {"email", text(p.email)},
         {"partenaire-public", text(p.public_partner)}, {"lieu", text(p.letter_place)}, {"date", date(p.letter_date)},
         {"signataire", text(p.signatory.name)}, {"qualite-signataire", text(p.signatory.role)}, {"logo", text(p.logo)}};
+    // The bilans' return only when the programme gives it: older programmes keep their rows.
+    if (p.bilan_deadline) values.emplace("date-limite-bilans", date(*p.bilan_deadline));
+    if (!p.bilan_page.empty()) values.emplace("depot-bilans", text(p.bilan_page));
     book.key_value_sheet(programme_fields_spec(), values, width_of("champ"), width_of("texte"));
 }
 

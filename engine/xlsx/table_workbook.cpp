@@ -86,6 +86,7 @@ void TableWorkbook::key_value_sheet(const TableSpec& spec, const std::map<std::s
     lxw_worksheet* ws = sheet(spec.sheet, {{key_column_label(), key_width}, {value_column_label(), value_width}});
     int row = 1;
     for (const auto& field : spec.fields) {
+        if (!values.count(field.id)) continue;  // an optional field the data does not give
         write(ws, spec.sheet, row, 0, CellValue::of_text(field.label));
         write(ws, spec.sheet, row, 1, values.at(field.id));
         ++row;

@@ -57,7 +57,7 @@ public:
     using ColumnWidth = std::function<double(const std::string& field_id)>;
     void table(const TableSpec& spec, const std::vector<std::vector<CellValue>>& rows, const ColumnWidth& width);
     // A key-value sheet: « Champ » / « Valeur » headers, one row per field
-    // of the spec (its label, then values.at(field id)).
+    // of the spec that `values` gives (its label, then its value).
     void key_value_sheet(const TableSpec& spec, const std::map<std::string, CellValue>& values, double key_width,
                          double value_width);
 

@@ -10,6 +10,7 @@
 #include "bilan_fixtures.hpp"
 #include "core/diagnostic.hpp"
 #include "core/output_files.hpp"
+#include "data/xlsx_reader.hpp"
 
 namespace fs = boost::filesystem;
 using namespace lettrine;
@@ -27,7 +28,39 @@ fs::path write_form(const fs::path& folder, const std::string& id) {
     return form;
 }
 
+// The Instructions sheet's text, one line per row (columns joined by a space).
+std::string instructions(const std::string& form) {
+    const Workbook wb = read_xlsx(form, "bilan.xlsx");
+    std::string text;
+    for (const auto& row : wb.find("Instructions")->rows) {
+        std::string line;
+        for (const Cell& c : row) line += (line.empty() || c.text.empty() ? "" : " ") + c.text;
+        text += line + "\n";
+    }
+    return text;
+}
+
 }  // namespace
+
+// Where and by when the form goes back: the programme's « Page de dépôt des
+// bilans » and « Date limite des bilans », or the référent's own link.
+TEST(BilanForm, InstructionsSayWhereAndByWhenToReturnTheForm) {
+    Programme p = default_programme();
+    const Sector& habitat = *p.find_sector("habitat");
+    EXPECT_NE(instructions(write_bilan_form(p, habitat)).find("7. Enregistrez le classeur au format .xlsx (ou .ods), puis "
+                                                               "produisez la note : lettrine note --donnees bilan-2016-habitat.xlsx"),
+              std::string::npos);
+    p.bilan_deadline = Date{2017, 2, 1};
+    EXPECT_NE(instructions(write_bilan_form(p, habitat)).find("rendez-le au plus tard le 1er\u00A0février 2017"), std::string::npos);
+    p.bilan_page = "https://lettrine.ecossolies.example";
+    const std::string general = instructions(write_bilan_form(p, habitat));
+    EXPECT_NE(general.find("déposez-le au plus tard le 1er\u00A0février 2017 sur la page https://lettrine.ecossolies.example "
+                           "(par le lien de dépôt de votre secteur, reçu de Damien Labrousse)"),
+              std::string::npos) << general;
+    const std::string own = instructions(write_bilan_form(p, habitat, "https://lettrine.ecossolies.example/referent/abc"));
+    EXPECT_NE(own.find("sur la page https://lettrine.ecossolies.example/referent/abc : vous recevez aussitôt la note"),
+              std::string::npos) << own;
+}
 
 TEST(BilanForm, OpenpyxlSeesListsProtectionFormulasAndInputCells) {
     const fs::path folder = temp_folder("inspect");

@@ -305,3 +305,34 @@ TEST(ProgrammeValidationXml, WrongRootAndRepeatedField) {
         xml_place(xml, "Autre") + " : le champ « intervenant » est donné deux fois (déjà en ligne " +
             std::to_string(line_column_at(xml, xml.find("Alex Exemple")).line) + ")"}));
 }
+
+// The bilans' return (optional): « Date limite des bilans » and « Page de
+// dépôt des bilans », two rows added below « Logo » (row 13).
+TEST(ProgrammeValidation, BilanDeadlineAndPageAreReadWhenGiven) {
+    Workbook wb = default_workbook();
+    set_cell(wb, "Programme", "A14", "Date limite des bilans");
+    set_cell(wb, "Programme", "B14", "31/01/2017");
+    set_cell(wb, "Programme", "A15", "Page de dépôt des bilans");
+    set_cell(wb, "Programme", "B15", "https://lettrine.ecossolies.example/");
+    const ProgrammeCheck check = check_programme_workbook(wb);
+    ASSERT_TRUE(check.programme) << described(check.diagnostics).front();
+    ASSERT_TRUE(check.programme->bilan_deadline);
+    EXPECT_EQ(check.programme->bilan_deadline->day, 31);
+    EXPECT_EQ(check.programme->bilan_deadline->year, 2017);
+    EXPECT_EQ(check.programme->bilan_page, "https://lettrine.ecossolies.example");
+    EXPECT_TRUE(check.diagnostics.empty());
+}
+
+TEST(ProgrammeValidation, BilanReturnFieldsAreCheckedAtTheirCells) {
+    Workbook wb = default_workbook();
+    set_cell(wb, "Programme", "A14", "Date limite des bilans");
+    set_cell(wb, "Programme", "B14", "2020-01-31");
+    set_cell(wb, "Programme", "A15", "Page de dépôt des bilans");
+    set_cell(wb, "Programme", "B15", "lettrine chez nous");
+    const std::vector<std::string> found = problems(wb);
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_NE(found[0].find("cellule B14 : la date limite des bilans (31/01/2020) ne tombe ni en 2016 ni en 2017"),
+              std::string::npos) << found[0];
+    EXPECT_NE(found[1].find("cellule B15 : « lettrine chez nous » n'est pas l'adresse d'une page web"), std::string::npos)
+        << found[1];
+}

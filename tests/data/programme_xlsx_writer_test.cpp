@@ -46,3 +46,15 @@ TEST(ProgrammeXlsxWriter, ConvertsAProgrammeWithCentsAndAgreedDays) {
     EXPECT_EQ(back.sectors[0].budget, (Money{1234567}));
     EXPECT_EQ(back.sectors[0].days_agreed, 25);
 }
+
+TEST(ProgrammeXlsxWriter, KeepsTheBilanReturnFieldsOnlyWhenGiven) {
+    Programme p = default_programme();
+    const std::string without = write_programme_xlsx(p);
+    EXPECT_EQ(read_xlsx(without, "p.xlsx").find("Programme")->rows.size(), 13u);  // header + 12 fields
+    p.bilan_deadline = Date{2017, 1, 31};
+    p.bilan_page = "https://lettrine.ecossolies.example";
+    const Programme back = read_programme_bytes(write_programme_xlsx(p), "programme-2016.xlsx", ProgrammeFormat::Xlsx);
+    EXPECT_EQ(dump_programme(back), dump_programme(p));
+    EXPECT_NE(dump_programme(back).find("date-limite-bilans: 2017-01-31\ndepot-bilans: https://lettrine.ecossolies.example\n"),
+              std::string::npos);
+}

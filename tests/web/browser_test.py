@@ -38,9 +38,9 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 
-def start_server(lettrine, source, folder):
+def start_server(lettrine, source, folder, extra=()):
     process = subprocess.Popen(
-        [lettrine, "serveur", "--port", "0", "--dossier", folder, "--modeles", os.path.join(source, "templates")],
+        [lettrine, "serveur", "--port", "0", "--dossier", folder, "--modeles", os.path.join(source, "templates"), *extra],
         cwd=source, stderr=subprocess.PIPE, text=True)
     line = process.stderr.readline()
     match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
@@ -261,6 +261,50 @@ def referent_flow(driver, base, source, captures):
     screenshot(driver, captures, "web-note.png")
 
 
+def access_flow(driver, lettrine, source, captures, work):
+    """A server with --acces: the login page, a wrong password, the session, an upload, logout."""
+    folder = os.path.join(work, "dossier-acces")
+    os.makedirs(os.path.join(folder, "input"))
+    shutil.copy(os.path.join(source, "input", "logo-ecossolies.png"), os.path.join(folder, "input"))
+    accounts = os.path.join(work, "comptes.txt")
+    subprocess.run([lettrine, "serveur", "--acces", accounts, "--ajouter-compte", "marie"],
+                   input="pommes de terre 42\n", text=True, check=True, capture_output=True)
+    server, port = start_server(lettrine, source, folder, ("--acces", accounts))
+    try:
+        base = "http://127.0.0.1:%d" % port
+        driver.delete_all_cookies()
+        driver.get(base + "/decembre")
+        check(driver.current_url == base + "/connexion?suite=/decembre", "pas envoyé à la connexion : " + driver.current_url)
+        common_checks(driver, "Connexion")
+        screenshot(driver, captures, "web-connexion.png")
+        driver.find_element(By.ID, "nom").send_keys("marie")
+        driver.find_element(By.ID, "mot_de_passe").send_keys("pommes de terre 43")
+        driver.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+        WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-resume-erreurs]"))
+        check("Nom ou mot de passe incorrect" in driver.find_element(By.CSS_SELECTOR, "[data-resume-erreurs]").text,
+              "mauvais mot de passe non signalé")
+        screenshot(driver, captures, "web-connexion-erreur.png")
+        driver.find_element(By.ID, "mot_de_passe").send_keys("pommes de terre 42")
+        driver.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+        WebDriverWait(driver, 20).until(lambda d: d.current_url == base + "/decembre")
+        check("marie" in driver.find_element(By.CSS_SELECTOR, ".compte").text, "compte absent du bandeau")
+        for selector in (".bandeau .bouton-discret", ".compte span"):
+            fg, bg = (re.findall(r"\d+", c)[:3] for c in colours(driver, selector))
+            check(contrast(fg, bg) >= 4.5, "contraste %.2f:1 pour %s" % (contrast(fg, bg), selector))
+        driver.find_element(By.ID, "fichiers").send_keys(os.path.join(source, "input", "programme-2016.xlsx"))
+        driver.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+        WebDriverWait(driver, 60).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "li.carte")) == 4)
+        driver.get(base + "/decembre")
+        screenshot(driver, captures, "web-decembre-compte.png")
+        driver.find_element(By.CSS_SELECTOR, ".compte button").click()
+        WebDriverWait(driver, 20).until(lambda d: d.current_url == base + "/connexion")
+        driver.get(base + "/")
+        check(driver.current_url == base + "/connexion", "session encore ouverte après la déconnexion")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
 def luminance(rgb):
     def channel(c):
         c = c / 255
@@ -317,6 +361,7 @@ def main():
         keyboard_flow(driver, base, source, downloads)
         referent_flow(driver, base, source, args.captures)
         contrast_checks(driver, base)
+        access_flow(driver, os.path.abspath(args.lettrine), source, args.captures, work)
         leftovers = os.listdir(os.path.join(folder, "output", "serveur", "travail"))
         check(not leftovers, "dossiers de travail laissés : %r" % leftovers)
         print("parcours du navigateur : tout est bon")

@@ -4,13 +4,14 @@
 #include <map>
 #include <regex>
 
+#include "data/xlsx_reader.hpp"
 #include "web_support.hpp"
 
 namespace lettrine::web::testing {
 namespace {
 
 httplib::Result send(httplib::Client& client, const std::string& path, const std::string& name, const std::string& bytes) {
-    return client.Post(path.c_str(), httplib::MultipartFormDataItems{{"fichiers", bytes, name, "application/octet-stream"}});
+    return post_files(client, path, path, {{name, bytes}});
 }
 
 // sector name -> the path of its link ("/referent/<token>"), from the staff's page.
@@ -86,6 +87,48 @@ TEST_F(ReferentFlow, TheBlankFormSentBackShowsItsProblemsInTheGrid) {
     EXPECT_EQ(sent->status, 422);
     EXPECT_NE(sent->body.find("<title>Erreur\u00A0: Bilan 2016 — Habitat"), std::string::npos);
     EXPECT_GE(count_of(sent->body, "<td class=\"fautive\""), 1u) << sent->body.substr(0, 4000);
+}
+
+// The programme's XML twin with the bilans' return fields added.
+std::string programme_with_return(const std::string& deadline) {
+    std::string xml = slurp(source("input/programme-2016.xml"));
+    const std::string logo = "logo=\"logo-ecossolies.png\"";
+    xml.replace(xml.find(logo), logo.size(),
+                logo + " date-limite-bilans=\"" + deadline + "\" depot-bilans=\"https://lettrine.ecossolies.example/\"");
+    return xml;
+}
+
+TEST(ReferentLinks, LastUntilTheProgrammesDeadlineOnItsPage) {
+    RunningServer server;
+    auto client = server.client();
+    auto made = send(client, "/referents", "programme-2016.xml", programme_with_return("2030-01-31"));
+    ASSERT_EQ(made->status, 303) << made->body;
+    const std::string page = client.Get("/referents")->body;
+    EXPECT_EQ(count_of(page, "<td>31\u00A0janvier\u00A02030</td>"), 4u) << page;
+    std::smatch link;
+    ASSERT_TRUE(std::regex_search(page, link, std::regex(R"re(<td>Habitat</td><td><a href="https://lettrine\.ecossolies\.example(/referent/[0-9a-f]{32})")re")))
+        << page;
+    // The form says where to return it (this very link) and by when.
+    auto form = client.Get((link[1].str() + "/formulaire").c_str());
+    ASSERT_EQ(form->status, 200);
+    std::string instructions;
+    const Workbook workbook = read_xlsx(form->body, "bilan.xlsx");
+    for (const auto& row : workbook.find("Instructions")->rows)
+        for (const Cell& cell : row) instructions += cell.text + "\n";
+    EXPECT_NE(instructions.find("déposez-le au plus tard le 31\u00A0janvier 2030 sur la page https://lettrine.ecossolies.example" +
+                                link[1].str()),
+              std::string::npos) << instructions;
+}
+
+TEST(ReferentLinks, APastDeadlineIsRefusedAtItsCell) {
+    RunningServer server;
+    auto client = server.client();
+    auto made = send(client, "/referents", "programme-2016.xml", programme_with_return("2017-01-31"));
+    ASSERT_TRUE(made);
+    EXPECT_EQ(made->status, 422);
+    EXPECT_NE(made->body.find("la date limite des bilans (31\u00A0janvier\u00A02017) est passée"), std::string::npos)
+        << made->body.substr(0, 3000);
+    EXPECT_FALSE(fs::exists(server.folder() / "output/serveur/referents/liens.txt"));
 }
 
 }  // namespace

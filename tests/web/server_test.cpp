@@ -22,9 +22,7 @@ namespace {
 const char* const kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 httplib::Result upload(httplib::Client& client, const std::vector<std::pair<std::string, std::string>>& files) {
-    httplib::MultipartFormDataItems items;
-    for (const auto& [name, bytes] : files) items.push_back({"fichiers", bytes, name, "application/octet-stream"});
-    return client.Post("/decembre", items);
+    return post_files(client, "/decembre", "/decembre", files);
 }
 
 // The entries of a ZIP archive held in memory, in archive order.
@@ -356,16 +354,6 @@ TEST(WebServer, ScratchFoldersLeftByAKilledServerAreRemovedAtStart) {
 }
 
 // What `lettrine serveur` prints and returns, from the real executable.
-std::pair<int, std::string> run_lettrine(const std::string& arguments) {
-    const std::string command = std::string(LETTRINE_EXE) + " " + arguments + " 2>&1";
-    FILE* pipe = ::popen(command.c_str(), "r");
-    std::string out;
-    char buffer[4096];
-    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
-    const int status = ::pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
 TEST(ServeCommand, RefusesANonLocalAddressAndExplainsWhy) {
     const auto [code, out] = run_lettrine("serveur --adresse 0.0.0.0 --port 0");
     EXPECT_EQ(code, 2) << out;

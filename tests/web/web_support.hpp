@@ -2,7 +2,10 @@
 // A real `lettrine serveur` (engine/web) started inside the test on a free
 // port of 127.0.0.1, with its own --dossier in a fresh temporary folder, and
 // an httplib client talking to it.
+#include <sys/wait.h>
+
 #include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -62,6 +65,59 @@ private:
     int port_ = 0;
     std::thread thread_;
 };
+
+// What a browser would send with a form of `page`: the form cookie (or the
+// session's, when `cookies` already holds one) and the form's token.
+struct FormCredentials {
+    std::string cookies;  // the Cookie header
+    std::string token;    // the form's « jeton »
+};
+
+// "name=value" of each Set-Cookie of `res`, appended to `cookies` ("a=b; c=d").
+inline std::string with_cookies_of(const httplib::Result& res, std::string cookies) {
+    for (std::size_t i = 0; i < res->get_header_value_count("Set-Cookie"); ++i) {
+        const std::string set = res->get_header_value("Set-Cookie", i);
+        cookies += (cookies.empty() ? "" : "; ") + set.substr(0, set.find(';'));
+    }
+    return cookies;
+}
+
+inline std::string token_in(const std::string& html) {
+    const std::string mark = "name=\"jeton\" value=\"";
+    const auto at = html.rfind(mark);
+    return at == std::string::npos ? "" : html.substr(at + mark.size(), 64);
+}
+
+inline FormCredentials form_credentials(httplib::Client& client, const std::string& page, const std::string& cookies = "") {
+    httplib::Headers headers;
+    if (!cookies.empty()) headers.emplace("Cookie", cookies);
+    auto res = client.Get(page.c_str(), headers);
+    EXPECT_TRUE(res) << page;
+    if (!res) return {};
+    EXPECT_EQ(res->status, 200) << page;
+    return {with_cookies_of(res, cookies), token_in(res->body)};
+}
+
+// Posts `files` (field « fichiers ») from the form of `page` to `path`, as a browser would.
+inline httplib::Result post_files(httplib::Client& client, const std::string& page, const std::string& path,
+                                  const std::vector<std::pair<std::string, std::string>>& files,
+                                  const std::string& cookies = "") {
+    const FormCredentials form = form_credentials(client, page, cookies);
+    httplib::MultipartFormDataItems items{{"jeton", form.token, "", ""}};
+    for (const auto& [name, bytes] : files) items.push_back({"fichiers", bytes, name, "application/octet-stream"});
+    return client.Post(path.c_str(), {{"Cookie", form.cookies}}, items);
+}
+
+// Runs `lettrine ARGUMENTS` through the shell (« 2>&1 » added): (exit code, output).
+inline std::pair<int, std::string> run_lettrine(const std::string& arguments, const std::string& before = "") {
+    const std::string command = before + std::string(LETTRINE_EXE) + " " + arguments + " 2>&1";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    std::string out;
+    char buffer[4096];
+    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+    const int status = ::pclose(pipe);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
 
 inline std::size_t count_of(const std::string& text, const std::string& what) {
     std::size_t n = 0;
