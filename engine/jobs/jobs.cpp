@@ -119,7 +119,8 @@ CheckReport check_december(const JobOptions& options) {
             compose_document(*letter, letter_view(programme, *sectors[i]), context, "« " + sectors[i]->id + " »");
         });
     } catch (const LettrineError& e) {
-        all.append(e.diagnostics());
+        // A layout defect a data cell causes (an address too long for the window) is the data's.
+        (e.kind() == ErrorKind::Data ? report.data : all).append(e.diagnostics());
     }
     return report;
 }
