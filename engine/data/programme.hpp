@@ -48,6 +48,9 @@ struct Sector {
     std::optional<int> days_min, days_max, days_agreed;
     Contracting contracting = Contracting::Ecossolies;
     SourcePosition position;        // the sector's row / element
+    // The cells of what the letter's recipient block is made of, for a
+    // layout that finds it too tall.
+    SourcePosition referent_position, address_position, contact_position;
 };
 
 struct Partner {
@@ -86,6 +89,7 @@ struct Programme {
     int year = 0;                       // 2016
     std::string organisation;           // "Les Ecossolies"
     std::string address;                // several lines separated by '\n'
+    SourcePosition organisation_position, address_position;  // their cells, for layout messages
     std::string phone;
     std::string contact;                // "Damien Labrousse"
     std::string email;

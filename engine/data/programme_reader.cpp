@@ -79,12 +79,7 @@ ProgrammeCheck check_programme(const boost::filesystem::path& file) {
     const auto format = programme_format_of(file);
     if (format == ProgrammeFormat::CsvFolder) {
         ProgrammeCheck check = checked([&] { return programme_source_from_workbook(read_csv_folder(file)); });
-        if (check.programme) {
-            check.programme->source_file = file.string();
-            Programme& p = *check.programme;
-            if (!p.logo.empty() && boost::filesystem::path(p.logo).is_relative())
-                p.logo = boost::filesystem::absolute(file / p.logo).lexically_normal().string();
-        }
+        if (check.programme) check.programme->source_file = file.string();
         return check;
     }
     if (!format) {

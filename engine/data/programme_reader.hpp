@@ -39,8 +39,10 @@ ProgrammeCheck check_programme_workbook(const Workbook& workbook);
 // The validated programme. Throws LettrineError(Data) carrying every
 // diagnostic (errors and warnings) when there is at least one error;
 // LettrineError(Io) when the file cannot be read. Positions name the file by
-// its base name; Programme::source_file is the path as given. For a CSV
-// folder, a relative logo path is relative to the folder and made absolute.
+// its base name; Programme::source_file is the path as given. The logo is
+// kept as written: the run's ResourceResolver looks for it next to the data
+// first, then in the template's folders, so a copy of the data elsewhere
+// still finds it.
 Programme read_programme(const boost::filesystem::path& file);
 Programme read_programme_bytes(const std::string& bytes, const std::string& file_name, ProgrammeFormat format);
 

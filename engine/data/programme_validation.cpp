@@ -88,7 +88,9 @@ void read_settings(const ProgrammeSource& source, Programme& p, Diagnostics& dia
             p.year = *year;
     }
     p.organisation = r.text("organisation");
+    p.organisation_position = r.where("organisation");
     p.address = r.text("adresse");
+    p.address_position = r.where("adresse");
     p.phone = r.text("telephone");
     p.contact = r.text("contact");
     p.email = r.email("email");
@@ -143,8 +145,11 @@ void read_sectors(const ProgrammeSource& source, Programme& p, Diagnostics& diag
                 r.require(id, why);
         }
         s.referent = r.text("structure-referente");
+        s.referent_position = r.where("structure-referente");
         s.address = r.text("adresse");
+        s.address_position = r.where("adresse");
         s.contact.name = r.text("intervenant");
+        s.contact_position = r.where("intervenant");
         s.contact.role = r.text("qualite-intervenant");
         s.email = r.email("email");
         s.project_support = r.text("soutien-projets");

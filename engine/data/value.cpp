@@ -62,15 +62,15 @@ const DataValue* DataValue::find_path(const std::string& dotted) const {
     return current;
 }
 
-DataValue line_list(const std::string& multiline) {
-    DataValue list = DataValue::list();
+DataValue line_list(const std::string& multiline, const SourcePosition& where) {
+    DataValue list = DataValue::list(where);
     std::istringstream in(multiline);
     std::string line;
     while (std::getline(in, line)) {
         line = trim(line);
         if (line.empty()) continue;
-        DataValue item = DataValue::map();
-        item.set("ligne", DataValue::text(line));
+        DataValue item = DataValue::map(where);
+        item.set("ligne", DataValue::text(line, where));
         list.push_back(item);
     }
     return list;

@@ -58,6 +58,7 @@ private:
 
 // "a\nb" -> [{ligne: a}, {ligne: b}]: a multi-line text (an address) for
 // templates that print it line by line; blank lines dropped, lines trimmed.
-DataValue line_list(const std::string& multiline);
+// `where`: the text's cell, kept by the list and each line.
+DataValue line_list(const std::string& multiline, const SourcePosition& where = {});
 
 }  // namespace lettrine

@@ -118,7 +118,8 @@ CheckReport check_december(const JobOptions& options) {
             compose_document(Template::load(options.templates / kBudgetTemplate), budget_view(programme), context,
                              "les tableaux budgétaires");
     } catch (const LettrineError& e) {
-        all.append(e.diagnostics());
+        // A layout defect a data cell causes (an address too long for the window) is the data's.
+        (e.kind() == ErrorKind::Data ? report.data : all).append(e.diagnostics());
     }
     return report;
 }

@@ -94,24 +94,6 @@ void Layouter::content(const ReservedPages& reserved, const Block& b, double, do
     out.push_back(std::move(s));
 }
 
-void Layouter::content(const Positioned& pos, const Block&, double, double, std::vector<Slice>& out,
-                       const FieldValues* fields) {
-    Stack st = stack(pos.content, 0, pos.width, fields);
-    const bool right = pos.anchor == Anchor::TopRight || pos.anchor == Anchor::BottomRight;
-    const bool bottom = pos.anchor == Anchor::BottomLeft || pos.anchor == Anchor::BottomRight;
-    const double px = right ? doc_.page.width - pos.x - pos.width : pos.x;
-    const double py = bottom ? doc_.page.height - pos.y - st.height : pos.y;
-    Slice::Float piece;
-    for (PageItem& item : st.items) {
-        shift_item_x(item, px);
-        shift_item(item, py);
-        piece.items.push_back(std::move(item));
-    }
-    Slice s{std::move(piece)};
-    for (const BlockAnchor& a : st.anchors) s.anchors.emplace_back(a.first, a.second + py);
-    out.push_back(std::move(s));
-}
-
 // A placeholder still there: the program that composed the document forgot to fill it.
 void Layouter::content(const Placeholder& placeholder, const Block& b, double, double, std::vector<Slice>&,
                        const FieldValues*) {
@@ -213,15 +195,23 @@ void Layouter::content(const Columns& cols, const Block&, double x, double width
     for (const Column& c : cols.columns) extents.push_back(c.width);
     const std::vector<double> widths = column_widths(extents, available);
     Slice::Content row;
-    std::vector<BlockAnchor> anchors;
+    std::vector<Stack> stacks;
     double cx = x;
     for (std::size_t k = 0; k < n; ++k) {
-        Stack st = stack(cols.columns[k].content, cx, widths[k], fields);
-        row.height = std::max(row.height, st.height);
-        if (k == 0) row.first_baseline = st.first_baseline;
-        for (PageItem& item : st.items) row.items.push_back(std::move(item));
-        for (const BlockAnchor& a : st.anchors) anchors.push_back(a);
+        stacks.push_back(stack(cols.columns[k].content, cx, widths[k], fields));
+        row.height = std::max(row.height, stacks.back().height);
         cx += widths[k] + cols.gap;
+    }
+    std::vector<BlockAnchor> anchors;
+    for (std::size_t k = 0; k < n; ++k) {
+        Stack& st = stacks[k];
+        const double dy = cols.valign == VerticalAlign::Bottom ? row.height - st.height : 0;
+        if (k == 0) row.first_baseline = st.first_baseline > 0 ? st.first_baseline + dy : 0;
+        for (PageItem& item : st.items) {
+            shift_item(item, dy);
+            row.items.push_back(std::move(item));
+        }
+        for (const BlockAnchor& a : st.anchors) anchors.emplace_back(a.first, a.second + dy);
     }
     Slice s{std::move(row)};
     s.anchors = std::move(anchors);

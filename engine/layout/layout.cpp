@@ -164,12 +164,17 @@ LaidOutDocument Layouter::run() {
     std::vector<Slice> slices;
     flow(doc_.body, doc_.page.margin_left, width, slices, nullptr);
     carry_markers(slices);
-    paginate(slices, doc_.page, Pagination{&result_, &anchors_, &table_headers_});
+    paginate(slices, doc_.page, Pagination{&result_, &anchors_, &table_headers_, &diagnostics_, &data_problems_});
     add_furniture();
     for (const auto& [id, block] : index_.ids)
         if (auto it = anchors_.find(block); it != anchors_.end())
             result_.targets.push_back(PageTarget{id, it->second.page, it->second.y});
-    if (diagnostics_.has_errors()) throw LettrineError(ErrorKind::Template, diagnostics_);
+    // A data cell to shorten is the data's fault unless the template has its own mistakes.
+    if (diagnostics_.has_errors()) {
+        diagnostics_.append(data_problems_);
+        throw LettrineError(ErrorKind::Template, diagnostics_);
+    }
+    if (data_problems_.has_errors()) throw LettrineError(ErrorKind::Data, data_problems_);
     return std::move(result_);
 }
 

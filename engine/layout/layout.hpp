@@ -11,6 +11,7 @@
 // - glyph x positions include kerning (HarfBuzz); a line ending at a
 //   hyphenation point ends with a "-" glyph; characters the main font lacks
 //   are in a separate GlyphRun in a fallback font (FontSet::fallback_for).
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -48,11 +49,19 @@ struct LayoutOptions {
     // French hyphenation (libhyphen, hyphen-fr) of French text whose
     // elements do not say cesure="non".
     bool hyphenate = true;
+    // Where the data named by <position donnees="secteur.adresse …"> was read
+    // (a workbook's cell): a positioned block its data makes too tall is an
+    // error at that cell. Null, or an empty position: only the block is named.
+    std::function<SourcePosition(const std::string& path)> data_position;
 };
 
 // Lays the document out. Throws LettrineError(Template) listing every
 // problem (a character missing from its font, an unreadable image), each
-// positioned at the markup element it comes from.
+// positioned at the markup element it comes from. Layout defects (a
+// positioned block taller than its hauteur-max, outside the page, or over
+// another one or over text laid out before it) are errors too: at the data
+// cell that made the block too tall when the template names it (donnees),
+// then LettrineError(Data) when nothing else is wrong.
 LaidOutDocument layout_document(const Document& document, const FontSet& fonts, const LayoutOptions& options);
 
 // Appends `next`'s pages to `book`, shifting every page index that `next`

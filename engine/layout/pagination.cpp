@@ -11,7 +11,7 @@ class Paginator {
 public:
     Paginator(std::vector<Slice>& slices, const PageSetup& setup, const Pagination& into)
         : slices_(slices), setup_(setup), result_(*into.result), anchors_(*into.anchors),
-          table_headers_(*into.table_headers), top_(setup.margin_top), bottom_(setup.height - setup.margin_bottom),
+          table_headers_(*into.table_headers), into_(into), top_(setup.margin_top), bottom_(setup.height - setup.margin_bottom),
           y_(top_) {
         page_.width = setup_.width;
         page_.height = setup_.height;
@@ -34,7 +34,15 @@ private:
             this->page_break(page_break->odd);
             return i + 1;
         }
-        if (s.is<Slice::Float>() || s.is<Slice::Marker>()) {
+        if (auto* box = std::get_if<Slice::Float>(&s.piece)) {
+            check_overlaps(*box);
+            std::vector<PageItem> items = std::move(box->items);  // the page takes them; its box stays in the way
+            exclusions_.push_back(*box);
+            box->items = std::move(items);
+            place(s, i);
+            return i + 1;
+        }
+        if (s.is<Slice::Marker>()) {
             place(s, i);
             return i + 1;
         }
@@ -47,6 +55,7 @@ private:
             return i + 1;
         }
         Slice::Content& c = *s.content();
+        keep_clear(c);
         if (c.split) {
             // A row taller than a page: what fits here, the rest on the next page(s).
             Slice::Content piece = c.split->take(bottom_ - y_, !has_content());
@@ -67,6 +76,50 @@ private:
             return i + 1;
         }
         return break_page(i);
+    }
+
+    // Flow content never runs under a positioned block: it starts below
+    // what is in its way (each block in turn, as moving down may meet another).
+    void keep_clear(const Slice::Content& c) {
+        const auto [x0, x1] = horizontal_extent(c.items);
+        if (x0 >= x1) return;
+        for (bool moved = true; moved;) {
+            moved = false;
+            for (const Slice::Float& e : exclusions_) {
+                const double left = e.x - e.margin, right = e.x + e.width + e.margin;
+                const double top = e.y - e.margin, bottom = e.y + e.height + e.margin;
+                if (x0 < right && left < x1 && y_ < bottom && top < y_ + c.height) {
+                    y_ = bottom;
+                    moved = true;
+                }
+            }
+        }
+    }
+
+    // A positioned block comes after what it may cover: text already laid
+    // out on this page or another positioned block cannot move out of its
+    // way.
+    void check_overlaps(const Slice::Float& box) {
+        const auto overlaps = [&](double x0, double x1, double y0, double y1) {
+            return x0 < box.x + box.width && box.x < x1 && y0 < box.y + box.height && box.y < y1;
+        };
+        Diagnostics& problems = box.data ? *into_.data_problems : *into_.template_problems;
+        const std::string shorten = box.data ? " : raccourcissez cette donnée" : "";
+        for (const Slice::Float& e : exclusions_)
+            if (overlaps(e.x, e.x + e.width, e.y, e.y + e.height))
+                problems.error(box.where, box.named(true) + " chevauche " + e.named(false) + shorten);
+        for (std::size_t k = 0; k < placed_.size(); ++k) {
+            const Entry& e = placed_[k];
+            if (!e.content) continue;
+            const std::size_t end = k + 1 < placed_.size() ? placed_[k + 1].item_start : page_.items.size();
+            const std::vector<PageItem> items(page_.items.begin() + static_cast<std::ptrdiff_t>(e.item_start),
+                                              page_.items.begin() + static_cast<std::ptrdiff_t>(end));
+            const auto [x0, x1] = horizontal_extent(items);
+            if (x0 < x1 && overlaps(x0, x1, e.dy, e.dy + slices_[e.source].height())) {
+                problems.error(box.where, box.named(true) + " chevauche le texte qui le précède dans le modèle" + shorten);
+                return;
+            }
+        }
     }
 
     // The items a slice brings to the page.
@@ -114,6 +167,7 @@ private:
         page_.width = setup_.width;
         page_.height = setup_.height;
         placed_.clear();
+        exclusions_.clear();
         y_ = top_;
         drop_spaces_ = automatic;
         if (repeat_header < 0) return;
@@ -217,7 +271,9 @@ private:
     LaidOutDocument& result_;
     std::map<const Block*, PagePoint>& anchors_;
     const std::vector<std::vector<Slice::Content>>& table_headers_;
+    const Pagination into_;
     const double top_, bottom_;
+    std::vector<Slice::Float> exclusions_;  // the positioned blocks of the current page (boxes only)
 
     std::vector<Entry> placed_;  // flow slices on the current page
     LaidOutPage page_;

@@ -140,10 +140,15 @@ struct Box {
     std::vector<Block> content;
 };
 
-// <position>: a box placed relative to a page corner, outside the flow.
+// <position>: a box placed relative to a page corner, outside the flow. The
+// flow never runs under it: what would overlap starts below it (an exclusion).
 struct Positioned {
     Anchor anchor = Anchor::TopLeft;
     double x = 0, y = 0, width = 0;  // points
+    double max_height = 0;           // hauteur-max: a fixed-size box (an envelope window); 0: none
+    double margin = 0;               // marge: how far the flow keeps from the box
+    std::string name;                // nom="…": how messages name the block; may be empty
+    std::vector<std::string> data;   // donnees="a.b c.d": the data it is made of, for messages
     std::vector<Block> content;
 };
 
@@ -156,6 +161,9 @@ struct Column {
 // <colonnes>: columns side by side, never split.
 struct Columns {
     double gap = 0;                // points between two columns
+    // valign="bas": each column's content ends at the row's bottom, so that
+    // signature lines and the names above them share a baseline.
+    VerticalAlign valign = VerticalAlign::Top;
     std::vector<Column> columns;
 };
 

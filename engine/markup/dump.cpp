@@ -142,10 +142,13 @@ public:
         } else if (const auto* pos = std::get_if<Positioned>(&b.content)) {
             static const char* anchors[] = {"top-left", "top-right", "bottom-left", "bottom-right"};
             line(depth, std::string("positioned ") + anchors[static_cast<int>(pos->anchor)] + " x=" + num(pos->x) +
-                            " y=" + num(pos->y) + " width=" + num(pos->width) + common);
+                            " y=" + num(pos->y) + " width=" + num(pos->width) +
+                            (pos->max_height > 0 ? " max-height=" + num(pos->max_height) : "") +
+                            (pos->margin > 0 ? " margin=" + num(pos->margin) : "") +
+                            (pos->name.empty() ? "" : " name=\"" + pos->name + "\"") + common);
             blocks(pos->content, depth + 1);
         } else if (const auto* cols = std::get_if<Columns>(&b.content)) {
-            line(depth, "columns gap=" + num(cols->gap) + common);
+            line(depth, "columns gap=" + num(cols->gap) + (cols->valign == VerticalAlign::Bottom ? " bottom" : "") + common);
             for (const Column& c : cols->columns) {
                 line(depth + 1, "column width=" + extent(c.width));
                 blocks(c.content, depth + 2);

@@ -5,7 +5,20 @@
 #include "markup/french_punctuation.hpp"
 #include "markup/french_spacing.hpp"
 
+#include <sstream>
+
 namespace lettrine::markup_detail {
+
+namespace {
+
+std::vector<std::string> split_words(const std::string& text) {
+    std::istringstream in(text);
+    std::vector<std::string> words;
+    for (std::string word; in >> word;) words.push_back(word);
+    return words;
+}
+
+}  // namespace
 
 std::vector<Block> Parser::read_flow(pugi::xml_node parent, const Context& ctx, bool top_level) {
     std::vector<Block> blocks;
@@ -185,6 +198,10 @@ void Parser::read_positioned(BlockRead& r) {
         if (!r.attrs.length(attr, *field) && !r.node.attribute(attr))
             error(r.block.position, std::string("l'attribut ") + attr + " est obligatoire sur <position>");
     }
+    r.attrs.length("hauteur-max", pos.max_height);
+    r.attrs.length("marge", pos.margin);
+    pos.name = r.attrs.text("nom", "");
+    pos.data = split_words(r.attrs.text("donnees", ""));
     read_text_style(r.attrs, r.ctx, true);
     r.attrs.text_align(r.ctx.align);
     r.attrs.finish();
@@ -315,6 +332,7 @@ void Parser::read_columns(pugi::xml_node node, const Context& parent_ctx, Attrib
     Columns columns;
     columns.gap = kColumnGap;
     attrs.length("espace", columns.gap);
+    attrs.choice<VerticalAlign>("valign", {{"haut", VerticalAlign::Top}, {"bas", VerticalAlign::Bottom}}, columns.valign);
     read_text_style(attrs, ctx, true);
     attrs.text_align(ctx.align);
     attrs.finish();

@@ -25,6 +25,10 @@ LaidOutDocument compose_document(const Template& document_template, const DataVa
     options.image_directory = context.resource_dir.string();
     options.images = context.images;
     options.resources = context.resources;
+    options.data_position = [&data](const std::string& path) {
+        const DataValue* value = data.find_path(path);
+        return value ? value->position() : SourcePosition{};
+    };
     return layout_document(document, *context.fonts, options);
 }
 

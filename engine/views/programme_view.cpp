@@ -50,9 +50,11 @@ DataValue sector_view(const Programme& programme, const Sector& s) {
     DataValue v = DataValue::map(s.position);
     v.set("identifiant", text(s.id));
     v.set("nom", text(s.name));
-    v.set("referent", text(s.referent));
-    v.set("adresse", line_list(s.address));
-    v.set("intervenant", person(s.contact));
+    v.set("referent", DataValue::text(s.referent, s.referent_position));
+    v.set("adresse", line_list(s.address, s.address_position));
+    DataValue contact = person(s.contact);
+    contact.set("nom", DataValue::text(s.contact.name, s.contact_position));
+    v.set("intervenant", contact);
     v.set("email", text(s.email));
     v.set("soutien_aux_projets", text(s.project_support));
     v.set("mode_de_partenariat", text(s.partnership_mode));
@@ -104,8 +106,8 @@ DataValue programme_view(const Programme& p) {
     root.set("annee", text(std::to_string(p.year)));
 
     DataValue organisation = DataValue::map();
-    organisation.set("nom", text(p.organisation));
-    organisation.set("adresse", line_list(p.address));
+    organisation.set("nom", DataValue::text(p.organisation, p.organisation_position));
+    organisation.set("adresse", line_list(p.address, p.address_position));
     organisation.set("telephone", text(p.phone));
     organisation.set("contact", text(p.contact));
     organisation.set("email", text(p.email));

@@ -83,7 +83,20 @@ struct Slice {
         bool margin = false;  // a block's espace-avant/apres, collapsed at a stack's edges
     };
     struct Break { bool odd = false; };      // <saut-page>, to an odd page or not
-    struct Float { std::vector<PageItem> items; };  // <bloc-positionne>: page coordinates
+    // <position>: its items in page coordinates, its box, and whom to blame
+    // for an overlap.
+    struct Float {
+        std::vector<PageItem> items;
+        double x = 0, y = 0, width = 0, height = 0;
+        double margin = 0;      // the flow keeps this far from the box
+        std::string label;      // « le bloc positionné « nom » »
+        std::string origin;     // the <position> element, « modèle:ligne:colonne »
+        SourcePosition where;   // its data's cell, else the <position> element
+        bool data = false;      // `where` is a data cell
+        // How a message names it: with its place in the template unless the
+        // message is already positioned there.
+        std::string named(bool self) const { return self && !data ? label : label + " (" + origin + ")"; }
+    };
     struct Marker {};                        // zero height: only carries (<signet>, <sans-entete-pied>)
     struct Reserve { const ReservedPages* pages = nullptr; };  // <pages-reservees>
 
@@ -140,7 +153,14 @@ struct Pagination {
     LaidOutDocument* result;
     std::map<const Block*, PagePoint>* anchors;
     const std::vector<std::vector<Slice::Content>>* table_headers;  // header rows of each table, to repeat
+    Diagnostics* template_problems;  // overlaps blamed on the template
+    Diagnostics* data_problems;      // overlaps blamed on a data cell
 };
+
+// The left and right ends of what `items` paint (x0 >= x1: nothing).
+std::pair<double, double> horizontal_extent(const std::vector<PageItem>& items);
+// "45 mm", "51,3 mm": points as millimetres for messages.
+std::string millimetres(double points);
 // Stacks `slices` onto pages of `page` size (pagination.cpp).
 void paginate(std::vector<Slice>& slices, const PageSetup& page, const Pagination& into);
 
@@ -181,6 +201,11 @@ public:
     static void space(double height, std::vector<Slice>& out, bool margin = true);
 
 private:
+    // positioned.cpp: what a <position> block is called and whom its defects blame.
+    Slice::Float blame(const Positioned& pos, const Block& b) const;
+    void check_positioned(const Positioned& pos, const Stack& st, const Slice::Float& box);
+    Diagnostics& problems_of(const Slice::Float& box) { return box.data ? data_problems_ : diagnostics_; }
+
     // contents_layout.cpp: one contents entry, its lines as slices.
     void contents_entry(const DocumentIndex::Entry& e, const ContentsTable& toc, double x, double width,
                         std::vector<Slice>& out);
@@ -192,6 +217,7 @@ private:
     std::shared_ptr<ImageCache> images_;
     std::shared_ptr<const ResourceResolver> resources_;
     Diagnostics diagnostics_;
+    Diagnostics data_problems_;  // layout defects caused by a data cell
     ParagraphSetter setter_;
     std::vector<std::vector<Slice::Content>> table_headers_;
     LaidOutDocument result_;
