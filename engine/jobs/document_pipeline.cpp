@@ -54,14 +54,6 @@ std::string render_pdf(const Template& document_template, const DataValue& data,
     return write_pdf(compose_document(document_template, data, context, description));
 }
 
-void append_document(LaidOutDocument& book, LaidOutDocument next) {
-    if (book.pages.empty() && book.metadata.title.empty()) book.metadata = next.metadata;
-    const std::size_t offset = book.pages.size();
-    for (auto& entry : next.outline) {
-        entry.page += offset;
-        book.outline.push_back(std::move(entry));
-    }
-    for (auto& page : next.pages) book.pages.push_back(std::move(page));
-}
+void append_document(LaidOutDocument& book, LaidOutDocument next) { append_laid_out(book, std::move(next)); }
 
 }  // namespace lettrine
