@@ -333,8 +333,30 @@ class Checker:
             if expected != xmp:
                 self.fail(f"{key} de /Info ({value!r}) et {prop} ({xmp!r}) diffèrent")
 
-    def check_objects(self):
+    def all_objects(self):
+        """Every indirect object and every dictionary or array written inside one."""
+        def inside(obj, depth):
+            yield obj
+            if depth > 8:
+                return
+            if isinstance(obj, pikepdf.Dictionary) or isinstance(obj, pikepdf.Stream):
+                items = (obj.stream_dict if isinstance(obj, pikepdf.Stream) else obj).items()
+                values = [v for _, v in items]
+            elif isinstance(obj, pikepdf.Array):
+                values = list(obj)
+            else:
+                return
+            for v in values:
+                if isinstance(v, (pikepdf.Dictionary, pikepdf.Array)) and not v.is_indirect:
+                    yield from inside(v, depth + 1)
         for obj in self.pdf.objects:
+            yield from inside(obj, 0)
+        yield from inside(self.pdf.trailer, 0)
+
+    def check_objects(self):
+        for obj in self.all_objects():
+            if isinstance(obj, pikepdf.Array):
+                continue
             if isinstance(obj, pikepdf.Stream):
                 d = obj.stream_dict
                 if "/F" in d or "/FFilter" in d:
@@ -411,7 +433,41 @@ class Checker:
         return lines
 
 
+def poppler_structure(path):
+    """(role, own text) of each element with text, from `pdfinfo -struct-text` (poppler)."""
+    import subprocess
+    output = subprocess.run(["pdfinfo", "-struct-text", path], check=True, capture_output=True, text=True).stdout
+    found = []
+    for line in output.splitlines():
+        stripped = line.strip()
+        if stripped.startswith('"') and found:
+            found[-1][1] += stripped[1:-1]
+        elif stripped and not stripped.startswith("Object "):
+            found.append([stripped.split(" ")[0], ""])
+    return [(role, text.strip()) for role, text in found if text.strip()]
+
+
+def own_structure(path):
+    pairs = []
+    for line in Checker(path).structure_text():
+        role, _, text = line.partition(": ")
+        text = re.sub(r" ?\[.*\]$", "", text) if role == "Figure" else text
+        if text.strip():
+            pairs.append((role, text.strip()))
+    return pairs
+
+
 def main(argv):
+    if len(argv) == 2 and argv[0] == "--comparer-poppler":
+        ours, theirs = own_structure(argv[1]), poppler_structure(argv[1])
+        if ours == theirs and ours:
+            print(f"{len(ours)} éléments, même ordre et même texte que pdfinfo -struct-text")
+            return 0
+        for i, (a, b) in enumerate(zip(ours + [None] * len(theirs), theirs + [None] * len(ours))):
+            if a != b:
+                print(f"élément {i + 1} : {a!r} ici, {b!r} selon pdfinfo")
+                break
+        return 1
     if len(argv) >= 2 and argv[0] == "--texte":
         for path in argv[1:]:
             print("\n".join(Checker(path).structure_text()))
