@@ -99,7 +99,7 @@ int StructureTree::end_page() {
 
 void StructureTree::write_element(StructureId element, uint32_t parent_object) {
     const StructureNode& node = elements_->at(element - 1);
-    std::string d = "<< /Type /StructElem /S ";
+    std::string d = "<< /S ";  // /Type /StructElem is optional: a few bytes less for each element
     append_name(d, node.role);
     d += " /P ";
     append_reference(d, parent_object);
