@@ -182,6 +182,11 @@ void append_laid_out(LaidOutDocument& book, LaidOutDocument next) {
     if (book.metadata.not_accessible.empty()) book.metadata.not_accessible = next.metadata.not_accessible;
     if (book.metadata.not_archival.empty()) book.metadata.not_archival = next.metadata.not_archival;
     const auto elements = static_cast<StructureId>(book.structure.size());
+    // Where each appended document starts, for the writers (LaidOutDocument::parts).
+    if (book.parts.empty() && !(book.pages.empty() && book.structure.empty())) book.parts.push_back({});
+    if (next.parts.empty()) next.parts.push_back({});
+    for (const LaidOutDocument::Part& part : next.parts)
+        book.parts.push_back({part.first_page + book.pages.size(), part.first_element + elements});
     for (StructureNode& node : next.structure) {
         if (node.parent != 0) node.parent += elements;
         book.structure.push_back(std::move(node));

@@ -151,6 +151,11 @@ struct LaidOutDocument {
     std::vector<PageTarget> targets;          // by id (sorted)
     std::vector<ReservedPageRange> reserved;  // in document order
     std::vector<StructureNode> structure;     // element n is structure[n - 1], parents before children
+    // Documents appended into this one (append_laid_out): where each one's
+    // pages and elements start, so that a writer numbers and writes the
+    // structure as it would writing them one after the other. Empty: one.
+    struct Part { std::size_t first_page = 0; StructureId first_element = 0; };
+    std::vector<Part> parts;
 };
 
 }  // namespace lettrine

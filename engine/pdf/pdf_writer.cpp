@@ -1,5 +1,6 @@
 #include "pdf/pdf_writer.hpp"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 
@@ -456,9 +457,18 @@ void PdfStreamWriter::add(const LaidOutDocument& part) {
     s.images.prepare(part.pages);
     const std::size_t first = s.pages.size();
     s.part_first = first;
-    s.structure.begin_part(part.structure);
-    for (const LaidOutPage& page : part.pages) s.write_page(page);
-    s.structure.end_part();
+    // Appended documents as if added one by one: the same bytes (see parts).
+    const auto elements = static_cast<StructureId>(part.structure.size());
+    const std::size_t parts = std::max<std::size_t>(1, part.parts.size());
+    const auto element_end = [&](std::size_t k) { return k + 1 < parts ? part.parts[k + 1].first_element : elements; };
+    const auto page_end = [&](std::size_t k) { return k + 1 < parts ? part.parts[k + 1].first_page : part.pages.size(); };
+    for (std::size_t k = 0; k < parts; ++k) {
+        const StructureId first = part.parts.empty() ? 0 : part.parts[k].first_element;
+        const std::size_t first_page = part.parts.empty() ? 0 : part.parts[k].first_page;
+        s.structure.begin_part(part.structure, first, element_end(k));
+        for (std::size_t i = first_page; i < page_end(k); ++i) s.write_page(part.pages[i]);
+        s.structure.end_part();
+    }
     for (const OutlineEntry& entry : part.outline) {
         const LaidOutPage& page = part.pages[entry.page];
         s.outline.push_back({entry.title, entry.level, s.pages[first + entry.page], page.height - entry.y});

@@ -8,22 +8,24 @@ namespace lettrine::pdf {
 StructureTree::StructureTree(PdfFile& file)
     : file_(file), root_(file.allocate()), document_(file.allocate()), parent_tree_(file.allocate()) {}
 
-void StructureTree::begin_part(const std::vector<StructureNode>& elements) {
+// Elements are numbered 1 to count_ within the part (local numbers).
+void StructureTree::begin_part(const std::vector<StructureNode>& elements, StructureId first, StructureId last) {
     elements_ = &elements;
-    const std::size_t n = elements.size();
+    base_ = first;
+    const std::size_t n = count_ = last - first;
     objects_.assign(n, 0);
     kids_.assign(n + 1, {});  // kids_[0]: the part's top-level elements
     used_.assign(n + 1, 0);
     placed_.assign(n + 1, 0);
     for (std::size_t i = 0; i < n; ++i) {
-        const StructureNode& node = elements[i];
-        if (node.parent > i)
+        const StructureNode& element = node(static_cast<StructureId>(i + 1));
+        if (element.parent != 0 && (element.parent <= first || element.parent > first + i))
             throw LettrineError(ErrorKind::Internal, SourcePosition{}, "structure : un élément précède son parent");
-        if (node.inline_element) continue;  // placed where its content is painted
+        if (element.inline_element) continue;  // placed where its content is painted
         Kid kid;
         kid.kind = Kid::Kind::Element;
         kid.element = static_cast<uint32_t>(i + 1);
-        kids_[node.parent].push_back(kid);
+        kids_[local_parent(kid.element)].push_back(kid);
         placed_[i + 1] = 1;
     }
 }
@@ -45,7 +47,7 @@ uint32_t StructureTree::object_of(StructureId element) {
     return object;
 }
 
-const std::string& StructureTree::role(StructureId element) const { return elements_->at(element - 1).role; }
+const std::string& StructureTree::role(StructureId element) const { return node(element - base_).role; }
 
 void StructureTree::place_inline(StructureId element) {
     if (placed_[element]) return;
@@ -53,12 +55,13 @@ void StructureTree::place_inline(StructureId element) {
     Kid kid;
     kid.kind = Kid::Kind::Element;
     kid.element = element;
-    kids_[elements_->at(element - 1).parent].push_back(kid);
+    kids_[local_parent(element)].push_back(kid);
 }
 
 int StructureTree::mark(StructureId element) {
-    if (!elements_ || element > elements_->size())
+    if (!elements_ || element <= base_ || element > base_ + count_)
         throw LettrineError(ErrorKind::Internal, SourcePosition{}, "structure : élément inconnu");
+    element -= base_;
     place_inline(element);
     const int mcid = static_cast<int>(marked_.size());
     marked_.push_back(object_of(element));
@@ -71,6 +74,9 @@ int StructureTree::mark(StructureId element) {
 }
 
 int StructureTree::annotation(StructureId element, uint32_t annotation) {
+    if (!elements_ || element <= base_ || element > base_ + count_)
+        throw LettrineError(ErrorKind::Internal, SourcePosition{}, "structure : élément inconnu");
+    element -= base_;
     place_inline(element);
     Kid kid;
     kid.kind = Kid::Kind::Object;
@@ -98,7 +104,7 @@ int StructureTree::end_page() {
 }
 
 void StructureTree::write_element(StructureId element, uint32_t parent_object) {
-    const StructureNode& node = elements_->at(element - 1);
+    const StructureNode& node = this->node(element);
     std::string d = "<< /S ";  // /Type /StructElem is optional: a few bytes less for each element
     append_name(d, node.role);
     d += " /P ";
@@ -157,13 +163,13 @@ void StructureTree::write_element(StructureId element, uint32_t parent_object) {
 
 void StructureTree::end_part() {
     if (!elements_) return;
-    const std::size_t n = elements_->size();
+    const std::size_t n = count_;
     for (std::size_t i = n; i-- > 0;)
-        if (used_[i + 1]) used_[(*elements_)[i].parent] = 1;
+        if (used_[i + 1]) used_[local_parent(static_cast<StructureId>(i + 1))] = 1;
     for (std::size_t i = 0; i < n; ++i) {
         const auto element = static_cast<StructureId>(i + 1);
         if (!used_[element]) continue;
-        const StructureId parent = (*elements_)[i].parent;
+        const StructureId parent = local_parent(element);
         write_element(element, parent == 0 ? document_ : object_of(parent));
     }
     for (const Kid& kid : kids_[0])

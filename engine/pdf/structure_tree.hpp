@@ -22,9 +22,9 @@ class StructureTree {
 public:
     explicit StructureTree(PdfFile& file);
 
-    // The elements of the part about to be written; `elements` stays alive
-    // until end_part().
-    void begin_part(const std::vector<StructureNode>& elements);
+    // The elements of the part about to be written, elements first + 1 to
+    // last of `elements` (which stays alive until end_part()).
+    void begin_part(const std::vector<StructureNode>& elements, StructureId first, StructureId last);
     void begin_page(uint32_t page_object);
     // The MCID of a new marked-content sequence of `element` on the current page.
     int mark(StructureId element);
@@ -60,6 +60,13 @@ private:
     int next_key_ = 0;
     // The current part.
     const std::vector<StructureNode>* elements_ = nullptr;
+    StructureId base_ = 0;           // elements_ index of the part's first element
+    std::size_t count_ = 0;          // elements in the part
+    const StructureNode& node(StructureId local) const { return (*elements_)[base_ + local - 1]; }
+    StructureId local_parent(StructureId local) const {
+        const StructureId parent = node(local).parent;
+        return parent == 0 ? 0 : parent - base_;
+    }
     std::vector<uint32_t> objects_;  // by element - 1; 0 until needed
     std::vector<std::vector<Kid>> kids_;
     std::vector<char> used_, placed_;
