@@ -10,7 +10,7 @@ packages=(
   libpng-dev zlib1g-dev libssl-dev libjpeg62-turbo-dev libhyphen-dev hyphen-fr
   fonts-liberation2 fonts-dejavu-core
   googletest libgtest-dev libbenchmark-dev
-  poppler-utils qpdf libqpdf-dev python3 python3-pdfminer python3-openpyxl python3-pil faketime hyperfine
+  poppler-utils qpdf libqpdf-dev icc-profiles-free python3-pikepdf python3 python3-pdfminer python3-openpyxl python3-pil faketime hyperfine
   clang-14 libclang-rt-14-dev llvm-14
   libcpp-httplib-dev libpoppler-cpp-dev chromium chromium-driver python3-selenium
   libcurl4-openssl-dev python3-aiosmtpd iproute2 libsodium-dev

@@ -39,6 +39,15 @@ run fusion --modele samples/fusion/invitation.xml.mustache --donnees samples/fus
 run convertir --donnees input/programme-2016.xml --sortie "$out/convertir/programme-2016.xlsx"
 run convertir-ag --donnees-ag input/ag-2016.xml --sortie "$out/convertir/ag-2016.xlsx"
 
+# --verifier-pdf: every PDF read back by the PDF/UA-1 and PDF/A-2 checks
+# (tests/pdf/check_tagged_pdf.py) instead of the hashes.
+if [ "$mode" = "--verifier-pdf" ]; then
+  mapfile -d '' pdfs < <(find "$out" -name '*.pdf' -print0 | LC_ALL=C sort -z)
+  status=0
+  /usr/bin/python3 tests/pdf/check_tagged_pdf.py "${pdfs[@]}" || status=$?
+  exit "$status"
+fi
+
 actual="$work/hashes.txt"
 (cd "$out" && find . -name .lettrine -prune -o -type f ! -name '.*' -print0 | LC_ALL=C sort -z | xargs -0 sha256sum) > "$actual"
 

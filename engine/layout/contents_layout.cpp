@@ -131,6 +131,10 @@ void Layouter::contents_entry(const DocumentIndex::Entry& e, const ContentsTable
     in.position = where;
     p.inlines.push_back(std::move(in));
     std::vector<SetLine> lines = setter_.set(p, x + indent, std::max(1.0, width - indent - number_column - gap), nullptr);
+    const StructureId entry = open_element(StructureNode{"TOCI"});
+    const StructureId reference = open_element(StructureNode{"Link"});
+    close_element(reference);
+    close_element(entry);
     std::size_t target_page = 0;
     bool known = false;
     if (known_)
@@ -151,14 +155,17 @@ void Layouter::contents_entry(const DocumentIndex::Entry& e, const ContentsTable
             const double number_width = setter_.text_width(number, style, where);
             const GlyphRun dot = setter_.single_run(".", leader_style, 0, line.baseline, where);
             if (auto run = leaders(dot, x, text_end + gap, x + width - number_column - gap / 2,
-                                   kLeaderSpacingEm * leader_style.size))
+                                   kLeaderSpacingEm * leader_style.size)) {
+                run->tag = kArtifact;
                 s.items.push_back(std::move(*run));
+            }
             s.items.push_back(setter_.single_run(number, style, x + width - number_width, line.baseline, where));
         }
         LinkArea link{x + indent, 0, width - indent, line.height, ""};
         link.internal = true;
         link.target_page = target_page;
         s.items.push_back(link);
+        tag_untagged(s.items, reference, false);
         out.emplace_back(std::move(s));
     }
 }

@@ -60,7 +60,9 @@ void Layouter::block(const Block& b, double x, double width, std::vector<Slice>&
             } else {
                 space(b.space_before, out);
                 const std::size_t start = out.size();
+                const StructureId element = open_block_element(b);
                 content(c, b, x, width, out, fields);
+                close_block_element(b, element, out, start);
                 anchor_block(b, start, out);
                 space(b.space_after, out);
             }
@@ -103,6 +105,7 @@ void Layouter::content(const Placeholder& placeholder, const Block& b, double, d
 void Layouter::content(const Paragraph& p, const Block&, double x, double width, std::vector<Slice>& out,
                        const FieldValues* fields) {
     std::vector<SetLine> lines = setter_.set(p, x, width, fields);
+    tag_links(lines);
     const std::size_t n = lines.size();
     for (std::size_t k = 0; k < n; ++k) {
         Slice::Content line;
@@ -127,7 +130,13 @@ void Layouter::content(const List& l, const Block&, double x, double width, std:
         const ListItem& item = l.items[k];
         space(item.space_before, out);
         const std::size_t first = out.size();
+        const StructureId element = open_element(StructureNode{"LI"});
+        const StructureId label = open_element(StructureNode{"Lbl"});
+        close_element(label);
+        const StructureId body = open_element(StructureNode{"LBody"});
         flow(item.content, text_x, text_width, out, fields);
+        close_element(body);
+        close_element(element);
         std::size_t target = out.size();
         for (std::size_t s = first; s < out.size(); ++s)
             if (out[s].is<Slice::Content>()) { target = s; break; }
@@ -143,7 +152,9 @@ void Layouter::content(const List& l, const Block&, double x, double width, std:
         const double marker_x = text_x - kMarkerGapEm * l.marker_style.size - marker_width;
         // Painted first, so that the bullet comes before the item's text when
         // the page is read back (copy-paste, screen readers, pdfminer).
-        s.items.insert(s.items.begin(), setter_.single_run(marker, l.marker_style, marker_x, baseline, item.position));
+        GlyphRun marker_run = setter_.single_run(marker, l.marker_style, marker_x, baseline, item.position);
+        marker_run.tag = label;
+        s.items.insert(s.items.begin(), std::move(marker_run));
         space(item.space_after, out);
     }
 }

@@ -130,6 +130,7 @@ void Layouter::add_furniture() {
         }
         return all;
     };
+    furniture_ = true;  // running headers and footers are artifacts
     for (int n = 1; n <= count; ++n) {
         LaidOutPage& page = result_.pages[static_cast<std::size_t>(n - 1)];
         if (!page.furniture) continue;
@@ -183,6 +184,21 @@ LaidOutDocument Layouter::run() {
 
 void append_laid_out(LaidOutDocument& book, LaidOutDocument next) {
     if (book.pages.empty() && book.metadata.title.empty()) book.metadata = next.metadata;
+    if (book.metadata.not_accessible.empty()) book.metadata.not_accessible = next.metadata.not_accessible;
+    if (book.metadata.not_archival.empty()) book.metadata.not_archival = next.metadata.not_archival;
+    const auto elements = static_cast<StructureId>(book.structure.size());
+    // Where each appended document starts, for the writers (LaidOutDocument::parts).
+    if (book.parts.empty() && !(book.pages.empty() && book.structure.empty())) book.parts.push_back({});
+    if (next.parts.empty()) next.parts.push_back({});
+    for (const LaidOutDocument::Part& part : next.parts)
+        book.parts.push_back({part.first_page + book.pages.size(), part.first_element + elements});
+    for (StructureNode& node : next.structure) {
+        if (node.parent != 0) node.parent += elements;
+        book.structure.push_back(std::move(node));
+    }
+    const auto shift_tag = [elements](auto& i) {
+        if (i.tag != kUntagged && i.tag != kArtifact) i.tag += elements;
+    };
     const std::size_t offset = book.pages.size();
     for (OutlineEntry& entry : next.outline) {
         entry.page += offset;
@@ -197,8 +213,10 @@ void append_laid_out(LaidOutDocument& book, LaidOutDocument next) {
         book.reserved.push_back(std::move(range));
     }
     for (LaidOutPage& page : next.pages) {
-        for (PageItem& item : page.items)
+        for (PageItem& item : page.items) {
             if (auto* link = std::get_if<LinkArea>(&item); link && link->internal) link->target_page += offset;
+            std::visit(shift_tag, item);
+        }
         book.pages.push_back(std::move(page));
     }
 }

@@ -15,6 +15,29 @@
 
 namespace lettrine {
 
+// Structure (tagged PDF): every painted item names the element of the
+// document's structure tree it belongs to, an index into
+// LaidOutDocument::structure, 1-based. kUntagged (running headers and
+// footers, rules, backgrounds, borders) and kArtifact (contents leaders,
+// repeated table headers, decorative images) are painted as artifacts.
+using StructureId = uint32_t;
+constexpr StructureId kUntagged = 0;
+constexpr StructureId kArtifact = 0xFFFFFFFFu;
+
+struct StructureNode {
+    std::string role;            // standard structure type: "P", "H1", "L", "LI", "Table", "TH", "Figure", ...
+    StructureId parent = 0;      // 0: the document element
+    std::string alt;             // Figure: alternative text
+    bool has_alt = false;        // a Figure without one makes the document fail PDF/UA
+    std::string lang;            // BCP 47, when it differs from the document's
+    bool column_scope = false;   // TH: a column header (/Scope /Column)
+    int column_span = 1;         // TH, TD: columns covered
+    // Inline elements (Link) take their place among their parent's content
+    // where their text is painted; block elements in document order (the
+    // logical order, whatever the paint order of positioned blocks).
+    bool inline_element = false;
+};
+
 struct Color {
     double r = 0, g = 0, b = 0;  // 0..1
     bool operator==(const Color& o) const { return r == o.r && g == o.g && b == o.b; }
@@ -38,12 +61,14 @@ struct GlyphRun {
     Color color;
     std::vector<PlacedGlyph> glyphs;
     bool underline = false;
+    StructureId tag = kUntagged;
 };
 
 struct Rule {  // a straight stroked segment
     double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
     double width = 0.5;
     Color color;
+    StructureId tag = kUntagged;
 };
 
 struct Rectangle {  // filled and/or stroked box; (x, y) is its top-left corner
@@ -52,12 +77,14 @@ struct Rectangle {  // filled and/or stroked box; (x, y) is its top-left corner
     Color fill_color{1, 1, 1};
     double stroke_width = 0;  // 0: no stroke
     Color stroke_color;
+    StructureId tag = kUntagged;
 };
 
 struct PlacedImage {  // (x, y) top-left corner, drawn to width × height
     double x = 0, y = 0, width = 0, height = 0;
     std::string path;   // resolved file path (PNG or JPEG), for messages
     std::shared_ptr<const std::string> bytes;  // file contents, read once
+    StructureId tag = kUntagged;
 };
 
 struct LinkArea {  // a clickable area: "mailto:..." or "https://...", or a page of the document
@@ -68,6 +95,7 @@ struct LinkArea {  // a clickable area: "mailto:..." or "https://...", or a page
     bool internal = false;
     std::size_t target_page = 0;
     double target_y = 0;
+    StructureId tag = kUntagged;  // its Link element
 };
 
 using PageItem = std::variant<GlyphRun, Rule, Rectangle, PlacedImage, LinkArea>;
@@ -92,6 +120,12 @@ struct DocumentMetadata {
     std::string creator = "Lettrine";
     // PDF date, "D:20151201000000Z"-style; from the data, never from the clock.
     std::string creation_date;
+    // Why the file may not claim PDF/UA-1 (a figure without alternative
+    // text), or PDF/A-2 (pages of an outside PDF placed into it); empty
+    // when it may. `archival` false: no PDF/A identification at all
+    // (--pdfa non).
+    std::string not_accessible, not_archival;
+    bool archival = true;
 };
 
 // Where a block with an id="..." landed (its first line or piece).
@@ -116,6 +150,12 @@ struct LaidOutDocument {
     std::vector<OutlineEntry> outline;
     std::vector<PageTarget> targets;          // by id (sorted)
     std::vector<ReservedPageRange> reserved;  // in document order
+    std::vector<StructureNode> structure;     // element n is structure[n - 1], parents before children
+    // Documents appended into this one (append_laid_out): where each one's
+    // pages and elements start, so that a writer numbers and writes the
+    // structure as it would writing them one after the other. Empty: one.
+    struct Part { std::size_t first_page = 0; StructureId first_element = 0; };
+    std::vector<Part> parts;
 };
 
 }  // namespace lettrine

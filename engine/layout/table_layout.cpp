@@ -164,8 +164,14 @@ void Layouter::content(const Table& t, const Block&, double x, double width, std
         if (!t.rows[r].header) last_body = r;
     const double page_body = doc_.page.height - doc_.page.margin_top - doc_.page.margin_bottom;
 
+    StructureId section = kUntagged;  // THead or TBody
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
         const TableRow& row = t.rows[r];
+        if (r == 0 || row.header != t.rows[r - 1].header) {
+            close_element(section);
+            section = open_element(StructureNode{row.header ? "THead" : "TBody"});
+        }
+        const StructureId tr = open_element(StructureNode{"TR"});
         std::vector<CellBox> cells;
         std::size_t column = 0;
         double height = 0;
@@ -173,10 +179,17 @@ void Layouter::content(const Table& t, const Block&, double x, double width, std
             const std::size_t end = std::min(edges.size() - 1, column + static_cast<std::size_t>(cell.span));
             const double x0 = edges[std::min(column, edges.size() - 1)], x1 = edges[end];
             column = end;
+            StructureNode node{row.header ? "TH" : "TD"};
+            node.column_scope = row.header;
+            node.column_span = cell.span;
+            const StructureId element = open_element(std::move(node));
             CellBox cb{x0, x1, stack(cell.content, x0 + t.padding, std::max(1.0, x1 - x0 - 2 * t.padding), fields), &cell};
+            close_element(element);
+            tag_untagged(cb.stack.items, element, false);
             height = std::max(height, cb.stack.height + 2 * t.padding);
             cells.push_back(std::move(cb));
         }
+        close_element(tr);
         if (height > page_body && !row.header) {
             // Taller than a page: cut between lines rather than overflow the page.
             Slice s = split_row_slice(cells, t, x, edges.back(), height);
@@ -189,7 +202,7 @@ void Layouter::content(const Table& t, const Block&, double x, double width, std
         if (row.header) {
             has_header = true;
             content.keep_with_next = true;
-            table_headers_[static_cast<std::size_t>(table_id)].push_back(content);
+            table_headers_[static_cast<std::size_t>(table_id)].push_back(as_artifact(content));
         } else if (has_header && r != last_body) {
             content.repeat_header = table_id;
         }
@@ -197,6 +210,7 @@ void Layouter::content(const Table& t, const Block&, double x, double width, std
         s.anchors = std::move(anchors);
         out.push_back(std::move(s));
     }
+    close_element(section);
 }
 
 }  // namespace lettrine::layout_detail

@@ -130,6 +130,10 @@ struct Image {
     std::string src;               // as written, relative to the image directory
     double width = 0, height = 0;  // points; 0: not given
     BoxAlign align = BoxAlign::Left;
+    // alt="…": the alternative text read instead of the image; alt="": a
+    // decorative image, left out of the structure; absent: a figure without
+    // alternative text (warned; the PDF then does not claim PDF/UA).
+    std::optional<std::string> alt;
 };
 
 // <bloc> and <insecable>: a box of blocks, optionally narrower and kept together.

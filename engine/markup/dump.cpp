@@ -134,7 +134,7 @@ public:
             }
         } else if (const auto* img = std::get_if<Image>(&b.content)) {
             line(depth, "image src=\"" + img->src + "\" width=" + num(img->width) + " height=" + num(img->height) + " " +
-                            align(img->align) + common);
+                            align(img->align) + (img->alt ? " alt=\"" + *img->alt + "\"" : "") + common);
         } else if (const auto* box = std::get_if<Box>(&b.content)) {
             line(depth, std::string("box width=") + extent(box->width) + " " + align(box->align) +
                             (box->keep_together ? " keep-together" : "") + common);

@@ -169,6 +169,7 @@ void Parser::read_image(BlockRead& r) {
     r.attrs.length("largeur", image.width);
     r.attrs.length("hauteur", image.height);
     r.attrs.box_align(image.align);
+    if (const char* alt = r.attrs.raw("alt")) image.alt = std::string(alt);
     only_empty(r.node, "image");
     r.block.content = std::move(image);
 }

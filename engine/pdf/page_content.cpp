@@ -133,6 +133,18 @@ void PageContent::paint(const GlyphRun& run) {
     }
 }
 
+void PageContent::begin_marked(const std::string& role, int mcid) {
+    out_ += '/';
+    out_ += role;
+    out_ += " <</MCID ";
+    append_integer(out_, mcid);
+    out_ += ">> BDC\n";
+}
+
+void PageContent::begin_artifact() { out_ += "/Artifact BMC\n"; }
+
+void PageContent::end_marked() { out_ += "EMC\n"; }
+
 void PageContent::paint(const Rule& rule) {
     if (!(rule.width > 0)) return;
     set_stroke(rule.color);

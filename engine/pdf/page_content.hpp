@@ -25,6 +25,11 @@ public:
     void paint(const Rule& rule);
     void paint(const Rectangle& rectangle);
     void paint(const PlacedImage& image);
+    // Marked content (tagged PDF): a sequence of the structure element
+    // `role` with its MCID, or an artifact; each closed by end_marked().
+    void begin_marked(const std::string& role, int mcid);
+    void begin_artifact();
+    void end_marked();
 
     const std::string& operators() const { return out_; }
     // Resources the page uses, in order of first use on the page.

@@ -1,14 +1,17 @@
 #include "pdf/pdf_writer.hpp"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 
 #include "core/diagnostic.hpp"
+#include "pdf/archival.hpp"
 #include "pdf/font_embedding.hpp"
 #include "pdf/image_embedding.hpp"
 #include "pdf/page_content.hpp"
 #include "pdf/pdf_streams.hpp"
 #include "pdf/pdf_syntax.hpp"
+#include "pdf/structure_tree.hpp"
 
 namespace lettrine {
 
@@ -126,13 +129,14 @@ void append_box(std::string& out, double left, double bottom, double right, doub
 struct PdfStreamWriter::State {
     explicit State(pdf::ByteSink& sink)
         : file(sink), catalog(file.allocate()), page_tree(file.allocate()), info(file.allocate()), fonts(file),
-          images(file), content(fonts, images) {}
+          images(file), content(fonts, images), structure(file) {}
 
     pdf::PdfFile file;
     const uint32_t catalog, page_tree, info;
     pdf::DocumentFonts fonts;
     pdf::DocumentImages images;
     pdf::PageContent content;
+    pdf::StructureTree structure;
     std::vector<uint32_t> pages;  // page objects, in order
     // Page objects numbered before their page is written (targets of links
     // to later pages), by page index in the whole file.
@@ -146,14 +150,19 @@ struct PdfStreamWriter::State {
     };
     std::vector<Bookmark> outline;
     std::optional<DocumentMetadata> metadata;
+    // Why the file claims no PDF/UA-1 or no PDF/A-2: the first part's reason.
+    std::string not_accessible, not_archival;
     bool broken = false, finished = false;
     std::string scratch;
 
     void write_page(const LaidOutPage& page);
+    void paint_marked(const LaidOutPage& page);
     uint32_t page_object(std::size_t index);  // of page `index` of the file, written or not
     std::string links(const LaidOutPage& page, uint32_t page_object);
     uint32_t write_outline();  // the outline root, 0 when there is none
-    void write_catalog(uint32_t outline_root);
+    void write_catalog(uint32_t outline_root, uint32_t structure_root, uint32_t xmp, uint32_t output_intent);
+    uint32_t write_metadata_stream();
+    uint32_t write_output_intent();
     void write_info();
 };
 
@@ -170,6 +179,13 @@ std::string PdfStreamWriter::State::links(const LaidOutPage& page, uint32_t page
         append_box(a, link->x, bottom, link->x + link->width, bottom + link->height);
         a += " /Border [0 0 0] /F 4 /P ";  // 4: print
         append_reference(a, page_object);
+        if (pdf::StructureTree::tagged(link->tag)) {
+            a += " /StructParent ";
+            append_integer(a, structure.annotation(link->tag, annotation));
+        }
+        // What a screen reader announces (PDF/UA-1, 7.18.5).
+        a += " /Contents ";
+        append_text_string(a, link->internal ? "Aller à la page " + std::to_string(link->target_page + 1) : link->uri);
         if (link->internal) {
             // The target page shown from the link's height (its top by default), zoom unchanged.
             a += " /Dest [";
@@ -190,18 +206,39 @@ std::string PdfStreamWriter::State::links(const LaidOutPage& page, uint32_t page
     return annotations;
 }
 
-void PdfStreamWriter::State::write_page(const LaidOutPage& page) {
-    content.begin_page(pages.size() + 1, page.height);
+// Every painted item in a marked-content sequence: of its structure
+// element (consecutive items of one element share one), or an artifact.
+void PdfStreamWriter::State::paint_marked(const LaidOutPage& page) {
+    bool open = false;
+    StructureId current = kUntagged;
     for (const PageItem& item : page.items) {
+        if (std::holds_alternative<LinkArea>(item)) continue;  // an annotation, not content
+        StructureId tag = std::visit([](const auto& i) { return i.tag; }, item);
+        if (!pdf::StructureTree::tagged(tag)) tag = kArtifact;
+        if (!open || tag != current) {
+            if (open) content.end_marked();
+            if (tag == kArtifact) content.begin_artifact();
+            else content.begin_marked(structure.role(tag), structure.mark(tag));
+            open = true;
+            current = tag;
+        }
         if (const auto* run = std::get_if<GlyphRun>(&item)) content.paint(*run);
         else if (const auto* rule = std::get_if<Rule>(&item)) content.paint(*rule);
         else if (const auto* rectangle = std::get_if<Rectangle>(&item)) content.paint(*rectangle);
         else if (const auto* image = std::get_if<PlacedImage>(&item)) content.paint(*image);
     }
+    if (open) content.end_marked();
+}
+
+void PdfStreamWriter::State::write_page(const LaidOutPage& page) {
+    content.begin_page(pages.size() + 1, page.height);
+    const uint32_t page_object = this->page_object(pages.size());
+    structure.begin_page(page_object);
+    paint_marked(page);
     const uint32_t stream = file.allocate();
     file.write_stream(stream, " /Filter /FlateDecode", pdf::deflate_bytes(content.operators()));
-    const uint32_t page_object = this->page_object(pages.size());
     const std::string annotations = links(page, page_object);
+    const int structure_key = structure.end_page();
 
     std::string& d = scratch;
     d = "<< /Type /Page /Parent ";
@@ -231,7 +268,10 @@ void PdfStreamWriter::State::write_page(const LaidOutPage& page) {
     }
     d += " >> /Contents ";
     append_reference(d, stream);
+    d += " /StructParents ";
+    append_integer(d, structure_key);
     d += annotations;
+    if (!annotations.empty()) d += " /Tabs /S";  // tab order: the structure's (PDF/UA-1, 7.18.3)
     d += " >>";
     file.write_object(page_object, d);
     pages.push_back(page_object);
@@ -316,9 +356,19 @@ uint32_t PdfStreamWriter::State::write_outline() {
     return nodes[0].object;
 }
 
-void PdfStreamWriter::State::write_catalog(uint32_t outline_root) {
+void PdfStreamWriter::State::write_catalog(uint32_t outline_root, uint32_t structure_root, uint32_t xmp,
+                                           uint32_t output_intent) {
     std::string d = "<< /Type /Catalog /Pages ";
     append_reference(d, page_tree);
+    d += " /MarkInfo << /Marked true >> /StructTreeRoot ";
+    append_reference(d, structure_root);
+    d += " /Metadata ";
+    append_reference(d, xmp);
+    if (output_intent != 0) {
+        d += " /OutputIntents [";
+        append_reference(d, output_intent);
+        d += ']';
+    }
     if (outline_root != 0) {
         d += " /Outlines ";
         append_reference(d, outline_root);
@@ -329,6 +379,34 @@ void PdfStreamWriter::State::write_catalog(uint32_t outline_root) {
     append_literal_string(d, usable ? metadata->language : "fr-FR");
     d += " /ViewerPreferences << /DisplayDocTitle true >> >>";
     file.write_object(catalog, d);
+}
+
+// The XMP packet, uncompressed so that it can be found without a PDF
+// reader (PDF/A-2, 6.6.2.1).
+uint32_t PdfStreamWriter::State::write_metadata_stream() {
+    DocumentMetadata m = *metadata;
+    if (m.creator.empty()) m.creator = "Lettrine";
+    pdf::Conformance claims;
+    claims.pdfa = m.archival && not_archival.empty();
+    claims.pdfua = not_accessible.empty();
+    const uint32_t object = file.allocate();
+    file.write_stream(object, " /Type /Metadata /Subtype /XML", pdf::xmp_packet(m, m.creator, kProducer, claims));
+    return object;
+}
+
+// The sRGB output intent the DeviceRGB colours are read against (PDF/A-2,
+// 6.2.3); 0 when the file claims no PDF/A.
+uint32_t PdfStreamWriter::State::write_output_intent() {
+    if (!metadata->archival || !not_archival.empty()) return 0;
+    const uint32_t profile = file.allocate();
+    file.write_stream(profile, " /N 3 /Filter /FlateDecode", pdf::deflate_bytes(pdf::srgb_profile()));
+    const uint32_t intent = file.allocate();
+    std::string d = "<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) "
+                    "/Info (sRGB IEC61966-2.1) /DestOutputProfile ";
+    append_reference(d, profile);
+    d += " >>";
+    file.write_object(intent, d);
+    return intent;
 }
 
 // The Info dictionary, dates from the metadata only (never the clock).
@@ -373,11 +451,24 @@ void PdfStreamWriter::add(const LaidOutDocument& part) {
         check_date(part.metadata);
         s.metadata = part.metadata;
     }
+    if (s.not_accessible.empty()) s.not_accessible = part.metadata.not_accessible;
+    if (s.not_archival.empty()) s.not_archival = part.metadata.not_archival;
     s.broken = true;  // until the part is entirely written
     s.images.prepare(part.pages);
     const std::size_t first = s.pages.size();
     s.part_first = first;
-    for (const LaidOutPage& page : part.pages) s.write_page(page);
+    // Appended documents as if added one by one: the same bytes (see parts).
+    const auto elements = static_cast<StructureId>(part.structure.size());
+    const std::size_t parts = std::max<std::size_t>(1, part.parts.size());
+    const auto element_end = [&](std::size_t k) { return k + 1 < parts ? part.parts[k + 1].first_element : elements; };
+    const auto page_end = [&](std::size_t k) { return k + 1 < parts ? part.parts[k + 1].first_page : part.pages.size(); };
+    for (std::size_t k = 0; k < parts; ++k) {
+        const StructureId first = part.parts.empty() ? 0 : part.parts[k].first_element;
+        const std::size_t first_page = part.parts.empty() ? 0 : part.parts[k].first_page;
+        s.structure.begin_part(part.structure, first, element_end(k));
+        for (std::size_t i = first_page; i < page_end(k); ++i) s.write_page(part.pages[i]);
+        s.structure.end_part();
+    }
     for (const OutlineEntry& entry : part.outline) {
         const LaidOutPage& page = part.pages[entry.page];
         s.outline.push_back({entry.title, entry.level, s.pages[first + entry.page], page.height - entry.y});
@@ -404,7 +495,10 @@ void PdfStreamWriter::finish() {
     append_integer(kids, static_cast<long long>(s.pages.size()));
     kids += " >>";
     s.file.write_object(s.page_tree, kids);
-    s.write_catalog(outline_root);
+    const uint32_t structure_root = s.structure.finish();
+    const uint32_t xmp = s.write_metadata_stream();
+    const uint32_t output_intent = s.write_output_intent();
+    s.write_catalog(outline_root, structure_root, xmp, output_intent);
     s.write_info();
     s.file.finish(s.catalog, s.info);
     s.broken = false;

@@ -72,7 +72,7 @@ JobResult run_report(const ReportOptions& options) {
     layout_options.image_directory = context.resource_dir.string();
     layout_options.images = context.images;
     layout_options.resources = context.resources;
-    const LaidOutDocument book = layout_document(document, *context.fonts, layout_options);
+    LaidOutDocument book = layout_document(document, *context.fonts, layout_options);
 
     // 4. Written: directly, or through a scratch file when external pages
     //    are to be placed into it (by the import helper, never in process).
@@ -83,6 +83,13 @@ JobResult run_report(const ReportOptions& options) {
     if (placements.empty()) {
         batch.stage_bytes(destination, write_pdf(book));
     } else {
+        // Pages of outside PDFs are neither tagged nor checked: the book
+        // claims no conformance it cannot back up, and says which chapter.
+        const std::string file = placements.front().file.filename().string();
+        book.metadata.not_archival = book.metadata.not_accessible = file;
+        result.warnings.warning(SourcePosition::in_file(file),
+                                "le rapport n'est déclaré ni PDF/A-2 ni PDF/UA-1 : ce chapitre importe les pages "
+                                "d'un PDF extérieur, que Lettrine ne balise ni ne vérifie");
         // The Lettrine-written book is a draft in the batch's private
         // folder, read by the import helper and removed with the batch.
         const fs::path staged = batch.stage(destination);

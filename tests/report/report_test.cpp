@@ -335,6 +335,18 @@ TEST(Report, ExternalNoteKeepsItsTextUnderTheStampedFooter) {
     EXPECT_NE(second.find("page " + std::to_string(first + 1) + " sur"), std::string::npos);
 }
 
+// Pages of an outside PDF are neither tagged nor checked by Lettrine: the
+// book claims neither PDF/A-2 nor PDF/UA-1, and the warning names the note.
+TEST(Report, ABookWithAnImportedNoteClaimsNoConformanceAndSaysWhichNote) {
+    const FullReport& r = full_report();
+    std::ifstream in(r.pdf.string(), std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(bytes.find("<pdfaid:part>"), std::string::npos);
+    EXPECT_EQ(bytes.find("<pdfuaid:part>"), std::string::npos);
+    const std::string messages = all_messages(r.result.warnings);
+    EXPECT_NE(messages.find("note-numerique.pdf : avertissement : le rapport n'est déclaré ni PDF/A-2 ni PDF/UA-1"), std::string::npos) << messages;
+}
+
 // The outline as "depth|title|page" lines (qpdf's JSON, read by Python).
 std::string outline_lines(const fs::path& pdf) {
     return run("qpdf --json=2 --json-key=outlines " + quoted(pdf) +

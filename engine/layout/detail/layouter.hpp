@@ -148,6 +148,11 @@ std::vector<double> column_widths(const std::vector<Extent>& columns, double tot
 std::string plain_text(const Paragraph& p);
 Color to_color(const Rgb& rgb);
 
+// Structure (structure.cpp): gives `element` to the items that have none
+// (graphics too when `graphics`: rules and rectangles stay artifacts otherwise).
+void tag_untagged(std::vector<PageItem>& items, StructureId element, bool graphics);
+Slice::Content as_artifact(Slice::Content content);
+
 // Where the slices landed: pages, outline, reserved ranges, and each anchor's page.
 struct Pagination {
     LaidOutDocument* result;
@@ -210,6 +215,14 @@ private:
     void contents_entry(const DocumentIndex::Entry& e, const ContentsTable& toc, double x, double width,
                         std::vector<Slice>& out);
     void add_furniture();
+    // Structure elements (structure.cpp), made in document order; none in
+    // running headers and footers (furniture_).
+    StructureId open_element(StructureNode node);
+    void close_element(StructureId element);
+    StructureId open_block_element(const Block& b);
+    void close_block_element(const Block& b, StructureId element, std::vector<Slice>& out, std::size_t from);
+    void tag_links(std::vector<SetLine>& lines);
+    int heading_level(int level);
 
     const Document& doc_;
     const LayoutOptions& options_;
@@ -225,6 +238,9 @@ private:
     const AnchorPages* known_;
     std::map<std::string, int> references_;    // id -> 1-based page, from known_
     std::map<const Block*, PagePoint> anchors_;  // where each anchor landed in this pass
+    std::vector<StructureId> open_;              // the elements being filled, innermost last
+    bool furniture_ = false;                     // laying out a header or footer: artifacts
+    int heading_shift_ = -1, last_heading_ = 0;  // see heading_level()
 };
 
 }  // namespace lettrine::layout_detail
