@@ -9,6 +9,7 @@
 #include "pdf/page_content.hpp"
 #include "pdf/pdf_streams.hpp"
 #include "pdf/pdf_syntax.hpp"
+#include "pdf/signature_fields.hpp"
 
 namespace lettrine {
 
@@ -126,13 +127,14 @@ void append_box(std::string& out, double left, double bottom, double right, doub
 struct PdfStreamWriter::State {
     explicit State(pdf::ByteSink& sink)
         : file(sink), catalog(file.allocate()), page_tree(file.allocate()), info(file.allocate()), fonts(file),
-          images(file), content(fonts, images) {}
+          images(file), content(fonts, images), signatures(file) {}
 
     pdf::PdfFile file;
     const uint32_t catalog, page_tree, info;
     pdf::DocumentFonts fonts;
     pdf::DocumentImages images;
     pdf::PageContent content;
+    pdf::SignatureFields signatures;
     std::vector<uint32_t> pages;  // page objects, in order
     // Page objects numbered before their page is written (targets of links
     // to later pages), by page index in the whole file.
@@ -201,7 +203,8 @@ void PdfStreamWriter::State::write_page(const LaidOutPage& page) {
     const uint32_t stream = file.allocate();
     file.write_stream(stream, " /Filter /FlateDecode", pdf::deflate_bytes(content.operators()));
     const uint32_t page_object = this->page_object(pages.size());
-    const std::string annotations = links(page, page_object);
+    std::string annotations = links(page, page_object);
+    signatures.add_widgets(pages.size(), page.height, page_object, annotations);
 
     std::string& d = scratch;
     d = "<< /Type /Page /Parent ";
@@ -327,7 +330,9 @@ void PdfStreamWriter::State::write_catalog(uint32_t outline_root) {
     const bool usable = !metadata->language.empty() && is_ascii(metadata->language);
     d += " /Lang ";
     append_literal_string(d, usable ? metadata->language : "fr-FR");
-    d += " /ViewerPreferences << /DisplayDocTitle true >> >>";
+    d += " /ViewerPreferences << /DisplayDocTitle true >>";
+    d += signatures.acroform_entry();
+    d += " >>";
     file.write_object(catalog, d);
 }
 
@@ -377,6 +382,7 @@ void PdfStreamWriter::add(const LaidOutDocument& part) {
     s.images.prepare(part.pages);
     const std::size_t first = s.pages.size();
     s.part_first = first;
+    s.signatures.begin_part(part, first);
     for (const LaidOutPage& page : part.pages) s.write_page(page);
     for (const OutlineEntry& entry : part.outline) {
         const LaidOutPage& page = part.pages[entry.page];
