@@ -49,7 +49,7 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
         auto it = commands().find(args[i]);
         if (it == commands().end())
             usage_error("commande inconnue « " + args[i] +
-                        " » (commandes : decembre, lettres, budget, verifier, fusion, convertir, atelier, convertir-ag, formulaire, note, rapport, envoyer, serveur)");
+                        " » (commandes : decembre, lettres, budget, verifier, fusion, convertir, atelier, convertir-ag, formulaire, note, rapport, envoyer, serveur, signer)");
         a.command = it->second;
         ++i;
     }
@@ -154,6 +154,8 @@ std::string help_text() {
         "              envoyés (voir docs/COURRIELS.md)\n"
         "  serveur     Lettrine dans le navigateur, sur http://127.0.0.1:8080\n"
         "              (lettrine serveur --aide ; docs/SERVEUR.md)\n"
+        "  signer      signe les lettres de mission (PAdES) avec un certificat .p12\n"
+        "              (lettrine signer --aide ; docs/SIGNATURE.md)\n"
         "\n"
         "Options :\n"
         "  --donnees CHEMIN   données : .xlsx, .ods, .xml ou dossier de fichiers CSV ;\n"

@@ -19,6 +19,7 @@
 #include "jobs/jobs.hpp"
 #include "mailing/send_job.hpp"
 #include "report/report.hpp"
+#include "signing/sign_command.hpp"
 #include "web/server.hpp"
 
 using namespace lettrine;
@@ -184,9 +185,11 @@ int run(const Arguments& args) {
 int main(int argc, char** argv) {
     std::vector<std::string> words(argv + 1, argv + argc);
     try {
-        // The web interface has its own options (engine/web/options.hpp).
+        // The web interface and the signature have their own options (engine/web/options.hpp, engine/signing).
         if (!words.empty() && words.front() == "serveur")
             return web::serve_command(std::vector<std::string>(words.begin() + 1, words.end()));
+        if (!words.empty() && words.front() == "signer")
+            return signing::sign_command(std::vector<std::string>(words.begin() + 1, words.end()));
         return run(parse_arguments(words));
     } catch (const LettrineError& e) {
         print(e.diagnostics(), std::cerr);
