@@ -127,6 +127,18 @@ TEST_F(Signing, FourLettersSignedInOneCommandVerifyWithPdfsig) {
         EXPECT_NE(v.out.find("Total document signed"), std::string::npos) << v.out;
         const RunResult trust = pdfsig_trust(out / letter);
         EXPECT_NE(trust.out.find("Certificate Validation: Certificate is Trusted."), std::string::npos) << trust.out;
+        // The update leaves the document information as the letter had it
+        // (PoDoFo would stamp /ModDate with the clock), and adds no font
+        // that is not embedded (PoDoFo's default form font, Helvetica).
+        const auto mod_date = [](const RunResult& info) {
+            const std::size_t at = info.out.find("ModDate:");
+            return at == std::string::npos ? std::string("(none)") : info.out.substr(at, info.out.find('\n', at) - at);
+        };
+        EXPECT_EQ(mod_date(run("pdfinfo " + q(out / letter))), mod_date(run("pdfinfo " + q(dir / "sortie/lettres" / letter))));
+        const RunResult fonts = run("pdffonts " + q(out / letter));
+        EXPECT_EQ(fonts.out.find("Helvetica"), std::string::npos) << fonts.out;
+        EXPECT_NE(fonts.out.find("LiberationSans"), std::string::npos) << fonts.out;
+        EXPECT_EQ(fonts.out.find(" no "), std::string::npos) << fonts.out;
         const RunResult check = run("qpdf --check " + q(out / letter));
         EXPECT_EQ(check.code, 0) << check.out << check.err;
     }
