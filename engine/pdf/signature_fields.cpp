@@ -100,6 +100,7 @@ std::vector<SignatureFieldPlace> find_signature_fields(const LaidOutDocument& do
 void SignatureFields::begin_part(const LaidOutDocument& part, std::size_t first_page) {
     pending_ = find_signature_fields(part);
     for (SignatureFieldPlace& f : pending_) f.page += first_page;
+    if (!pending_.empty()) ++parts_with_fields_;
 }
 
 void SignatureFields::add_widgets(std::size_t page_index, double page_height, uint32_t page_object, std::string& annotations) {
@@ -113,7 +114,8 @@ void SignatureFields::add_widgets(std::size_t page_index, double page_height, ui
         const uint32_t field = file_.allocate();
         const double bottom = page_height - f.y - f.height;
         std::string d = "<< /Type /Annot /Subtype /Widget /FT /Sig /T ";
-        append_literal_string(d, f.spec->field_name);
+        append_literal_string(d, parts_with_fields_ > 1 ? f.spec->field_name + ("-" + std::to_string(parts_with_fields_))
+                                                        : std::string(f.spec->field_name));
         d += " /TU ";
         append_text_string(d, f.spec->tooltip);
         d += " /Rect ";

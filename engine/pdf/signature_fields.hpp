@@ -53,6 +53,8 @@ public:
     explicit SignatureFields(PdfFile& file) : file_(file) {}
 
     // The fields of a part whose first page is page `first_page` of the file.
+    // Field names are unique in a file: the second letter of a merged book
+    // has « Signature-Ecossolies-2 », and so on.
     void begin_part(const LaidOutDocument& part, std::size_t first_page);
     // Writes the widgets of page `page_index` (of the file) and adds their
     // references to `annotations`, the page's " /Annots [...]" entry (empty
@@ -66,6 +68,7 @@ private:
     PdfFile& file_;
     std::vector<SignatureFieldPlace> pending_;  // page indices of the file
     std::vector<uint32_t> fields_;              // written, in order
+    std::size_t parts_with_fields_ = 0;         // letters merged into one file so far
 };
 
 }  // namespace lettrine::pdf

@@ -64,8 +64,9 @@ std::vector<Signed> sign_all(const SignOptions& options, const Credentials& cred
     std::vector<Signed> done;
     for (const std::string& name : options.files) {
         const fs::path file(name);
+        const std::size_t errors_before = problems.error_count();
         const std::string bytes = read_file(file, kMaxPdfBytes, problems);
-        if (bytes.empty()) continue;
+        if (problems.error_count() > errors_before) continue;  // an empty file goes on: « pas un PDF lisible »
         try {
             const fs::path destination = options.output.empty() ? file : fs::path(options.output) / file.filename();
             done.push_back({destination, sign_pdf(bytes, name, credentials, request)});

@@ -49,6 +49,21 @@ LaidOutDocument letter(int left_lines, int right_lines, bool with_ids = true) {
     return d;
 }
 
+// The writer wants fonts for text: each line becomes a filled box in its place.
+LaidOutDocument without_text(LaidOutDocument d) {
+    for (auto& item : d.pages[0].items)
+        if (const auto* run = std::get_if<GlyphRun>(&item)) {
+            Rectangle box;
+            box.x = run->x;
+            box.y = run->y - 8;
+            box.width = run->glyphs.back().advance;
+            box.height = 8;
+            box.fill = true;
+            item = box;
+        }
+    return d;
+}
+
 void expect_fields(const LaidOutDocument& d) {
     const auto fields = pdf::find_signature_fields(d);
     ASSERT_EQ(fields.size(), 2u);
@@ -82,18 +97,7 @@ TEST(SignatureFields, NoMarkedBlockNoField) {
 }
 
 TEST(SignatureFields, WrittenAsEmptySignatureWidgetsWithAnAcroForm) {
-    LaidOutDocument d = letter(2, 3);
-    // The writer wants fonts for text: each line becomes a filled box in its place.
-    for (auto& item : d.pages[0].items)
-        if (const auto* run = std::get_if<GlyphRun>(&item)) {
-            Rectangle box;
-            box.x = run->x;
-            box.y = run->y - 8;
-            box.width = run->glyphs.back().advance;
-            box.height = 8;
-            box.fill = true;
-            item = box;
-        }
+    const LaidOutDocument d = without_text(letter(2, 3));
     const std::string bytes = write_pdf(d);
     PoDoFo::PdfMemDocument pdf;
     pdf.LoadFromBuffer(bytes.data(), static_cast<long>(bytes.size()));
@@ -122,4 +126,22 @@ TEST(SignatureFields, WrittenAsEmptySignatureWidgetsWithAnAcroForm) {
     const std::string plain_bytes = write_pdf(plain);
     EXPECT_EQ(plain_bytes.find("/AcroForm"), std::string::npos);
     EXPECT_EQ(plain_bytes.find("/Widget"), std::string::npos);
+}
+
+TEST(SignatureFields, LettersMergedIntoOneFileGetFieldNamesOfTheirOwn) {
+    std::string bytes;
+    pdf::StringSink sink(bytes);
+    PdfStreamWriter writer(sink);
+    writer.add(without_text(letter(2, 2)));
+    writer.add(without_text(letter(3, 2)));
+    writer.finish();
+    PoDoFo::PdfMemDocument pdf;
+    pdf.LoadFromBuffer(bytes.data(), static_cast<long>(bytes.size()));
+    std::vector<std::string> names;
+    for (int p = 0; p < pdf.GetPageCount(); ++p)
+        for (int a = 0; a < pdf.GetPage(p)->GetNumAnnots(); ++a)
+            names.push_back(
+                pdf.GetPage(p)->GetAnnotation(a)->GetObject()->GetDictionary().GetKey("T")->GetString().GetStringUtf8());
+    EXPECT_EQ(names, (std::vector<std::string>{"Signature-Ecossolies", "Signature-Referent", "Signature-Ecossolies-2",
+                                               "Signature-Referent-2"}));
 }

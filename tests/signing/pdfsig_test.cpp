@@ -203,6 +203,11 @@ TEST_F(Signing, ErrorsInFrenchAndNoFileTouched) {
     EXPECT_NE(foreign.err.find("autre.pdf"), std::string::npos) << foreign.err;
     EXPECT_NE(foreign.err.find("n’est pas une lettre produite par Lettrine"), std::string::npos) << foreign.err;
     EXPECT_NE(foreign.err.find("aucun fichier écrit"), std::string::npos) << foreign.err;
+    // An empty file is not silently skipped.
+    std::ofstream((out / "vide.pdf").string());
+    const RunResult empty = sign("", q(out / "vide.pdf"));
+    EXPECT_EQ(empty.code, 3);
+    EXPECT_NE(empty.err.find("vide.pdf : ce fichier n’est pas un PDF lisible"), std::string::npos) << empty.err;
     EXPECT_EQ(slurp(out / kLetters[0]), before);
-    EXPECT_EQ(files_under(out).size(), 5u);
+    EXPECT_EQ(files_under(out).size(), 6u);
 }
