@@ -84,6 +84,8 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
         else if (option == "--notes") { a.notes = take(option); a.notes_given = true; }
         else if (option == "--smtp") a.smtp = take(option);
         else if (option == "--renvoyer" && !has_inline) a.resend = true;
+        else if (option == "--signer") a.sign_certificate = take(option);
+        else if (option == "--mot-de-passe-fichier") a.sign_password_file = take(option);
         else if ((option == "--quiet" || option == "--silencieux" || option == "-q") && !has_inline) a.quiet = true;
         else if ((option == "--verbose" || option == "--bavard" || option == "-v") && !has_inline) a.verbose = true;
         else if ((option == "--help" || option == "--aide" || option == "-h") && !has_inline) a.command = Command::Help;
@@ -116,6 +118,9 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
     if (a.command == Command::Report && !a.sectors.empty())
         usage_error("rapport : --secteur ne s'emploie pas, le rapport réunit tous les secteurs du programme");
     if (a.badges && a.duplex) usage_error("--badges et --recto-verso s'excluent : --recto-verso concerne les dossiers d'atelier");
+    if ((!a.sign_certificate.empty() || !a.sign_password_file.empty()) && a.command != Command::December &&
+        a.command != Command::Letters && a.command != Command::Help)
+        usage_error("--signer et --mot-de-passe-fichier ne s'emploient qu'avec les commandes decembre et lettres");
     if (!a.smtp.empty() && a.command != Command::Send && a.command != Command::Help)
         usage_error("--smtp ne s'emploie qu'avec la commande envoyer");
     if (a.resend && (a.command != Command::Send || a.smtp.empty()) && a.command != Command::Help)
@@ -176,6 +181,8 @@ std::string help_text() {
         "  --smtp FICHIER     envoyer : les réglages du serveur d'envoi (serveur,\n"
         "                     port, securite, utilisateur, fichier-mot-de-passe)\n"
         "  --renvoyer         envoyer : renvoie aussi les lettres déjà envoyées\n"
+        "  --signer FICHIER.p12  decembre, lettres : signe les lettres écrites (PAdES ;\n"
+        "                     --mot-de-passe-fichier F ; voir docs/SIGNATURE.md)\n"
         "  --jobs N           nombre de documents produits en parallèle\n"
         "  --quiet            n'affiche que les erreurs\n"
         "  --verbose          affiche chaque fichier écrit\n"

@@ -34,6 +34,9 @@ struct Arguments {
     // envoyer
     std::string smtp;                                 // --smtp: the SMTP settings file; empty: drafts (.eml)
     bool resend = false;                              // --renvoyer
+    // decembre, lettres: sign the letters once written (engine/signing)
+    std::string sign_certificate;                     // --signer FICHIER.p12
+    std::string sign_password_file;                   // --mot-de-passe-fichier
 };
 
 // `lettrine envoyer` returns this when some e-mail could not be sent (the

@@ -89,6 +89,8 @@ int run(const Arguments& args) {
     options.jobs = args.jobs;
     options.progress = &progress;
 
+    // --signer: the certificate and its password are checked before anything is written.
+    const auto signer = signing::signer_for_batch(args.sign_certificate, args.sign_password_file, std::cerr);
     JobResult result;
     switch (args.command) {
         case Command::Help: std::cout << help_text(); return 0;
@@ -177,7 +179,7 @@ int run(const Arguments& args) {
                  (args.command == Command::Convert || args.command == Command::ConvertAssembly || (args.command == Command::Merge && args.single_file)
                       ? args.output
                       : args.output + "/"));
-    return 0;
+    return signer ? signer->sign_written(result.written, std::cerr) : 0;
 }
 
 }  // namespace

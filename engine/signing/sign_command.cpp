@@ -94,25 +94,56 @@ void publish(const std::vector<Signed>& files) {
 
 }  // namespace
 
-void run_signing(const SignOptions& options, std::ostream& out) {
-    const Credentials credentials = load_credentials(options.certificate, read_password(options.password_file));
-    if (credentials.legacy_algorithms)
+Signer::Signer(const SignOptions& options, std::ostream& out)
+    : options_(options), credentials_(load_credentials(options.certificate, read_password(options.password_file))) {
+    if (credentials_.legacy_algorithms)
         out << "Note : ce certificat est chiffré avec des algorithmes anciens (RC2-40 ou 3DES) ; Lettrine a chargé le "
                "module « legacy » d’OpenSSL pour le lire. Réexportez-le en AES-256 quand vous le pourrez.\n";
-    SignatureRequest request;
-    request.field = &field_named(options.field);
-    request.when = options.when ? *options.when : std::time(nullptr);
-    check_validity(credentials, request.when, options.certificate);
-    request.reason = options.reason;
-    request.location = options.location;
-    request.signer_name = subject_common_name(credentials);
-    request.signer_role = options.role.empty() ? subject_title(credentials) : options.role;
-    const std::vector<Signed> signed_files = sign_all(options, credentials, request);
+    request_.field = &field_named(options.field);
+    request_.when = options.when ? *options.when : std::time(nullptr);
+    check_validity(credentials_, request_.when, options.certificate);
+    request_.reason = options.reason;
+    request_.location = options.location;
+    request_.signer_name = subject_common_name(credentials_);
+    request_.signer_role = options.role.empty() ? subject_title(credentials_) : options.role;
+}
+
+void Signer::sign(const std::vector<std::string>& files, std::ostream& out) const {
+    SignOptions options = options_;
+    options.files = files;
+    const std::vector<Signed> signed_files = sign_all(options, credentials_, request_);
     publish(signed_files);
     for (const Signed& f : signed_files) out << "Signé : " << f.destination.string() << "\n";
     out << signed_files.size() << (signed_files.size() > 1 ? " lettres signées" : " lettre signée") << " par "
-        << quoted(request.signer_name) << ".\n";
+        << quoted(request_.signer_name) << ".\n";
 }
+
+int Signer::sign_written(const std::vector<fs::path>& written, std::ostream& out) const {
+    std::vector<std::string> pdfs;
+    for (const fs::path& file : written)
+        if (file.extension() == ".pdf") pdfs.push_back(file.string());
+    if (pdfs.empty()) return 0;
+    try {
+        sign(pdfs, out);
+        return 0;
+    } catch (const LettrineError& e) {
+        for (const auto& d : e.diagnostics().items()) out << d.describe() << "\n";
+        out << "Échec de la signature : les lettres sont écrites, mais non signées ; corrigez le problème puis "
+               "signez-les avec « lettrine signer » (docs/SIGNATURE.md).\n";
+        return exit_code_for(e.kind());
+    }
+}
+
+std::optional<Signer> signer_for_batch(const std::string& certificate, const std::string& password_file,
+                                       std::ostream& out) {
+    if (certificate.empty()) return std::nullopt;
+    SignOptions options;
+    options.certificate = certificate;
+    options.password_file = password_file;
+    return Signer(options, out);
+}
+
+void run_signing(const SignOptions& options, std::ostream& out) { Signer(options, out).sign(options.files, out); }
 
 int sign_command(const std::vector<std::string>& args) {
     const SignOptions options = parse_sign_arguments(args);

@@ -48,3 +48,12 @@ TEST(Arguments, HelpIsFrench) {
     EXPECT_EQ(parse_arguments({"--aide"}).command, Command::Help);
     EXPECT_NE(help_text().find("Codes de sortie"), std::string::npos);
 }
+
+TEST(Arguments, SignerOnlyWithTheLetters) {
+    const Arguments a = parse_arguments({"lettres", "--signer", "co.p12", "--mot-de-passe-fichier", "mdp"});
+    EXPECT_EQ(a.sign_certificate, "co.p12");
+    EXPECT_EQ(a.sign_password_file, "mdp");
+    EXPECT_EQ(parse_arguments({"decembre", "--signer=co.p12"}).sign_certificate, "co.p12");
+    EXPECT_NE(usage_message({"budget", "--signer", "co.p12"}).find("qu'avec les commandes decembre et lettres"),
+              std::string::npos);
+}

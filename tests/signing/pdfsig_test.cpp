@@ -211,3 +211,26 @@ TEST_F(Signing, ErrorsInFrenchAndNoFileTouched) {
     EXPECT_EQ(slurp(out / kLetters[0]), before);
     EXPECT_EQ(files_under(out).size(), 6u);
 }
+
+TEST_F(Signing, LettresWithSignerWritesTheFourLettersSigned) {
+    const fs::path out = dir / "lettres-signees";
+    fs::remove_all(out);
+    const RunResult r = run(lettrine() + " lettres --sortie " + q(out) + " --signer " + q(dir) +
+                            "/ecossolies.p12 --mot-de-passe-fichier " + q(dir) + "/mdp");
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.err.find("4 lettres signées par « Marie Dupont »"), std::string::npos) << r.err;
+    for (const char* letter : kLetters) {
+        const RunResult v = pdfsig(out / "lettres" / letter);
+        EXPECT_NE(v.out.find("Signature Validation: Signature is Valid."), std::string::npos) << letter << v.out;
+        EXPECT_NE(v.out.find("Total document signed"), std::string::npos) << letter << v.out;
+    }
+    // A wrong password is found before anything is written.
+    const fs::path none = dir / "lettres-refusees";
+    fs::remove_all(none);
+    std::ofstream((dir / "faux2").string()) << "pas le bon\n";
+    const RunResult wrong = run(lettrine() + " lettres --sortie " + q(none) + " --signer " + q(dir) +
+                                "/ecossolies.p12 --mot-de-passe-fichier " + q(dir) + "/faux2");
+    EXPECT_EQ(wrong.code, 3);
+    EXPECT_NE(wrong.err.find("mot de passe incorrect"), std::string::npos) << wrong.err;
+    EXPECT_TRUE(files_under(none).empty());
+}
