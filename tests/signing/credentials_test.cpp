@@ -18,8 +18,16 @@ namespace fs = boost::filesystem;
 
 namespace {
 
+fs::path temp_folder() { return fs::temp_directory_path() / ("lettrine-signing-" + std::to_string(::getpid())); }
+
+// The certificates written by a test process go with it.
+struct RemoveTempFolder : ::testing::Environment {
+    void TearDown() override { fs::remove_all(temp_folder()); }
+};
+const auto* const remove_temp_folder = ::testing::AddGlobalTestEnvironment(new RemoveTempFolder);
+
 fs::path write_temp(const std::string& name, const std::string& bytes) {
-    const fs::path dir = fs::temp_directory_path() / ("lettrine-signing-" + std::to_string(::getpid()));
+    const fs::path dir = temp_folder();
     fs::create_directories(dir);
     const fs::path file = dir / name;
     std::ofstream(file.string(), std::ios::binary) << bytes;

@@ -58,6 +58,8 @@ protected:
         must(lettrine() + " lettres -q --sortie " + d + "/sortie");
     }
 
+    static void TearDownTestSuite() { fs::remove_all(dir); }
+
     static void make_signer(const std::string& name, const std::string& subject) {
         const std::string d = q(dir);
         must("openssl req -newkey rsa:2048 -nodes -utf8 -keyout " + d + "/" + name + ".key -out " + d + "/" + name +
