@@ -36,7 +36,7 @@ void draw_appearance(PdfMemDocument& document, PdfSignatureField& field, const P
     const double width = rect.GetWidth(), height = rect.GetHeight();
     PdfXObject appearance(PdfRect(0, 0, width, height), &document);
     PdfFont* font = document.CreateFontSubset("Liberation Sans", false, false, false,
-                                              PdfEncodingFactory::GlobalWinAnsiEncodingInstance(), kFontFile);
+                                              PdfEncodingFactory::GlobalIdentityEncodingInstance(), kFontFile);
     if (!font) PODOFO_RAISE_ERROR_INFO(ePdfError_InvalidHandle, kFontFile);
     const std::vector<std::string> lines = appearance_lines(request);
     // The largest size at which every line fits the field, within bounds.

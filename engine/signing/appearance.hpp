@@ -16,8 +16,9 @@ namespace lettrine::signing {
 std::vector<std::string> appearance_lines(const SignatureRequest& request);
 
 // Draws them into a new form XObject the size of `rect` and makes it the
-// field's normal appearance. The font (Liberation Sans, subset, embedded as
-// PDF/A requires) is the one the letters use.
+// field's normal appearance. The font is Liberation Sans, as a subset
+// embedded with Identity-H (PDF/A wants it embedded; WinAnsi would drop the
+// letters of « Nguyễn » or « Łukasz »), with its ToUnicode map.
 void draw_appearance(PoDoFo::PdfMemDocument& document, PoDoFo::PdfSignatureField& field, const PoDoFo::PdfRect& rect,
                      const SignatureRequest& request);
 

@@ -45,7 +45,7 @@ protected:
                                " -addext keyUsage=critical,keyCertSign,cRLSign 2>/dev/null";
         must(ca);
         make_signer("ecossolies", "/CN=Marie Dupont/title=Co-présidente/O=Les Ecossolies");
-        make_signer("referent", "/CN=Paul Martin/O=Structure référente");
+        make_signer("referent", "/CN=Łukasz Nguyễn/O=Structure référente");
         must("openssl pkcs12 -export -inkey " + d + "/ecossolies.key -in " + d + "/ecossolies.pem -certfile " + d +
              "/ca.pem -out " + d + "/ecossolies.p12 -passout file:" + d + "/mdp");
         must("openssl pkcs12 -export -legacy -inkey " + d + "/ecossolies.key -in " + d + "/ecossolies.pem -certfile " +
@@ -171,7 +171,14 @@ TEST_F(Signing, TheReferentsSecondSignatureLeavesTheFirstValid) {
     EXPECT_EQ(count(v.out, "Signature is Valid."), 2u) << v.out;
     EXPECT_EQ(count(pdfsig_trust(letter).out, "Certificate is Trusted."), 2u);
     EXPECT_NE(v.out.find("Common Name: Marie Dupont"), std::string::npos) << v.out;
-    EXPECT_NE(v.out.find("Common Name: Paul Martin"), std::string::npos) << v.out;
+    EXPECT_NE(v.out.find("Common Name: Łukasz Nguyễn"), std::string::npos) << v.out;
+    // Both appearances show their signer, whatever the alphabet (the
+    // appearance font is embedded as a Unicode subset, not WinAnsi).
+    const RunResult text = run("pdftotext -layout " + q(letter) + " -");
+    EXPECT_EQ(count(text.out, "Signé électroniquement par"), 2u) << text.out;
+    EXPECT_NE(text.out.find("Marie Dupont"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("Co-présidente"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("Łukasz Nguyễn"), std::string::npos) << text.out;
     // The first covers the file as it was; the second, the whole file.
     EXPECT_EQ(count(v.out, "Not total document signed"), 1u) << v.out;
     EXPECT_EQ(run("qpdf --check " + q(letter)).code, 0);
