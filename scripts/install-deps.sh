@@ -14,6 +14,7 @@ packages=(
   clang-14 libclang-rt-14-dev llvm-14
   libcpp-httplib-dev libpoppler-cpp-dev chromium chromium-driver python3-selenium
   libcurl4-openssl-dev python3-aiosmtpd iproute2 libsodium-dev
+  libnss3-tools
 )
 
 missing=()

@@ -4,6 +4,7 @@
 
 #include "cli/handlers.hpp"
 #include "core/default_paths.hpp"
+#include "signing/sign_command.hpp"
 #include "web/server.hpp"
 
 namespace lettrine {
@@ -15,6 +16,8 @@ const CommandOption kProgramme{"--donnees", kDefaultProgramme};
 const CommandOption kOutput{"--sortie", "output"};
 const CommandOption kTemplates{"--modeles", "templates"};
 const CommandOption kSectors{"--secteur", ""};
+const CommandOption kSigner{"--signer", ""};
+const CommandOption kSignerPassword{"--mot-de-passe-fichier", ""};
 
 void check_merge(const Invocation& in) {
     if (!in.has("--modele")) usage_error("fusion : l'option --modele est obligatoire");
@@ -45,6 +48,11 @@ void check_workshops(const Invocation& in) {
         usage_error("--badges et --recto-verso s'excluent : --recto-verso concerne les dossiers d'atelier");
 }
 
+void check_signing(const Invocation& in) {
+    if (in.has("--mot-de-passe-fichier") && !in.has("--signer"))
+        usage_error("--mot-de-passe-fichier ne s'emploie qu'avec --signer FICHIER.p12");
+}
+
 void check_send(const Invocation& in) {
     if (in.has("--renvoyer") && !in.has("--smtp"))
         usage_error("--renvoyer ne s'emploie qu'avec « envoyer --smtp FICHIER »");
@@ -60,19 +68,21 @@ int show_version(const Invocation&, Console&) {
     return 0;
 }
 
-// The web interface has its own options (engine/web/options.hpp).
+// The web interface and the signature have their own options
+// (engine/web/options.hpp, engine/signing/sign_options.cpp).
 int run_server(const Invocation& in, Console&) { return web::serve_command(in.rest); }
+int run_signer(const Invocation& in, Console&) { return signing::sign_command(in.rest); }
 
 }  // namespace
 
 const std::vector<CommandSpec>& command_table() {
     static const std::vector<CommandSpec> table = {
         {{"decembre", "décembre"},
-         "  decembre    lettres de mission et tableau budgétaire (commande par défaut)\n",
-         {kProgramme, kOutput, kTemplates, kSectors}, {}, nullptr, run_december_command},
+         "  decembre    lettres de mission et tableaux budgétaires (commande par défaut)\n",
+         {kProgramme, kOutput, kTemplates, kSectors, kSigner, kSignerPassword}, {}, check_signing, run_december_command},
         {{"lettres"}, "  lettres     lettres de mission seulement (PDF, une par secteur)\n",
-         {kProgramme, kOutput, kTemplates, kSectors}, {}, nullptr, run_letters_command},
-        {{"budget"}, "  budget      tableau budgétaire seulement (XLSX : Annexe 1 et Budget)\n",
+         {kProgramme, kOutput, kTemplates, kSectors, kSigner, kSignerPassword}, {}, check_signing, run_letters_command},
+        {{"budget"}, "  budget      tableaux budgétaires seulement (XLSX et PDF : Annexe 1 et Budget)\n",
          {kProgramme, kOutput, kTemplates},
          {{"--secteur", "budget : --secteur ne s'emploie pas, le tableau budgétaire réunit tous les secteurs"}}, nullptr,
          run_budget_command},
@@ -123,6 +133,10 @@ const std::vector<CommandSpec>& command_table() {
          "  serveur     Lettrine dans le navigateur, sur http://127.0.0.1:8080\n"
          "              (lettrine serveur --aide ; docs/SERVEUR.md)\n",
          {}, {}, nullptr, run_server, true},
+        {{"signer"},
+         "  signer      signe les lettres de mission (PAdES) avec un certificat .p12\n"
+         "              (lettrine signer --aide ; docs/SIGNATURE.md)\n",
+         {}, {}, nullptr, run_signer, true},
         {{"aide"}, "", {}, {}, nullptr, show_help},
         {{"version"}, "", {}, {}, nullptr, show_version},
     };

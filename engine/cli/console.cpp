@@ -22,7 +22,12 @@ namespace {
 
 // « 4 lettres dans output/lettres/ », or « budget dans output/budget-2016.xlsx ».
 std::string phrase(const WrittenKind& kind, const std::vector<boost::filesystem::path>& files) {
-    if (files.size() == 1 && kind.many.empty()) return kind.one + " dans " + files.front().string();
+    if (kind.many.empty()) {  // named one by one: « budget dans output/budget-2016.xlsx et output/budget-2016.pdf »
+        std::string names;
+        for (std::size_t i = 0; i < files.size(); ++i)
+            names += (i == 0 ? "" : i + 1 == files.size() ? " et " : ", ") + files[i].string();
+        return kind.one + " dans " + names;
+    }
     const boost::filesystem::path folder = files.front().parent_path();
     return count_phrase(files.size(), kind.one, kind.many.empty() ? kind.one : kind.many) + " dans " +
            (folder.empty() ? std::string("./") : folder.string() + "/");

@@ -10,6 +10,7 @@
 #include "december/december_job.hpp"
 #include "report/report.hpp"
 #include "mailing/send_job.hpp"
+#include "signing/sign_command.hpp"
 
 namespace lettrine {
 
@@ -29,7 +30,15 @@ JobOptions december_options(const Invocation& in, Console& console) {
 const std::vector<WrittenKind> kDecemberFiles = {{"lettre-de-mission-", "lettre", "lettres"}, {"budget-", "budget", ""}};
 
 int run_batch(const Invocation& in, Console& console, bool letters, bool budget) {
-    return console.report(run_december(december_options(in, console), letters, budget), kDecemberFiles);
+    // --signer: the certificate and its password are checked before anything is written.
+    const auto signer = signing::signer_for_batch(in.value("--signer"), in.value("--mot-de-passe-fichier"), std::cerr);
+    const JobResult result = run_december(december_options(in, console), letters, budget);
+    console.report(result, kDecemberFiles);
+    if (!signer || !letters) return 0;
+    std::vector<boost::filesystem::path> letter_files;
+    for (const auto& file : result.written)
+        if (file.extension() == ".pdf" && file.parent_path().filename() == "lettres") letter_files.push_back(file);
+    return signer->sign_written(letter_files, std::cerr);
 }
 
 }  // namespace

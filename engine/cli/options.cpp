@@ -30,6 +30,12 @@ const std::vector<OptionSpec>& option_table() {
          "  --smtp FICHIER     envoyer : les réglages du serveur d'envoi (serveur,\n"
          "                     port, securite, utilisateur, fichier-mot-de-passe)\n"},
         {{"--renvoyer"}, Takes::Nothing, "  --renvoyer         envoyer : renvoie aussi les lettres déjà envoyées\n"},
+        {{"--signer"}, Takes::Value,
+         "  --signer FICHIER   decembre, lettres : signe les lettres écrites avec ce\n"
+         "                     certificat .p12 (--mot-de-passe-fichier F ; docs/SIGNATURE.md)\n"},
+        {{"--mot-de-passe-fichier"}, Takes::Value,
+         "  --mot-de-passe-fichier F  decembre, lettres : le fichier du mot de passe du\n"
+         "                     certificat de --signer\n"},
         {{"--remplacer"}, Takes::Nothing,
          "  --remplacer        convertir, convertir-ag : remplace le classeur --sortie\n"
          "                     existant, gardé en .bak\n"},

@@ -12,6 +12,7 @@
 #include "pdf/pdf_streams.hpp"
 #include "pdf/pdf_syntax.hpp"
 #include "pdf/structure_tree.hpp"
+#include "pdf/signature_fields.hpp"
 
 namespace lettrine {
 
@@ -129,7 +130,7 @@ void append_box(std::string& out, double left, double bottom, double right, doub
 struct PdfStreamWriter::State {
     explicit State(pdf::ByteSink& sink)
         : file(sink), catalog(file.allocate()), page_tree(file.allocate()), info(file.allocate()), fonts(file),
-          images(file), content(fonts, images), structure(file) {}
+          images(file), content(fonts, images), structure(file), signatures(file) {}
 
     pdf::PdfFile file;
     const uint32_t catalog, page_tree, info;
@@ -137,6 +138,7 @@ struct PdfStreamWriter::State {
     pdf::DocumentImages images;
     pdf::PageContent content;
     pdf::StructureTree structure;
+    pdf::SignatureFields signatures;
     std::vector<uint32_t> pages;  // page objects, in order
     // Page objects numbered before their page is written (targets of links
     // to later pages), by page index in the whole file.
@@ -237,7 +239,8 @@ void PdfStreamWriter::State::write_page(const LaidOutPage& page) {
     paint_marked(page);
     const uint32_t stream = file.allocate();
     file.write_stream(stream, " /Filter /FlateDecode", pdf::deflate_bytes(content.operators()));
-    const std::string annotations = links(page, page_object);
+    std::string annotations = links(page, page_object);
+    signatures.add_widgets(pages.size(), page.height, page_object, annotations);
     const int structure_key = structure.end_page();
 
     std::string& d = scratch;
@@ -377,7 +380,9 @@ void PdfStreamWriter::State::write_catalog(uint32_t outline_root, uint32_t struc
     const bool usable = !metadata->language.empty() && is_ascii(metadata->language);
     d += " /Lang ";
     append_literal_string(d, usable ? metadata->language : "fr-FR");
-    d += " /ViewerPreferences << /DisplayDocTitle true >> >>";
+    d += " /ViewerPreferences << /DisplayDocTitle true >>";
+    d += signatures.acroform_entry();
+    d += " >>";
     file.write_object(catalog, d);
 }
 
@@ -457,6 +462,7 @@ void PdfStreamWriter::add(const LaidOutDocument& part) {
     s.images.prepare(part.pages);
     const std::size_t first = s.pages.size();
     s.part_first = first;
+    s.signatures.begin_part(part, first);
     // Appended documents as if added one by one: the same bytes (see parts).
     const auto elements = static_cast<StructureId>(part.structure.size());
     const std::size_t parts = std::max<std::size_t>(1, part.parts.size());

@@ -78,3 +78,13 @@ TEST(Arguments, BudgetRefusesSecteur) {
     EXPECT_NE(usage_message({"fusion", "--secteur", "habitat"}).find("--secteur ne s'emploie qu'avec les commandes"),
               std::string::npos);
 }
+
+TEST(Arguments, SignerOnlyWithTheLetters) {
+    const Invocation a = parse_arguments({"lettres", "--signer", "co.p12", "--mot-de-passe-fichier", "mdp"});
+    EXPECT_EQ(a.value("--signer"), "co.p12");
+    EXPECT_EQ(a.value("--mot-de-passe-fichier"), "mdp");
+    EXPECT_EQ(parse_arguments({"decembre", "--signer=co.p12"}).value("--signer"), "co.p12");
+    EXPECT_NE(usage_message({"budget", "--signer", "co.p12"}).find("--signer ne s'emploie qu'avec"), std::string::npos)
+        << usage_message({"budget", "--signer", "co.p12"});
+    EXPECT_NE(usage_message({"lettres", "--mot-de-passe-fichier", "mdp"}).find("qu'avec --signer"), std::string::npos);
+}
