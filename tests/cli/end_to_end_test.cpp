@@ -252,7 +252,7 @@ TEST(EndToEnd, SuccessLineNamesWhatWasWritten) {
     const RunResult r = run(lettrine() + " decembre --sortie " + out.string());
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_NE(r.err.find("4 lettres dans " + (out / "lettres").string() + "/, budget dans " +
-                         (out / "budget-2016.xlsx").string() + "\n"),
+                         (out / "budget-2016.xlsx").string() + " et " + (out / "budget-2016.pdf").string() + "\n"),
               std::string::npos)
         << r.err;
     const RunResult one = run(lettrine() + " lettres --secteur habitat --sortie " + out.string());

@@ -123,7 +123,9 @@ TEST(LetterLayout, SignatureNamesShareABaselineWhenOneIsLonger) {
     const RunResult r = run(lettrine() + " lettres --secteur habitat --donnees '" + workbook.string() + "' --sortie '" +
                             (dir / "sortie").string() + "'");
     ASSERT_EQ(r.code, 0) << r.err;
-    const std::vector<Word> words = words_of(pdf, page_count(pdf));
+    // The signatures' page: the last one but the Annexe 1 that follows it.
+    std::vector<Word> words;
+    for (int page = page_count(pdf); page >= 1 && !first_word(words, "Claire"); --page) words = words_of(pdf, page);
     const Word* ours = first_word(words, "Claire");  // Les Ecossolies' signatory
     const Word* theirs = first_word(words, "Alex");   // the référent's
     const Word* loire = first_word(words, "Loire");

@@ -331,7 +331,7 @@ TEST(ProgrammeValidation, BilanReturnFieldsAreCheckedAtTheirCells) {
     set_cell(wb, "Programme", "B15", "lettrine chez nous");
     const std::vector<std::string> found = problems(wb);
     ASSERT_EQ(found.size(), 2u);
-    EXPECT_NE(found[0].find("cellule B14 : la date limite des bilans (31/01/2020) ne tombe ni en 2016 ni en 2017"),
+    EXPECT_NE(found[0].find("cellule B14 : avertissement : la date limite des bilans (31/01/2020) ne tombe ni en 2016 ni en 2017"),
               std::string::npos) << found[0];
     EXPECT_NE(found[1].find("cellule B15 : « lettrine chez nous » n'est pas l'adresse d'une page web"), std::string::npos)
         << found[1];
