@@ -124,17 +124,4 @@ std::string page_text(const LaidOutPage& page) {
     return out;
 }
 
-std::string pdf_text(const std::string& pdf, const std::string& options) {
-    const fs::path file = fs::temp_directory_path() / fs::unique_path("lettrine-ag-test-%%%%-%%%%.pdf");
-    write_file_atomically(file, pdf);
-    std::string text;
-    FILE* pipe = ::popen(("pdftotext -enc UTF-8 " + options + " " + file.string() + " - 2>/dev/null").c_str(), "r");
-    char buffer[4096];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) text.append(buffer, n);
-    ::pclose(pipe);
-    fs::remove(file);
-    return text;
-}
-
 }  // namespace ag_fixtures

@@ -10,6 +10,7 @@
 #include "core/diagnostic.hpp"
 #include "data/programme.hpp"
 #include "layout/pages.hpp"
+#include "support/pdf_tools.hpp"
 
 namespace ag_fixtures {
 
@@ -40,6 +41,6 @@ std::vector<std::string> page_lines(const lettrine::LaidOutPage& page);
 std::string page_text(const lettrine::LaidOutPage& page);
 
 // pdftotext of a PDF's bytes (UTF-8, reading order); extra options before the file.
-std::string pdf_text(const std::string& pdf, const std::string& options = "");
+using lettrine::test_support::pdf_text_of_bytes;
 
 }  // namespace ag_fixtures

@@ -110,13 +110,13 @@ TEST(Badges, TextExtractsExactly) {
     const std::string pdf = write_pdf(badge_sheets(ag, programme(), *FontSet::default_set()));
     // The first badge only: pdftotext on its area (in points, at 72 dpi).
     const int x = static_cast<int>((595.276 - 2 * badge::kWidth) / 2), y = static_cast<int>((841.89 - 5 * badge::kHeight) / 2);
-    const std::string first = pdf_text(pdf, "-r 72 -x " + std::to_string(x) + " -y " + std::to_string(y) + " -W " +
+    const std::string first = pdf_text_of_bytes(pdf, "-r 72 -x " + std::to_string(x) + " -y " + std::to_string(y) + " -W " +
                                                 std::to_string(static_cast<int>(badge::kWidth)) + " -H " +
                                                 std::to_string(static_cast<int>(badge::kHeight)));
     EXPECT_NE(first.find("Marie-Héloïse Delacroix-Échantillon"), std::string::npos) << first;
     EXPECT_NE(first.find("SCIC Modèle"), std::string::npos);
     EXPECT_EQ(first.find("Zoé"), std::string::npos);
-    EXPECT_NE(pdf_text(pdf).find("Zoé Œuvre"), std::string::npos);
+    EXPECT_NE(pdf_text_of_bytes(pdf).find("Zoé Œuvre"), std::string::npos);
 }
 
 TEST(Badges, MissingCharacterIsAPositionedError) {

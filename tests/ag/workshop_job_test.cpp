@@ -56,7 +56,7 @@ TEST(WorkshopJob, OnePackPerSectorAndTheDossierIdenticalOnRerun) {
     for (const auto& p : first.written)
         EXPECT_TRUE(read_file(p) == read_file(b / p.lexically_relative(a))) << p;
     // The dossier holds every pack, in the programme's order.
-    const std::string text = pdf_text(read_file(a / "ag-2016/dossier-ag-2016.pdf"));
+    const std::string text = pdf_text_of_bytes(read_file(a / "ag-2016/dossier-ag-2016.pdf"));
     std::size_t at = 0;
     for (const auto& s : programme().sectors) {
         at = text.find("Atelier « " + s.name + " »", at);

@@ -69,7 +69,7 @@ TEST(WorkshopPack, AtLeastTheMinimumOfBlankRows) {
 }
 
 TEST(WorkshopPack, SectionsInOrderInThePdf) {
-    const std::string text = pdf_text(write_pdf(compose_pack(assembly(), "habitat")));
+    const std::string text = pdf_text_of_bytes(write_pdf(compose_pack(assembly(), "habitat")));
     const std::vector<std::string> sections = {
         "ASSEMBLÉE GÉNÉRALE 2016", "Atelier « Habitat »", "jeudi 16 juin 2016", "Le Solilab, la halle",
         "Ordre du jour", "Le secteur en bref", "Structure référente Habitat (exemple)", "Les missions en 2016",
@@ -85,7 +85,7 @@ TEST(WorkshopPack, SectionsInOrderInThePdf) {
 }
 
 TEST(WorkshopPack, RegistrantsPrintedInFrenchOrder) {
-    const std::string text = pdf_text(write_pdf(compose_pack(assembly(), "habitat")), "-raw");
+    const std::string text = pdf_text_of_bytes(write_pdf(compose_pack(assembly(), "habitat")), "-raw");
     std::vector<std::size_t> at;
     // Name and first name side by side start each row (a long name wraps: its first part only).
     for (const char* name : {"Aperçu Bruno", "Canevas Agnès", "Copie Hélène", "Delacroix-", "Démo Maëlle", "eco Jules",
@@ -126,7 +126,7 @@ TEST(WorkshopPack, LongAttendanceSheetRepeatsItsHeaderOnEveryPage) {
 
 TEST(WorkshopPack, BilanKeyFiguresWhenGiven) {
     SectorBilan bilan{2015, {{"Projets accompagnés", "12"}, {"Partenaires réunis", "35"}}};
-    const std::string text = pdf_text(write_pdf(compose_pack(assembly(), "dechets-ressources", bilan)));
+    const std::string text = pdf_text_of_bytes(write_pdf(compose_pack(assembly(), "dechets-ressources", bilan)));
     const auto at = text.find("Chiffres clés du bilan 2015");
     ASSERT_NE(at, std::string::npos);
     EXPECT_LT(at, text.find("Les projets conduits dans le secteur"));
@@ -134,7 +134,7 @@ TEST(WorkshopPack, BilanKeyFiguresWhenGiven) {
 }
 
 TEST(WorkshopPack, SectorWithoutReferentHasItsPack) {
-    const std::string text = pdf_text(write_pdf(compose_pack(assembly(), "numerique")));
+    const std::string text = pdf_text_of_bytes(write_pdf(compose_pack(assembly(), "numerique")));
     EXPECT_NE(text.find("Atelier « Numérique et ESS »"), std::string::npos);
     EXPECT_NE(text.find("Sacha Exemple"), std::string::npos);
     EXPECT_NE(text.find("conventionné directement par Nantes Métropole"), std::string::npos);

@@ -1,12 +1,12 @@
 #include "bilan_fixtures.hpp"
 
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <stdexcept>
 
 #include "data/programme_reader.hpp"
+#include "support/process.hpp"
 
 namespace fs = boost::filesystem;
 
@@ -86,14 +86,9 @@ fs::path temp_folder(const std::string& name) {
 
 int run_python(const std::string& script, const std::string& arguments, std::string& out) {
     const std::string command = "/usr/bin/python3 " + source_path("tests/bilan/" + script) + " " + arguments;
-    out.clear();
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (!pipe) return -1;
-    char buffer[4096];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-    const int status = ::pclose(pipe);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    const test_support::CommandResult result = test_support::run_command(command);
+    out = result.out;
+    return result.code;
 }
 
 }  // namespace lettrine::testing

@@ -9,6 +9,8 @@
 #include "bilan/note_view.hpp"
 #include "bilan_fixtures.hpp"
 #include "core/output_files.hpp"
+#include "support/pdf_tools.hpp"
+#include "support/process.hpp"
 
 namespace fs = boost::filesystem;
 using namespace lettrine;
@@ -17,22 +19,6 @@ using namespace lettrine::testing;
 namespace {
 
 Bilan valid_bilan() { return read_bilan_bytes(valid_bilan_xml(), "bilan.xml", BilanFormat::Xml); }
-
-std::string command_output(const std::string& command) {
-    std::string out;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    char buffer[4096];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-    ::pclose(pipe);
-    return out;
-}
-
-int page_count(const fs::path& pdf) {
-    const std::string info = command_output("pdfinfo " + pdf.string());
-    const auto at = info.find("Pages:");
-    return at == std::string::npos ? -1 : std::stoi(info.substr(at + 6));
-}
 
 }  // namespace
 
@@ -76,10 +62,10 @@ TEST(NoteJob, WritesTwoToSixPagesAndTheSameBytesTwice) {
     options.output = folder / "b";
     const fs::path second = run_note(options).written.at(0);
     EXPECT_EQ(read_file(first), read_file(second));
-    const int pages = page_count(first);
+    const int pages = test_support::pdf_page_count(first);
     EXPECT_GE(pages, 2);
     EXPECT_LE(pages, 6);
-    const std::string text = command_output("pdftotext " + first.string() + " -");
+    const std::string text = test_support::command_output("pdftotext " + first.string() + " -");
     EXPECT_NE(text.find("Note de bilan annuelle 2016"), std::string::npos) << text;
     EXPECT_NE(text.find("Jours consacrés à chaque mission"), std::string::npos);  // the chart's title is real text
     EXPECT_NE(text.find("Habitat participatif"), std::string::npos);

@@ -2,7 +2,6 @@
 // What the CLI tests share: the real executable run as a user would run it
 // (exit code, standard output, standard error), files read back, fresh
 // work folders.
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <boost/filesystem.hpp>
@@ -12,36 +11,23 @@
 #include <sstream>
 #include <string>
 
+#include "support/process.hpp"
+
 namespace cli_test {
 
 namespace fs = boost::filesystem;
 
-struct RunResult {
-    int code = -1;  // the exit code, -1 when killed by a signal
-    std::string out, err;
-};
+using RunResult = lettrine::test_support::CommandResult;
+
+// Runs `command` through the shell (tests/support): exit code, standard
+// output and standard error, each test's apart.
+inline RunResult run(const std::string& command) { return lettrine::test_support::run_command(command); }
 
 inline std::string slurp(const fs::path& p) {
     std::ifstream in(p.string(), std::ios::binary);
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
-}
-
-// Runs `command` through the shell; its standard error goes through a
-// temporary file of its own (ctest -j runs test processes side by side).
-inline RunResult run(const std::string& command) {
-    const fs::path err = fs::temp_directory_path() / fs::unique_path("lettrine-cli-err-%%%%-%%%%-%%%%.txt");
-    RunResult r;
-    FILE* pipe = ::popen((command + " 2>'" + err.string() + "'").c_str(), "r");
-    char buffer[4096];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) r.out.append(buffer, n);
-    const int status = ::pclose(pipe);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.err = slurp(err);
-    fs::remove(err);
-    return r;
 }
 
 // An empty folder <temp>/<prefix><name>-<pid>, emptied first if it exists.

@@ -7,7 +7,7 @@
 #include FT_ADVANCES_H
 #include <sys/stat.h>
 
-#include <filesystem>
+#include <boost/filesystem.hpp>
 #include <thread>
 
 #include "core/diagnostic.hpp"
@@ -136,7 +136,7 @@ TEST(FontTables, GlyphsAndAdvancesAreFreeTypes) {
     int fonts = 0;
     for (const char* folder : {"/usr/share/fonts/truetype/liberation2/", "/usr/share/fonts/truetype/dejavu/"}) {
         if (!exists(folder)) continue;
-        for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+        for (const auto& entry : boost::filesystem::directory_iterator(folder)) {
             const std::string path = entry.path().string();
             if (entry.path().extension() != ".ttf") continue;
             const auto font = Font::load(path);

@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "support/process.hpp"
+
 namespace mail_test {
 
 namespace fs = boost::filesystem;
@@ -47,12 +49,9 @@ inline std::string unescape(const std::string& text) {
 inline std::map<std::string, std::string> parse_with_python(const fs::path& file) {
     const std::string command = std::string(kPython) + " '" LETTRINE_SOURCE_DIR "/tests/mail/read_mail.py' '" +
                                 file.string() + "' 2>&1";
-    FILE* pipe = ::popen(command.c_str(), "r");
-    std::string text;
-    char buffer[4096];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) text.append(buffer, n);
-    if (::pclose(pipe) != 0) throw std::runtime_error("read_mail.py a échoué : " + text);
+    const lettrine::test_support::CommandResult result = lettrine::test_support::run_command(command);
+    const std::string& text = result.out;
+    if (result.code != 0) throw std::runtime_error("read_mail.py a échoué : " + text);
     std::map<std::string, std::string> fields;
     std::istringstream lines(text);
     std::string line;

@@ -16,6 +16,7 @@
 #include <set>
 
 #include "mail_support.hpp"
+#include "support/process.hpp"
 
 namespace fs = boost::filesystem;
 using mail_test::parse_with_python;
@@ -23,23 +24,10 @@ using mail_test::slurp;
 
 namespace {
 
-struct Outcome {
-    int code = -1;
-    std::string out, err;
-};
+using Outcome = test_support::CommandResult;
 
 Outcome lettrine(const std::string& arguments) {
-    const fs::path err = fs::temp_directory_path() / fs::unique_path("lettrine-mail-err-%%%%-%%%%.txt");
-    Outcome r;
-    FILE* pipe = ::popen((std::string(LETTRINE_EXE) + " " + arguments + " 2>'" + err.string() + "'").c_str(), "r");
-    char buffer[4096];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) r.out.append(buffer, n);
-    const int status = ::pclose(pipe);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.err = slurp(err);
-    fs::remove(err);
-    return r;
+    return test_support::run_command(std::string(LETTRINE_EXE) + " " + arguments);
 }
 
 const std::string kData = LETTRINE_SOURCE_DIR "/input/programme-2016.xml";
@@ -134,11 +122,9 @@ std::string pdf_sha256(const fs::path& pdf) {
     const std::string command = std::string(mail_test::kPython) +
                                 " -c 'import hashlib,sys; print(hashlib.sha256(open(sys.argv[1],\"rb\").read()).hexdigest())' '" +
                                 pdf.string() + "'";
-    FILE* pipe = ::popen(command.c_str(), "r");
-    char buffer[128] = {0};
-    const std::size_t n = std::fread(buffer, 1, sizeof buffer - 1, pipe);
-    ::pclose(pipe);
-    return std::string(buffer, n > 0 ? n - 1 : 0);
+    std::string digest = test_support::command_output(command);
+    if (!digest.empty() && digest.back() == '\n') digest.pop_back();
+    return digest;
 }
 
 }  // namespace

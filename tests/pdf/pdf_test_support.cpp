@@ -11,7 +11,6 @@
 #include <regex>
 #include <sstream>
 #include <stdexcept>
-#include <sys/wait.h>
 
 #include "core/text.hpp"
 
@@ -56,28 +55,16 @@ GlyphRun justified_run(const std::shared_ptr<const Font>& font, double size, dou
     return run;
 }
 
-std::string run_command(const std::string& command, int* status) {
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) throw std::runtime_error("cannot run " + command);
-    std::string output;
-    std::array<char, 4096> buffer;
-    std::size_t read;
-    while ((read = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) output.append(buffer.data(), read);
-    const int raw = pclose(pipe);
-    if (status) *status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    return output;
-}
-
 ScratchDirectory::ScratchDirectory() {
     static std::atomic<int> counter{0};
-    root_ = std::filesystem::temp_directory_path() /
+    root_ = boost::filesystem::temp_directory_path() /
             ("lettrine-pdf-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::create_directories(root_);
+    boost::filesystem::create_directories(root_);
 }
 
 ScratchDirectory::~ScratchDirectory() {
-    std::error_code ignored;
-    std::filesystem::remove_all(root_, ignored);
+    boost::system::error_code ignored;
+    boost::filesystem::remove_all(root_, ignored);
 }
 
 std::string ScratchDirectory::write(const std::string& name, const std::string& bytes) const {

@@ -3,13 +3,15 @@
 // fonts, tiny PNG/JPEG images made on the spot, and the external tools
 // (poppler, qpdf, pdfminer) that read the written files back.
 #include <cstdint>
-#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include <boost/filesystem.hpp>
+
 #include "layout/pages.hpp"
+#include "support/process.hpp"
 
 namespace lettrine::pdf_test {
 
@@ -22,8 +24,13 @@ GlyphRun text_run(const std::shared_ptr<const Font>& font, double size, double x
 GlyphRun justified_run(const std::shared_ptr<const Font>& font, double size, double x, double y,
                        const std::string& text, double width);
 
-// Runs a shell command; returns its standard output. `status` gets the exit status.
-std::string run_command(const std::string& command, int* status = nullptr);
+// Runs a shell command (tests/support); returns its standard output.
+// `status` gets the exit status.
+inline std::string run_command(const std::string& command, int* status = nullptr) {
+    test_support::CommandResult result = test_support::run_command(command);
+    if (status) *status = result.code;
+    return result.out;
+}
 
 // A fresh directory under the system's temporary directory, removed on destruction.
 class ScratchDirectory {
@@ -37,7 +44,7 @@ public:
     std::string path(const std::string& name) const { return (root_ / name).string(); }
 
 private:
-    std::filesystem::path root_;
+    boost::filesystem::path root_;
 };
 
 struct Rgba {

@@ -21,6 +21,7 @@
 #include "pdf/pdf_writer.hpp"
 #include "pdf_samples.hpp"
 #include "pdfimport/external_pdf.hpp"
+#include "support/process.hpp"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define LETTRINE_TEST_ASAN 1
@@ -34,6 +35,15 @@ namespace lettrine {
 namespace {
 
 namespace fs = boost::filesystem;
+using test_support::shell_quote;
+
+// The standard output of `command`; its exit code in `*status` when asked.
+std::string run(const std::string& command, int* status = nullptr) {
+    test_support::CommandResult result = test_support::run_command(command);
+    if (status) *status = result.code;
+    return result.out;
+}
+
 using namespace pdfimport_test;
 
 const fs::path kFixture = fs::path(LETTRINE_SOURCE_DIR) / "tests/pdfimport/fixtures/note-externe.pdf";
@@ -58,20 +68,6 @@ private:
     fs::path root_;
 };
 
-std::string run(const std::string& command, int* status = nullptr) {
-    std::string out;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (!pipe) return out;
-    char buffer[4096];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-    const int raw = ::pclose(pipe);
-    if (status) *status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    return out;
-}
-
-std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
-
 // The error thrown by `action`, or a failure when nothing is thrown.
 template <typename Action>
 LettrineError error_of(Action action) {
@@ -89,7 +85,7 @@ LettrineError error_of(Action action) {
 TEST(InspectExternalPdf, ReadsLibreOfficePagesAsPdfinfoDoes) {
     const ExternalPdfInfo info = inspect_external_pdf(kFixture);
     // The oracle: poppler's own reading of the same file.
-    const std::string pdfinfo = run("pdfinfo -f 1 -l 99 " + quoted(kFixture));
+    const std::string pdfinfo = run("pdfinfo -f 1 -l 99 " + shell_quote(kFixture));
     std::istringstream lines(pdfinfo);
     std::string line;
     std::vector<std::pair<double, double>> expected;
@@ -128,7 +124,7 @@ TEST(InspectExternalPdf, AcceptsAnOwnerPasswordOnly) {
     Scratch scratch;
     const fs::path file = scratch.path("sans-modification.pdf");
     int status = 0;
-    run("qpdf --encrypt '' proprietaire 256 --modify=none -- " + quoted(kFixture) + " " + quoted(file), &status);
+    run("qpdf --encrypt '' proprietaire 256 --modify=none -- " + shell_quote(kFixture) + " " + shell_quote(file), &status);
     ASSERT_EQ(status, 0);
     EXPECT_EQ(inspect_external_pdf(file).page_count(), 2u);
 }
@@ -139,7 +135,7 @@ TEST(InspectExternalPdf, AcceptsObjectStreamsAndLinearization) {
     Scratch scratch;
     const fs::path file = scratch.path("web.pdf");
     int status = 0;
-    run("qpdf --object-streams=generate --linearize " + quoted(kFixture) + " " + quoted(file), &status);
+    run("qpdf --object-streams=generate --linearize " + shell_quote(kFixture) + " " + shell_quote(file), &status);
     ASSERT_EQ(status, 0);
     EXPECT_EQ(inspect_external_pdf(file).page_count(), 2u);
 }
@@ -148,7 +144,7 @@ TEST(InspectExternalPdf, RefusesAUserPassword) {
     Scratch scratch;
     const fs::path file = scratch.path("note protégée.pdf");
     int status = 0;
-    run("qpdf --encrypt secret proprietaire 256 -- " + quoted(kFixture) + " " + quoted(file), &status);
+    run("qpdf --encrypt secret proprietaire 256 -- " + shell_quote(kFixture) + " " + shell_quote(file), &status);
     ASSERT_EQ(status, 0);
     const LettrineError e = error_of([&] { inspect_external_pdf(file); });
     EXPECT_EQ(e.kind(), ErrorKind::Data);
@@ -364,7 +360,7 @@ std::string lettrine_pdf() {
 
 // Each bookmark as "title → page number", read by qpdf.
 std::string outline_of(const fs::path& pdf) {
-    return run("qpdf --json=2 --json-key=outlines " + quoted(pdf) +
+    return run("qpdf --json=2 --json-key=outlines " + shell_quote(pdf) +
                " | /usr/bin/python3 -c 'import json, sys\n"
                "def walk(items):\n"
                "    for o in items:\n"
@@ -374,7 +370,7 @@ std::string outline_of(const fs::path& pdf) {
 }
 
 std::string page_text(const fs::path& pdf, int page) {
-    return run("pdftotext -f " + std::to_string(page) + " -l " + std::to_string(page) + " " + quoted(pdf) + " -");
+    return run("pdftotext -f " + std::to_string(page) + " -l " + std::to_string(page) + " " + shell_quote(pdf) + " -");
 }
 
 struct Box {
@@ -384,7 +380,7 @@ struct Box {
 // Word boxes of a page from pdftotext -bbox (top-left origin, points).
 std::multimap<std::string, Box> word_boxes(const fs::path& pdf, int page) {
     const std::string html = run("pdftotext -bbox -f " + std::to_string(page) + " -l " + std::to_string(page) + " " +
-                                 quoted(pdf) + " -");
+                                 shell_quote(pdf) + " -");
     std::multimap<std::string, Box> words;
     std::istringstream in(html);
     std::string line;
@@ -419,10 +415,10 @@ TEST(PlaceExternalPages, DrawsALibreOfficePageUnderLettrinesFooter) {
     place_external_pages(ours, {placement}, output);
 
     int status = 0;
-    const std::string check = run("qpdf --check " + quoted(output), &status);
+    const std::string check = run("qpdf --check " + shell_quote(output), &status);
     EXPECT_EQ(status, 0) << check;
     EXPECT_NE(check.find("No syntax or stream encoding errors"), std::string::npos) << check;
-    EXPECT_EQ(run("qpdf --show-npages " + quoted(output)), "3\n");
+    EXPECT_EQ(run("qpdf --show-npages " + shell_quote(output)), "3\n");
 
     // Page 2: the external text and Lettrine's footer; the others untouched.
     const std::string page2 = page_text(output, 2);
@@ -458,9 +454,9 @@ TEST(PlaceExternalPages, DrawsALibreOfficePageUnderLettrinesFooter) {
 
     // Drawn first, under the page's own content.
     const std::string first_stream = run(
-        "qpdf --json=2 --json-key=pages " + quoted(output) +
+        "qpdf --json=2 --json-key=pages " + shell_quote(output) +
         " | /usr/bin/python3 -c 'import json, sys; print(json.load(sys.stdin)[\"pages\"][1][\"contents\"][0].split()[0])'"
-        " | xargs -I{} qpdf --show-object={} --filtered-stream-data " + quoted(output));
+        " | xargs -I{} qpdf --show-object={} --filtered-stream-data " + shell_quote(output));
     EXPECT_NE(first_stream.find("/LettrineImport1 Do"), std::string::npos) << first_stream;
 
     // Same inputs, same bytes.
@@ -474,7 +470,7 @@ TEST(PlaceExternalPages, PlacesSeveralPagesOfSeveralFiles) {
     const fs::path ours = scratch.write("rapport.pdf", lettrine_pdf());
     const fs::path turned = scratch.path("tournée.pdf");
     int status = 0;
-    run("qpdf --rotate=+90:2 " + quoted(kFixture) + " " + quoted(turned), &status);
+    run("qpdf --rotate=+90:2 " + shell_quote(kFixture) + " " + shell_quote(turned), &status);
     ASSERT_EQ(status, 0);
     const fs::path output = scratch.path("sortie.pdf");
     place_external_pages(ours, {placement_on(0, kFixture, 1), placement_on(2, turned, 1), placement_on(1, kFixture, 0)},
@@ -488,7 +484,7 @@ TEST(PlaceExternalPages, PlacesSeveralPagesOfSeveralFiles) {
     ASSERT_EQ(words.count("perspectives"), 1u);
     const Box b = words.find("perspectives")->second;
     EXPECT_GT(b.y_max - b.y_min, b.x_max - b.x_min);
-    run("qpdf --check " + quoted(output), &status);
+    run("qpdf --check " + shell_quote(output), &status);
     EXPECT_EQ(status, 0);
 }
 
@@ -520,13 +516,13 @@ TEST(PlaceExternalPages, KeepsWhatAnnotationsPrintButNotTheAnnotations) {
     EXPECT_NE(text.find("VISA"), std::string::npos) << text;
     EXPECT_EQ(text.find("CACHE"), std::string::npos) << text;
     const std::string page = run(
-        "qpdf --json=2 --json-key=pages " + quoted(output) +
+        "qpdf --json=2 --json-key=pages " + shell_quote(output) +
         " | /usr/bin/python3 -c 'import json, sys; print(json.load(sys.stdin)[\"pages\"][0][\"object\"].split()[0])'"
-        " | xargs -I{} qpdf --show-object={} " + quoted(output));
+        " | xargs -I{} qpdf --show-object={} " + shell_quote(output));
     EXPECT_NE(page.find("/Type /Page"), std::string::npos) << page;
     EXPECT_EQ(page.find("/Annots"), std::string::npos) << page;
     int status = 0;
-    run("qpdf --check " + quoted(output), &status);
+    run("qpdf --check " + shell_quote(output), &status);
     EXPECT_EQ(status, 0);
 }
 
@@ -555,12 +551,12 @@ TEST(PlaceExternalPages, DropsEveryActionFromImportedObjects) {
     const std::string text = page_text(output, 1);
     EXPECT_NE(text.find("Formulaire externe"), std::string::npos) << text;
     EXPECT_NE(text.find("Formulaire imbrique"), std::string::npos) << text;
-    const std::string json = run("qpdf --json=2 --json-stream-data=none " + quoted(output));
+    const std::string json = run("qpdf --json=2 --json-stream-data=none " + shell_quote(output));
     EXPECT_NE(json.find("\"/XObject\""), std::string::npos);  // the JSON holds the objects
     for (const char* action : {"/AA", "/JavaScript", "/JS", "/Launch", "/OpenAction", "calc.exe"})
         EXPECT_EQ(json.find(action), std::string::npos) << action;
     int status = 0;
-    run("qpdf --check " + quoted(output), &status);
+    run("qpdf --check " + shell_quote(output), &status);
     EXPECT_EQ(status, 0);
 }
 

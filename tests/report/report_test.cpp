@@ -21,9 +21,13 @@
 #include "layout/layout.hpp"
 #include "markup/markup_parser.hpp"
 #include "report/report.hpp"
+#include "support/process.hpp"
 
 namespace lettrine {
 namespace {
+
+using test_support::command_output;
+using test_support::shell_quote;
 
 namespace fs = boost::filesystem;
 
@@ -33,19 +37,6 @@ const Programme& programme() {
     static const Programme p = read_programme(source("input/programme-2016.xml"));
     return p;
 }
-
-std::string run(const std::string& command) {
-    std::string out;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (!pipe) return out;
-    char buffer[4096];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-    ::pclose(pipe);
-    return out;
-}
-
-std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
 
 std::string read_all(const fs::path& path) {
     std::ifstream in(path.string(), std::ios::binary);
@@ -71,15 +62,15 @@ void copy_into(const fs::path& from, const fs::path& to) { fs::copy_file(from, t
 
 // The text of each page (1-based index 0 unused), no-break spaces as spaces.
 std::vector<std::string> page_texts(const fs::path& pdf) {
-    const std::string info = run("pdfinfo " + quoted(pdf));
+    const std::string info = command_output("pdfinfo " + shell_quote(pdf));
     std::smatch m;
     const std::regex pages_line("Pages:\\s+(\\d+)");
     if (!std::regex_search(info, m, pages_line)) return {};
     const int count = std::stoi(m[1]);
     std::vector<std::string> pages(1);
     for (int i = 1; i <= count; ++i) {
-        std::string text = run("pdftotext -layout -f " + std::to_string(i) + " -l " + std::to_string(i) + " " +
-                               quoted(pdf) + " -");
+        std::string text = command_output("pdftotext -layout -f " + std::to_string(i) + " -l " + std::to_string(i) + " " +
+                               shell_quote(pdf) + " -");
         for (const std::string space : {"\u00A0", "\u202F"}) {
             std::size_t at;
             while ((at = text.find(space)) != std::string::npos) text.replace(at, space.size(), " ");
@@ -349,7 +340,7 @@ TEST(Report, ABookWithAnImportedNoteClaimsNoConformanceAndSaysWhichNote) {
 
 // The outline as "depth|title|page" lines (qpdf's JSON, read by Python).
 std::string outline_lines(const fs::path& pdf) {
-    return run("qpdf --json=2 --json-key=outlines " + quoted(pdf) +
+    return command_output("qpdf --json=2 --json-key=outlines " + shell_quote(pdf) +
                " | /usr/bin/python3 -c \"import json, sys\n"
                "def walk(items, depth):\n"
                "    for it in items:\n"
@@ -381,7 +372,7 @@ TEST(Report, BookmarksPerChapterAndHeadingLeadWhereChaptersStart) {
 
 TEST(Report, QpdfFindsNoProblem) {
     const FullReport& r = full_report();
-    EXPECT_EQ(run("qpdf --check " + quoted(r.pdf) + " >/dev/null 2>&1; echo $?"), "0\n");
+    EXPECT_EQ(command_output("qpdf --check " + shell_quote(r.pdf) + " >/dev/null 2>&1; echo $?"), "0\n");
 }
 
 TEST(Report, SameBytesOnRerun) {
@@ -449,8 +440,8 @@ TEST(Report, EveryProblemAtOnceAndNothingWritten) {
     std::ofstream(notes / "bilan-2016-dechets-ressources.xml", std::ios::binary) << bilan;
     std::ofstream(notes / "note-2016.pdf", std::ios::binary) << good;
     // Opens only with a password (made by qpdf's command line).
-    run("qpdf --encrypt secret secret 256 -- " + quoted(source("tests/pdfimport/fixtures/note-externe.pdf")) + " " +
-        quoted(notes / "note-services-aux-personnes.pdf"));
+    command_output("qpdf --encrypt secret secret 256 -- " + shell_quote(source("tests/pdfimport/fixtures/note-externe.pdf")) + " " +
+        shell_quote(notes / "note-services-aux-personnes.pdf"));
     ASSERT_TRUE(fs::exists(notes / "note-services-aux-personnes.pdf"));
     ReportOptions options;
     options.programme = source("input/programme-2016.xml");
@@ -484,8 +475,8 @@ TEST(Report, ANoteLongerThanTheReservablePagesIsRefused) {
     const fs::path notes = root / "notes";
     fs::create_directories(notes);
     std::string copies;
-    for (int i = 0; i < 1001; ++i) copies += " " + quoted(source("tests/pdfimport/fixtures/note-externe.pdf"));
-    run("qpdf --empty --pages" + copies + " -- " + quoted(notes / "note-habitat.pdf"));  // 2,002 pages
+    for (int i = 0; i < 1001; ++i) copies += " " + shell_quote(source("tests/pdfimport/fixtures/note-externe.pdf"));
+    command_output("qpdf --empty --pages" + copies + " -- " + shell_quote(notes / "note-habitat.pdf"));  // 2,002 pages
     ReportOptions options;
     options.programme = source("input/programme-2016.xml");
     options.notes = notes;
@@ -505,8 +496,8 @@ TEST(Report, ANoteJustUnderTheImportLimitIsAccepted) {
     const fs::path notes = root / "notes";
     fs::create_directories(notes);
     std::string copies;
-    for (int i = 0; i < 999; ++i) copies += " " + quoted(source("tests/pdfimport/fixtures/note-externe.pdf"));
-    run("qpdf --empty --pages" + copies + " -- " + quoted(notes / "note-habitat.pdf"));  // 1,998 pages
+    for (int i = 0; i < 999; ++i) copies += " " + shell_quote(source("tests/pdfimport/fixtures/note-externe.pdf"));
+    command_output("qpdf --empty --pages" + copies + " -- " + shell_quote(notes / "note-habitat.pdf"));  // 1,998 pages
     const NoteFolder found = scan_notes(notes, programme());
     EXPECT_FALSE(found.diagnostics.has_errors()) << (found.diagnostics.empty() ? "" : found.diagnostics.items()[0].describe());
     ASSERT_EQ(found.notes.size(), 1u);

@@ -9,25 +9,16 @@
 #include <iterator>
 
 #include "safety_support.hpp"
+#include "support/pdf_tools.hpp"
 
 using namespace safety;
+using lettrine::test_support::pdf_text;
 
 namespace {
 
 void write(const fs::path& path, const std::string& bytes) {
     std::ofstream out(path.string(), std::ios::binary);
     out << bytes;
-}
-
-std::string pdf_text(const fs::path& pdf) {
-    std::string out;
-    FILE* pipe = ::popen(("pdftotext -enc UTF-8 '" + pdf.string() + "' -").c_str(), "r");
-    if (!pipe) return out;
-    char buffer[4096];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-    ::pclose(pipe);
-    return out;
 }
 
 // Merges `data` (one record, element <d>) into a two-paragraph letter: (exit code, messages, PDF text).

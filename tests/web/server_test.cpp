@@ -8,12 +8,14 @@
 #include <atomic>
 #include <map>
 #include <set>
+#include <sstream>
 #include <vector>
 
 #include "core/diagnostic.hpp"
 #include "preview/preview.hpp"
 #include "web/options.hpp"
 #include "web/workspace.hpp"
+#include "support/process.hpp"
 #include "web_support.hpp"
 
 namespace lettrine::web::testing {
@@ -301,14 +303,11 @@ TEST(WebServer, TwentyConcurrentUploadsAllSucceed) {
 TEST(WebServer, ListensWithABacklogForABurstOfUploads) {
     RunningServer server;
     const std::string command = "ss -Hltn 'sport = :" + std::to_string(server.port()) + "'";
-    FILE* pipe = popen(command.c_str(), "r");
-    ASSERT_NE(pipe, nullptr);
-    char state[32] = {}, local[128] = {};
+    std::istringstream line(test_support::command_output(command));
+    std::string state;
     unsigned long queued = 0, backlog = 0;
-    const int read = std::fscanf(pipe, "%31s %lu %lu %127s", state, &queued, &backlog, local);
-    pclose(pipe);
-    ASSERT_EQ(read, 4) << command;
-    EXPECT_STREQ(state, "LISTEN");
+    ASSERT_TRUE(line >> state >> queued >> backlog) << command;
+    EXPECT_EQ(state, "LISTEN");
     EXPECT_GE(backlog, 128u);
 }
 

@@ -38,7 +38,7 @@ TEST(Determinism, IdenticalUnderFakedClocksAndTimeZones) {
         const auto result = xlsx_test::run_command(
             env + "TZ=" + run.tz + " /usr/bin/faketime " + xlsx_test::shell_quote(run.when) + " " + writer + " " +
             xlsx_test::shell_quote((dir / run.file).string()) + " 2>&1");
-        ASSERT_EQ(result.exit_status, 0) << result.output;
+        ASSERT_EQ(result.code, 0) << result.out;
     }
     const std::string a = read_file(dir / "a.xlsx"), b = read_file(dir / "b.xlsx");
     boost::filesystem::remove_all(dir);

@@ -23,9 +23,9 @@ std::map<std::string, std::string> dump_with_openpyxl(const std::string& bytes) 
     const auto result = xlsx_test::run_command("/usr/bin/python3 " + xlsx_test::shell_quote(script) + " " +
                                              xlsx_test::shell_quote(path.string()) + " 2>&1");
     boost::filesystem::remove_all(dir);
-    EXPECT_EQ(result.exit_status, 0) << result.output;
+    EXPECT_EQ(result.code, 0) << result.out;
     std::map<std::string, std::string> values;
-    std::istringstream lines(result.output);
+    std::istringstream lines(result.out);
     for (std::string line; std::getline(lines, line);) {
         const auto eq = line.find('=');
         if (eq != std::string::npos) values[line.substr(0, eq)] = line.substr(eq + 1);
