@@ -102,7 +102,7 @@ TEST(AtelierCommand, NotesOfThePreviousYearForTheJuneAssembly) {
                                ag_fixtures::source_path("templates") + " --quiet --secteur dechets-ressources";
     const Outcome ok = run("atelier --notes " + (dir / "notes").string() + " --sortie " + (dir / "out").string() + " " + common);
     ASSERT_EQ(ok.code, 0) << ok.err;
-    const std::string pack = ag_fixtures::pdf_text(read_file(dir / "out/ag-2016/dossier-atelier-dechets-ressources.pdf"));
+    const std::string pack = ag_fixtures::pdf_text_of_bytes(read_file(dir / "out/ag-2016/dossier-atelier-dechets-ressources.pdf"));
     EXPECT_NE(pack.find("Chiffres clés du bilan 2015"), std::string::npos) << pack;
     EXPECT_NE(pack.find("Chiffres de l’année 2015, tirés du bilan annuel de la structure référente : ceux de 2016 ne"),
               std::string::npos) << pack;

@@ -72,13 +72,13 @@ TEST(WorkshopJob, OnePackPerSectorAndTheDossierIdenticalOnRerun) {
 TEST(WorkshopJob, AttendanceSheetAloneAndWithoutEmailAddresses) {
     const fs::path out = temp_dir("emargement");
     run_workshop_packs(options_into(out));
-    const std::string sheet = pdf_text(read_file(out / "ag-2016/emargement-services-aux-personnes.pdf"));
+    const std::string sheet = pdf_text_of_bytes(read_file(out / "ag-2016/emargement-services-aux-personnes.pdf"));
     EXPECT_NE(sheet.find("Feuille d’émargement"), std::string::npos) << sheet;
     EXPECT_NE(sheet.find("Échantillon"), std::string::npos) << sheet;
     EXPECT_NE(sheet.find("Courriel (facultatif)"), std::string::npos) << sheet;
     EXPECT_EQ(sheet.find("Votre avis sur l’atelier"), std::string::npos);  // the sheet only, not the pack
     EXPECT_EQ(sheet.find('@'), std::string::npos) << sheet;
-    const std::string pack = pdf_text(read_file(out / "ag-2016/dossier-atelier-services-aux-personnes.pdf"));
+    const std::string pack = pdf_text_of_bytes(read_file(out / "ag-2016/dossier-atelier-services-aux-personnes.pdf"));
     const std::string attendance = pack.substr(pack.find("Feuille d’émargement"));
     EXPECT_EQ(attendance.find("exemple.org"), std::string::npos) << attendance;
     EXPECT_EQ(attendance.find("zoe.echantillon"), std::string::npos);

@@ -12,12 +12,11 @@ using namespace cli_test;
 
 namespace {
 
-std::string lettrine() { return std::string(LETTRINE_EXE); }
 fs::path source(const std::string& relative) { return fs::path(LETTRINE_SOURCE_DIR) / relative; }
 
 // Runs `lettrine budget` on `data` and the check script on what it wrote.
 RunResult budget_and_compare(const fs::path& data, const fs::path& out) {
-    const RunResult r = run(lettrine() + " budget --donnees " + data.string() + " --sortie " + out.string());
+    const RunResult r = run(lettrine_exe() + " budget --donnees " + data.string() + " --sortie " + out.string());
     EXPECT_EQ(r.code, 0) << r.err;
     EXPECT_TRUE(fs::exists(out / "budget-2016.xlsx"));
     EXPECT_TRUE(fs::exists(out / "budget-2016.pdf")) << r.err;

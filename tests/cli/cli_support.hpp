@@ -18,6 +18,9 @@ namespace cli_test {
 namespace fs = boost::filesystem;
 
 using RunResult = lettrine::test_support::CommandResult;
+#ifdef LETTRINE_EXE
+using lettrine::test_support::lettrine_exe;
+#endif
 
 // Runs `command` through the shell (tests/support): exit code, standard
 // output and standard error, each test's apart.

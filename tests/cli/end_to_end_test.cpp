@@ -20,7 +20,6 @@ namespace {
 
 fs::path temp_dir(const std::string& name) { return fresh_dir("lettrine-e2e-", name); }
 
-std::string lettrine() { return std::string(LETTRINE_EXE); }
 
 const std::set<std::string> kDefaultOutputs = {
     "budget-2016.pdf",
@@ -41,7 +40,7 @@ int page_count(const fs::path& pdf) {
 
 TEST(EndToEnd, DefaultBatchWritesFourLettersAndTheBudget) {
     const fs::path out = temp_dir("default");
-    const RunResult r = run(lettrine() + " decembre --sortie " + out.string());
+    const RunResult r = run(lettrine_exe() + " decembre --sortie " + out.string());
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_EQ(files_under(out), kDefaultOutputs);
 
@@ -75,8 +74,8 @@ TEST(EndToEnd, DefaultBatchWritesFourLettersAndTheBudget) {
 
 TEST(EndToEnd, SameInputGivesIdenticalBytesWhateverTheClockAndThreads) {
     const fs::path first = temp_dir("det1"), second = temp_dir("det2");
-    ASSERT_EQ(run(lettrine() + " --quiet --jobs 1 --sortie " + first.string()).code, 0);
-    const RunResult later = run("faketime '2031-07-14 08:30:00' " + lettrine() + " --quiet --jobs 2 --sortie " +
+    ASSERT_EQ(run(lettrine_exe() + " --quiet --jobs 1 --sortie " + first.string()).code, 0);
+    const RunResult later = run("faketime '2031-07-14 08:30:00' " + lettrine_exe() + " --quiet --jobs 2 --sortie " +
                                 second.string());
     ASSERT_EQ(later.code, 0) << later.err;
     ASSERT_EQ(files_under(first), kDefaultOutputs);
@@ -89,10 +88,10 @@ TEST(EndToEnd, SameInputGivesIdenticalBytesWhateverTheClockAndThreads) {
 
 TEST(EndToEnd, OneSectorOnlyRewritesThatLetter) {
     const fs::path out = temp_dir("one");
-    const RunResult r = run(lettrine() + " --secteur habitat --sortie " + out.string());
+    const RunResult r = run(lettrine_exe() + " --secteur habitat --sortie " + out.string());
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_EQ(files_under(out), (std::set<std::string>{"lettres/lettre-de-mission-2016-habitat.pdf"}));
-    const RunResult unknown = run(lettrine() + " --secteur logement --sortie " + out.string());
+    const RunResult unknown = run(lettrine_exe() + " --secteur logement --sortie " + out.string());
     EXPECT_EQ(unknown.code, 2);
     EXPECT_NE(unknown.err.find("secteur inconnu « logement »"), std::string::npos) << unknown.err;
     fs::remove_all(out);
@@ -108,7 +107,7 @@ TEST(EndToEnd, InvalidDataGivesExitCode3AndWritesNothing) {
     std::ofstream(dir / "programme.xml") << xml;
     fs::copy_file(fs::path(LETTRINE_SOURCE_DIR) / "input/logo-ecossolies.png", dir / "logo-ecossolies.png");
     const fs::path out = dir / "sortie";
-    const RunResult r = run(lettrine() + " --donnees " + (dir / "programme.xml").string() + " --sortie " + out.string());
+    const RunResult r = run(lettrine_exe() + " --donnees " + (dir / "programme.xml").string() + " --sortie " + out.string());
     EXPECT_EQ(r.code, 3) << r.err;
     EXPECT_NE(r.err.find("programme.xml:"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("« dix mille » n'est pas un montant"), std::string::npos) << r.err;
@@ -125,7 +124,7 @@ TEST(EndToEnd, TemplateErrorGivesExitCode4WithItsPosition) {
     text.replace(at, 13, "{{/mission2}}");
     std::ofstream(dir / "modeles/lettre-de-mission.xml.mustache") << text;
     const fs::path out = dir / "sortie";
-    const RunResult r = run(lettrine() + " lettres --modeles " + (dir / "modeles").string() + " --sortie " + out.string());
+    const RunResult r = run(lettrine_exe() + " lettres --modeles " + (dir / "modeles").string() + " --sortie " + out.string());
     EXPECT_EQ(r.code, 4) << r.err;
     EXPECT_NE(r.err.find("lettre-de-mission.xml.mustache:"), std::string::npos) << r.err;
     EXPECT_TRUE(files_under(out).empty());
@@ -134,7 +133,7 @@ TEST(EndToEnd, TemplateErrorGivesExitCode4WithItsPosition) {
 
 TEST(EndToEnd, CheckWritesNothingAndSaysAllIsWell) {
     const fs::path out = temp_dir("check");
-    const RunResult r = run(lettrine() + " verifier --sortie " + out.string());
+    const RunResult r = run(lettrine_exe() + " verifier --sortie " + out.string());
     EXPECT_EQ(r.code, 0) << r.err;
     EXPECT_NE(r.err.find("Données et modèles valides."), std::string::npos) << r.err;
     EXPECT_TRUE(files_under(out).empty());
@@ -142,7 +141,7 @@ TEST(EndToEnd, CheckWritesNothingAndSaysAllIsWell) {
 }
 
 TEST(EndToEnd, UsageErrorGivesExitCode2) {
-    const RunResult r = run(lettrine() + " --inconnue");
+    const RunResult r = run(lettrine_exe() + " --inconnue");
     EXPECT_EQ(r.code, 2);
     EXPECT_NE(r.err.find("option inconnue"), std::string::npos);
 }
@@ -166,7 +165,7 @@ TEST(EndToEnd, CheckListsFiveMistakesOfAnEditedWorkbook) {
                   "/input/programme-2016.xlsx " + workbook.string())
                   .code,
               0);
-    const RunResult r = run(lettrine() + " verifier --donnees " + workbook.string());
+    const RunResult r = run(lettrine_exe() + " verifier --donnees " + workbook.string());
     EXPECT_EQ(r.code, 3) << r.err;
     for (const char* where : {"feuille « Secteurs », cellule J4 : « dix mille » n'est pas un montant",
                               "feuille « Secteurs », cellule K3", "feuille « Secteurs », cellule G2",
@@ -178,7 +177,7 @@ TEST(EndToEnd, CheckListsFiveMistakesOfAnEditedWorkbook) {
 
 TEST(EndToEnd, MailMergeGivesOnePdfPerRecordOrOneBook) {
     const fs::path out = temp_dir("merge");
-    const std::string common = lettrine() + " fusion --modele samples/fusion/invitation.xml.mustache"
+    const std::string common = lettrine_exe() + " fusion --modele samples/fusion/invitation.xml.mustache"
                                             " --donnees samples/fusion/destinataires.xml --chaque destinataire";
     const RunResult each = run(common + " --nom nom --sortie " + (out / "une-par-personne").string());
     ASSERT_EQ(each.code, 0) << each.err;
@@ -203,7 +202,7 @@ TEST(EndToEnd, MailMergeFromASpreadsheetSheet) {
     // The programme's « Secteurs » sheet as a mailing list: one PDF per row.
     std::ofstream(dir / "fiche.xml.mustache")
         << "<document titre=\"{{Secteur}}\"><p>{{numero}}/{{total}} : <b>{{Secteur}}</b> — {{Intervenant}}</p></document>";
-    const RunResult r = run(lettrine() + " fusion --modele " + (dir / "fiche.xml.mustache").string() +
+    const RunResult r = run(lettrine_exe() + " fusion --modele " + (dir / "fiche.xml.mustache").string() +
                             " --donnees input/programme-2016.xlsx --chaque Secteurs --nom Identifiant --sortie " +
                             (dir / "fiches").string());
     ASSERT_EQ(r.code, 0) << r.err;
@@ -215,7 +214,7 @@ TEST(EndToEnd, MailMergeFromASpreadsheetSheet) {
 
 TEST(EndToEnd, ConvertRegeneratesTheDefaultWorkbookExactly) {
     const fs::path dir = temp_dir("convert");
-    const RunResult r = run(lettrine() + " convertir --donnees input/programme-2016.xml --sortie " +
+    const RunResult r = run(lettrine_exe() + " convertir --donnees input/programme-2016.xml --sortie " +
                             (dir / "programme.xlsx").string());
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_TRUE(slurp(dir / "programme.xlsx") == slurp(fs::path(LETTRINE_SOURCE_DIR) / "input/programme-2016.xlsx"));
@@ -238,7 +237,7 @@ TEST(EndToEnd, SecteurIsCheckedTheSameInEveryCommand) {
         {"budget --secteur habitat", "budget : --secteur ne s'emploie pas"},
     };
     for (const auto& c : cases) {
-        const RunResult r = run(lettrine() + " " + c.first + " --sortie " + out.string());
+        const RunResult r = run(lettrine_exe() + " " + c.first + " --sortie " + out.string());
         EXPECT_EQ(r.code, 2) << c.first << "\n" << r.err;
         EXPECT_NE(r.err.find(c.second), std::string::npos) << c.first << "\n" << r.err;
     }
@@ -249,13 +248,13 @@ TEST(EndToEnd, SecteurIsCheckedTheSameInEveryCommand) {
 // issue 13, item 14: the closing line names what was written.
 TEST(EndToEnd, SuccessLineNamesWhatWasWritten) {
     const fs::path out = temp_dir("summary");
-    const RunResult r = run(lettrine() + " decembre --sortie " + out.string());
+    const RunResult r = run(lettrine_exe() + " decembre --sortie " + out.string());
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_NE(r.err.find("4 lettres dans " + (out / "lettres").string() + "/, budget dans " +
                          (out / "budget-2016.xlsx").string() + " et " + (out / "budget-2016.pdf").string() + "\n"),
               std::string::npos)
         << r.err;
-    const RunResult one = run(lettrine() + " lettres --secteur habitat --sortie " + out.string());
+    const RunResult one = run(lettrine_exe() + " lettres --secteur habitat --sortie " + out.string());
     EXPECT_NE(one.err.find("1 lettre dans " + (out / "lettres").string() + "/\n"), std::string::npos) << one.err;
     fs::remove_all(out);
 }
@@ -267,7 +266,7 @@ TEST(EndToEnd, ConvertKeepsAnExistingWorkbookUnlessAskedToReplaceIt) {
     const fs::path workbook = dir / "programme.xlsx";
     std::ofstream(workbook.string()) << "budget tapé à la main : 17 000";
     const std::string convert =
-        lettrine() + " convertir --donnees input/programme-2016.xml --sortie " + workbook.string();
+        lettrine_exe() + " convertir --donnees input/programme-2016.xml --sortie " + workbook.string();
     const RunResult refused = run(convert);
     EXPECT_EQ(refused.code, 2) << refused.err;
     EXPECT_NE(refused.err.find("convertir : « " + workbook.string() + " » existe déjà et n'est pas remplacé"),
@@ -299,7 +298,7 @@ TEST(EndToEnd, MailMergeRefusesFieldsTheDataDoesNotHave) {
     const std::string data = " --donnees " + (dir / "donnees.xml").string() + " --chaque destinataire";
     const fs::path out = dir / "sortie";
 
-    const RunResult none = run(lettrine() + " fusion --modele " + (dir / "accent.xml.mustache").string() + data +
+    const RunResult none = run(lettrine_exe() + " fusion --modele " + (dir / "accent.xml.mustache").string() + data +
                                " --sortie " + out.string());
     EXPECT_EQ(none.code, 4) << none.err;
     EXPECT_NE(none.err.find("accent.xml.mustache:1:24 : le champ « civilité » n'existe pas dans les données (vouliez-vous "
@@ -308,7 +307,7 @@ TEST(EndToEnd, MailMergeRefusesFieldsTheDataDoesNotHave) {
         << none.err;
     EXPECT_TRUE(files_under(out).empty());
 
-    const std::string tel = lettrine() + " fusion --modele " + (dir / "tel.xml.mustache").string() + data;
+    const std::string tel = lettrine_exe() + " fusion --modele " + (dir / "tel.xml.mustache").string() + data;
     const RunResult some = run(tel + " --sortie " + out.string());
     EXPECT_EQ(some.code, 0) << some.err;
     EXPECT_NE(some.err.find("avertissement"), std::string::npos) << some.err;
@@ -325,7 +324,7 @@ TEST(EndToEnd, MailMergeRefusesFieldsTheDataDoesNotHave) {
               std::string::npos)
         << name.err;
 
-    const RunResult root = run(lettrine() + " fusion --modele " + (dir / "tel.xml.mustache").string() + " --donnees " +
+    const RunResult root = run(lettrine_exe() + " fusion --modele " + (dir / "tel.xml.mustache").string() + " --donnees " +
                                (dir / "donnees.xml").string() + " --chaque destinataires --sortie " + (dir / "racine").string());
     EXPECT_EQ(root.code, 3) << root.err;
     EXPECT_NE(root.err.find("désigne l'élément racine <destinataires>"), std::string::npos) << root.err;
@@ -336,7 +335,7 @@ TEST(EndToEnd, MailMergeRefusesFieldsTheDataDoesNotHave) {
 TEST(EndToEnd, MailMergeIntoABareFileName) {
     const fs::path dir = temp_dir("merge-bare");
     const fs::path source(LETTRINE_SOURCE_DIR);
-    const RunResult r = run("cd " + dir.string() + " && " + lettrine() + " fusion --modele " +
+    const RunResult r = run("cd " + dir.string() + " && " + lettrine_exe() + " fusion --modele " +
                             (source / "samples/fusion/invitation.xml.mustache").string() + " --donnees " +
                             (source / "samples/fusion/destinataires.xml").string() +
                             " --chaque destinataire --un-fichier --sortie lettre.pdf");
@@ -356,7 +355,7 @@ TEST(EndToEnd, CheckAlsoChecksTheAssemblyAndTheBilans) {
     ASSERT_NE(at, std::string::npos);
     ag.replace(at, workshop.size(), "<atelier secteur=\"jardin\"");
     std::ofstream((dir / "ag.xml").string()) << ag;
-    const RunResult assembly = run(lettrine() + " verifier --donnees-ag " + (dir / "ag.xml").string());
+    const RunResult assembly = run(lettrine_exe() + " verifier --donnees-ag " + (dir / "ag.xml").string());
     EXPECT_EQ(assembly.code, 3) << assembly.err;
     EXPECT_NE(assembly.err.find("ag.xml:90:"), std::string::npos) << assembly.err;
     EXPECT_NE(assembly.err.find("secteur inconnu « jardin »"), std::string::npos) << assembly.err;
@@ -365,11 +364,11 @@ TEST(EndToEnd, CheckAlsoChecksTheAssemblyAndTheBilans) {
     fs::create_directories(dir / "bilans");
     fs::copy_file(source / "input/bilans/bilan-2016-habitat.xlsx", dir / "bilans/bilan-2016-habitat.xlsx");
     fs::copy_file(source / "input/bilans/bilan-2016-habitat.xlsx", dir / "bilans/habitat-copie.xlsx");
-    const RunResult notes = run(lettrine() + " verifier --notes " + (dir / "bilans").string());
+    const RunResult notes = run(lettrine_exe() + " verifier --notes " + (dir / "bilans").string());
     EXPECT_EQ(notes.code, 3) << notes.err;
     EXPECT_NE(notes.err.find("habitat-copie.xlsx"), std::string::npos) << notes.err;
 
-    const RunResult fine = run(lettrine() + " verifier --donnees-ag input/ag-2016.xml --notes input/bilans");
+    const RunResult fine = run(lettrine_exe() + " verifier --donnees-ag input/ag-2016.xml --notes input/bilans");
     EXPECT_EQ(fine.code, 0) << fine.err;
     fs::remove_all(dir);
 }

@@ -15,7 +15,6 @@ using namespace cli_test;
 
 namespace {
 
-std::string lettrine() { return std::string(LETTRINE_EXE); }
 const fs::path kSource = LETTRINE_SOURCE_DIR;
 
 constexpr double mm(double v) { return v * 72.0 / 25.4; }
@@ -80,9 +79,9 @@ const std::string kEightLines = "Service des partenariats\nPôle économie socia
 TEST(LetterLayout, FiveLineRecipientPushesTheDateBelowIt) {
     const fs::path dir = fresh_dir("lettrine-layout-", "five");
     const fs::path workbook = edited_workbook(dir, {{"Secteurs!C4", kLongReferent}, {"Secteurs!D4", kFiveLines}});
-    const RunResult check = run(lettrine() + " verifier --donnees '" + workbook.string() + "'");
+    const RunResult check = run(lettrine_exe() + " verifier --donnees '" + workbook.string() + "'");
     EXPECT_EQ(check.code, 0) << check.err;
-    const RunResult r = run(lettrine() + " lettres --secteur habitat --donnees '" + workbook.string() + "' --sortie '" +
+    const RunResult r = run(lettrine_exe() + " lettres --secteur habitat --donnees '" + workbook.string() + "' --sortie '" +
                             (dir / "sortie").string() + "'");
     ASSERT_EQ(r.code, 0) << r.err;
     const std::vector<Word> words = words_of(dir / "sortie/lettres/lettre-de-mission-2016-habitat.pdf", 1);
@@ -100,7 +99,7 @@ TEST(LetterLayout, EightLineRecipientIsAnErrorAtTheAddressCell) {
     const fs::path dir = fresh_dir("lettrine-layout-", "eight");
     const fs::path workbook = edited_workbook(dir, {{"Secteurs!C4", kLongReferent}, {"Secteurs!D4", kEightLines}});
     const std::string expected = "programme.xlsx, feuille « Secteurs », cellule D4 : le bloc positionné « destinataire » (";
-    const RunResult check = run(lettrine() + " verifier --donnees '" + workbook.string() + "'");
+    const RunResult check = run(lettrine_exe() + " verifier --donnees '" + workbook.string() + "'");
     EXPECT_EQ(check.code, 3) << check.err;
     EXPECT_NE(check.err.find(expected), std::string::npos) << check.err;
     EXPECT_NE(check.err.find("pour 45 mm au plus (hauteur-max) : 11 lignes, dont 9 tiennent : raccourcissez cette donnée"),
@@ -109,7 +108,7 @@ TEST(LetterLayout, EightLineRecipientIsAnErrorAtTheAddressCell) {
     EXPECT_NE(check.err.find("1 problème trouvé"), std::string::npos) << check.err;
 
     const fs::path out = dir / "sortie";
-    const RunResult r = run(lettrine() + " lettres --donnees '" + workbook.string() + "' --sortie '" + out.string() + "'");
+    const RunResult r = run(lettrine_exe() + " lettres --donnees '" + workbook.string() + "' --sortie '" + out.string() + "'");
     EXPECT_EQ(r.code, 3) << r.err;
     EXPECT_NE(r.err.find(expected), std::string::npos) << r.err;
     EXPECT_TRUE(files_under(out).empty());
@@ -120,7 +119,7 @@ TEST(LetterLayout, SignatureNamesShareABaselineWhenOneIsLonger) {
     const fs::path dir = fresh_dir("lettrine-layout-", "signatures");
     const fs::path workbook = edited_workbook(dir, {{"Secteurs!C4", kLongReferent}});
     const fs::path pdf = dir / "sortie/lettres/lettre-de-mission-2016-habitat.pdf";
-    const RunResult r = run(lettrine() + " lettres --secteur habitat --donnees '" + workbook.string() + "' --sortie '" +
+    const RunResult r = run(lettrine_exe() + " lettres --secteur habitat --donnees '" + workbook.string() + "' --sortie '" +
                             (dir / "sortie").string() + "'");
     ASSERT_EQ(r.code, 0) << r.err;
     // The signatures' page: the last one but the Annexe 1 that follows it.
@@ -146,13 +145,13 @@ TEST(LetterLayout, WorkbookSavedInAnotherFolderGivesTheSameLetters) {
     const std::string templates = " --modeles '" + (kSource / "templates").string() + "'";
     // From the repository, as the README runs it, and from an unrelated folder.
     const RunResult in_place =
-        run("cd '" + kSource.string() + "' && " + lettrine() + " lettres --sortie '" + (dir / "a").string() + "'");
-    const RunResult in_place_csv = run("cd '" + kSource.string() + "' && " + lettrine() +
+        run("cd '" + kSource.string() + "' && " + lettrine_exe() + " lettres --sortie '" + (dir / "a").string() + "'");
+    const RunResult in_place_csv = run("cd '" + kSource.string() + "' && " + lettrine_exe() +
                                        " lettres --donnees samples/programme-csv --sortie '" + (dir / "c").string() + "'");
-    const RunResult moved = run("cd '" + (dir / "ici").string() + "' && " + lettrine() + " lettres --donnees '" +
+    const RunResult moved = run("cd '" + (dir / "ici").string() + "' && " + lettrine_exe() + " lettres --donnees '" +
                                 (dir / "ailleurs/programme-2016.xlsx").string() + "'" + templates + " --sortie '" +
                                 (dir / "b").string() + "'");
-    const RunResult moved_csv = run("cd '" + (dir / "ici").string() + "' && " + lettrine() + " lettres --donnees '" +
+    const RunResult moved_csv = run("cd '" + (dir / "ici").string() + "' && " + lettrine_exe() + " lettres --donnees '" +
                                     (dir / "ailleurs/csv").string() + "'" + templates + " --sortie '" +
                                     (dir / "d").string() + "'");
     for (const RunResult* r : {&in_place, &in_place_csv, &moved, &moved_csv}) ASSERT_EQ(r->code, 0) << r->err;
@@ -173,12 +172,12 @@ TEST(LetterLayout, MissingLogoIsOneDataErrorAtTheProgrammeCell) {
     const fs::path workbook = edited_workbook(dir, {{"Programme!B13", "logo-absent.png"}});
     const std::string expected = "programme.xlsx, feuille « Programme », cellule B13 : le logo « logo-absent.png » "
                                  "ne peut pas être utilisé : fichier introuvable (cherché dans : ";
-    const RunResult check = run(lettrine() + " verifier --donnees '" + workbook.string() + "'");
+    const RunResult check = run(lettrine_exe() + " verifier --donnees '" + workbook.string() + "'");
     EXPECT_EQ(check.code, 3) << check.err;
     EXPECT_NE(check.err.find(expected), std::string::npos) << check.err;
     EXPECT_NE(check.err.find("1 problème trouvé"), std::string::npos) << check.err;
     const fs::path out = dir / "sortie";
-    const RunResult r = run(lettrine() + " lettres --donnees '" + workbook.string() + "' --sortie '" + out.string() + "'");
+    const RunResult r = run(lettrine_exe() + " lettres --donnees '" + workbook.string() + "' --sortie '" + out.string() + "'");
     EXPECT_EQ(r.code, 3) << r.err;
     EXPECT_NE(r.err.find(expected), std::string::npos) << r.err;
     EXPECT_EQ(r.err.find("cherché dans", r.err.find("cherché dans") + 1), std::string::npos) << "one error:\n" << r.err;

@@ -24,10 +24,10 @@ using mail_test::slurp;
 
 namespace {
 
-using Outcome = test_support::CommandResult;
+using Outcome = lettrine::test_support::CommandResult;
 
-Outcome lettrine(const std::string& arguments) {
-    return test_support::run_command(std::string(LETTRINE_EXE) + " " + arguments);
+Outcome lettrine_run(const std::string& arguments) {
+    return lettrine::test_support::run_command(std::string(LETTRINE_EXE) + " " + arguments);
 }
 
 const std::string kData = LETTRINE_SOURCE_DIR "/input/programme-2016.xml";
@@ -50,7 +50,7 @@ struct LettersOnce {
     fs::path dir = fs::temp_directory_path() / ("lettrine-mail-letters-" + std::to_string(::getpid()));
     LettersOnce() {
         fs::remove_all(dir);
-        const Outcome r = lettrine("lettres --donnees '" + kData + "' --sortie '" + dir.string() + "' --quiet");
+        const Outcome r = lettrine_run("lettres --donnees '" + kData + "' --sortie '" + dir.string() + "' --quiet");
         if (r.code != 0) throw std::runtime_error("lettrine lettres : " + r.err);
     }
     ~LettersOnce() {
@@ -122,7 +122,7 @@ std::string pdf_sha256(const fs::path& pdf) {
     const std::string command = std::string(mail_test::kPython) +
                                 " -c 'import hashlib,sys; print(hashlib.sha256(open(sys.argv[1],\"rb\").read()).hexdigest())' '" +
                                 pdf.string() + "'";
-    std::string digest = test_support::command_output(command);
+    std::string digest = lettrine::test_support::command_output(command);
     if (!digest.empty() && digest.back() == '\n') digest.pop_back();
     return digest;
 }
@@ -131,7 +131,7 @@ std::string pdf_sha256(const fs::path& pdf) {
 
 TEST(Envoyer, DraftsThatAnOutsideParserReads) {
     const fs::path out = work_folder("drafts");
-    const Outcome r = lettrine("envoyer --donnees '" + kData + "' --sortie '" + out.string() + "'");
+    const Outcome r = lettrine_run("envoyer --donnees '" + kData + "' --sortie '" + out.string() + "'");
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_NE(r.err.find("4 courriels préparés dans"), std::string::npos) << r.err;
     for (const auto& s : kSectors) {
@@ -151,7 +151,7 @@ TEST(Envoyer, DraftsThatAnOutsideParserReads) {
         EXPECT_EQ(f["attachment0_sha256"], pdf_sha256(letter(out, s)));
     }
     const std::string first = slurp(out / "courriels" / "courriel-2016-habitat.eml");
-    ASSERT_EQ(lettrine("envoyer --donnees '" + kData + "' --sortie '" + out.string() + "'").code, 0);
+    ASSERT_EQ(lettrine_run("envoyer --donnees '" + kData + "' --sortie '" + out.string() + "'").code, 0);
     EXPECT_EQ(slurp(out / "courriels" / "courriel-2016-habitat.eml"), first) << "same input, same bytes";
     fs::remove_all(out);
 }
@@ -159,7 +159,7 @@ TEST(Envoyer, DraftsThatAnOutsideParserReads) {
 TEST(Envoyer, MissingLetterSaysToRunLettresFirstAndWritesNothing) {
     const fs::path out = work_folder("missing");
     fs::remove(letter(out, "habitat"));
-    const Outcome r = lettrine("envoyer --donnees '" + kData + "' --sortie '" + out.string() + "'");
+    const Outcome r = lettrine_run("envoyer --donnees '" + kData + "' --sortie '" + out.string() + "'");
     EXPECT_EQ(r.code, 5) << r.err;
     EXPECT_NE(r.err.find("lettre-de-mission-2016-habitat.pdf : lettre de mission introuvable pour le secteur « habitat »"),
               std::string::npos)
@@ -180,7 +180,7 @@ TEST(Envoyer, SendsToARealServerReportsTheRefusedOneAndNeverSendsTwice) {
                              smtp_config(out, server.port()) + "'";
 
     // First run: three sent, the refused one reported with the server's answer.
-    Outcome r = lettrine(send);
+    Outcome r = lettrine_run(send);
     EXPECT_EQ(r.code, 6) << r.err;
     EXPECT_NE(r.err.find("3 courriels envoyés"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("ÉCHEC secteur « circuits-courts » (circuits-courts@exemple.org) : refusé par le serveur : "
@@ -208,7 +208,7 @@ TEST(Envoyer, SendsToARealServerReportsTheRefusedOneAndNeverSendsTwice) {
 
     // Second run, the address accepted now: only the refused one goes.
     write(refuse, "");
-    r = lettrine(send);
+    r = lettrine_run(send);
     EXPECT_EQ(r.code, 0) << r.err;
     got = received(inbox);
     ASSERT_EQ(got.size(), 4u);
@@ -216,7 +216,7 @@ TEST(Envoyer, SendsToARealServerReportsTheRefusedOneAndNeverSendsTwice) {
     EXPECT_EQ(logged_lines(out), 4u);
 
     // Third run: nothing new, nothing sent.
-    r = lettrine(send);
+    r = lettrine_run(send);
     EXPECT_EQ(r.code, 0) << r.err;
     EXPECT_NE(r.err.find("0 courriel envoyé"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("4 lettres déjà envoyées"), std::string::npos) << r.err;
@@ -224,11 +224,11 @@ TEST(Envoyer, SendsToARealServerReportsTheRefusedOneAndNeverSendsTwice) {
 
     // A changed letter counts as new; --renvoyer sends again what was sent.
     { std::ofstream(letter(out, "habitat").string(), std::ios::app | std::ios::binary) << "\n% corrigée\n"; }
-    r = lettrine(send);
+    r = lettrine_run(send);
     EXPECT_EQ(r.code, 0) << r.err;
     ASSERT_EQ(received(inbox).size(), 5u);
     EXPECT_EQ(received(inbox).back().recipient, address_of("habitat"));
-    r = lettrine(send + " --renvoyer --secteur services-aux-personnes");
+    r = lettrine_run(send + " --renvoyer --secteur services-aux-personnes");
     EXPECT_EQ(r.code, 0) << r.err;
     ASSERT_EQ(received(inbox).size(), 6u);
     EXPECT_EQ(received(inbox).back().recipient, address_of("services-aux-personnes"));
@@ -245,7 +245,7 @@ TEST(Envoyer, UnreachableServerStopsAtTheFirstAndLogsNothing) {
         mail_test::SmtpServer server(inbox, out / "aucun");
         port = server.port();
     }  // stopped: nothing listens on the port any more
-    const Outcome r = lettrine("envoyer --donnees '" + kData + "' --sortie '" + out.string() + "' --smtp '" +
+    const Outcome r = lettrine_run("envoyer --donnees '" + kData + "' --sortie '" + out.string() + "' --smtp '" +
                            smtp_config(out, port) + "'");
     EXPECT_EQ(r.code, 6) << r.err;
     EXPECT_NE(r.err.find("connexion impossible à 127.0.0.1:" + std::to_string(port)), std::string::npos) << r.err;
@@ -269,7 +269,7 @@ TEST(Envoyer, ASilentServerTimesOut) {
     write(out / "smtp.conf", "serveur = 127.0.0.1\nport = " + std::to_string(ntohs(address.sin_port)) +
                                  "\nsecurite = aucune\ndelai-connexion = 1\ndelai-envoi = 1\n");
     const auto start = std::chrono::steady_clock::now();
-    const Outcome r = lettrine("envoyer --donnees '" + kData + "' --sortie '" + out.string() + "' --smtp '" +
+    const Outcome r = lettrine_run("envoyer --donnees '" + kData + "' --sortie '" + out.string() + "' --smtp '" +
                                (out / "smtp.conf").string() + "'");
     const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     ::close(listener);
@@ -297,20 +297,20 @@ TEST(Envoyer, StartTlsAndLoginToARealServer) {
     // Without the certificate named, the server is not trusted: nothing goes.
     write(out / "inconnu.conf", "serveur = 127.0.0.1\nport = " + std::to_string(server.port()) +
                                     "\nutilisateur = damien\nfichier-mot-de-passe = mdp\n");
-    Outcome untrusted = lettrine("envoyer --donnees '" + kData + "' --sortie '" + out.string() + "' --smtp '" +
+    Outcome untrusted = lettrine_run("envoyer --donnees '" + kData + "' --sortie '" + out.string() + "' --smtp '" +
                                  (out / "inconnu.conf").string() + "'");
     EXPECT_EQ(untrusted.code, 6) << untrusted.err;
     EXPECT_NE(untrusted.err.find("n’est pas reconnu"), std::string::npos) << untrusted.err;
 
     write(out / "faux.conf", common + "utilisateur = quelquun\n");
-    Outcome r = lettrine("envoyer --donnees '" + kData + "' --sortie '" + out.string() + "' --smtp '" +
+    Outcome r = lettrine_run("envoyer --donnees '" + kData + "' --sortie '" + out.string() + "' --smtp '" +
                          (out / "faux.conf").string() + "'");
     EXPECT_EQ(r.code, 6) << r.err;
     EXPECT_NE(r.err.find("identifiant ou mot de passe refusé par 127.0.0.1"), std::string::npos) << r.err;
     EXPECT_TRUE(received(inbox).empty());
 
     write(out / "smtp.conf", common + "utilisateur = damien\n");
-    r = lettrine("envoyer --donnees '" + kData + "' --sortie '" + out.string() + "' --smtp '" +
+    r = lettrine_run("envoyer --donnees '" + kData + "' --sortie '" + out.string() + "' --smtp '" +
                  (out / "smtp.conf").string() + "'");
     EXPECT_EQ(r.code, 0) << r.err;
     EXPECT_EQ(received(inbox).size(), 4u);

@@ -20,7 +20,6 @@ const char* const kLetters[] = {
     "lettre-de-mission-2016-dechets-ressources.pdf",
 };
 
-std::string lettrine() { return std::string("'") + LETTRINE_EXE + "'"; }
 std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
 
 void must(const std::string& command) {
@@ -55,7 +54,7 @@ protected:
         fs::create_directories(dir / "nss");
         must("certutil -N -d sql:" + d + "/nss --empty-password");
         must("certutil -A -d sql:" + d + "/nss -n ca-lettrine -t CT,C,C -i " + d + "/ca.pem");
-        must(lettrine() + " lettres -q --sortie " + d + "/sortie");
+        must(lettrine_exe() + " lettres -q --sortie " + d + "/sortie");
     }
 
     static void TearDownTestSuite() { fs::remove_all(dir); }
@@ -78,7 +77,7 @@ protected:
     }
 
     static RunResult sign(const std::string& options, const std::string& files) {
-        return run(lettrine() + " signer --certificat " + q(dir) + "/ecossolies.p12 --mot-de-passe-fichier " + q(dir) +
+        return run(lettrine_exe() + " signer --certificat " + q(dir) + "/ecossolies.p12 --mot-de-passe-fichier " + q(dir) +
                    "/mdp " + options + " " + files);
     }
 
@@ -164,7 +163,7 @@ TEST_F(Signing, TheReferentsSecondSignatureLeavesTheFirstValid) {
     const fs::path out = letters("deux");
     const fs::path letter = out / kLetters[1];
     ASSERT_EQ(sign("", q(letter)).code, 0);
-    const RunResult second = run(lettrine() + " signer --champ referent --certificat " + q(dir) +
+    const RunResult second = run(lettrine_exe() + " signer --champ referent --certificat " + q(dir) +
                                  "/referent.p12 --mot-de-passe-fichier " + q(dir) + "/mdp " + q(letter));
     ASSERT_EQ(second.code, 0) << second.err;
     const RunResult v = pdfsig(letter);
@@ -190,7 +189,7 @@ TEST_F(Signing, TheReferentsSecondSignatureLeavesTheFirstValid) {
 
 TEST_F(Signing, OldRc2Pkcs12IsReadWithTheLegacyProviderAndSaidSo) {
     const fs::path out = letters("ancien");
-    const RunResult r = run(lettrine() + " signer --certificat " + q(dir) + "/ancien.p12 --mot-de-passe-fichier " +
+    const RunResult r = run(lettrine_exe() + " signer --certificat " + q(dir) + "/ancien.p12 --mot-de-passe-fichier " +
                             q(dir) + "/mdp " + q(out / kLetters[0]));
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_NE(r.err.find("module « legacy » d’OpenSSL"), std::string::npos) << r.err;
@@ -201,7 +200,7 @@ TEST_F(Signing, ErrorsInFrenchAndNoFileTouched) {
     const fs::path out = letters("erreurs");
     const std::string before = slurp(out / kLetters[0]);
     std::ofstream((dir / "faux").string()) << "pas le bon\n";
-    const RunResult wrong = run(lettrine() + " signer --certificat " + q(dir) + "/ecossolies.p12 --mot-de-passe-fichier " +
+    const RunResult wrong = run(lettrine_exe() + " signer --certificat " + q(dir) + "/ecossolies.p12 --mot-de-passe-fichier " +
                                 q(dir) + "/faux " + q(out / kLetters[0]));
     EXPECT_EQ(wrong.code, 3);
     EXPECT_NE(wrong.err.find("mot de passe incorrect"), std::string::npos) << wrong.err;
@@ -224,7 +223,7 @@ TEST_F(Signing, ErrorsInFrenchAndNoFileTouched) {
 TEST_F(Signing, LettresWithSignerWritesTheFourLettersSigned) {
     const fs::path out = dir / "lettres-signees";
     fs::remove_all(out);
-    const RunResult r = run(lettrine() + " lettres --sortie " + q(out) + " --signer " + q(dir) +
+    const RunResult r = run(lettrine_exe() + " lettres --sortie " + q(out) + " --signer " + q(dir) +
                             "/ecossolies.p12 --mot-de-passe-fichier " + q(dir) + "/mdp");
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_NE(r.err.find("4 lettres signées par « Marie Dupont »"), std::string::npos) << r.err;
@@ -237,7 +236,7 @@ TEST_F(Signing, LettresWithSignerWritesTheFourLettersSigned) {
     const fs::path none = dir / "lettres-refusees";
     fs::remove_all(none);
     std::ofstream((dir / "faux2").string()) << "pas le bon\n";
-    const RunResult wrong = run(lettrine() + " lettres --sortie " + q(none) + " --signer " + q(dir) +
+    const RunResult wrong = run(lettrine_exe() + " lettres --sortie " + q(none) + " --signer " + q(dir) +
                                 "/ecossolies.p12 --mot-de-passe-fichier " + q(dir) + "/faux2");
     EXPECT_EQ(wrong.code, 3);
     EXPECT_NE(wrong.err.find("mot de passe incorrect"), std::string::npos) << wrong.err;

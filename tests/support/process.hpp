@@ -25,4 +25,9 @@ std::string shell_quote(const std::string& text);
 inline std::string shell_quote(const char* text) { return shell_quote(std::string(text)); }
 inline std::string shell_quote(const boost::filesystem::path& path) { return shell_quote(path.string()); }
 
+#ifdef LETTRINE_EXE
+// The `lettrine` executable the test binary was built with, quoted for /bin/sh.
+inline std::string lettrine_exe() { return shell_quote(std::string(LETTRINE_EXE)); }
+#endif
+
 }  // namespace lettrine::test_support

@@ -15,6 +15,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include "support/process.hpp"
 #include "web/server.hpp"
 
 namespace lettrine::web::testing {
@@ -110,13 +111,8 @@ inline httplib::Result post_files(httplib::Client& client, const std::string& pa
 
 // Runs `lettrine ARGUMENTS` through the shell (« 2>&1 » added): (exit code, output).
 inline std::pair<int, std::string> run_lettrine(const std::string& arguments, const std::string& before = "") {
-    const std::string command = before + std::string(LETTRINE_EXE) + " " + arguments + " 2>&1";
-    FILE* pipe = ::popen(command.c_str(), "r");
-    std::string out;
-    char buffer[4096];
-    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
-    const int status = ::pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+    const auto result = test_support::run_command(before + std::string(LETTRINE_EXE) + " " + arguments + " 2>&1");
+    return {result.code, result.out};
 }
 
 inline std::size_t count_of(const std::string& text, const std::string& what) {
