@@ -43,4 +43,12 @@ constexpr int hex_digit_value(char c) {
     return -1;
 }
 
+// A hexadecimal text of `length` lower-case digits (a SHA-256, a token).
+bool is_lower_hex(const std::string& text, std::size_t length);
+
+// `text` escaped for XML character data and attribute values (&, <, >, ",
+// '); C0 control characters other than tab, line feed and carriage return,
+// which XML 1.0 cannot hold, are dropped.
+std::string xml_escape(const std::string& text);
+
 }  // namespace lettrine

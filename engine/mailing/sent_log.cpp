@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "core/text.hpp"
 #include "core/diagnostic.hpp"
 #include "core/output_files.hpp"
 
@@ -22,13 +23,6 @@ std::vector<std::string> split_tabs(const std::string& line) {
     return fields;
 }
 
-bool is_sha256(const std::string& text) {
-    if (text.size() != 64) return false;
-    for (char c : text)
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-    return true;
-}
-
 }  // namespace
 
 std::vector<SentRecord> read_sent_log(const fs::path& file) {
@@ -41,7 +35,7 @@ std::vector<SentRecord> read_sent_log(const fs::path& file) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.empty() || line[0] == '#') continue;
         const std::vector<std::string> f = split_tabs(line);
-        if (f.size() != kFields || f[1].empty() || f[2].empty() || !is_sha256(f[4])) {
+        if (f.size() != kFields || f[1].empty() || f[2].empty() || !is_lower_hex(f[4], 64)) {
             problems.error(SourcePosition::at_line(file.filename().string(), number, 1),
                            "ligne illisible du journal des envois (six champs séparés par des tabulations attendus : "
                            "date, secteur, destinataire, fichier, SHA-256, identifiant) ; corriger la ligne ou "

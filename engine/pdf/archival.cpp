@@ -1,23 +1,10 @@
 #include "pdf/archival.hpp"
 
+#include "core/text.hpp"
+
 namespace lettrine::pdf {
 
 namespace {
-
-std::string xml_escaped(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
 
 bool all_digits(const std::string& text) {
     for (char c : text)
@@ -30,7 +17,7 @@ void append_alt(std::string& out, const char* property, const std::string& value
     if (value.empty()) return;
     out += "   <";
     out += property;
-    out += "><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escaped(value) + "</rdf:li></rdf:Alt></";
+    out += "><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(value) + "</rdf:li></rdf:Alt></";
     out += property;
     out += ">\n";
 }
@@ -39,7 +26,7 @@ void append_simple(std::string& out, const char* property, const std::string& va
     if (value.empty()) return;
     out += "   <";
     out += property;
-    out += '>' + xml_escaped(value) + "</";
+    out += '>' + xml_escape(value) + "</";
     out += property;
     out += ">\n";
 }
@@ -102,10 +89,10 @@ std::string xmp_packet(const DocumentMetadata& m, const std::string& creator, co
                     "   <dc:format>application/pdf</dc:format>\n";
     append_alt(x, "dc:title", m.title);
     if (!m.author.empty())
-        x += "   <dc:creator><rdf:Seq><rdf:li>" + xml_escaped(m.author) + "</rdf:li></rdf:Seq></dc:creator>\n";
+        x += "   <dc:creator><rdf:Seq><rdf:li>" + xml_escape(m.author) + "</rdf:li></rdf:Seq></dc:creator>\n";
     append_alt(x, "dc:description", m.subject);
     if (!m.language.empty())
-        x += "   <dc:language><rdf:Bag><rdf:li>" + xml_escaped(m.language) + "</rdf:li></rdf:Bag></dc:language>\n";
+        x += "   <dc:language><rdf:Bag><rdf:li>" + xml_escape(m.language) + "</rdf:li></rdf:Bag></dc:language>\n";
     append_simple(x, "pdf:Keywords", m.keywords);
     append_simple(x, "pdf:Producer", producer);
     append_simple(x, "xmp:CreatorTool", creator);

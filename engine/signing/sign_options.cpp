@@ -3,6 +3,8 @@
 #include "core/diagnostic.hpp"
 #include "data/programme.hpp"
 #include "signing/sign_command.hpp"
+
+#include "core/option_words.hpp"
 #include "template/french_format.hpp"
 
 namespace lettrine::signing {
@@ -43,19 +45,10 @@ std::optional<std::time_t> parse_signing_date(const std::string& text) {
 
 SignOptions parse_sign_arguments(const std::vector<std::string>& args) {
     SignOptions o;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        std::string option = args[i], value;
-        bool has_value = false;
-        if (const auto equals = option.find('='); option.rfind("--", 0) == 0 && equals != std::string::npos) {
-            value = option.substr(equals + 1);
-            option = option.substr(0, equals);
-            has_value = true;
-        }
-        auto take = [&]() -> std::string {
-            if (has_value) return value;
-            if (i + 1 >= args.size()) usage_error("l’option " + option + " attend une valeur");
-            return args[++i];
-        };
+    OptionWords words(args, [](const std::string& message) { usage_error(message); });
+    while (words.next()) {
+        const std::string& option = words.option();
+        auto take = [&] { return words.value(); };
         if (option == "--certificat") o.certificate = take();
         else if (option == "--mot-de-passe-fichier") o.password_file = take();
         else if (option == "--raison") o.reason = take();
@@ -75,7 +68,7 @@ SignOptions parse_sign_arguments(const std::vector<std::string>& args) {
                             text + " »");
         } else if (option == "--aide" || option == "-h" || option == "--help") o.help = true;
         else if (option.rfind("--", 0) == 0) usage_error("option inconnue : " + option);
-        else o.files.push_back(args[i]);
+        else o.files.push_back(words.word());
     }
     if (o.help) return o;
     if (o.certificate.empty()) usage_error("--certificat FICHIER.p12 est obligatoire");

@@ -157,24 +157,6 @@ std::optional<std::string> apply_helper(HelperKind kind, const std::string& rend
     return xml_escape(*result);
 }
 
-std::string xml_escape(const std::string& text) {
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
-    for (const char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
-                out += c;
-        }
-    }
-    return out;
-}
-
 std::string xml_unescape(const std::string& markup) {
     std::string out;
     out.reserve(markup.size());

@@ -17,6 +17,8 @@
 // An empty content gives an empty result (an absent optional value prints nothing).
 #include <optional>
 #include <string>
+
+#include "core/text.hpp"  // xml_escape
 #include <vector>
 
 namespace lettrine {
@@ -42,10 +44,6 @@ const HelperInfo* find_helper(const std::string& name);
 // not suit the helper (the caller reports « la fonction … attend … »).
 std::optional<std::string> apply_helper(HelperKind kind, const std::string& rendered);
 
-// XML escaping of a value: & < > " ' become entities; control characters
-// that XML 1.0 forbids (all below U+0020 but tab, line feed, carriage
-// return) are dropped.
-std::string xml_escape(const std::string& text);
 // The reverse for the five entities and numeric references (&#233; &#xE9;).
 std::string xml_unescape(const std::string& markup);
 

@@ -1,6 +1,7 @@
 #include "web/options.hpp"
 
 #include "core/diagnostic.hpp"
+#include "core/option_words.hpp"
 
 namespace lettrine::web {
 
@@ -37,20 +38,10 @@ bool is_local_address(const std::string& address) {
 
 ServerOptions parse_server_arguments(const std::vector<std::string>& args) {
     ServerOptions o;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        std::string option = args[i], value;
-        bool has_value = false;
-        const auto equals = option.find('=');
-        if (option.rfind("--", 0) == 0 && equals != std::string::npos) {
-            value = option.substr(equals + 1);
-            option = option.substr(0, equals);
-            has_value = true;
-        }
-        auto take = [&]() -> std::string {
-            if (has_value) return value;
-            if (i + 1 >= args.size()) usage_error("l’option " + option + " attend une valeur");
-            return args[++i];
-        };
+    OptionWords words(args, [](const std::string& message) { usage_error(message); });
+    while (words.next()) {
+        const std::string& option = words.option();
+        auto take = [&] { return words.value(); };
         if (option == "--adresse") o.address = take();
         else if (option == "--port") o.port = static_cast<int>(whole_number(option, take(), 0, 65535));
         else if (option == "--dossier") o.folder = take();
@@ -64,7 +55,7 @@ ServerOptions parse_server_arguments(const std::vector<std::string>& args) {
         else if (option == "--ajouter-compte") o.add_account = take();
         else if (option == "--duree-session" || option == "--durée-session")
             o.session_lifetime = std::chrono::minutes(whole_number(option, take(), 1, 7 * 24 * 60));
-        else usage_error("option inconnue pour « lettrine serveur » : « " + args[i] + " »");
+        else usage_error("option inconnue pour « lettrine serveur » : « " + words.word() + " »");
     }
     if (!o.add_account.empty() && o.accounts.empty())
         usage_error("--ajouter-compte attend aussi --acces FICHIER : le fichier des comptes où l’écrire");

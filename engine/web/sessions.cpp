@@ -3,6 +3,7 @@
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
 
+#include "core/text.hpp"
 #include "core/diagnostic.hpp"
 
 namespace lettrine::web {
@@ -24,12 +25,7 @@ std::string random_token() {
     return text;
 }
 
-bool is_token(const std::string& text) {
-    if (text.size() != 64) return false;
-    for (char c : text)
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-    return true;
-}
+bool is_token(const std::string& text) { return is_lower_hex(text, 64); }
 
 bool same_secret(const std::string& a, const std::string& b) {
     return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
@@ -53,7 +49,7 @@ Session SessionStore::open(const std::string& account) {
 }
 
 std::optional<Session> SessionStore::find(const std::string& id) {
-    if (!is_token(id)) return std::nullopt;
+    if (!is_lower_hex(id, 64)) return std::nullopt;
     std::lock_guard<std::mutex> lock(mutex_);
     forget_expired(Clock::now());
     const auto it = sessions_.find(id);

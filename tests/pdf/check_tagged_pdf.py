@@ -13,6 +13,7 @@ A file is held to PDF/A-2 rules when its XMP claims it; it must be tagged
 --sans-ua names it or pages of outside PDFs were placed into it (form
 XObjects): that one must claim neither PDF/A nor PDF/UA.
 """
+import html
 import re
 import sys
 
@@ -309,7 +310,7 @@ class Checker:
 
     def check_info_matches_xmp(self):
         info = self.pdf.trailer.get("/Info") or {}
-        unescape = lambda s: s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
+        unescape = html.unescape  # every XML entity (&apos; too) and character reference
         pairs = {
             "/Title": r"<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">(.*?)</rdf:li>",
             "/Author": r"<dc:creator><rdf:Seq><rdf:li>(.*?)</rdf:li>",
