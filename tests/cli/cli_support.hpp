@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string>
 
+#include "support/pdf_tools.hpp"
 #include "support/process.hpp"
 
 namespace cli_test {
@@ -18,6 +19,7 @@ namespace cli_test {
 namespace fs = boost::filesystem;
 
 using RunResult = lettrine::test_support::CommandResult;
+using lettrine::test_support::pdf_page_count;
 #ifdef LETTRINE_EXE
 using lettrine::test_support::lettrine_exe;
 #endif

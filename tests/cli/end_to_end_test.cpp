@@ -30,12 +30,6 @@ const std::set<std::string> kDefaultOutputs = {
     "lettres/lettre-de-mission-2016-dechets-ressources.pdf",
 };
 
-int page_count(const fs::path& pdf) {
-    const RunResult info = run("pdfinfo " + pdf.string());
-    const auto at = info.out.find("Pages:");
-    return at == std::string::npos ? -1 : std::stoi(info.out.substr(at + 6));
-}
-
 }  // namespace
 
 TEST(EndToEnd, DefaultBatchWritesFourLettersAndTheBudget) {
@@ -48,7 +42,7 @@ TEST(EndToEnd, DefaultBatchWritesFourLettersAndTheBudget) {
         if (fs::path(name).extension() != ".pdf") continue;
         const fs::path pdf = out / name;
         EXPECT_EQ(run("qpdf --check " + pdf.string() + " >/dev/null").code, 0) << name;
-        const int pages = page_count(pdf);
+        const int pages = pdf_page_count(pdf);
         EXPECT_GE(pages, 1) << name;
         EXPECT_LE(pages, 4) << name;  // a letter: three pages at most, then its Annexe 1
         const RunResult fonts = run("pdffonts " + pdf.string());
@@ -190,7 +184,7 @@ TEST(EndToEnd, MailMergeGivesOnePdfPerRecordOrOneBook) {
     const fs::path book = out / "invitations.pdf";
     const RunResult one = run(common + " --un-fichier --sortie " + book.string());
     ASSERT_EQ(one.code, 0) << one.err;
-    EXPECT_EQ(page_count(book), 3);
+    EXPECT_EQ(pdf_page_count(book), 3);
     EXPECT_EQ(run("qpdf --check " + book.string() + " >/dev/null").code, 0);
     const RunResult all = run("pdftotext " + book.string() + " -");
     EXPECT_LT(all.out.find("Camille Exemple"), all.out.find("Élise Fictive"));

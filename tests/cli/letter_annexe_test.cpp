@@ -29,12 +29,6 @@ std::string page_text(const fs::path& pdf, int page) {
     return one_line(run("pdftotext -f " + n + " -l " + n + " " + pdf.string() + " -").out);
 }
 
-int page_count(const fs::path& pdf) {
-    const RunResult info = run("pdfinfo " + pdf.string());
-    const auto at = info.out.find("Pages:");
-    return at == std::string::npos ? -1 : std::stoi(info.out.substr(at + 6));
-}
-
 }  // namespace
 
 TEST(LetterAnnexe, TheLastPageIsTheSectorsRowOfAnnexe1) {
@@ -42,7 +36,7 @@ TEST(LetterAnnexe, TheLastPageIsTheSectorsRowOfAnnexe1) {
     const RunResult r = run(std::string(LETTRINE_EXE) + " lettres --secteur habitat --sortie " + out.string());
     ASSERT_EQ(r.code, 0) << r.err;
     const fs::path pdf = out / "lettres/lettre-de-mission-2016-habitat.pdf";
-    const int pages = page_count(pdf);
+    const int pages = pdf_page_count(pdf);
     ASSERT_GE(pages, 2);
     const std::string annexe = page_text(pdf, pages);
     for (const char* expected : {"Annexe 1 — Nature et volume des missions du secteur « Habitat »",

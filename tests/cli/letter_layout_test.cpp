@@ -42,12 +42,6 @@ const Word* first_word(const std::vector<Word>& words, const std::string& text) 
     return nullptr;
 }
 
-int page_count(const fs::path& pdf) {
-    const RunResult info = run("pdfinfo '" + pdf.string() + "'");
-    const auto at = info.out.find("Pages:");
-    return at == std::string::npos ? -1 : std::stoi(info.out.substr(at + 6));
-}
-
 // A copy of the default workbook with cells changed, saved by openpyxl as a
 // spreadsheet program would; "\n" in a value is a line break in the cell.
 fs::path edited_workbook(const fs::path& dir, const std::vector<std::pair<std::string, std::string>>& cells) {
@@ -124,7 +118,7 @@ TEST(LetterLayout, SignatureNamesShareABaselineWhenOneIsLonger) {
     ASSERT_EQ(r.code, 0) << r.err;
     // The signatures' page: the last one but the Annexe 1 that follows it.
     std::vector<Word> words;
-    for (int page = page_count(pdf); page >= 1 && !first_word(words, "Claire"); --page) words = words_of(pdf, page);
+    for (int page = pdf_page_count(pdf); page >= 1 && !first_word(words, "Claire"); --page) words = words_of(pdf, page);
     const Word* ours = first_word(words, "Claire");  // Les Ecossolies' signatory
     const Word* theirs = first_word(words, "Alex");   // the référent's
     const Word* loire = first_word(words, "Loire");

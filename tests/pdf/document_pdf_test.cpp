@@ -12,6 +12,7 @@
 #include "markup/markup_parser.hpp"
 #include "pdf/pdf_writer.hpp"
 #include "pdf_test_support.hpp"
+#include "support/pdf_tools.hpp"
 
 using namespace lettrine;
 using pdf_test::run_command;
@@ -113,15 +114,9 @@ std::vector<std::string> navigation(const ScratchDirectory& dir, const std::stri
     return lines;
 }
 
-int page_count(const std::string& pdf_path) {
-    const std::string info = run_command("pdfinfo '" + pdf_path + "'");
-    const std::size_t at = info.find("Pages:");
-    return at == std::string::npos ? 0 : std::stoi(info.substr(at + 6));
-}
-
 // 1-based page on which pdftotext finds `text` at the start of a line (after spaces), 0 if none.
 int page_with_line(const std::string& pdf_path, const std::string& text) {
-    const int count = page_count(pdf_path);
+    const int count = test_support::pdf_page_count(pdf_path);
     for (int p = 1; p <= count; ++p) {
         std::istringstream in(page_text(pdf_path, p));
         for (std::string line; std::getline(in, line);) {
