@@ -6,6 +6,7 @@
 #include <openssl/x509.h>
 
 #include "core/diagnostic.hpp"
+#include "core/output_files.hpp"
 #include "core/french.hpp"
 #include "signing/openssl_text.hpp"
 
@@ -25,7 +26,10 @@ struct P12Free {
 };
 
 std::unique_ptr<PKCS12, P12Free> read_pkcs12(const boost::filesystem::path& file) {
-    BIO* bio = BIO_new_file(file.string().c_str(), "rb");
+    // core's read_file: a regular file only (a FIFO or /dev/zero is refused
+    // at once, never read), and at most 1 MiB (a .p12 holds a few kilobytes).
+    const std::string bytes = read_file(file, 1u << 20);
+    BIO* bio = BIO_new_mem_buf(bytes.data(), static_cast<int>(bytes.size()));
     if (!bio) fail(file, "le fichier de certificat ne peut pas être lu (" + openssl_error() + ")");
     std::unique_ptr<PKCS12, P12Free> p12(d2i_PKCS12_bio(bio, nullptr));
     BIO_free(bio);

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/diagnostic.hpp"
+#include "core/output_files.hpp"
 #include "core/french.hpp"
 #include "core/output_batch.hpp"
 #include "signing/credentials.hpp"
@@ -22,21 +23,15 @@ namespace {
 // (a disk image) from being read into memory.
 constexpr std::uintmax_t kMaxPdfBytes = 256ull << 20;
 
+// core's read_file (a regular file only, size-capped), its error kept with
+// the others so that every file's problem is reported at once.
 std::string read_file(const fs::path& file, std::uintmax_t limit, Diagnostics& problems) {
-    boost::system::error_code ec;
-    if (!fs::is_regular_file(file, ec)) {
-        problems.error(SourcePosition::in_file(file.string()), "fichier introuvable (ou ce n’est pas un fichier)");
+    try {
+        return lettrine::read_file(file, limit);
+    } catch (const LettrineError& e) {
+        problems.append(e.diagnostics());
         return {};
     }
-    if (fs::file_size(file, ec) > limit) {
-        problems.error(SourcePosition::in_file(file.string()), "fichier trop gros pour être signé");
-        return {};
-    }
-    std::ifstream in(file.string(), std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (!in) problems.error(SourcePosition::in_file(file.string()), "fichier illisible");
-    return bytes.str();
 }
 
 std::string read_password(const std::string& file) {

@@ -1,6 +1,7 @@
 // Reading a .p12 and the French errors a signer meets: wrong password, no
 // private key, expired certificate, not a PKCS#12 file. The files are made
 // here with OpenSSL.
+#include <sys/stat.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -74,6 +75,20 @@ TEST(Credentials, NotAPkcs12FileIsRefused) {
     const fs::path file = write_temp("lettre.p12", "%PDF-1.7 pas un certificat");
     const std::string m = message_of([&] { load_credentials(file, ""); });
     EXPECT_NE(m.find("n’est pas un certificat PKCS#12"), std::string::npos) << m;
+}
+
+// A FIFO or a device given as the certificate was read by OpenSSL itself
+// (BIO_new_file): a FIFO with no writer hung the command for ever.
+TEST(Credentials, AFifoOrADeviceIsRefusedWithoutBeingRead) {
+    fs::create_directories(temp_folder());
+    const fs::path fifo = temp_folder() / "certificat.p12";
+    fs::remove(fifo);
+    ASSERT_EQ(::mkfifo(fifo.string().c_str(), 0600), 0);
+    const std::string from_fifo = message_of([&] { load_credentials(fifo, ""); });
+    EXPECT_NE(from_fifo.find("tube nommé"), std::string::npos) << from_fifo;
+    fs::remove(fifo);
+    const std::string from_device = message_of([&] { load_credentials("/dev/zero", ""); });
+    EXPECT_NE(from_device.find("périphérique"), std::string::npos) << from_device;
 }
 
 TEST(Credentials, ExpiredCertificateIsRefusedWithItsDate) {
