@@ -4,6 +4,7 @@
 
 #include "cli/handlers.hpp"
 #include "core/default_paths.hpp"
+#include "pipeline/output_formats.hpp"
 #include "signing/sign_command.hpp"
 #include "web/server.hpp"
 
@@ -18,6 +19,7 @@ const CommandOption kTemplates{"--modeles", "templates"};
 const CommandOption kSectors{"--secteur", ""};
 const CommandOption kSigner{"--signer", ""};
 const CommandOption kSignerPassword{"--mot-de-passe-fichier", ""};
+const CommandOption kFormat{"--format", "pdf"};
 
 void check_merge(const Invocation& in) {
     if (!in.has("--modele")) usage_error("fusion : l'option --modele est obligatoire");
@@ -53,6 +55,16 @@ void check_signing(const Invocation& in) {
         usage_error("--mot-de-passe-fichier ne s'emploie qu'avec --signer FICHIER.p12");
 }
 
+// decembre, lettres: --signer's rules and a known --format.
+void check_letters(const Invocation& in) {
+    check_signing(in);
+    try {
+        parse_output_formats(in.value("--format"));
+    } catch (const LettrineError& e) {
+        usage_error(e.what());
+    }
+}
+
 void check_send(const Invocation& in) {
     if (in.has("--renvoyer") && !in.has("--smtp"))
         usage_error("--renvoyer ne s'emploie qu'avec « envoyer --smtp FICHIER »");
@@ -79,9 +91,11 @@ const std::vector<CommandSpec>& command_table() {
     static const std::vector<CommandSpec> table = {
         {{"decembre", "décembre"},
          "  decembre    lettres de mission et tableaux budgétaires (commande par défaut)\n",
-         {kProgramme, kOutput, kTemplates, kSectors, kSigner, kSignerPassword}, {}, check_signing, run_december_command},
+         {kProgramme, kOutput, kTemplates, kSectors, kSigner, kSignerPassword, kFormat}, {}, check_letters,
+         run_december_command},
         {{"lettres"}, "  lettres     lettres de mission seulement (PDF, une par secteur)\n",
-         {kProgramme, kOutput, kTemplates, kSectors, kSigner, kSignerPassword}, {}, check_signing, run_letters_command},
+         {kProgramme, kOutput, kTemplates, kSectors, kSigner, kSignerPassword, kFormat}, {}, check_letters,
+         run_letters_command},
         {{"budget"}, "  budget      tableaux budgétaires seulement (XLSX et PDF : Annexe 1 et Budget)\n",
          {kProgramme, kOutput, kTemplates},
          {{"--secteur", "budget : --secteur ne s'emploie pas, le tableau budgétaire réunit tous les secteurs"}}, nullptr,

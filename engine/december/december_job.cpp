@@ -46,7 +46,11 @@ JobResult run_december(const JobOptions& options, bool letters, bool budget) {
         letter = Template::load(template_file);
         sectors = letter_sectors(programme, options.sectors, result.warnings);
     }
-    for (const Sector* sector : sectors) result.written.push_back(letter_path(options.output, programme, *sector));
+    // Each letter's files side by side, in format order: sectors.size() × formats.size() paths.
+    const std::size_t per_letter = options.formats.size();
+    for (const Sector* sector : sectors)
+        for (const fs::path& p : output_paths(letter_path(options.output, programme, *sector), options.formats))
+            result.written.push_back(p);
     // The budget covers every sector: a run limited by --secteur leaves it alone.
     const bool with_budget = budget && options.sectors.empty();
     std::optional<Template> budget_template;
@@ -59,10 +63,11 @@ JobResult run_december(const JobOptions& options, bool letters, bool budget) {
 
     // One task per letter, and the budget's workbook and PDF as two more, all in parallel.
     if (options.progress && letters) options.progress->start("Lettres de mission", sectors.size());
-    run_in_parallel(result.written.size(), job_threads(options.jobs), [&](std::size_t i) {
-        const fs::path& destination = result.written[i];
+    const std::size_t letter_files = sectors.size() * per_letter;
+    run_in_parallel(sectors.size() + result.written.size() - letter_files, job_threads(options.jobs), [&](std::size_t i) {
         if (batch.failed()) return;  // a write already failed (full disk): the batch is lost, stop writing
         if (i >= sectors.size()) {
+            const fs::path& destination = result.written[letter_files + i - sectors.size()];
             batch.stage_bytes(destination, i == sectors.size()
                                                ? write_budget_workbook(programme)
                                                : render_pdf(*budget_template, budget_view(programme), context,
@@ -72,9 +77,10 @@ JobResult run_december(const JobOptions& options, bool letters, bool budget) {
             return;
         }
         const Sector& sector = *sectors[i];
-        batch.stage_bytes(destination,
-                          render_pdf(*letter, letter_view(programme, sector), context, "« " + sector.id + " »"));
-        if (options.progress) options.progress->advance(destination.string());
+        const std::vector<std::string> files = render_formats(*letter, letter_view(programme, sector), context,
+                                                              "« " + sector.id + " »", options.formats);
+        for (std::size_t k = 0; k < files.size(); ++k) batch.stage_bytes(result.written[i * per_letter + k], files[k]);
+        if (options.progress) options.progress->advance(result.written[i * per_letter].string());
     });
     if (options.progress && letters) options.progress->finish();
     batch.commit();

@@ -11,6 +11,7 @@
 
 #include "core/diagnostic.hpp"
 #include "pipeline/job_result.hpp"
+#include "pipeline/output_formats.hpp"
 #include "pipeline/progress.hpp"
 
 namespace lettrine {
@@ -21,6 +22,8 @@ struct JobOptions {
     boost::filesystem::path templates = "templates";
     std::vector<std::string> sectors;  // empty: every sector the document applies to
     int jobs = 0;                      // 0: one per core
+    // --format: the letters' formats (the budget stays a workbook and a PDF).
+    std::vector<const OutputFormat*> formats = pdf_only();
     Progress* progress = nullptr;      // may be null
 };
 

@@ -14,13 +14,15 @@ PipelineContext context_for_run(const boost::filesystem::path& data_file, const 
     return context;
 }
 
-LaidOutDocument compose_document(const Template& document_template, const DataValue& data,
-                                 const PipelineContext& context, const std::string& description) {
+Document compose_markup(const Template& document_template, const DataValue& data, const std::string& description) {
     const std::string markup = document_template.render(data);
     // Markup positions point into the rendered text; the name says which template and record.
     const std::string source = document_template.source_name() +
                                (description.empty() ? "" : " (rendu pour " + description + ")");
-    const Document document = parse_markup(markup, source);
+    return parse_markup(markup, source);
+}
+
+LaidOutDocument layout_markup(const Document& document, const DataValue& data, const PipelineContext& context) {
     LayoutOptions options;
     options.image_directory = context.resource_dir.string();
     options.images = context.images;
@@ -30,6 +32,11 @@ LaidOutDocument compose_document(const Template& document_template, const DataVa
         return value ? value->position() : SourcePosition{};
     };
     return layout_document(document, *context.fonts, options);
+}
+
+LaidOutDocument compose_document(const Template& document_template, const DataValue& data,
+                                 const PipelineContext& context, const std::string& description) {
+    return layout_markup(compose_markup(document_template, data, description), data, context);
 }
 
 std::string render_pdf(const Template& document_template, const DataValue& data,

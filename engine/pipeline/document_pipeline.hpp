@@ -13,6 +13,7 @@
 #include "font/font.hpp"
 #include "layout/images.hpp"
 #include "layout/pages.hpp"
+#include "markup/document.hpp"
 #include "template/template.hpp"
 
 namespace lettrine {
@@ -30,6 +31,13 @@ struct PipelineContext {
 // The context of a run reading `data_file` through `template_file`: its
 // resources resolved in the documented order (core/resources.hpp).
 PipelineContext context_for_run(const boost::filesystem::path& data_file, const boost::filesystem::path& template_file);
+
+// Renders the template over the data and parses the markup: the document
+// tree every writer reads (the layout for the PDF, the editable formats).
+Document compose_markup(const Template& document_template, const DataValue& data, const std::string& description);
+
+// Lays a composed tree out; `data` names the cells layout problems come from.
+LaidOutDocument layout_markup(const Document& document, const DataValue& data, const PipelineContext& context);
 
 // Renders the template over the data, parses the markup, lays it out.
 LaidOutDocument compose_document(const Template& document_template, const DataValue& data,

@@ -1,0 +1,123 @@
+#include "odt/chart_svg.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "core/french.hpp"
+#include "core/text.hpp"
+
+namespace lettrine {
+
+namespace {
+
+constexpr double kBar = 12;        // points: one bar's thickness
+constexpr double kGroupGap = 6;    // points between two categories
+constexpr double kLegendRow = 16;  // points
+
+std::string num(double v) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f", v);
+    return text;
+}
+
+std::string rgb(const Rgb& c) {
+    char text[8];
+    std::snprintf(text, sizeof text, "#%02x%02x%02x", c.r, c.g, c.b);
+    return text;
+}
+
+// French format: 12 345 (narrow no-break space), one decimal when needed.
+std::string french_value(double v) {
+    const double rounded = std::round(v * 10) / 10;
+    const long long whole = static_cast<long long>(std::floor(rounded));
+    std::string s = group_digits(std::to_string(whole));
+    const int tenth = static_cast<int>(std::lround((rounded - static_cast<double>(whole)) * 10));
+    if (tenth > 0) s += "," + std::to_string(tenth);
+    return s;
+}
+
+double axis_top(double maximum) {
+    if (maximum <= 0) return 1;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(maximum)));
+    for (double step : {0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0})
+        if (step * magnitude * 6 >= maximum) return std::ceil(maximum / (step * magnitude)) * step * magnitude;
+    return maximum;
+}
+
+std::string text_element(double x, double y, const std::string& anchor, const std::string& content, bool bold = false) {
+    return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" text-anchor=\"" + anchor + "\"" +
+           (bold ? " font-weight=\"bold\"" : "") + ">" + xml_escape(content) + "</text>\n";
+}
+
+}  // namespace
+
+ChartSvg chart_svg(const Chart& chart, double available) {
+    ChartSvg out;
+    const double width = chart.width.kind == Extent::Kind::Points    ? std::min(available, chart.width.value)
+                         : chart.width.kind == Extent::Kind::Percent ? available * chart.width.value / 100
+                                                                     : available;
+    const double font = chart.style.size;
+    const std::size_t groups = chart.categories.size(), series = std::max<std::size_t>(1, chart.series.size());
+    double maximum = 0;
+    for (const ChartCategory& c : chart.categories)
+        for (const auto& v : c.values)
+            if (v) maximum = std::max(maximum, *v);
+    const double top = axis_top(maximum);
+    const double title_h = chart.title.empty() ? 0 : font * 1.8;
+    const double plot_top = title_h + kLegendRow + 4;
+    const double group_h = static_cast<double>(series) * kBar + kGroupGap;
+    const double label_w = chart.horizontal ? width * 0.3 : 0;
+    const double plot_w = width - label_w - 30;
+    const double plot_h = chart.horizontal ? static_cast<double>(groups) * group_h
+                                           : std::max(60.0, chart.height - plot_top - font * 4);
+    const double height = chart.height > 0 ? std::max(chart.height, plot_top + plot_h + font * 3)
+                                           : plot_top + plot_h + font * 3;
+    std::string body;
+    if (!chart.title.empty()) body += text_element(width / 2, font * 1.2, "middle", chart.title, true);
+    double lx = 0;
+    for (const ChartSeries& s : chart.series) {
+        body += "<rect x=\"" + num(lx) + "\" y=\"" + num(title_h + 2) + "\" width=\"8\" height=\"8\" fill=\"" +
+                rgb(s.color) + "\"/>\n" + text_element(lx + 11, title_h + 9.5, "start", s.name);
+        lx += 24 + static_cast<double>(s.name.size()) * font * 0.5;
+    }
+    const double x0 = label_w + 4, y0 = plot_top;
+    for (std::size_t g = 0; g < groups; ++g) {
+        const ChartCategory& c = chart.categories[g];
+        const double slot = chart.horizontal ? group_h : plot_w / static_cast<double>(std::max<std::size_t>(1, groups));
+        for (std::size_t k = 0; k < c.values.size() && k < chart.series.size(); ++k) {
+            if (!c.values[k]) continue;
+            const double length = *c.values[k] / top * (chart.horizontal ? plot_w : plot_h);
+            double x, y, w, h;
+            if (chart.horizontal) {
+                x = x0; y = y0 + static_cast<double>(g) * slot + static_cast<double>(k) * kBar; w = length; h = kBar - 1;
+            } else {
+                const double bar = (slot - kGroupGap) / static_cast<double>(series);
+                x = x0 + static_cast<double>(g) * slot + static_cast<double>(k) * bar; y = y0 + plot_h - length;
+                w = bar - 1; h = length;
+            }
+            body += "<rect x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(w) + "\" height=\"" + num(h) +
+                    "\" fill=\"" + rgb(chart.series[k].color) + "\"/>\n";
+            body += chart.horizontal ? text_element(x + w + 2, y + h - 2, "start", french_value(*c.values[k]))
+                                     : text_element(x + w / 2, y - 2, "middle", french_value(*c.values[k]));
+        }
+        body += chart.horizontal
+                    ? text_element(label_w, y0 + static_cast<double>(g) * slot + group_h / 2, "end", c.name)
+                    : text_element(x0 + (static_cast<double>(g) + 0.5) * slot, y0 + plot_h + font * 1.2, "middle", c.name);
+    }
+    const std::string axis = chart.horizontal ? "M" + num(x0) + " " + num(y0) + " V" + num(y0 + plot_h)
+                                              : "M" + num(x0) + " " + num(y0 + plot_h) + " H" + num(x0 + plot_w);
+    body += "<path d=\"" + axis + "\" stroke=\"#000000\" stroke-width=\"0.5\" fill=\"none\"/>\n";
+    if (!chart.unit.empty()) body += text_element(x0 + plot_w / 2, height - font * 0.4, "middle", chart.unit);
+    const std::string family = chart.style.family == "sans" ? "Liberation Sans"
+                               : chart.style.family == "mono" ? "Liberation Mono" : "Liberation Serif";
+    out.width = width;
+    out.height = height;
+    out.svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" +
+              num(width) + "pt\" height=\"" + num(height) + "pt\" viewBox=\"0 0 " + num(width) + " " + num(height) +
+              "\">\n<g font-family=\"" + family + "\" font-size=\"" + num(font) + "\" fill=\"#000000\">\n" + body +
+              "</g>\n</svg>\n";
+    return out;
+}
+
+}  // namespace lettrine

@@ -1,0 +1,354 @@
+// Tables, columns, pictures, charts, positioned frames and the contents
+// table as OpenDocument content (detail/odt_body.hpp).
+#include <algorithm>
+#include <cmath>
+
+#include "odt/chart_svg.hpp"
+#include "odt/detail/odt_body.hpp"
+
+namespace lettrine::odt_detail {
+
+namespace {
+
+// The layout's natural size of an image without a given size: CSS pixels.
+constexpr double kPixelsPerInch = 96.0;
+
+const char* vertical(VerticalAlign v) {
+    switch (v) {
+    case VerticalAlign::Middle: return "middle";
+    case VerticalAlign::Bottom: return "bottom";
+    default: return "top";
+    }
+}
+
+const char* text_alignment(BoxAlign a) {
+    switch (a) {
+    case BoxAlign::Right: return "end";
+    case BoxAlign::Center: return "center";
+    default: return "start";
+    }
+}
+
+std::string extension_of(const std::string& media_type) {
+    if (media_type == "image/jpeg") return ".jpg";
+    if (media_type == "image/svg+xml") return ".svg";
+    return ".png";
+}
+
+}  // namespace
+
+double resolve_width(const Extent& e, double available) {
+    switch (e.kind) {
+    case Extent::Kind::Points: return e.value;
+    case Extent::Kind::Percent: return available * e.value / 100.0;
+    default: return available;
+    }
+}
+
+std::vector<double> odt_column_widths(const std::vector<Extent>& columns, double total) {
+    std::vector<double> widths(columns.size(), 0.0);
+    double used = 0, shares = 0;
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+        if (columns[k].kind == Extent::Kind::Relative) shares += columns[k].value;
+        else used += widths[k] = resolve_width(columns[k], total);
+    }
+    const double rest = std::max(0.0, total - used);
+    for (std::size_t k = 0; k < columns.size(); ++k)
+        if (columns[k].kind == Extent::Kind::Relative) widths[k] = shares > 0 ? rest * columns[k].value / shares : 0;
+    return widths;
+}
+
+const Pictures::Picture* Pictures::load(const std::string& src, const SourcePosition& where, Diagnostics& diagnostics) {
+    std::string problem;
+    std::shared_ptr<const LoadedImage> loaded;
+    if (resources_.resources) {
+        const ResourceResolver::Resolved resolved = resources_.resources->resolve(src);
+        problem = resolved.problem;
+        if (!resolved.path.empty()) loaded = resources_.images->load(resolved.path.string(), problem);
+    } else {
+        problem = "aucun dossier d'images";
+    }
+    if (!loaded) {
+        diagnostics.error(where, "l'image « " + src + " » ne peut pas être utilisée : " + problem);
+        return nullptr;
+    }
+    const auto found = by_path_.find(loaded->path);
+    if (found != by_path_.end()) return &pictures_[found->second];
+    Picture p;
+    p.media_type = loaded->info.format == ImageFormat::Jpeg ? "image/jpeg" : "image/png";
+    p.href = "Pictures/" + std::to_string(pictures_.size() + 1) + extension_of(p.media_type);
+    p.bytes = loaded->bytes;
+    p.width = loaded->info.size.width * 72.0 / kPixelsPerInch;
+    p.height = loaded->info.size.height * 72.0 / kPixelsPerInch;
+    by_path_.emplace(loaded->path, pictures_.size());
+    pictures_.push_back(p);
+    return &pictures_.back();
+}
+
+const Pictures::Picture* Pictures::add_svg(std::string svg) {
+    Picture p;
+    p.media_type = "image/svg+xml";
+    p.href = "Pictures/" + std::to_string(pictures_.size() + 1) + ".svg";
+    p.bytes = std::make_shared<const std::string>(std::move(svg));
+    pictures_.push_back(p);
+    return &pictures_.back();
+}
+
+std::string BodyWriter::table_style(double width, const Block& b, const Measure& m, const Flags& f) {
+    AutoStyle style;
+    style.family = "table";
+    style.master_page = master_;
+    master_.clear();
+    Attributes props{{"style:width", points(width)}, {"table:align", "left"},
+                     {"fo:margin-left", points(m.left)},
+                     {"fo:margin-top", points(b.space_before + pending_space_)},
+                     {"fo:margin-bottom", points(b.space_after)}};
+    pending_space_ = 0;
+    if (page_break_) props.emplace_back("fo:break-before", "page");
+    page_break_ = false;
+    if (f.keep_with_next) props.emplace_back("fo:keep-with-next", "always");
+    style.properties.emplace_back("style:table-properties", props);
+    return styles_.name(style);
+}
+
+void BodyWriter::table(const Table& t, const Block& b, pugi::xml_node parent, const Measure& m, const Flags& f) {
+    if (f.in_list) return;  // ODF lists hold no tables; the markup puts none there
+    const double width = std::min(m.width, resolve_width(t.width, m.width));
+    const std::vector<double> widths = odt_column_widths(t.columns, width);
+    pugi::xml_node node = parent.append_child("table:table");
+    node.append_attribute("table:name") = ("Tableau" + std::to_string(++tables_made_)).c_str();
+    node.append_attribute("table:style-name") = table_style(width, b, m, f).c_str();
+    for (double w : widths) {
+        AutoStyle column;
+        column.family = "table-column";
+        column.properties.push_back({"style:table-column-properties",
+                                     {{"style:column-width", points(w)},
+                                      {"style:rel-column-width", std::to_string(std::lround(w * 100)) + "*"}}});
+        node.append_child("table:table-column").append_attribute("table:style-name") = styles_.name(column).c_str();
+    }
+    pugi::xml_node header;
+    for (const TableRow& r : t.rows) {
+        if (r.header && !header) header = node.append_child("table:table-header-rows");
+        row(r, t, widths, r.header ? header : node);
+    }
+}
+
+void BodyWriter::row(const TableRow& r, const Table& t, const std::vector<double>& widths, pugi::xml_node parent) {
+    pugi::xml_node node = parent.append_child("table:table-row");
+    std::size_t column = 0;
+    for (const TableCell& c : r.cells) {
+        const int span = std::max(1, c.span);
+        double width = 0;
+        for (int k = 0; k < span && column + k < widths.size(); ++k) width += widths[column + k];
+        AutoStyle cell;
+        cell.family = "table-cell";
+        Attributes props{{"style:vertical-align", vertical(c.valign)}, {"fo:padding", points(t.padding)},
+                         {"fo:border", t.border_width > 0 ? points(t.border_width) + " solid " + colour(t.border_color)
+                                                          : "none"}};
+        if (c.has_background) props.emplace_back("fo:background-color", colour(c.background));
+        cell.properties.emplace_back("style:table-cell-properties", props);
+        pugi::xml_node cn = node.append_child("table:table-cell");
+        cn.append_attribute("table:style-name") = styles_.name(cell).c_str();
+        cn.append_attribute("office:value-type") = "string";
+        if (span > 1) cn.append_attribute("table:number-columns-spanned") = span;
+        Measure inner{0, 0, std::max(0.0, width - 2 * t.padding - t.border_width)};
+        if (c.content.empty()) empty_paragraph(cn, 0, Block{}, inner, Flags{});
+        for (const Block& b : c.content) block(b, cn, inner, Flags{});
+        for (int k = 1; k < span; ++k) node.append_child("table:covered-table-cell");
+        column += static_cast<std::size_t>(span);
+    }
+}
+
+// Columns side by side: a borderless table, a narrow empty column for each gap.
+void BodyWriter::columns(const Columns& c, const Block& b, pugi::xml_node parent, const Measure& m, const Flags& f) {
+    if (f.in_list || c.columns.empty()) return;
+    const std::size_t n = c.columns.size();
+    const double available = std::max(0.0, m.width - c.gap * static_cast<double>(n - 1));
+    std::vector<Extent> extents;
+    for (const Column& col : c.columns) extents.push_back(col.width);
+    const std::vector<double> widths = odt_column_widths(extents, available);
+    pugi::xml_node node = parent.append_child("table:table");
+    node.append_attribute("table:name") = ("Colonnes" + std::to_string(++tables_made_)).c_str();
+    node.append_attribute("table:style-name") = table_style(m.width, b, m, f).c_str();
+    const auto add_column = [&](double w) {
+        AutoStyle column;
+        column.family = "table-column";
+        column.properties.push_back({"style:table-column-properties",
+                                     {{"style:column-width", points(w)},
+                                      {"style:rel-column-width", std::to_string(std::lround(w * 100)) + "*"}}});
+        node.append_child("table:table-column").append_attribute("table:style-name") = styles_.name(column).c_str();
+    };
+    for (std::size_t k = 0; k < n; ++k) {
+        if (k > 0 && c.gap > 0) add_column(c.gap);
+        add_column(widths[k]);
+    }
+    AutoStyle cell;
+    cell.family = "table-cell";
+    cell.properties.push_back({"style:table-cell-properties",
+                               {{"style:vertical-align", vertical(c.valign)}, {"fo:padding", "0pt"}, {"fo:border", "none"}}});
+    const std::string cell_style = styles_.name(cell);
+    pugi::xml_node row = node.append_child("table:table-row");
+    Flags inner_flags;
+    inner_flags.keep_together = f.keep_together;
+    for (std::size_t k = 0; k < n; ++k) {
+        if (k > 0 && c.gap > 0) {
+            pugi::xml_node gap = row.append_child("table:table-cell");
+            gap.append_attribute("table:style-name") = cell_style.c_str();
+            empty_paragraph(gap, 0, Block{}, Measure{0, 0, c.gap}, Flags{});
+        }
+        pugi::xml_node cn = row.append_child("table:table-cell");
+        cn.append_attribute("table:style-name") = cell_style.c_str();
+        cn.append_attribute("office:value-type") = "string";
+        if (c.columns[k].content.empty()) empty_paragraph(cn, 0, Block{}, Measure{0, 0, widths[k]}, Flags{});
+        for (const Block& cb : c.columns[k].content) block(cb, cn, Measure{0, 0, widths[k]}, inner_flags);
+    }
+}
+
+pugi::xml_node BodyWriter::frame_paragraph(pugi::xml_node parent, BoxAlign align, const Block& b, const Measure& m,
+                                           const Flags& f) {
+    AutoStyle style;
+    style.family = "paragraph";
+    style.parent = "Standard";
+    style.master_page = master_;
+    master_.clear();
+    Attributes props = block_paragraph_properties(b, m, f);
+    props.emplace_back("fo:text-align", text_alignment(align));
+    props.emplace_back("fo:text-indent", "0pt");
+    props.emplace_back("fo:line-height", "100%");  // Standard's fixed line height would crop the picture
+    style.properties.emplace_back("style:paragraph-properties", props);
+    pugi::xml_node p = parent.append_child("text:p");
+    p.append_attribute("text:style-name") = styles_.name(style).c_str();
+    bookmark(b, p);
+    return p;
+}
+
+void BodyWriter::picture_frame(pugi::xml_node paragraph, const Pictures::Picture& picture, double width, double height,
+                               const std::optional<std::string>& alt) {
+    AutoStyle graphic;
+    graphic.family = "graphic";
+    graphic.parent = "Graphics";
+    graphic.properties.push_back({"style:graphic-properties",
+                                  {{"style:vertical-pos", "top"}, {"style:vertical-rel", "baseline"},
+                                   {"fo:padding", "0pt"}, {"fo:border", "none"}}});
+    pugi::xml_node frame = paragraph.append_child("draw:frame");
+    frame.append_attribute("draw:style-name") = styles_.name(graphic).c_str();
+    frame.append_attribute("draw:name") = ("Image" + std::to_string(++frames_made_)).c_str();
+    frame.append_attribute("text:anchor-type") = "as-char";
+    frame.append_attribute("svg:width") = points(width).c_str();
+    frame.append_attribute("svg:height") = points(height).c_str();
+    frame.append_attribute("draw:z-index") = 0;
+    pugi::xml_node img = frame.append_child("draw:image");
+    img.append_attribute("xlink:href") = picture.href.c_str();
+    img.append_attribute("xlink:type") = "simple";
+    img.append_attribute("xlink:show") = "embed";
+    img.append_attribute("xlink:actuate") = "onLoad";
+    if (alt && !alt->empty()) {
+        frame.append_child("svg:title").text() = alt->c_str();
+        frame.append_child("svg:desc").text() = alt->c_str();
+    }
+}
+
+void BodyWriter::image(const Image& img, const Block& b, pugi::xml_node parent, const Measure& m, const Flags& f) {
+    const Pictures::Picture* picture = pictures_.load(img.src, b.position, diagnostics_);
+    if (!picture) return;
+    double w = img.width, h = img.height;
+    if (w > 0 && h <= 0) h = w * picture->height / picture->width;
+    else if (h > 0 && w <= 0) w = h * picture->width / picture->height;
+    else if (w <= 0 && h <= 0) {
+        w = picture->width;
+        h = picture->height;
+        if (w > m.width) { h *= m.width / w; w = m.width; }
+    }
+    pugi::xml_node p = frame_paragraph(parent, img.align, b, m, f);
+    picture_frame(p, *picture, w, h, img.alt);
+}
+
+void BodyWriter::chart(const Chart& c, const Block& b, pugi::xml_node parent, const Measure& m, const Flags& f) {
+    const double w = std::min(m.width, resolve_width(c.width, m.width));
+    const ChartSvg svg = chart_svg(c, w);
+    const Pictures::Picture* picture = pictures_.add_svg(svg.svg);
+    pugi::xml_node p = frame_paragraph(parent, c.align, b, m, f);
+    const std::string alt = c.title.empty() ? "Graphique" : "Graphique : " + c.title;
+    picture_frame(p, *picture, svg.width, svg.height, alt);
+}
+
+// A frame anchored to its page, where the PDF places the block; the text
+// runs around it (as the PDF's flow starts below what is in its way).
+void BodyWriter::positioned(const Positioned& pos, const Block& b, pugi::xml_node parent) {
+    const bool right = pos.anchor == Anchor::TopRight || pos.anchor == Anchor::BottomRight;
+    const bool bottom = pos.anchor == Anchor::BottomLeft || pos.anchor == Anchor::BottomRight;
+    const double x = right ? doc_.page.width - pos.x - pos.width : pos.x;
+    // A bottom anchor is exact only for a fixed height (hauteur-max).
+    const double y = bottom ? doc_.page.height - pos.y - pos.max_height : pos.y;
+    AutoStyle graphic;
+    graphic.family = "graphic";
+    graphic.parent = "Frame";
+    graphic.properties.push_back(
+        {"style:graphic-properties",
+         {{"style:wrap", "parallel"}, {"style:number-wrapped-paragraphs", "no-limit"}, {"style:wrap-contour", "false"},
+          {"fo:margin-left", points(pos.margin)}, {"fo:margin-right", points(pos.margin)},
+          {"fo:margin-top", points(pos.margin)}, {"fo:margin-bottom", points(pos.margin)},
+          {"style:vertical-pos", "from-top"}, {"style:vertical-rel", "page"},
+          {"style:horizontal-pos", "from-left"}, {"style:horizontal-rel", "page"},
+          {"fo:padding", "0pt"}, {"fo:border", "none"}, {"draw:fill", "none"}}});
+    pugi::xml_node where = frames_ ? frames_ : parent;
+    pugi::xml_node frame = where.append_child("draw:frame");
+    frame.append_attribute("draw:style-name") = styles_.name(graphic).c_str();
+    frame.append_attribute("draw:name") = (pos.name.empty() ? "Cadre" + std::to_string(++frames_made_)
+                                                            : pos.name + " " + std::to_string(++frames_made_)).c_str();
+    frame.append_attribute("text:anchor-type") = "page";
+    frame.append_attribute("text:anchor-page-number") = page_;
+    frame.append_attribute("svg:x") = points(x).c_str();
+    frame.append_attribute("svg:y") = points(y).c_str();
+    frame.append_attribute("svg:width") = points(pos.width).c_str();
+    frame.append_attribute("draw:z-index") = frames_made_;
+    // The frame grows with its content: the text keeps clear of what the
+    // block holds, not of its hauteur-max (the layout checks that limit).
+    frame.append_child("draw:text-box").append_attribute("fo:min-height") = "1pt";
+    pugi::xml_node box = frame.child("draw:text-box");
+    // The frame's own flow: its spaces, breaks and master page are its own.
+    const std::string master = std::exchange(master_, std::string());
+    const bool page_break = std::exchange(page_break_, false);
+    const double space = std::exchange(pending_space_, 0.0);
+    blocks(pos.content, box, Measure{0, 0, pos.width});
+    pending_space_ = 0;
+    master_ = master;
+    page_break_ = page_break;
+    pending_space_ = space;
+}
+
+// An updatable text:table-of-content; its body lists the titles as the
+// markup gives them (the page numbers come when the office suite updates it).
+void BodyWriter::contents(const ContentsTable& c, const Block& b, pugi::xml_node parent, const Measure& m) {
+    pugi::xml_node toc = parent.append_child("text:table-of-content");
+    toc.append_attribute("text:name") = "Table des matières";
+    pugi::xml_node source = toc.append_child("text:table-of-content-source");
+    source.append_attribute("text:outline-level") = c.levels;
+    source.append_attribute("text:use-index-marks") = "false";
+    for (int level = 1; level <= c.levels; ++level) {
+        pugi::xml_node entry = source.append_child("text:table-of-content-entry-template");
+        entry.append_attribute("text:outline-level") = level;
+        entry.append_attribute("text:style-name") = ("Contents_20_" + std::to_string(level)).c_str();
+        entry.append_child("text:index-entry-text");
+        pugi::xml_node tab = entry.append_child("text:index-entry-tab-stop");
+        tab.append_attribute("style:type") = "right";
+        tab.append_attribute("style:leader-char") = ".";
+        entry.append_child("text:index-entry-page-number");
+    }
+    pugi::xml_node body = toc.append_child("text:index-body");
+    std::vector<Block> all = doc_.body;
+    for (const Block& h : all) {
+        const auto* p = std::get_if<Paragraph>(&h.content);
+        if (!p || p->level < 1 || p->level > c.levels || !p->in_contents) continue;
+        pugi::xml_node line = body.append_child("text:p");
+        line.append_attribute("text:style-name") = ("Contents_20_" + std::to_string(p->level)).c_str();
+        std::string title;
+        for (const Inline& in : p->inlines)
+            if (in.kind == InlineKind::Text) title += in.text;
+        text(title, line);
+    }
+    (void)b;
+    (void)m;
+}
+
+}  // namespace lettrine::odt_detail

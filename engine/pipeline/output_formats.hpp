@@ -1,0 +1,45 @@
+#pragma once
+// The formats a document can be written in (--format pdf,odt): one table,
+// {name, extension, writer}, so that adding a format is one entry. Every
+// writer reads the same document tree; the files of one document share
+// their base name (lettre-de-mission-2016-habitat.pdf, .odt).
+#include <string>
+#include <vector>
+
+#include <boost/filesystem.hpp>
+
+#include "data/value.hpp"
+#include "markup/document.hpp"
+#include "pipeline/document_pipeline.hpp"
+
+namespace lettrine {
+
+struct OutputFormat {
+    std::string name;       // as --format names it: "pdf"
+    std::string extension;  // ".pdf"
+    // The file's bytes; `data` names the cells of layout problems.
+    std::string (*write)(const Document& document, const DataValue& data, const PipelineContext& context);
+};
+
+// Every format, in the order of the help.
+const std::vector<OutputFormat>& output_formats();
+
+// The formats of a --format value ("pdf,odt"), in the order given, each
+// once; a usage error (LettrineError(Usage)) in French for an unknown name:
+// « format inconnu « rtf » : formats possibles pdf, odt ».
+std::vector<const OutputFormat*> parse_output_formats(const std::string& list);
+
+// The default: PDF only.
+std::vector<const OutputFormat*> pdf_only();
+
+// `pdf_path` with each format's extension instead of ".pdf", in format order.
+std::vector<boost::filesystem::path> output_paths(const boost::filesystem::path& pdf_path,
+                                                  const std::vector<const OutputFormat*>& formats);
+
+// One document in every format: the template rendered and parsed once, then
+// each writer; the bytes in format order.
+std::vector<std::string> render_formats(const Template& document_template, const DataValue& data,
+                                        const PipelineContext& context, const std::string& description,
+                                        const std::vector<const OutputFormat*>& formats);
+
+}  // namespace lettrine
