@@ -1,5 +1,8 @@
 #include "cli/console.hpp"
 
+#include <algorithm>
+#include <set>
+
 #include <unistd.h>
 
 #include <iostream>
@@ -28,8 +31,20 @@ std::string phrase(const WrittenKind& kind, const std::vector<boost::filesystem:
             names += (i == 0 ? "" : i + 1 == files.size() ? " et " : ", ") + files[i].string();
         return kind.one + " dans " + names;
     }
+    // A document written in several formats (--format pdf,odt) counts once:
+    // « 4 lettres (pdf, odt) dans output/lettres/ ».
+    std::set<std::string> stems;
+    std::vector<std::string> formats;
+    for (const boost::filesystem::path& f : files) {
+        stems.insert(f.stem().string());
+        const std::string format = f.extension().string().substr(f.extension().empty() ? 0 : 1);
+        if (std::find(formats.begin(), formats.end(), format) == formats.end()) formats.push_back(format);
+    }
+    std::string in_formats;
+    for (const std::string& f : formats) in_formats += (in_formats.empty() ? " (" : ", ") + f;
     const boost::filesystem::path folder = files.front().parent_path();
-    return count_phrase(files.size(), kind.one, kind.many.empty() ? kind.one : kind.many) + " dans " +
+    return count_phrase(stems.size(), kind.one, kind.many.empty() ? kind.one : kind.many) +
+           (formats.size() > 1 ? in_formats + ")" : "") + " dans " +
            (folder.empty() ? std::string("./") : folder.string() + "/");
 }
 

@@ -1,0 +1,142 @@
+// Fidelity through a real office suite: LibreOffice (headless) turns the four
+// sample letters' ODT back into PDF; their words equal those of Lettrine's
+// PDFs and their page counts are within one page.
+//
+// LibreOffice exits 0 even when it could not load a file, so a conversion
+// counts only when its PDF exists and soffice printed nothing on standard
+// error. soffice.bin is started directly: the `soffice` wrapper (oosplash)
+// prints « failed to launch javaldx » on a machine without Java. One fresh
+// profile per run; one call initialises it (a new profile asks for a
+// restart, exit code 81), one call converts every letter.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <boost/filesystem.hpp>
+#include <gtest/gtest.h>
+
+#include "support/pdf_tools.hpp"
+#include "support/process.hpp"
+
+namespace fs = boost::filesystem;
+using namespace lettrine::test_support;
+
+namespace {
+
+const char* const kOffice = "/usr/lib/libreoffice/program/soffice.bin";
+const char* const kLetters[] = {"circuits-courts", "dechets-ressources", "habitat", "services-aux-personnes"};
+
+std::vector<std::string> split(const std::string& text, char separator) {
+    std::vector<std::string> parts;
+    std::stringstream in(text);
+    for (std::string part; std::getline(in, part, separator);) parts.push_back(part);
+    return parts;
+}
+
+std::string without_digits(std::string line) {
+    for (char& c : line)
+        if (c >= '0' && c <= '9') c = '#';
+    return line;
+}
+
+// Page furniture: the lines (numbers aside) found on two pages or more of Lettrine's PDF.
+std::set<std::string> furniture_lines(const std::string& text) {
+    std::map<std::string, int> pages_with;
+    for (const std::string& page : split(text, '\f')) {
+        std::set<std::string> seen;
+        for (const std::string& line : split(page, '\n'))
+            if (!line.empty()) seen.insert(without_digits(line));
+        for (const std::string& line : seen) ++pages_with[line];
+    }
+    std::set<std::string> furniture;
+    for (const auto& [line, pages] : pages_with)
+        if (pages >= 2) furniture.insert(line);
+    return furniture;
+}
+
+// The words of `text` but for the furniture, sorted: pdftotext orders the
+// cells of a table row and page-anchored frames differently in the two
+// files. Line-break hyphens (and any hyphen) and every kind of space aside.
+std::vector<std::string> words(const std::string& text, const std::set<std::string>& furniture) {
+    std::string kept;
+    for (const std::string& line : split(text, '\n')) {
+        std::string l = line;
+        l.erase(std::remove(l.begin(), l.end(), '\f'), l.end());
+        if (furniture.count(without_digits(l))) continue;
+        kept += l + "\n";
+    }
+    std::string joined;
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+        if (kept.compare(i, 2, "-\n") == 0) { ++i; continue; }  // a word broken at the line's end
+        joined += kept[i];
+    }
+    for (const char* space : {"\u00a0", "\u202f", "\u2009"})
+        for (std::size_t at; (at = joined.find(space)) != std::string::npos;) joined.replace(at, std::string(space).size(), " ");
+    std::vector<std::string> out;
+    std::istringstream in(joined);
+    for (std::string w; in >> w;) {
+        w.erase(std::remove(w.begin(), w.end(), '-'), w.end());
+        if (!w.empty()) out.push_back(w);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// The words of `a` not in `b` and of `b` not in `a`, less the words of `a`
+// that `b` has cut in two: a PDF viewer's text extraction sees a space where a
+// justified line spreads the letters of a word (LibreOffice: « pré sente »).
+std::string difference(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    std::vector<std::string> only_a, only_b;
+    std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(only_a));
+    std::set_difference(b.begin(), b.end(), a.begin(), a.end(), std::back_inserter(only_b));
+    for (auto w = only_a.begin(); w != only_a.end();) {
+        bool joined = false;
+        for (std::size_t i = 0; i < only_b.size() && !joined; ++i)
+            for (std::size_t j = 0; j < only_b.size() && !joined; ++j)
+                if (i != j && only_b[i] + only_b[j] == *w) {
+                    only_b.erase(only_b.begin() + static_cast<long>(std::max(i, j)));
+                    only_b.erase(only_b.begin() + static_cast<long>(std::min(i, j)));
+                    joined = true;
+                }
+        w = joined ? only_a.erase(w) : w + 1;
+    }
+    if (only_a.empty() && only_b.empty()) return "";
+    std::string s = "only in Lettrine's PDF:";
+    for (const auto& w : only_a) s += " " + w;
+    s += "\nonly in LibreOffice's PDF:";
+    for (const auto& w : only_b) s += " " + w;
+    return s;
+}
+
+}  // namespace
+
+TEST(OdtFidelity, LibreOfficeGivesTheLettersBackWordForWord) {
+    if (!fs::exists(kOffice)) GTEST_SKIP() << "LibreOffice (libreoffice-writer-nogui) is not installed";
+    const fs::path dir = fs::temp_directory_path() / fs::unique_path("lettrine-odt-fidelity-%%%%-%%%%");
+    fs::create_directories(dir);
+    const CommandResult written = run_command(lettrine_exe() + " lettres --format pdf,odt --sortie " + shell_quote(dir / "out"));
+    ASSERT_EQ(written.code, 0) << written.err;
+    const std::string profile = " -env:UserInstallation=file://" + (dir / "profile").string() + " --headless";
+    run_command(std::string(kOffice) + profile + " --terminate_after_init");
+    std::string files;
+    for (const char* letter : kLetters)
+        files += " " + shell_quote(dir / "out/lettres" / ("lettre-de-mission-2016-" + std::string(letter) + ".odt"));
+    const CommandResult converted = run_command(std::string(kOffice) + profile + " --convert-to pdf --outdir " +
+                                                shell_quote(dir / "converted") + files);
+    EXPECT_EQ(converted.err, "") << "soffice printed on standard error";
+    for (const char* letter : kLetters) {
+        const std::string name = "lettre-de-mission-2016-" + std::string(letter) + ".pdf";
+        const fs::path ours = dir / "out/lettres" / name, theirs = dir / "converted" / name;
+        ASSERT_TRUE(fs::exists(theirs)) << name << " not converted: " << converted.out << converted.err;
+        const std::string our_text = pdf_text(ours);
+        const std::set<std::string> furniture = furniture_lines(our_text);
+        const std::vector<std::string> a = words(our_text, furniture), b = words(pdf_text(theirs), furniture);
+        EXPECT_GT(a.size(), 500u) << name;
+        EXPECT_EQ(difference(a, b), "") << name;
+        EXPECT_LE(std::abs(pdf_page_count(ours) - pdf_page_count(theirs)), 1) << name;
+    }
+    fs::remove_all(dir);
+}
