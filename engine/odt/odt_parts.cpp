@@ -100,6 +100,21 @@ const PageFurniture* choose(const std::vector<PageFurniture>& list, bool first) 
     return all;
 }
 
+// The height of a header's or footer's paragraphs: their lines at their line
+// height, and their spaces (an estimate: no line is wider than the measure).
+double furniture_height(const PageFurniture& f) {
+    double height = 0;
+    for (const Block& b : f.content) {
+        const auto* p = std::get_if<Paragraph>(&b.content);
+        if (!p) continue;
+        int lines = 1;
+        for (const Inline& in : p->inlines)
+            if (in.kind == InlineKind::LineBreak) ++lines;
+        height += b.space_before + b.space_after + lines * (p->line_height > 0 ? p->line_height : p->style.size * 1.2);
+    }
+    return height;
+}
+
 // One page layout per master page: a header or footer moves the page's
 // margin to its own distance and takes the rest as its height, so that the
 // body starts where the PDF's does.
@@ -114,15 +129,23 @@ void add_page_layout(pugi::xml_node automatic, const std::string& name, const Do
                     {"fo:margin-top", points(header ? header->distance : p.margin_top)},
                     {"fo:margin-bottom", points(footer ? footer->distance : p.margin_bottom)},
                     {"fo:margin-left", points(p.margin_left)}, {"fo:margin-right", points(p.margin_right)}});
-    const auto furniture = [&](const char* element, const PageFurniture* f, double margin) {
-        pugi::xml_node style = layout.append_child(element);
-        if (!f) return;
-        add_properties(style, "style:header-footer-properties",
-                       {{"fo:min-height", points(std::max(1.0, margin - f->distance))},
-                        {"fo:margin-top", "0pt"}, {"fo:margin-bottom", "0pt"}, {"style:dynamic-spacing", "false"}});
-    };
-    furniture("style:header-style", header, p.margin_top);
-    furniture("style:footer-style", footer, p.margin_bottom);
+    const double area_top = header ? p.margin_top - header->distance : 0;
+    if (header)
+        add_properties(layout.append_child("style:header-style"), "style:header-footer-properties",
+                       {{"fo:min-height", points(std::max(1.0, area_top))}, {"fo:margin-bottom", "0pt"},
+                        {"style:dynamic-spacing", "false"}});
+    else
+        layout.append_child("style:header-style");
+    // The PDF sets a footer's bottom at its distance: the footer is as tall as
+    // its lines, and the space above it separates it from the body.
+    if (footer) {
+        const double area = p.margin_bottom - footer->distance, height = std::min(area, furniture_height(*footer));
+        add_properties(layout.append_child("style:footer-style"), "style:header-footer-properties",
+                       {{"fo:min-height", points(std::max(1.0, height))},
+                        {"fo:margin-top", points(std::max(0.0, area - height))}, {"style:dynamic-spacing", "false"}});
+    } else {
+        layout.append_child("style:footer-style");
+    }
 }
 
 void add_master(pugi::xml_node masters, const std::string& name, const std::string& layout, const std::string& next,
