@@ -69,10 +69,15 @@ JobResult run_note(const NoteOptions& options) {
     const Template note_template = Template::load(template_file);
     PipelineContext context;
     context.resource_dir = fs::absolute(template_file).parent_path();
-    const fs::path destination = options.output / "notes" / note_file_name(bilan);
+    const fs::path pdf = options.output / "notes" / note_file_name(bilan);
     OutputBatch batch(options.output);
-    batch.stage_bytes(destination, write_pdf(compose_note(bilan, note_template, context)));
-    say_written(options.progress, destination);
+    const std::vector<fs::path> destinations = output_paths(pdf, options.formats);
+    const std::vector<std::string> files = render_formats(note_template, note_view(bilan), context,
+                                                          "le bilan « " + bilan.sector_id + " »", options.formats);
+    for (std::size_t k = 0; k < files.size(); ++k) {
+        batch.stage_bytes(destinations[k], files[k]);
+        say_written(options.progress, destinations[k]);
+    }
     result.written = batch.destinations();
     batch.commit();
     return result;

@@ -13,6 +13,7 @@
 #include "bilan/bilan.hpp"
 #include "pipeline/document_pipeline.hpp"
 #include "pipeline/job_result.hpp"
+#include "pipeline/output_formats.hpp"
 #include "pipeline/progress.hpp"
 #include "layout/pages.hpp"
 #include "template/template.hpp"
@@ -40,10 +41,12 @@ struct NoteOptions {
     boost::filesystem::path bilan;                  // --donnees: the filled bilan (.xlsx, .ods, .xml)
     boost::filesystem::path output = "output";      // the note goes to output/notes/
     boost::filesystem::path templates = "templates";
+    std::vector<const OutputFormat*> formats = pdf_only();  // --format
     Progress* progress = nullptr;
 };
 
-// Writes output/notes/note-bilan-<année>-<identifiant>.pdf. Every problem of
+// Writes output/notes/note-bilan-<année>-<identifiant>.pdf (and .odt… per
+// --format). Every problem of
 // the bilan is reported at once (LettrineError(Data)), and then nothing is
 // written; warnings come back in JobResult::warnings.
 JobResult run_note(const NoteOptions& options);

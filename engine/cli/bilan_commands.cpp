@@ -23,6 +23,7 @@ int run_note_command(const Invocation& in, Console& console) {
     note.bilan = in.value("--donnees");
     note.output = in.value("--sortie");
     note.templates = in.value("--modeles");
+    note.formats = parse_output_formats(in.value("--format"));
     note.progress = &console.progress();
     return console.report(run_note(note), {{"note-bilan-", "note de bilan", ""}});
 }

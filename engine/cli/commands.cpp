@@ -21,7 +21,13 @@ const CommandOption kSigner{"--signer", ""};
 const CommandOption kSignerPassword{"--mot-de-passe-fichier", ""};
 const CommandOption kFormat{"--format", "pdf"};
 
+void check_formats(const Invocation& in);
+
 void check_merge(const Invocation& in) {
+    check_formats(in);
+    if (in.flag("--un-fichier") && in.value("--format") != "pdf")
+        usage_error("fusion : --un-fichier n'écrit qu'un PDF (--format pdf) ; sans --un-fichier, chaque élément "
+                    "est écrit dans chaque format");
     if (!in.has("--modele")) usage_error("fusion : l'option --modele est obligatoire");
     if (!in.has("--donnees")) usage_error("fusion : l'option --donnees est obligatoire");
     if (!in.has("--chaque")) usage_error("fusion : l'option --chaque est obligatoire");
@@ -39,6 +45,7 @@ void check_convert_assembly(const Invocation& in) {
 }
 
 void check_note(const Invocation& in) {
+    check_formats(in);
     if (!in.has("--donnees"))
         usage_error("note : l'option --donnees est obligatoire (le bilan rempli : .xlsx, .ods ou .xml)");
 }
@@ -55,14 +62,19 @@ void check_signing(const Invocation& in) {
         usage_error("--mot-de-passe-fichier ne s'emploie qu'avec --signer FICHIER.p12");
 }
 
-// decembre, lettres: --signer's rules and a known --format.
-void check_letters(const Invocation& in) {
-    check_signing(in);
+// --format names known formats.
+void check_formats(const Invocation& in) {
     try {
         parse_output_formats(in.value("--format"));
     } catch (const LettrineError& e) {
         usage_error(e.what());
     }
+}
+
+// decembre, lettres: --signer's rules and a known --format.
+void check_letters(const Invocation& in) {
+    check_signing(in);
+    check_formats(in);
 }
 
 void check_send(const Invocation& in) {
@@ -108,7 +120,7 @@ const std::vector<CommandSpec>& command_table() {
          run_check_command},
         {{"fusion"}, "  fusion      publipostage : un modèle quelconque sur des données quelconques\n",
          {{"--modele", ""}, {"--donnees", ""}, {"--chaque", ""}, kOutput, {"--un-fichier", ""}, {"--nom", ""},
-          {"--strict", ""}},
+          {"--strict", ""}, kFormat},
          {}, check_merge, run_merge_command},
         {{"convertir"}, "  convertir   écrit le classeur XLSX équivalent à un programme XML\n",
          {{"--donnees", ""}, kOutput, {"--remplacer", ""}}, {}, check_convert, run_convert_command},
@@ -129,7 +141,7 @@ const std::vector<CommandSpec>& command_table() {
         {{"note"},
          "  note        note de bilan annuelle (PDF) d'un bilan rempli, dans notes/ ;\n"
          "              --donnees désigne le bilan (.xlsx, .ods ou .xml)\n",
-         {{"--donnees", ""}, kOutput, kTemplates},
+         {{"--donnees", ""}, kOutput, kTemplates, kFormat},
          {{"--secteur", "note : --secteur ne s'emploie pas, le bilan désigne lui-même son secteur"}},
          check_note, run_note_command},
         {{"rapport"},

@@ -14,8 +14,11 @@ int run_merge_command(const Invocation& in, Console& console) {
     merge.file_name_field = in.value("--nom");
     merge.strict = in.flag("--strict");
     merge.jobs = in.jobs();
+    merge.formats = parse_output_formats(in.value("--format"));
     merge.progress = &console.progress();
-    return console.report(run_merge(merge), {{"", "PDF", merge.single_file ? "" : "PDF"}});
+    // « 3 PDF dans … », or « 3 documents (pdf, odt) dans … » in several formats.
+    const bool pdf = merge.formats.size() == 1 && merge.formats.front()->name == "pdf";
+    return console.report(run_merge(merge), {{"", pdf ? "PDF" : "document", merge.single_file ? "" : pdf ? "PDF" : "documents"}});
 }
 
 }  // namespace lettrine

@@ -37,9 +37,9 @@ const std::vector<OptionSpec>& option_table() {
          "  --mot-de-passe-fichier F  decembre, lettres : le fichier du mot de passe du\n"
          "                     certificat de --signer\n"},
         {{"--format"}, Takes::Value,
-         "  --format LISTE     decembre, lettres : les formats des lettres, séparés par\n"
-         "                     des virgules : pdf (par défaut), odt (modifiable dans\n"
-         "                     LibreOffice ou Word ; docs/EDITABLE.md)\n"},
+         "  --format LISTE     decembre, lettres, note, fusion : les formats des documents,\n"
+         "                     séparés par des virgules : pdf (par défaut), odt (modifiable\n"
+         "                     dans LibreOffice ou Word ; docs/EDITABLE.md)\n"},
         {{"--remplacer"}, Takes::Nothing,
          "  --remplacer        convertir, convertir-ag : remplace le classeur --sortie\n"
          "                     existant, gardé en .bak\n"},

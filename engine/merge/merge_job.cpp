@@ -112,16 +112,19 @@ JobResult run_merge(const MergeOptions& options) {
         // Names are fixed before rendering so collisions get stable suffixes.
         std::vector<std::string> names;
         for (std::size_t i = 0; i < total; ++i) names.push_back(record_file_name(records.items()[i], options, i));
-        std::vector<fs::path> destinations;
-        for (const std::string& name : distinct_file_names(names)) destinations.push_back(options.output / (name + ".pdf"));
+        std::vector<std::vector<fs::path>> destinations;  // per record, in format order
+        for (const std::string& name : distinct_file_names(names))
+            destinations.push_back(output_paths(options.output / (name + ".pdf"), options.formats));
         run_in_parallel(total, job_threads(options.jobs), [&](std::size_t i) {
             if (batch.failed()) return;  // a write already failed (full disk): the batch is lost, stop writing
-            batch.stage_bytes(destinations[i],
-                              render_pdf(document_template, merge_record_view(records.items()[i], i, total), context,
-                                         "l'élément " + std::to_string(i + 1)));
-            if (options.progress) options.progress->advance(destinations[i].string());
+            const std::vector<std::string> files =
+                render_formats(document_template, merge_record_view(records.items()[i], i, total), context,
+                               "l'élément " + std::to_string(i + 1), options.formats);
+            for (std::size_t k = 0; k < files.size(); ++k) batch.stage_bytes(destinations[i][k], files[k]);
+            if (options.progress) options.progress->advance(destinations[i].front().string());
         });
-        result.written = destinations;  // in record order, whatever the threads' timing
+        for (const auto& files : destinations)  // in record order, whatever the threads' timing
+            result.written.insert(result.written.end(), files.begin(), files.end());
     }
     if (options.progress) options.progress->finish();
     batch.commit();

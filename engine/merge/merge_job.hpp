@@ -9,6 +9,7 @@
 
 #include "data/value.hpp"
 #include "pipeline/job_result.hpp"
+#include "pipeline/output_formats.hpp"
 #include "pipeline/progress.hpp"
 
 namespace lettrine {
@@ -20,6 +21,8 @@ struct MergeOptions {
     std::string file_name_field;  // names each PDF; empty: record number
     bool strict = false;          // a field some records lack is an error, not a warning
     int jobs = 0;
+    // --format: each record's files (separate files only; single_file is a PDF book).
+    std::vector<const OutputFormat*> formats = pdf_only();
     Progress* progress = nullptr;
 };
 

@@ -217,3 +217,36 @@ TEST(OdtFormat, UnknownFormatIsRefusedInFrenchBeforeWriting) {
     EXPECT_NE(r.err.find("format inconnu « rtf » : formats possibles pdf, odt"), std::string::npos) << r.err;
     EXPECT_FALSE(fs::exists(dir.path / "sortie"));
 }
+
+TEST(OdtFormat, MergeWritesEachRecordInEachFormat) {
+    TempDir dir;
+    const fs::path samples = fs::path(LETTRINE_SOURCE_DIR) / "samples/fusion";
+    const CommandResult r = run_command(lettrine_exe() + " fusion --modele " + shell_quote(samples / "invitation.xml.mustache") +
+                                        " --donnees " + shell_quote(samples / "destinataires.xml") +
+                                        " --chaque destinataire --format pdf,odt --sortie " + shell_quote(dir.path / "f"));
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.err.find("3 documents (pdf, odt) dans"), std::string::npos) << r.err;
+    for (const char* name : {"invitation-0001", "invitation-0002", "invitation-0003"}) {
+        EXPECT_TRUE(fs::exists(dir.path / "f" / (std::string(name) + ".pdf"))) << name;
+        EXPECT_TRUE(fs::exists(dir.path / "f" / (std::string(name) + ".odt"))) << name;
+    }
+    const CommandResult single = run_command(lettrine_exe() + " fusion --modele " +
+                                             shell_quote(samples / "invitation.xml.mustache") + " --donnees " +
+                                             shell_quote(samples / "destinataires.xml") +
+                                             " --chaque destinataire --un-fichier --format odt --sortie " +
+                                             shell_quote(dir.path / "livre.pdf"));
+    EXPECT_EQ(single.code, 2);
+    EXPECT_NE(single.err.find("fusion : --un-fichier n'écrit qu'un PDF"), std::string::npos) << single.err;
+}
+
+TEST(OdtFormat, NoteIsWrittenBesideItsPdf) {
+    TempDir dir;
+    const CommandResult r = run_command(lettrine_exe() + " note --donnees " +
+                                        shell_quote(fs::path(LETTRINE_SOURCE_DIR) / "input/bilans/bilan-2016-habitat.xlsx") +
+                                        " --format odt,pdf --sortie " + shell_quote(dir.path));
+    ASSERT_EQ(r.code, 0) << r.err;
+    const fs::path odt = dir.path / "notes/note-bilan-2016-habitat.odt";
+    ASSERT_TRUE(fs::exists(odt));
+    EXPECT_TRUE(fs::exists(dir.path / "notes/note-bilan-2016-habitat.pdf"));
+    EXPECT_NE(read_back(odt).find("heading "), std::string::npos);
+}
