@@ -113,24 +113,48 @@ std::string difference(const std::vector<std::string>& a, const std::vector<std:
 
 }  // namespace
 
-TEST(OdtFidelity, LibreOfficeGivesTheLettersBackWordForWord) {
-    if (!fs::exists(kOffice)) GTEST_SKIP() << "LibreOffice (libreoffice-writer-nogui) is not installed";
-    const fs::path dir = fs::temp_directory_path() / fs::unique_path("lettrine-odt-fidelity-%%%%-%%%%");
-    fs::create_directories(dir);
-    const CommandResult written = run_command(lettrine_exe() + " lettres --format pdf,odt --sortie " + shell_quote(dir / "out"));
-    ASSERT_EQ(written.code, 0) << written.err;
-    const std::string profile = " -env:UserInstallation=file://" + (dir / "profile").string() + " --headless";
-    run_command(std::string(kOffice) + profile + " --terminate_after_init");
-    std::string files;
-    for (const char* letter : kLetters)
-        files += " " + shell_quote(dir / "out/lettres" / ("lettre-de-mission-2016-" + std::string(letter) + ".odt"));
-    const CommandResult converted = run_command(std::string(kOffice) + profile + " --convert-to pdf --outdir " +
-                                                shell_quote(dir / "converted") + files);
-    EXPECT_EQ(converted.err, "") << "soffice printed on standard error";
+// One LibreOffice run for the whole suite: the four letters and the habitat
+// note, written as ODT by Lettrine, converted to PDF in one soffice call.
+class OdtFidelity : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        if (!fs::exists(kOffice)) return;
+        dir_ = fs::temp_directory_path() / fs::unique_path("lettrine-odt-fidelity-%%%%-%%%%");
+        fs::create_directories(dir_);
+        written_ = run_command(lettrine_exe() + " lettres --format pdf,odt --sortie " + shell_quote(dir_ / "out"));
+        note_ = run_command(lettrine_exe() + " note --format odt --donnees " +
+                            shell_quote(fs::path(LETTRINE_SOURCE_DIR) / "input/bilans/bilan-2016-habitat.xlsx") +
+                            " --sortie " + shell_quote(dir_ / "out"));
+        const std::string profile = " -env:UserInstallation=file://" + (dir_ / "profile").string() + " --headless";
+        run_command(std::string(kOffice) + profile + " --terminate_after_init");
+        std::string files = " " + shell_quote(dir_ / "out/notes/note-bilan-2016-habitat.odt");
+        for (const char* letter : kLetters)
+            files += " " + shell_quote(dir_ / "out/lettres" / ("lettre-de-mission-2016-" + std::string(letter) + ".odt"));
+        converted_ = run_command(std::string(kOffice) + profile + " --convert-to pdf --outdir " +
+                                 shell_quote(dir_ / "converted") + files);
+    }
+    static void TearDownTestSuite() {
+        if (!dir_.empty()) fs::remove_all(dir_);
+    }
+    void SetUp() override {
+        if (!fs::exists(kOffice)) GTEST_SKIP() << "LibreOffice (libreoffice-writer-nogui) is not installed";
+        ASSERT_EQ(written_.code, 0) << written_.err;
+        ASSERT_EQ(note_.code, 0) << note_.err;
+        // soffice exits 0 even when it could not load a file: its silence counts.
+        EXPECT_EQ(converted_.err, "") << "soffice printed on standard error";
+    }
+    static fs::path dir_;
+    static CommandResult written_, note_, converted_;
+};
+
+fs::path OdtFidelity::dir_;
+CommandResult OdtFidelity::written_, OdtFidelity::note_, OdtFidelity::converted_;
+
+TEST_F(OdtFidelity, LibreOfficeGivesTheLettersBackWordForWord) {
     for (const char* letter : kLetters) {
         const std::string name = "lettre-de-mission-2016-" + std::string(letter) + ".pdf";
-        const fs::path ours = dir / "out/lettres" / name, theirs = dir / "converted" / name;
-        ASSERT_TRUE(fs::exists(theirs)) << name << " not converted: " << converted.out << converted.err;
+        const fs::path ours = dir_ / "out/lettres" / name, theirs = dir_ / "converted" / name;
+        ASSERT_TRUE(fs::exists(theirs)) << name << " not converted: " << converted_.out << converted_.err;
         const std::string our_text = pdf_text(ours);
         const std::set<std::string> furniture = furniture_lines(our_text);
         const std::vector<std::string> a = words(our_text, furniture), b = words(pdf_text(theirs), furniture);
@@ -138,5 +162,36 @@ TEST(OdtFidelity, LibreOfficeGivesTheLettersBackWordForWord) {
         EXPECT_EQ(difference(a, b), "") << name;
         EXPECT_LE(std::abs(pdf_page_count(ours) - pdf_page_count(theirs)), 1) << name;
     }
-    fs::remove_all(dir);
+}
+
+// The words of the rapport made from the notes in `notes`.
+static std::vector<std::string> rapport_words(const fs::path& notes, const fs::path& output) {
+    const CommandResult r = run_command(lettrine_exe() + " rapport --notes " + shell_quote(notes) + " --sortie " +
+                                        shell_quote(output));
+    EXPECT_EQ(r.code, 0) << r.err;
+    for (const fs::directory_entry& e : fs::directory_iterator(output))
+        if (e.path().extension() == ".pdf") return words(pdf_text(e.path()), {});
+    ADD_FAILURE() << "no rapport in " << output;
+    return {};
+}
+
+// The way back: a note edited as ODT, exported to PDF by the office suite,
+// takes the place of its bilan in the rapport's notes folder.
+TEST_F(OdtFidelity, TheRapportTakesTheExportedNote) {
+    const fs::path exported = dir_ / "converted/note-bilan-2016-habitat.pdf";
+    ASSERT_TRUE(fs::exists(exported)) << converted_.out << converted_.err;
+    const fs::path notes = dir_ / "notes";
+    fs::create_directories(notes);
+    for (const char* bilan : {"bilan-2016-circuits-courts.xlsx", "bilan-2016-dechets-ressources.xml",
+                              "bilan-2016-services-aux-personnes.xlsx"})
+        fs::copy_file(fs::path(LETTRINE_SOURCE_DIR) / "input/bilans" / bilan, notes / bilan);
+    const std::vector<std::string> without = rapport_words(notes, dir_ / "sans");
+    fs::copy_file(exported, notes / "note-bilan-2016-habitat.pdf");
+    const std::vector<std::string> with = rapport_words(notes, dir_ / "avec");
+    // The words only the habitat note has are in the rapport once its PDF is in the folder.
+    std::vector<std::string> own;
+    for (const std::string& w : words(pdf_text(exported), {}))
+        if (!std::binary_search(without.begin(), without.end(), w)) own.push_back(w);
+    ASSERT_GT(own.size(), 10u);
+    for (const std::string& w : own) EXPECT_TRUE(std::binary_search(with.begin(), with.end(), w)) << w;
 }
