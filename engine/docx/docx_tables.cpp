@@ -1,0 +1,180 @@
+// Tables, columns (a borderless table), images, contents and charts to
+// WordprocessingML.
+#include <cmath>
+
+#include "docx/detail/docx_writer_state.hpp"
+
+namespace lettrine::docx_detail {
+
+namespace {
+
+constexpr double kPixelsPerInch = 96.0;  // natural size of an image without a given size, as the layout
+
+const char* vertical(VerticalAlign align) {
+    switch (align) {
+    case VerticalAlign::Middle: return "center";
+    case VerticalAlign::Bottom: return "bottom";
+    default: return "top";
+    }
+}
+
+// w:tblPr: fixed layout, width, indent, borders (none when `border` is 0), cell margins.
+void table_properties(pugi::xml_node table, double width, double left, double border, const Rgb& color,
+                      double padding) {
+    pugi::xml_node pr = table.append_child("w:tblPr");
+    child(pr, "w:tblW", {{"w:w", number(twips(width))}, {"w:type", "dxa"}});
+    child(pr, "w:tblInd", {{"w:w", number(twips(left))}, {"w:type", "dxa"}});
+    pugi::xml_node borders = pr.append_child("w:tblBorders");
+    for (const char* side : {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"}) {
+        if (border > 0)
+            child(borders, side, {{"w:val", "single"}, {"w:sz", number(eighths(border))}, {"w:space", "0"},
+                                  {"w:color", hex(color)}});
+        else
+            child(borders, side, {{"w:val", "nil"}});
+    }
+    child(pr, "w:tblLayout", {{"w:type", "fixed"}});
+    pugi::xml_node margins = pr.append_child("w:tblCellMar");
+    for (const char* side : {"w:top", "w:left", "w:bottom", "w:right"})
+        child(margins, side, {{"w:w", number(twips(padding))}, {"w:type", "dxa"}});
+    child(pr, "w:tblLook", {{"w:val", "0000"}, {"w:firstRow", "0"}, {"w:lastRow", "0"}, {"w:firstColumn", "0"},
+                            {"w:lastColumn", "0"}, {"w:noHBand", "1"}, {"w:noVBand", "1"}});
+}
+
+void grid(pugi::xml_node table, const std::vector<double>& widths) {
+    pugi::xml_node g = table.append_child("w:tblGrid");
+    for (double w : widths) child(g, "w:gridCol", {{"w:w", number(twips(w))}});
+}
+
+// w:tcPr: width, span, (margins), shading, vertical alignment, in CT_TcPr's order.
+pugi::xml_node cell_properties(pugi::xml_node cell, double width, int span, const TableCell* shading,
+                               VerticalAlign valign) {
+    pugi::xml_node pr = cell.append_child("w:tcPr");
+    child(pr, "w:tcW", {{"w:w", number(twips(width))}, {"w:type", "dxa"}});
+    if (span > 1) child(pr, "w:gridSpan", {{"w:val", number(span)}});
+    if (shading && shading->has_background)
+        child(pr, "w:shd", {{"w:val", "clear"}, {"w:color", "auto"}, {"w:fill", hex(shading->background)}});
+    child(pr, "w:vAlign", {{"w:val", vertical(valign)}});
+    return pr;
+}
+
+}  // namespace
+
+void StoryWriter::table(const Table& t, const Block& b, const Frame& frame) {
+    flush_page_break();
+    if (!b.id.empty()) pending_bookmarks_.push_back(b.id);
+    if (!pending_bookmarks_.empty() || b.space_before > 0) {  // a table has no space before of its own
+        ParagraphProps props = base_props(b, frame, true);
+        props.before = std::max(0.0, b.space_before - 1);
+        props.line = 1;
+        props.line_exact = true;
+        open_paragraph(nullptr, props);
+    }
+    const double width = extent_points(t.width, frame.width);
+    const std::vector<double> widths = column_points(t.columns, width);
+    pugi::xml_node table = story_.append_child("w:tbl");
+    table_properties(table, width, frame.left, t.border_width, t.border_color, t.padding);
+    grid(table, widths);
+    for (const TableRow& row : t.rows) {
+        pugi::xml_node tr = table.append_child("w:tr");
+        if (row.header) tr.append_child("w:trPr").append_child("w:tblHeader");
+        std::size_t column = 0;
+        for (const TableCell& cell : row.cells) {
+            double cell_width = 0;
+            for (int k = 0; k < cell.span && column + k < widths.size(); ++k) cell_width += widths[column + k];
+            column += static_cast<std::size_t>(std::max(1, cell.span));
+            pugi::xml_node tc = tr.append_child("w:tc");
+            cell_properties(tc, cell_width, cell.span, &cell, cell.valign);
+            const double inner = std::max(1.0, cell_width - 2 * t.padding);
+            StoryWriter content(state_, relations_, tc);
+            content.blocks(cell.content, Frame{0, inner, inner});
+            content.close_story();
+        }
+    }
+    if (b.space_after > 0) {
+        ParagraphProps props = base_props(b, frame, false);
+        props.before = 0;
+        props.after = std::max(0.0, b.space_after - 1);
+        props.line = 1;
+        props.line_exact = true;
+        open_paragraph(nullptr, props);
+    }
+}
+
+// Columns side by side: a borderless one-row table that never splits; the
+// gap is shared as cell margins so that each column's text has its width.
+void StoryWriter::columns(const Columns& c, const Block& b, const Frame& frame) {
+    flush_page_break();
+    if (!b.id.empty()) pending_bookmarks_.push_back(b.id);
+    if (!pending_bookmarks_.empty() || !pending_anchors_.empty()) open_paragraph(nullptr, {});
+    const std::size_t n = c.columns.size();
+    std::vector<Extent> extents;
+    for (const Column& column : c.columns) extents.push_back(column.width);
+    const double gaps = c.gap * static_cast<double>(n > 0 ? n - 1 : 0);
+    const std::vector<double> text = column_points(extents, std::max(0.0, frame.width - gaps));
+    std::vector<double> widths = text;
+    for (std::size_t k = 0; k < n; ++k) widths[k] += (k > 0 ? c.gap / 2 : 0) + (k + 1 < n ? c.gap / 2 : 0);
+    double total = 0;
+    for (double w : widths) total += w;
+    pugi::xml_node table = story_.append_child("w:tbl");
+    table_properties(table, total, frame.left, 0, Rgb{}, 0);
+    grid(table, widths);
+    pugi::xml_node tr = table.append_child("w:tr");
+    tr.append_child("w:trPr").append_child("w:cantSplit");
+    for (std::size_t k = 0; k < n; ++k) {
+        pugi::xml_node tc = tr.append_child("w:tc");
+        pugi::xml_node pr = cell_properties(tc, widths[k], 1, nullptr, c.valign);
+        pugi::xml_node margins = pr.insert_child_before("w:tcMar", pr.child("w:vAlign"));
+        child(margins, "w:left", {{"w:w", number(twips(k > 0 ? c.gap / 2 : 0))}, {"w:type", "dxa"}});
+        child(margins, "w:right", {{"w:w", number(twips(k + 1 < n ? c.gap / 2 : 0))}, {"w:type", "dxa"}});
+        Frame inner{0, text[k], text[k]};
+        inner.keep_together = true;  // never split, as the layout
+        StoryWriter content(state_, relations_, tc);
+        content.blocks(c.columns[k].content, inner);
+        content.close_story();
+    }
+}
+
+void StoryWriter::image(const Image& img, const Block& b, const Frame& frame, bool keep_next) {
+    const std::optional<Media> media = state_.image(img, b.position);
+    if (!media) return;
+    const double px_w = media->info.size.width, px_h = media->info.size.height;
+    double w = img.width, h = img.height;
+    if (w > 0 && h <= 0) h = w * px_h / px_w;
+    else if (h > 0 && w <= 0) w = h * px_w / px_h;
+    else if (w <= 0 && h <= 0) {
+        w = px_w * 72.0 / kPixelsPerInch;
+        h = px_h * 72.0 / kPixelsPerInch;
+        if (w > frame.width) { h *= frame.width / w; w = frame.width; }
+    }
+    ParagraphProps props = base_props(b, frame, keep_next);
+    props.jc = img.align == BoxAlign::Right ? "right" : img.align == BoxAlign::Center ? "center" : "left";
+    pugi::xml_node paragraph = open_paragraph(&b, props);
+    const std::string id = relations_.add(rel::kImage, "media/" + media->name);
+    inline_picture(paragraph, *media, id, state_.next_drawing_id(), w, h, img.alt.value_or(""));
+}
+
+// A TOC field Word and Writer update (F9, « Mettre à jour l'index »); until
+// then it says so, since the page numbers are only known to them.
+void StoryWriter::contents(const ContentsTable& toc, const Block& b, const Frame& frame) {
+    ParagraphProps props = base_props(b, frame, false);
+    pugi::xml_node paragraph = open_paragraph(&b, props);
+    const Document& document = state_.document();
+    child(paragraph.append_child("w:r"), "w:fldChar", {{"w:fldCharType", "begin"}, {"w:dirty", "true"}});
+    pugi::xml_node instruction = child(paragraph.append_child("w:r"), "w:instrText", {{"xml:space", "preserve"}});
+    instruction.text() = (" TOC \\o \"1-" + std::to_string(toc.levels) + "\" \\h \\z \\u ").c_str();
+    child(paragraph.append_child("w:r"), "w:fldChar", {{"w:fldCharType", "separate"}});
+    text_run(paragraph, "Table des matières : mettez-la à jour pour voir les numéros de page.", toc.style, document);
+    child(paragraph.append_child("w:r"), "w:fldChar", {{"w:fldCharType", "end"}});
+}
+
+// Charts are not drawn in the DOCX yet: their title stands where they are.
+void StoryWriter::chart(const Chart& c, const Block& b, const Frame& frame) {
+    ParagraphProps props = base_props(b, frame, false);
+    pugi::xml_node paragraph = open_paragraph(&b, props);
+    if (c.title.empty()) return;
+    InlineStyle title = c.style;
+    title.bold = true;
+    text_run(paragraph, c.title, title, state_.document());
+}
+
+}  // namespace lettrine::docx_detail
