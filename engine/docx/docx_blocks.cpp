@@ -94,6 +94,15 @@ pugi::xml_node StoryWriter::open_paragraph(const Block* b, ParagraphProps props)
     pending_page_break_ = false;
     pending_num_id_ = 0;
     pending_before_ = 0;
+    // One gap, one number: the previous paragraph's space after moves into
+    // this one's space before, since Writer takes the larger of the two
+    // where Word and the layout add them.
+    if (props.before > 0)
+        if (pugi::xml_attribute after = story_.last_child().child("w:pPr").child("w:spacing").attribute("w:after");
+            after && after.as_llong() > 0 && std::string(story_.last_child().name()) == "w:p") {
+            props.before += after.as_llong() / 20.0;
+            after = "0";
+        }
     pugi::xml_node paragraph = story_.append_child("w:p");
     write_properties(paragraph, props, state_.document());
     if (is_empty_props(paragraph.child("w:pPr"))) paragraph.remove_child("w:pPr");

@@ -57,6 +57,16 @@ pugi::xml_node cell_properties(pugi::xml_node cell, double width, int span, cons
     return pr;
 }
 
+// A cell's content starts at its top padding and ends at its bottom one, as
+// in the layout: no space before its first paragraph nor after its last.
+void trim_cell(pugi::xml_node cell) {
+    const auto zero = [](pugi::xml_node paragraph, const char* side) {
+        if (pugi::xml_attribute a = paragraph.child("w:pPr").child("w:spacing").attribute(side)) a = "0";
+    };
+    zero(cell.child("w:p"), "w:before");
+    if (std::string(cell.last_child().name()) == "w:p") zero(cell.last_child(), "w:after");
+}
+
 }  // namespace
 
 void StoryWriter::table(const Table& t, const Block& b, const Frame& frame) {
@@ -88,6 +98,7 @@ void StoryWriter::table(const Table& t, const Block& b, const Frame& frame) {
             StoryWriter content(state_, relations_, tc);
             content.blocks(cell.content, Frame{0, inner, inner});
             content.close_story();
+            trim_cell(tc);
         }
     }
     if (b.space_after > 0) {
