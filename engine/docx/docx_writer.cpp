@@ -219,6 +219,11 @@ std::string docx_bytes(const Document& document, const DocxInputs& inputs) {
     entries.push_back({"word/_rels/document.xml.rels", relations.xml()});
     for (const StoryPart& s : stories)
         if (!s.relations.empty()) entries.push_back({"word/_rels/" + s.file + ".rels", s.relations});
+    // Every part is stored: zip_package deflates at level 9, which costs a
+    // letter 2.5 ms of processor time for its 35 kB of XML, five times the
+    // rest of the writer and more than the PDF's layout and writer together;
+    // stored, a letter's DOCX is 87 kB instead of 37 kB (its PDF: 77 kB).
+    for (PackageEntry& e : entries) e.compress = false;
     for (const Media& m : state.media()) entries.push_back({"word/media/" + m.name, *m.bytes, false});
     return package::zip_package(entries, document.source_name + ".docx");
 }
