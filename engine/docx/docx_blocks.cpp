@@ -106,10 +106,10 @@ pugi::xml_node StoryWriter::open_paragraph(const Block* b, ParagraphProps props)
     pugi::xml_node paragraph = story_.append_child("w:p");
     write_properties(paragraph, props, state_.document());
     if (is_empty_props(paragraph.child("w:pPr"))) paragraph.remove_child("w:pPr");
-    if (b && !b->id.empty()) pending_bookmarks_.push_back(b->id);
+    if (b && !b->id.empty()) pending_bookmarks_.push_back(bookmark_name(b->id));
     for (const std::string& id : pending_bookmarks_) {
         const std::string mark = number(state_.next_bookmark_id());
-        child(paragraph, "w:bookmarkStart", {{"w:id", mark}, {"w:name", bookmark_name(id)}});
+        child(paragraph, "w:bookmarkStart", {{"w:id", mark}, {"w:name", id}});
         child(paragraph, "w:bookmarkEnd", {{"w:id", mark}});
     }
     pending_bookmarks_.clear();
@@ -146,7 +146,7 @@ void StoryWriter::block(const Block& b, const Frame& frame, bool last_of_keep) {
                 if (content.align == BoxAlign::Right) inner.left += frame.width - inner.width;
                 else if (content.align == BoxAlign::Center) inner.left += (frame.width - inner.width) / 2;
                 inner.keep_together = frame.keep_together || content.keep_together;
-                if (!b.id.empty()) pending_bookmarks_.push_back(b.id);
+                if (!b.id.empty()) pending_bookmarks_.push_back(bookmark_name(b.id));
                 pending_before_ += b.space_before;
                 blocks(content.content, inner);
                 if (content.keep_together && !keep_next)
@@ -159,7 +159,10 @@ void StoryWriter::block(const Block& b, const Frame& frame, bool last_of_keep) {
             else if constexpr (std::is_same_v<T, HorizontalRule>) rule(content, b, frame, keep_next);
             else if constexpr (std::is_same_v<T, Chart>) chart(content, b, frame);
             else if constexpr (std::is_same_v<T, ContentsTable>) contents(content, b, frame);
-            else if constexpr (std::is_same_v<T, OutlineMarker>) pending_bookmarks_.push_back(b.id);
+            else if constexpr (std::is_same_v<T, OutlineMarker>) {
+                if (!b.id.empty()) pending_bookmarks_.push_back(bookmark_name(b.id));
+                if (const std::string* toc = state_.contents_bookmark(&content)) pending_bookmarks_.push_back(*toc);
+            }
             else if constexpr (std::is_same_v<T, ReservedPages>) {
                 for (int k = 0; k < content.count; ++k) page_break(b);
             }
@@ -176,6 +179,7 @@ void StoryWriter::paragraph(const Paragraph& p, const Block& b, const Frame& fra
         props.keep_lines = true;
         state_.note_heading(p.level, p.style);
     }
+    if (const std::string* toc = state_.contents_bookmark(&p)) pending_bookmarks_.push_back(*toc);
     props.jc = justification(p.align);
     props.first_line = p.first_indent;
     props.line = p.line_height;
@@ -198,7 +202,7 @@ void StoryWriter::list(const List& l, const Block& b, const Frame& frame, bool k
     inner.left += l.indent;
     inner.width = std::max(0.0, frame.width - l.indent);
     inner.list_depth = frame.list_depth + 1;
-    if (!b.id.empty()) pending_bookmarks_.push_back(b.id);
+    if (!b.id.empty()) pending_bookmarks_.push_back(bookmark_name(b.id));
     pending_before_ += b.space_before;
     for (std::size_t k = 0; k < l.items.size(); ++k) {
         const ListItem& item = l.items[k];
@@ -251,7 +255,7 @@ void StoryWriter::rule(const HorizontalRule& r, const Block& b, const Frame& fra
 
 void StoryWriter::page_break(const Block& b) {
     if (pending_page_break_) flush_page_break();
-    if (!b.id.empty()) pending_bookmarks_.push_back(b.id);
+    if (!b.id.empty()) pending_bookmarks_.push_back(bookmark_name(b.id));
     pending_page_break_ = true;
 }
 
@@ -267,7 +271,7 @@ void StoryWriter::positioned(const Positioned& pos, const Block& b) {
         blocks(pos.content, Frame{0, pos.width, pos.width});
         return;
     }
-    if (!b.id.empty()) pending_bookmarks_.push_back(b.id);
+    if (!b.id.empty()) pending_bookmarks_.push_back(bookmark_name(b.id));
     pending_anchors_.push_back(&pos);
 }
 

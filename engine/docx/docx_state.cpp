@@ -88,7 +88,38 @@ WriterState::WriterState(const Document& document, const DocxInputs& inputs)
       resources_(inputs.resources ? inputs.resources
                                   : std::make_shared<const ResourceResolver>(
                                         ResourceResolver::for_template_folder(inputs.image_directory))),
-      cache_(inputs.images ? inputs.images : std::make_shared<ImageCache>()) {}
+      cache_(inputs.images ? inputs.images : std::make_shared<ImageCache>()) {
+    collect_contents(document.body);
+}
+
+void WriterState::collect_contents(const std::vector<Block>& blocks) {
+    const auto add = [this](const void* node, int level, std::string title) {
+        const std::string bookmark = "_Toc" + std::to_string(contents_.size() + 1);
+        contents_.push_back({level, std::move(title), bookmark});
+        contents_bookmarks_[node] = bookmark;
+    };
+    for (const Block& b : blocks) {
+        if (const auto* p = std::get_if<Paragraph>(&b.content); p && p->level > 0 && p->in_contents) {
+            std::string title;
+            for (const Inline& in : p->inlines)
+                title += in.kind == InlineKind::Text ? in.text : in.kind == InlineKind::LineBreak ? " " : "";
+            add(p, p->level, title);
+        } else if (const auto* m = std::get_if<OutlineMarker>(&b.content); m && m->in_contents) {
+            add(m, m->level, m->title);
+        } else if (const auto* box = std::get_if<Box>(&b.content)) {
+            collect_contents(box->content);
+        } else if (const auto* list = std::get_if<List>(&b.content)) {
+            for (const ListItem& item : list->items) collect_contents(item.content);
+        } else if (const auto* columns = std::get_if<Columns>(&b.content)) {
+            for (const Column& column : columns->columns) collect_contents(column.content);
+        }
+    }
+}
+
+const std::string* WriterState::contents_bookmark(const void* node) const {
+    const auto found = contents_bookmarks_.find(node);
+    return found == contents_bookmarks_.end() ? nullptr : &found->second;
+}
 
 std::optional<Media> WriterState::image(const Image& image, const SourcePosition& where) {
     const ResourceResolver::Resolved resolved = resources_->resolve(image.src);

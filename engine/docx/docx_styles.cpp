@@ -73,6 +73,16 @@ std::string styles_xml(const WriterState& state) {
         else
             heading.append_child("w:rPr").append_child("w:b");
     }
+    // Contents lines: the page number at the right edge, after a dotted leader.
+    const double measure = document.page.width - document.page.margin_left - document.page.margin_right;
+    for (int level = 1; level <= 3; ++level) {
+        pugi::xml_node toc = style(styles, "paragraph", "TOC" + std::to_string(level), "toc " + std::to_string(level));
+        child(toc, "w:basedOn", {{"w:val", "Normal"}});
+        child(toc, "w:next", {{"w:val", "Normal"}});
+        child(toc, "w:uiPriority", {{"w:val", "39"}});
+        pugi::xml_node tabs = toc.append_child("w:pPr").append_child("w:tabs");
+        child(tabs, "w:tab", {{"w:val", "right"}, {"w:leader", "dot"}, {"w:pos", number(twips(measure))}});
+    }
     pugi::xml_node link = style(styles, "character", "Hyperlink", "Hyperlink");
     child(link, "w:uiPriority", {{"w:val", "99"}});
     pugi::xml_node table = style(styles, "table", "TableNormal", "Normal Table", true);

@@ -69,9 +69,23 @@ void trim_cell(pugi::xml_node cell) {
 
 }  // namespace
 
+// Two tables in a row are one table to Word and Writer: a hairline
+// paragraph keeps them apart.
+void StoryWriter::separate_from_table() {
+    if (std::string(story_.last_child().name()) != "w:tbl") return;
+    ParagraphProps props;
+    props.line = 1;
+    props.line_exact = true;
+    InlineStyle tiny = state_.document().base_style;
+    tiny.size = 1;
+    props.mark = tiny;
+    open_paragraph(nullptr, props);
+}
+
 void StoryWriter::table(const Table& t, const Block& b, const Frame& frame) {
     flush_page_break();
-    if (!b.id.empty()) pending_bookmarks_.push_back(b.id);
+    separate_from_table();
+    if (!b.id.empty()) pending_bookmarks_.push_back(bookmark_name(b.id));
     if (!pending_bookmarks_.empty() || b.space_before > 0) {  // a table has no space before of its own
         ParagraphProps props = base_props(b, frame, true);
         props.before = std::max(0.0, b.space_before - 1);
@@ -115,7 +129,8 @@ void StoryWriter::table(const Table& t, const Block& b, const Frame& frame) {
 // gap is shared as cell margins so that each column's text has its width.
 void StoryWriter::columns(const Columns& c, const Block& b, const Frame& frame) {
     flush_page_break();
-    if (!b.id.empty()) pending_bookmarks_.push_back(b.id);
+    separate_from_table();
+    if (!b.id.empty()) pending_bookmarks_.push_back(bookmark_name(b.id));
     if (!pending_bookmarks_.empty() || !pending_anchors_.empty()) open_paragraph(nullptr, {});
     const std::size_t n = c.columns.size();
     std::vector<Extent> extents;
@@ -164,18 +179,41 @@ void StoryWriter::image(const Image& img, const Block& b, const Frame& frame, bo
     inline_picture(paragraph, *media, id, state_.next_drawing_id(), w, h, img.alt.value_or(""));
 }
 
-// A TOC field Word and Writer update (F9, « Mettre à jour l'index »); until
-// then it says so, since the page numbers are only known to them.
+// A TOC field (Word: F9; Writer: « Mettre à jour l'index ») whose entries
+// are already written: each title links to its heading's _Toc bookmark and
+// shows its page through a PAGEREF field, which Writer computes on opening.
 void StoryWriter::contents(const ContentsTable& toc, const Block& b, const Frame& frame) {
-    ParagraphProps props = base_props(b, frame, false);
-    pugi::xml_node paragraph = open_paragraph(&b, props);
     const Document& document = state_.document();
-    child(paragraph.append_child("w:r"), "w:fldChar", {{"w:fldCharType", "begin"}, {"w:dirty", "true"}});
-    pugi::xml_node instruction = child(paragraph.append_child("w:r"), "w:instrText", {{"xml:space", "preserve"}});
-    instruction.text() = (" TOC \\o \"1-" + std::to_string(toc.levels) + "\" \\h \\z \\u ").c_str();
-    child(paragraph.append_child("w:r"), "w:fldChar", {{"w:fldCharType", "separate"}});
-    text_run(paragraph, "Table des matières : mettez-la à jour pour voir les numéros de page.", toc.style, document);
-    child(paragraph.append_child("w:r"), "w:fldChar", {{"w:fldCharType", "end"}});
+    std::vector<const ContentsEntry*> entries;
+    for (const ContentsEntry& e : state_.contents())
+        if (e.level <= toc.levels) entries.push_back(&e);
+    const std::string instruction = " TOC \\o \"1-" + std::to_string(toc.levels) + "\" \\h \\z \\u ";
+    for (std::size_t k = 0; k < std::max<std::size_t>(entries.size(), 1); ++k) {
+        ParagraphProps props = base_props(b, frame, false);
+        if (k > 0) props.before = 0;
+        if (k + 1 < entries.size()) props.after = 0;
+        props.line = toc.line_height;
+        const int level = entries.empty() ? 1 : entries[k]->level;
+        props.style = "TOC" + std::to_string(level);
+        props.left = frame.left + toc.indent * (level - 1);
+        pugi::xml_node paragraph = open_paragraph(k == 0 ? &b : nullptr, props);
+        if (k == 0) {
+            child(paragraph.append_child("w:r"), "w:fldChar", {{"w:fldCharType", "begin"}});
+            child(paragraph.append_child("w:r"), "w:instrText", {{"xml:space", "preserve"}}).text() = instruction.c_str();
+            child(paragraph.append_child("w:r"), "w:fldChar", {{"w:fldCharType", "separate"}});
+        }
+        if (!entries.empty()) {
+            InlineStyle style = toc.style;
+            style.bold = level == 1;
+            pugi::xml_node link = child(paragraph, "w:hyperlink", {{"w:anchor", entries[k]->bookmark}, {"w:history", "1"}});
+            text_run(link, entries[k]->title, style, document);
+            pugi::xml_node tab = link.append_child("w:r");
+            run_properties(tab, style, document);
+            tab.append_child("w:tab");
+            field(link, "PAGEREF " + entries[k]->bookmark + " \\h", "?", style, document);
+        }
+        if (k + 1 >= entries.size()) child(paragraph.append_child("w:r"), "w:fldChar", {{"w:fldCharType", "end"}});
+    }
 }
 
 // Charts are not drawn in the DOCX yet: their title stands where they are.

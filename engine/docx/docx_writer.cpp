@@ -78,6 +78,7 @@ std::string content_types(const std::vector<StoryPart>& stories, const WriterSta
     override_type("/word/styles.xml", std::string(kTypeBase) + "styles+xml");
     override_type("/word/numbering.xml", std::string(kTypeBase) + "numbering+xml");
     override_type("/word/settings.xml", std::string(kTypeBase) + "settings+xml");
+    override_type("/word/fontTable.xml", std::string(kTypeBase) + "fontTable+xml");
     for (const StoryPart& s : stories) override_type("/word/" + s.file, std::string(kTypeBase) + s.kind + "+xml");
     override_type("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
     override_type("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml");
@@ -127,11 +128,32 @@ std::string settings(const Document& document) {
     child(s, "w:defaultTabStop", {{"w:val", "709"}});
     child(s, "w:autoHyphenation", {{"w:val", "true"}});  // French text is hyphenated, as in the PDF
     child(s, "w:characterSpacingControl", {{"w:val", "doNotCompress"}});
-    child(child(s, "w:compat"), "w:compatSetting",
+    pugi::xml_node compat = s.append_child("w:compat");
+    compat.append_child("w:doNotExpandShiftReturn");  // a justified line ending in <br/> is not stretched
+    child(compat, "w:compatSetting",
           {{"w:name", "compatibilityMode"}, {"w:uri", "http://schemas.microsoft.com/office/word"}, {"w:val", "15"}});
     child(s, "w:themeFontLang", {{"w:val", document.info.lang}});
     child(s, "w:decimalSymbol", {{"w:val", ","}});
     child(s, "w:listSeparator", {{"w:val", ";"}});
+    return xml_text(xml);
+}
+
+// The three families, each with the metric-compatible font Word substitutes
+// where Liberation is not installed (Windows), so that lines break alike.
+std::string font_table() {
+    pugi::xml_document xml;
+    pugi::xml_node fonts = child(xml, "w:fonts", {{"xmlns:w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}});
+    const struct { const char* family; const char* alternative; const char* kind; const char* pitch; } table[] = {
+        {"serif", "Times New Roman", "roman", "variable"},
+        {"sans", "Arial", "swiss", "variable"},
+        {"mono", "Courier New", "modern", "fixed"},
+    };
+    for (const auto& f : table) {
+        pugi::xml_node font = child(fonts, "w:font", {{"w:name", font_name(f.family)}});
+        child(font, "w:altName", {{"w:val", f.alternative}});
+        child(font, "w:family", {{"w:val", f.kind}});
+        child(font, "w:pitch", {{"w:val", f.pitch}});
+    }
     return xml_text(xml);
 }
 
@@ -180,6 +202,7 @@ std::string docx_bytes(const Document& document, const DocxInputs& inputs) {
     relations.add(std::string(kRelBase) + "styles", "styles.xml");
     relations.add(std::string(kRelBase) + "numbering", "numbering.xml");
     relations.add(std::string(kRelBase) + "settings", "settings.xml");
+    relations.add(std::string(kRelBase) + "fontTable", "fontTable.xml");
 
     pugi::xml_document main;
     pugi::xml_node root = main.append_child("w:document");
@@ -215,6 +238,7 @@ std::string docx_bytes(const Document& document, const DocxInputs& inputs) {
     entries.push_back({"word/styles.xml", styles_xml(state)});
     entries.push_back({"word/numbering.xml", numbering_xml(state)});
     entries.push_back({"word/settings.xml", settings(document)});
+    entries.push_back({"word/fontTable.xml", font_table()});
     for (const StoryPart& s : stories) entries.push_back({"word/" + s.file, s.xml});
     entries.push_back({"word/_rels/document.xml.rels", relations.xml()});
     for (const StoryPart& s : stories)

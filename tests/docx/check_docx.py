@@ -106,12 +106,23 @@ def check_structure(path):
     signatures = document.tables[1]
     check([c.text.strip() for c in signatures.rows[0].cells] == ["Signature gauche", "Signature droite"], "structure: colonnes")
     check(xpath(signatures._tbl, "./w:tblPr/w:tblBorders/w:top/@w:val") == ["nil"], "structure: colonnes sans bordure")
+    # Word and Writer make one table of two adjacent w:tbl: something must stand between.
+    check(not xpath(body, "./w:tbl[following-sibling::*[1][self::w:tbl]]"), "structure: deux tableaux accolés")
+    settings = document.settings.element
+    check(xpath(settings, "./w:compat/w:doNotExpandShiftReturn"), "structure: ligne avant <br/> non étirée")
     # Keep-together, page break, contents field.
     kept = next(p for p in document.paragraphs if p.text == "Gardé avec")
     check(kept.paragraph_format.keep_with_next, "structure: insécable (keepNext)")
     after = next(p for p in document.paragraphs if p.text.startswith("Après"))
     check(after.paragraph_format.page_break_before, "structure: saut de page")
     check(any(i.startswith("TOC") for i in field_instructions(body)), "structure: champ TOC")
+    # python-docx 0.8.11 leaves out the runs of w:hyperlink: the entries' text from the XML.
+    toc = [(p.style.name, "".join(xpath(p._p, ".//w:t/text()"))) for p in document.paragraphs
+           if p.style.name.startswith("toc")]
+    check(toc == [("toc 1", "Premier titre?"), ("toc 2", "Deuxième titre?")], f"structure: table des matières {toc}")
+    first = next(p for p in document.paragraphs if p.text == "Premier titre" and p.style.name == "Heading 1")
+    check(xpath(first._p, "./w:bookmarkStart/@w:name") == ["_Toc1"], "structure: signet du premier titre")
+    check("PAGEREF _Toc1 \\h" in field_instructions(body), "structure: numéro de page de l'entrée")
     # The positioned block: a text box anchored to the page, holding the logo with its alternative text.
     anchors = xpath(body, ".//wp:anchor")
     check(len(anchors) == 1, "structure: un bloc positionné")

@@ -49,7 +49,7 @@ TEST(DocxWriter, PartsAreThoseWordLooksUp) {
     const std::vector<std::string> expected = {
         "[Content_Types].xml", "_rels/.rels",        "docProps/core.xml",   "docProps/app.xml",
         "word/document.xml",   "word/styles.xml",    "word/numbering.xml",  "word/settings.xml",
-        "word/footer1.xml",    "word/_rels/document.xml.rels"};
+        "word/fontTable.xml",  "word/footer1.xml",    "word/_rels/document.xml.rels"};
     EXPECT_EQ(names, expected);
 }
 

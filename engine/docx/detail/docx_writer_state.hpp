@@ -87,6 +87,13 @@ struct ListDefinition {
     ListLevel level;
 };
 
+// A line of the contents: a heading (or <signet>) and the bookmark it carries.
+struct ContentsEntry {
+    int level = 1;
+    std::string title;
+    std::string bookmark;  // "_Toc1"…: Word's hidden bookmarks for its contents
+};
+
 class WriterState {
 public:
     WriterState(const Document& document, const DocxInputs& inputs);
@@ -106,9 +113,16 @@ public:
     void note_heading(int level, const InlineStyle& style);
     const std::map<int, InlineStyle>& heading_styles() const { return headings_; }
 
+    // The headings and <signet> of the body that a contents lists, in order.
+    const std::vector<ContentsEntry>& contents() const { return contents_; }
+    // The bookmark of a heading (Paragraph) or OutlineMarker listed in contents; null if none.
+    const std::string* contents_bookmark(const void* node) const;
+
     Diagnostics& problems() { return problems_; }
 
 private:
+    void collect_contents(const std::vector<Block>& blocks);
+
     const Document& document_;
     std::shared_ptr<const ResourceResolver> resources_;
     std::shared_ptr<ImageCache> cache_;
@@ -116,6 +130,8 @@ private:
     std::map<std::string, std::size_t> media_by_path_;
     std::vector<ListDefinition> lists_;
     std::map<int, InlineStyle> headings_;
+    std::vector<ContentsEntry> contents_;
+    std::map<const void*, std::string> contents_bookmarks_;
     int drawings_ = 0, bookmarks_ = 0;
     Diagnostics problems_;
 };
@@ -179,6 +195,7 @@ private:
     void anchor_run(pugi::xml_node paragraph, const Positioned& pos);
     void add_space_after(double points);  // to the last paragraph written
     void flush_page_break();              // before a table: a paragraph holding the break
+    void separate_from_table();
     double estimated_height(const std::vector<Block>& blocks, double width);
 
     WriterState& state_;
