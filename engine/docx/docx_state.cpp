@@ -126,6 +126,8 @@ std::optional<Media> WriterState::image(const Image& image, const SourcePosition
     std::string problem = resolved.problem;
     const auto loaded = resolved.path.empty() ? nullptr : cache_->load(resolved.path.string(), problem);
     if (!loaded) {
+        // A positioned block's image is looked up twice (its box's height, then the picture): said once.
+        if (!refused_.insert(where.describe() + "\n" + image.src).second) return std::nullopt;
         problems_.error(where, "l'image « " + image.src + " » ne peut pas être utilisée : " + problem);
         return std::nullopt;
     }

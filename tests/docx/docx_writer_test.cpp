@@ -57,7 +57,8 @@ TEST(DocxWriter, MissingImagesAreErrorsAtTheirElements) {
     const Document document = parse_markup(R"(<document>
   <p>Avant</p>
   <image src="absent.png" largeur="20mm" alt="Logo"/>
-  <image src="autre-absent.png" largeur="20mm" alt="Logo"/>
+  <position x="20mm" y="20mm" largeur="60mm"><image src="autre-absent.png" largeur="20mm" alt="Logo"/></position>
+  <p>Après</p>
 </document>)", "images.xml");
     try {
         docx_bytes(document, inputs());
@@ -67,5 +68,7 @@ TEST(DocxWriter, MissingImagesAreErrorsAtTheirElements) {
         ASSERT_EQ(e.diagnostics().error_count(), 2u);
         EXPECT_NE(e.diagnostics().items()[0].describe().find("images.xml:3:"), std::string::npos);
         EXPECT_NE(e.diagnostics().items()[0].message.find("absent.png"), std::string::npos);
+        // The positioned block's image is reported once, though its box's height looks it up too.
+        EXPECT_NE(e.diagnostics().items()[1].describe().find("images.xml:4:"), std::string::npos);
     }
 }

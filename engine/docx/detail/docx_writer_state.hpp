@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -128,6 +129,7 @@ private:
     std::shared_ptr<ImageCache> cache_;
     std::vector<Media> media_;
     std::map<std::string, std::size_t> media_by_path_;
+    std::set<std::string> refused_;  // images already reported
     std::vector<ListDefinition> lists_;
     std::map<int, InlineStyle> headings_;
     std::vector<ContentsEntry> contents_;
