@@ -15,7 +15,7 @@ packages=(
   libcpp-httplib-dev libpoppler-cpp-dev chromium chromium-driver python3-selenium
   libcurl4-openssl-dev python3-aiosmtpd iproute2 libsodium-dev
   libnss3-tools
-  python3-odf libreoffice-writer-nogui unzip
+  python3-odf python3-docx libreoffice-writer-nogui unzip
 )
 
 missing=()

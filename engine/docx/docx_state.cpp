@@ -1,0 +1,149 @@
+// Units, relationships and the package-wide state of one DOCX.
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+#include "docx/detail/docx_writer_state.hpp"
+
+namespace lettrine::docx_detail {
+
+long twips(double points) { return std::lround(points * 20); }
+long emu(double points) { return std::lround(points * 12700); }
+long half_points(double points) { return std::lround(points * 2); }
+long eighths(double points) { return std::max(2L, std::lround(points * 8)); }  // Word's thinnest line is 1/4 pt
+
+std::string hex(const Rgb& color) {
+    char text[8];
+    std::snprintf(text, sizeof text, "%02X%02X%02X", color.r, color.g, color.b);
+    return text;
+}
+
+std::string font_name(const std::string& family) {
+    if (family == "sans") return "Liberation Sans";
+    if (family == "mono") return "Liberation Mono";
+    return "Liberation Serif";
+}
+
+std::string number(long value) { return std::to_string(value); }
+
+double extent_points(const Extent& extent, double available) {
+    switch (extent.kind) {
+    case Extent::Kind::Points: return std::min(extent.value, available);
+    case Extent::Kind::Percent: return available * extent.value / 100.0;
+    default: return available;
+    }
+}
+
+std::vector<double> column_points(const std::vector<Extent>& columns, double total) {
+    std::vector<double> widths(columns.size(), 0.0);
+    double used = 0, shares = 0;
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+        if (columns[k].kind == Extent::Kind::Relative) shares += columns[k].value;
+        else used += widths[k] = extent_points(columns[k], total);
+    }
+    const double rest = std::max(0.0, total - used);
+    for (std::size_t k = 0; k < columns.size(); ++k)
+        if (columns[k].kind == Extent::Kind::Relative) widths[k] = shares > 0 ? rest * columns[k].value / shares : 0;
+    return widths;
+}
+
+pugi::xml_node child(pugi::xml_node parent, const char* name,
+                     std::initializer_list<std::pair<const char*, std::string>> attributes) {
+    pugi::xml_node node = parent.append_child(name);
+    for (const auto& [key, value] : attributes) node.append_attribute(key) = value.c_str();
+    return node;
+}
+
+std::string xml_text(const pugi::xml_document& xml) {
+    std::ostringstream out;
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n";
+    xml.save(out, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+    return out.str();
+}
+
+// ---- Relations ----------------------------------------------------------------
+
+std::string Relations::add(const std::string& type, const std::string& target, bool external) {
+    for (const Entry& e : entries_)
+        if (e.type == type && e.target == target && e.external == external) return e.id;
+    entries_.push_back({"rId" + std::to_string(next_++), type, target, external});
+    return entries_.back().id;
+}
+
+std::string Relations::xml() const {
+    pugi::xml_document xml;
+    pugi::xml_node root = child(xml, "Relationships",
+                                {{"xmlns", "http://schemas.openxmlformats.org/package/2006/relationships"}});
+    for (const Entry& e : entries_) {
+        pugi::xml_node r = child(root, "Relationship", {{"Id", e.id}, {"Type", e.type}, {"Target", e.target}});
+        if (e.external) r.append_attribute("TargetMode") = "External";
+    }
+    return xml_text(xml);
+}
+
+// ---- WriterState -----------------------------------------------------------------
+
+WriterState::WriterState(const Document& document, const DocxInputs& inputs)
+    : document_(document),
+      resources_(inputs.resources ? inputs.resources
+                                  : std::make_shared<const ResourceResolver>(
+                                        ResourceResolver::for_template_folder(inputs.image_directory))),
+      cache_(inputs.images ? inputs.images : std::make_shared<ImageCache>()) {
+    collect_contents(document.body);
+}
+
+void WriterState::collect_contents(const std::vector<Block>& blocks) {
+    const auto add = [this](const void* node, int level, std::string title) {
+        const std::string bookmark = "_Toc" + std::to_string(contents_.size() + 1);
+        contents_.push_back({level, std::move(title), bookmark});
+        contents_bookmarks_[node] = bookmark;
+    };
+    for (const Block& b : blocks) {
+        if (const auto* p = std::get_if<Paragraph>(&b.content); p && p->level > 0 && p->in_contents) {
+            std::string title;
+            for (const Inline& in : p->inlines)
+                title += in.kind == InlineKind::Text ? in.text : in.kind == InlineKind::LineBreak ? " " : "";
+            add(p, p->level, title);
+        } else if (const auto* m = std::get_if<OutlineMarker>(&b.content); m && m->in_contents) {
+            add(m, m->level, m->title);
+        } else if (const auto* box = std::get_if<Box>(&b.content)) {
+            collect_contents(box->content);
+        } else if (const auto* list = std::get_if<List>(&b.content)) {
+            for (const ListItem& item : list->items) collect_contents(item.content);
+        } else if (const auto* columns = std::get_if<Columns>(&b.content)) {
+            for (const Column& column : columns->columns) collect_contents(column.content);
+        }
+    }
+}
+
+const std::string* WriterState::contents_bookmark(const void* node) const {
+    const auto found = contents_bookmarks_.find(node);
+    return found == contents_bookmarks_.end() ? nullptr : &found->second;
+}
+
+std::optional<Media> WriterState::image(const Image& image, const SourcePosition& where) {
+    const ResourceResolver::Resolved resolved = resources_->resolve(image.src);
+    std::string problem = resolved.problem;
+    const auto loaded = resolved.path.empty() ? nullptr : cache_->load(resolved.path.string(), problem);
+    if (!loaded) {
+        // A positioned block's image is looked up twice (its box's height, then the picture): said once.
+        if (!refused_.insert(where.describe() + "\n" + image.src).second) return std::nullopt;
+        problems_.error(where, "l'image « " + image.src + " » ne peut pas être utilisée : " + problem);
+        return std::nullopt;
+    }
+    const auto found = media_by_path_.find(loaded->path);
+    if (found != media_by_path_.end()) return media_[found->second];
+    const char* extension = loaded->info.format == ImageFormat::Png ? ".png" : ".jpeg";
+    media_by_path_[loaded->path] = media_.size();
+    media_.push_back({"image" + std::to_string(media_.size() + 1) + extension, loaded->bytes, loaded->info});
+    return media_.back();
+}
+
+int WriterState::add_list(const ListDefinition& list) {
+    lists_.push_back(list);
+    return static_cast<int>(lists_.size());
+}
+
+void WriterState::note_heading(int level, const InlineStyle& style) { headings_.emplace(level, style); }
+
+}  // namespace lettrine::docx_detail
