@@ -4,6 +4,7 @@
 
 #include "core/diagnostic.hpp"
 #include "core/french.hpp"
+#include "docx/docx_writer.hpp"
 #include "odt/odt_writer.hpp"
 #include "pdf/pdf_writer.hpp"
 
@@ -19,12 +20,21 @@ std::string odt_file(const Document& document, const DataValue&, const PipelineC
     return write_odt(document, EditableResources{context.resources, context.images});
 }
 
+std::string docx_file(const Document& document, const DataValue&, const PipelineContext& context) {
+    DocxInputs inputs;
+    inputs.resources = context.resources;
+    inputs.image_directory = context.resource_dir.string();
+    inputs.images = context.images;
+    return docx_bytes(document, inputs);
+}
+
 }  // namespace
 
 const std::vector<OutputFormat>& output_formats() {
     static const std::vector<OutputFormat> formats{
         {"pdf", ".pdf", pdf_file},
         {"odt", ".odt", odt_file},
+        {"docx", ".docx", docx_file},
     };
     return formats;
 }

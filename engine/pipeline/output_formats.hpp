@@ -1,5 +1,5 @@
 #pragma once
-// The formats a document can be written in (--format pdf,odt): one table,
+// The formats a document can be written in (--format pdf,odt,docx): one table,
 // {name, extension, writer}, so that adding a format is one entry. Every
 // writer reads the same document tree; the files of one document share
 // their base name (lettre-de-mission-2016-habitat.pdf, .odt).
@@ -26,7 +26,7 @@ const std::vector<OutputFormat>& output_formats();
 
 // The formats of a --format value ("pdf,odt"), in the order given, each
 // once; a usage error (LettrineError(Usage)) in French for an unknown name:
-// « format inconnu « rtf » : formats possibles pdf, odt ».
+// « format inconnu « rtf » : formats possibles pdf, odt, docx ».
 std::vector<const OutputFormat*> parse_output_formats(const std::string& list);
 
 // The default: PDF only.

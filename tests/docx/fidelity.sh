@@ -10,8 +10,9 @@ set -euo pipefail
 build="$1"
 work="${2:-$(mktemp -d)}"
 [ -n "${2:-}" ] || trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/lettrine" "$work/office"
-"$build/tests/docx/docx_letters" "$work/lettrine" --pdf >/dev/null
+mkdir -p "$work/office"
+"$build/lettrine" lettres --format pdf,docx --sortie "$work/sortie" 2>/dev/null
+ln -s "$work/sortie/lettres" "$work/lettrine"
 soffice -env:UserInstallation="file://$work/profile" --headless --convert-to pdf --outdir "$work/office" \
   "$work"/lettrine/*.docx >"$work/soffice.out" 2>"$work/soffice.err"
 grep -v -x 'Warning: failed to launch javaldx - java may not function correctly' "$work/soffice.err" \

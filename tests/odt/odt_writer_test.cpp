@@ -214,7 +214,7 @@ TEST(OdtFormat, UnknownFormatIsRefusedInFrenchBeforeWriting) {
     const CommandResult r = run_command(lettrine_exe() + " lettres --format pdf,rtf --sortie " +
                                         shell_quote(dir.path / "sortie"));
     EXPECT_EQ(r.code, 2);
-    EXPECT_NE(r.err.find("format inconnu « rtf » : formats possibles pdf, odt"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("format inconnu « rtf » : formats possibles pdf, odt, docx"), std::string::npos) << r.err;
     EXPECT_FALSE(fs::exists(dir.path / "sortie"));
 }
 
