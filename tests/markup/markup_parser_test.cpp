@@ -193,3 +193,16 @@ TEST(MarkupParser, RejectsBadNumericColumnsAndRules) {
               "« grille », « leger »)\n");
 }
 
+// The Info dictionary and the XMP get the typography of the pages.
+TEST(MarkupParser, MetadataGetsFrenchTypography) {
+    const Document doc = parse_markup(
+        "<document titre=\"Rapport d'activité 2016\" sujet=\"L'atelier de l'AG...\" "
+        "auteur=\"L'Atelier\" lang=\"fr-FR\"><p>x</p></document>",
+        "a.xml");
+    EXPECT_EQ(doc.info.title, "Rapport d’activité 2016");
+    EXPECT_EQ(doc.info.subject, "L’atelier de l’AG…");
+    EXPECT_EQ(doc.info.author, "L’Atelier");
+    const Document raw = parse_markup(
+        "<document titre=\"l'été\" typographie=\"non\"><p>x</p></document>", "a.xml");
+    EXPECT_EQ(raw.info.title, "l'été");
+}
