@@ -117,9 +117,10 @@ public:
 
     LaidOutDocument build() {
         LaidOutDocument doc;
-        doc.metadata.title = "Badges — assemblée générale " + std::to_string(ag_.year);
-        doc.metadata.author = programme_.organisation;
-        doc.metadata.subject = "Badges des inscrits aux ateliers de l'assemblée générale du " + format_date_long(ag_.date);
+        doc.metadata.title = french_typography("Badges — assemblée générale " + std::to_string(ag_.year));
+        doc.metadata.author = french_typography(programme_.organisation);
+        doc.metadata.subject =
+            french_typography("Badges des inscrits aux ateliers de l'assemblée générale du " + format_date_long(ag_.date));
         doc.metadata.creation_date = pdf_date(format_date_iso(ag_.date));
         std::vector<const Registrant*> all;
         for (const auto& r : ag_.registrants) all.push_back(&r);

@@ -12,6 +12,7 @@
 #include "views/resolved_logo.hpp"
 #include "pipeline/parallel.hpp"
 #include "layout/layout.hpp"
+#include "markup/french_punctuation.hpp"
 #include "pdf/pdf_writer.hpp"
 #include "template/french_format.hpp"
 #include "template/template.hpp"
@@ -105,9 +106,11 @@ JobResult run_workshop_packs(const WorkshopOptions& options) {
         // The printing dossier covers every workshop: a run limited by --secteur leaves it alone.
         if (options.sectors.empty()) {
             LaidOutDocument book = assemble_dossier(std::move(packs), options.duplex);
-            book.metadata.title = "Assemblée générale " + std::to_string(ag.year) + " — dossiers des ateliers";
-            book.metadata.subject = "Dossiers des ateliers par secteur de l'assemblée générale du " + format_date_long(ag.date);
-            book.metadata.author = programme.organisation;
+            // The book's metadata, set here, gets the typography its documents' get in markup.
+            book.metadata.title = french_typography("Assemblée générale " + std::to_string(ag.year) + " — dossiers des ateliers");
+            book.metadata.subject =
+                french_typography("Dossiers des ateliers par secteur de l'assemblée générale du " + format_date_long(ag.date));
+            book.metadata.author = french_typography(programme.organisation);
             book.metadata.creation_date = pdf_date(format_date_iso(ag.date));
             const fs::path destination = folder / ("dossier-ag-" + std::to_string(ag.year) + ".pdf");
             batch.stage_bytes(destination, write_pdf(book));

@@ -9,6 +9,7 @@
 #include "bilan/bilan.hpp"
 #include "bilan/bilan_schema.hpp"
 #include "core/diagnostic.hpp"
+#include "core/french_grammar.hpp"
 #include "core/position.hpp"
 #include "core/text.hpp"
 #include "data/calendar.hpp"
@@ -236,7 +237,7 @@ private:
             programme_.bilan_deadline ? " au plus tard le " + format_date_long(*programme_.bilan_deadline) : "";
         if (!page.empty())
             return "Enregistrez le classeur au format .xlsx (ou .ods), puis déposez-le" + by + " sur la page " + page +
-                   (drop_address_.empty() ? " (par le lien de dépôt de votre secteur, reçu de " + programme_.contact + ")"
+                   (drop_address_.empty() ? " (par le lien de dépôt de votre secteur, reçu " + with_de(programme_.contact) + ")"
                                           : "") +
                    " : vous recevez aussitôt la note de bilan au format PDF, ou la liste des cellules à corriger.";
         if (!by.empty())
@@ -270,8 +271,8 @@ private:
         const std::string file = bilan_form_file_name(programme_, sector_);
         const std::vector<std::pair<std::string, std::string>> lines{
             {"", "Ce classeur est la note de bilan annuelle de la structure référente " + sector_.referent +
-                     ". Une fois rempli, il donne la note au format PDF, intégrée au rapport d'activité de " +
-                     programme_.organisation + "."},
+                     ". Une fois rempli, il donne la note au format PDF, intégrée au rapport d'activité " +
+                     with_de(programme_.organisation) + "."},
             {"1.", "Remplissez les cellules jaunes de chaque feuille ; les cellules grises sont calculées ou reprises "
                    "du programme et ne se modifient pas. Ne renommez ni les feuilles ni les en-têtes de colonnes."},
             {"2.", "« Bilan » : rédacteur, date de la note et dates des réunions de pilotage (comité de pilotage, "

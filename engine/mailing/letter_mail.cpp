@@ -8,7 +8,7 @@
 #include "core/text.hpp"
 #include "data/calendar.hpp"
 #include "markup/french_punctuation.hpp"
-#include "template/french_grammar.hpp"
+#include "core/french_grammar.hpp"
 
 namespace lettrine {
 

@@ -106,6 +106,9 @@ struct TableCell {
     int span = 1;             // columns covered (fusion)
     bool has_background = false;
     Rgb background;           // the row's when the cell sets none
+    // In a column of numbers (colonnes-nombres), a body cell: its number is
+    // aligned on the decimal comma with the column's others.
+    bool decimal = false;
     SourcePosition position;
 };
 
@@ -115,9 +118,16 @@ struct TableRow {
     SourcePosition position;
 };
 
+// filets="grille": every cell framed; filets="leger": booktabs' rules only
+// (a heavier rule above the table and below it, a light one under the
+// header rows, none between rows and no vertical rule).
+enum class TableRules { Grid, Light };
+
 // <tableau>
 struct Table {
     std::vector<Extent> columns;   // never Auto
+    TableRules rules = TableRules::Grid;
+    std::vector<bool> numeric;     // per column: colonnes-nombres (numbers aligned on the comma)
     Extent width;                  // Auto (all available), Points or Percent
     double border_width = 0.5;     // points; 0: no borders
     Rgb border_color;

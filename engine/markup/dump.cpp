@@ -119,7 +119,8 @@ public:
             std::string cols;
             for (const Extent& e : t->columns) cols += (cols.empty() ? "" : " ") + extent(e);
             line(depth, "table columns=\"" + cols + "\" width=" + extent(t->width) + " border=" + num(t->border_width) +
-                            " " + color(t->border_color) + " padding=" + num(t->padding) + common);
+                            " " + color(t->border_color) + " padding=" + num(t->padding) +
+                            (t->rules == TableRules::Light ? " rules=light" : "") + common);
             for (const TableRow& row : t->rows) {
                 line(depth + 1, row.header ? "row header" : "row");
                 for (const TableCell& cell : row.cells) {
@@ -128,6 +129,7 @@ public:
                     if (cell.valign == VerticalAlign::Middle) head += " middle";
                     if (cell.valign == VerticalAlign::Bottom) head += " bottom";
                     if (cell.has_background) head += " background=" + color(cell.background);
+                    if (cell.decimal) head += " decimal";
                     line(depth + 2, head);
                     blocks(cell.content, depth + 3);
                 }

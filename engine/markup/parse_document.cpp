@@ -3,6 +3,8 @@
 #include "core/xml_status.hpp"
 #include "core/text.hpp"
 #include "markup/detail/parser.hpp"
+#include "markup/french_punctuation.hpp"
+#include "markup/french_spacing.hpp"
 #include "markup/markup_parser.hpp"
 
 namespace lettrine {
@@ -134,6 +136,11 @@ void Parser::read_document(pugi::xml_node root, Document& doc) {
 
     doc.base_style = ctx.style;
     doc.line_height = ctx.line_height();
+    // The Info dictionary and the XMP are read as the pages are: the same
+    // French typography (’, « », …) on the document's own words.
+    if (ctx.style.french_spacing && is_french(ctx.style.lang))
+        for (std::string* text : {&doc.info.title, &doc.info.author, &doc.info.subject, &doc.info.keywords})
+            *text = french_typography(collapse_whitespace(*text));
     read_body(root, ctx, doc);
 }
 

@@ -4,6 +4,29 @@
 
 namespace lettrine::markup_detail {
 
+namespace {
+
+// colonnes-nombres="3 4 5": the columns (from 1) whose numbers align on the
+// decimal comma. False, and the table unmarked, when a number is not one of
+// its columns.
+bool read_numeric_columns(const char* value, std::size_t columns, std::vector<bool>& numeric) {
+    numeric.assign(columns, false);
+    const std::vector<std::string> parts = split_spaces(value);
+    for (const std::string& part : parts) {
+        const bool digits = !part.empty() && part.size() < 5 &&
+                            part.find_first_not_of("0123456789") == std::string::npos;
+        const std::size_t n = digits ? std::stoul(part) : 0;
+        if (n < 1 || n > columns) {
+            numeric.assign(columns, false);
+            return false;
+        }
+        numeric[n - 1] = true;
+    }
+    return !parts.empty();
+}
+
+}  // namespace
+
 void Parser::read_table(pugi::xml_node node, const Context& parent_ctx, Attributes& attrs, Block& block) {
     Context ctx = parent_ctx;
     Table table;
@@ -28,6 +51,13 @@ void Parser::read_table(pugi::xml_node node, const Context& parent_ctx, Attribut
         else attrs.invalid("bordure", "la bordure « " + std::string(v) + " » n'est pas valide (exemples : « 0.5pt », « non »)");
     }
     attrs.color("couleur-bordure", table.border_color);
+    table.numeric.assign(table.columns.size(), false);
+    if (const char* v = attrs.raw("colonnes-nombres")) {
+        if (!read_numeric_columns(v, table.columns.size(), table.numeric) && !table.columns.empty())
+            attrs.invalid("colonnes-nombres", "les colonnes « " + std::string(v) + " » ne sont pas des numéros de colonnes de ce tableau (de 1 à " +
+                                                  std::to_string(table.columns.size()) + ", séparés par des espaces : « 3 4 5 »)");
+    }
+    attrs.choice<TableRules>("filets", {{"grille", TableRules::Grid}, {"leger", TableRules::Light}}, table.rules);
     table.padding = kCellPadding;
     attrs.length("marge-cellule", table.padding);
     read_text_style(attrs, ctx, true);
@@ -72,11 +102,17 @@ void Parser::read_table(pugi::xml_node node, const Context& parent_ctx, Attribut
             read_lang(cell_attrs, cell_ctx);
             TableCell cell;
             cell.position = position(cell_node);
+            // A column of numbers sets its cells flush right (the header, and
+            // a number that wraps); a body cell's number then aligns on the comma.
+            const std::size_t column = static_cast<std::size_t>(covered);
+            const bool numeric = column < table.numeric.size() && table.numeric[column];
+            if (numeric) cell_ctx.align = TextAlign::Right;
             cell_attrs.text_align(cell_ctx.align);
             cell_attrs.choice<VerticalAlign>("valign", {{"haut", VerticalAlign::Top}, {"milieu", VerticalAlign::Middle},
                                                         {"bas", VerticalAlign::Bottom}},
                                              cell.valign);
             cell_attrs.integer("fusion", 1, 1000, cell.span);
+            cell.decimal = numeric && cell.span == 1 && !row.header;
             cell.has_background = row_has_background;
             cell.background = row_background;
             if (cell_attrs.color("fond", cell.background)) cell.has_background = true;

@@ -166,7 +166,7 @@ std::string format_number(double value) {
 }
 
 std::string format_days(long long days) {
-    return format_integer(days) + kUnitSpace + (days >= 2 || days <= -2 ? "jours" : "jour");
+    return format_integer(days) + kUnitSpace + (is_plural_count(static_cast<double>(days)) ? "jours" : "jour");
 }
 
 std::string format_ordinal(long long n, Gender gender) {

@@ -13,6 +13,8 @@
 
 #include "data/programme.hpp"
 
+#include "core/french_grammar.hpp"
+
 namespace lettrine {
 
 // U+202F NARROW NO-BREAK SPACE: thousands separator (CLDR fr since ICU 63).
@@ -20,7 +22,7 @@ inline constexpr const char* kThousandsSeparator = "\u202F";
 // U+00A0 NO-BREAK SPACE: between a number and its unit.
 inline constexpr const char* kUnitSpace = "\u00A0";
 
-enum class Gender { Masculine, Feminine };
+// Gender (Masculine, Feminine) comes with the grammar helpers.
 
 // How numbers are spelled out. Traditional: "vingt et un", "deux cent mille"
 // (hyphens only between tens and units below one hundred). Rectified1990:

@@ -1,13 +1,14 @@
 #include "template/helpers.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 
 #include "core/text.hpp"
 #include "data/amount.hpp"
 #include "data/calendar.hpp"
 #include "template/french_format.hpp"
-#include "template/french_grammar.hpp"
+#include "core/french_grammar.hpp"
 
 namespace lettrine {
 
@@ -46,8 +47,55 @@ std::string upper_markup(const std::string& markup) {
 }
 
 std::string days_text(const Decimal& d) {
-    const bool plural = d.integer_digits.size() > 1 || d.integer_digits[0] >= '2';
-    return format_decimal(d) + kUnitSpace + (plural ? "jours" : "jour");
+    return format_decimal(d) + kUnitSpace + (is_plural_count(std::stod(d.integer_digits)) ? "jours" : "jour");
+}
+
+// « 2 jour prévu|jours prévus » -> « 2 jours prévus », « 1,5 jour » -> « 1,5 jour »:
+// a number in figures, then the singular and plural forms (one word: its
+// plural by the regular rules). Nothing when the number or the forms are missing.
+std::optional<std::string> agreement(const std::string& value) {
+    std::size_t end = 0;  // the number: sign, digits, group spaces, one decimal comma or point
+    for (bool more = true; more && end < value.size();) {
+        const char c = value[end];
+        if (value.compare(end, 3, "\u202F") == 0 || (end == 0 && value.compare(0, 3, "\u2212") == 0)) end += 3;
+        else if (value.compare(end, 2, "\u00A0") == 0) end += 2;
+        else if (std::isdigit(static_cast<unsigned char>(c)) || c == ',' || c == '.' || c == ' ' ||
+                 (end == 0 && (c == '-' || c == '+')))
+            ++end;
+        else more = false;
+    }
+    const std::string number = trim(value.substr(0, end));
+    std::string figures;
+    for (char c : number)
+        if (std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '+') figures += c;
+        else if (c == ',' || c == '.') figures += '.';
+    const std::string forms = trim(value.substr(end));
+    if (figures.empty() || figures.find_first_of("0123456789") == std::string::npos || forms.empty()) return std::nullopt;
+    char* stop = nullptr;
+    const double count = std::strtod(figures.c_str(), &stop);
+    if (*stop != '\0') return std::nullopt;
+    const std::size_t bar = forms.find('|');
+    std::string singular = trim(forms.substr(0, bar)), plural;
+    if (bar != std::string::npos) plural = trim(forms.substr(bar + 1));
+    else if (singular.find(' ') == std::string::npos) plural = regular_plural(singular);
+    if (singular.empty() || plural.empty() || plural.find('|') != std::string::npos) return std::nullopt;
+    return number + kUnitSpace + (is_plural_count(count) ? plural : singular);
+}
+
+// « Chargée de mission|l’animateur|l’animatrice » -> « l’animatrice »: the
+// gender a data field says (core/french_grammar.hpp, gender_of) picks one of
+// two forms; a value that does not say it (empty, « Secrétaire ») gives both:
+// « l’animateur ou l’animatrice ».
+std::optional<std::string> by_gender(const std::string& value) {
+    const std::size_t first = value.find('|');
+    const std::size_t second = first == std::string::npos ? first : value.find('|', first + 1);
+    if (second == std::string::npos || value.find('|', second + 1) != std::string::npos) return std::nullopt;
+    const std::string masculine = trim(value.substr(first + 1, second - first - 1));
+    const std::string feminine = trim(value.substr(second + 1));
+    if (masculine.empty() || feminine.empty()) return std::nullopt;
+    const std::optional<Gender> gender = gender_of(value.substr(0, first));
+    if (!gender) return masculine + " ou " + feminine;
+    return *gender == Gender::Feminine ? feminine : masculine;
 }
 
 void append_utf8(std::string& out, unsigned long cp) {
@@ -101,6 +149,15 @@ const std::vector<HelperInfo>& template_helpers() {
         {"en_majuscules", HelperKind::Upper, "un texte"},
         {"de", HelperKind::Of, "un nom"},
         {"a", HelperKind::To, "un nom"},
+        {"accord", HelperKind::Agreement,
+         "un nombre en chiffres suivi du nom au singulier, et de son pluriel s’il a plusieurs mots (par exemple "
+         "« 2 jour » ou « 2 jour prévu|jours prévus »)"},
+        {"le", HelperKind::DefiniteArticle,
+         "une qualité qui dit le genre de la personne (par exemple « Directrice », « Chargé de mission », "
+         "« Secrétaire générale »)"},
+        {"selon_genre", HelperKind::ByGender,
+         "une valeur qui dit le genre (« Mme », « M. », une qualité comme « Directrice »), puis le masculin et le "
+         "féminin, séparés par « | » (par exemple « Chargée de mission|l’animateur|l’animatrice »)"},
     };
     return kHelpers;
 }
@@ -149,6 +206,9 @@ std::optional<std::string> apply_helper(HelperKind kind, const std::string& rend
         case HelperKind::DateShort:
             if (const auto d = parse_date(value)) result = format_date_short(*d);
             break;
+        case HelperKind::Agreement: result = agreement(value); break;
+        case HelperKind::DefiniteArticle: result = with_definite_article(value); break;
+        case HelperKind::ByGender: result = by_gender(value); break;
         case HelperKind::Upper:
         case HelperKind::Of:
         case HelperKind::To: break;

@@ -14,6 +14,9 @@
 //   {{#en_majuscules}}…{{/en_majuscules}}           Économie   → ÉCONOMIE
 //   {{#de}}…{{/de}}                                 Les Ecossolies → des Ecossolies, Alex → d’Alex
 //   {{#a}}…{{/a}}                                   Le Solilab → au Solilab, L’Atelier → à l’Atelier
+//   {{#accord}}{{n}} jour prévu|jours prévus{{/accord}}  1,5 → 1,5 jour prévu, 14 → 14 jours prévus
+//   {{#le}}{{qualite}}{{/le}}                       Directrice → la Directrice, Animateur → l’Animateur
+//   {{#selon_genre}}{{qualite}}|il|elle{{/selon_genre}}  Chargée de mission → elle
 // An empty content gives an empty result (an absent optional value prints nothing).
 #include <optional>
 #include <string>
@@ -25,7 +28,7 @@ namespace lettrine {
 
 enum class HelperKind {
     Euros, Figures, Days, EurosInWords, NumberInWords, DateLong, DateWithWeekday, DateShort,
-    Ordinal, OrdinalFeminine, Upper, Of, To,
+    Ordinal, OrdinalFeminine, Upper, Of, To, Agreement, DefiniteArticle, ByGender,
 };
 
 struct HelperInfo {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/french_grammar.hpp"
 #include "xlsx/budget_workbook.hpp"
 #include "xlsx/sheets.hpp"
 #include "data/volume_text.hpp"
@@ -159,7 +160,7 @@ void write_link_row(SheetWriter& sheet, int index, const Programme& programme, c
                     const AnnexeFormats& f) {
     RowWriter row(sheet, index);
     const std::string label = programme.organisation.empty() ? "Lien avec les activités"
-                                                             : "Lien avec les activités " + programme.organisation;
+                                                             : "Lien avec les activités " + with_de(programme.organisation);
     row.cell(0, label, f.row_title, true, {});
     for (int m = 0; m < 3; ++m) row.cell(1 + m, missions[m]->ecossolies_link, f.body, false, missions[m]->position);
     row.cell(4, "", f.body, false, {});

@@ -57,6 +57,10 @@ TEST(BilanForm, InstructionsSayWhereAndByWhenToReturnTheForm) {
     EXPECT_NE(general.find("déposez-le au plus tard le 1er\u00A0février 2017 sur la page https://lettrine.ecossolies.example "
                            "(par le lien de dépôt de votre secteur, reçu de Damien Labrousse)"),
               std::string::npos) << general;
+    // « de » before the organisation's name contracts with its article, as in the templates.
+    EXPECT_NE(general.find("intégrée au rapport d'activité des Ecossolies."), std::string::npos) << general;
+    p.contact = "Alex Exemple";
+    EXPECT_NE(instructions(write_bilan_form(p, habitat)).find("reçu d’Alex Exemple)"), std::string::npos);
     const std::string own = instructions(write_bilan_form(p, habitat, "https://lettrine.ecossolies.example/referent/abc"));
     EXPECT_NE(own.find("sur la page https://lettrine.ecossolies.example/referent/abc : vous recevez aussitôt la note"),
               std::string::npos) << own;

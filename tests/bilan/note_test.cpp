@@ -44,7 +44,10 @@ TEST(NoteView, MarkupHoldsTheChartOfPlannedAndDoneDays) {
         << markup;
     EXPECT_NE(markup.find("<categorie nom=\"Coordination d&apos;expérimentations\"><valeur>12</valeur><valeur>13,5</valeur>"),
               std::string::npos);
-    EXPECT_NE(markup.find("<cellule align=\"droite\"><b>+1</b></cellule>"), std::string::npos);  // total gap
+    // The total gap, in the column of numbers aligned on the comma (colonnes-nombres).
+    EXPECT_NE(markup.find("<cellule><b>+1</b></cellule>"), std::string::npos);
+    EXPECT_NE(markup.find("colonnes-nombres=\"3 4 5\" filets=\"leger\""), std::string::npos);
+    EXPECT_NE(markup.find("(40\u00A0jours prévus)"), std::string::npos) << markup;  // accord
     EXPECT_NE(markup.find("<liste><element>Instance réunie trois fois</element><element>Premiers chantiers</element></liste>"),
               std::string::npos);
     EXPECT_EQ(markup.find("Difficultés et enseignements"), std::string::npos);  // none given: no section

@@ -155,3 +155,54 @@ TEST(MarkupParser, RejectsUnknownEntity) {
               "lettre.xml:2:4 : l'entité « &eacute; » est inconnue (utilisez &#160; pour une espace insécable, "
               "&#8239; pour une espace fine insécable)\n");
 }
+
+// colonnes-nombres marks the columns whose numbers align on the decimal
+// comma: their body cells, flush right by default; filets="leger" asks for
+// booktabs' rules.
+TEST(MarkupParser, ReadsNumericColumnsAndLightRules) {
+    const Document doc = parse_markup(
+        "<document><tableau colonnes=\"* 20mm 20mm\" colonnes-nombres=\"2 3\" filets=\"leger\">"
+        "<ligne entete=\"oui\"><cellule>Mission</cellule><cellule>Prévus</cellule><cellule>Écart</cellule></ligne>"
+        "<ligne><cellule>Une</cellule><cellule>14</cellule><cellule>+1,5</cellule></ligne>"
+        "<ligne><cellule fusion=\"2\">Total</cellule><cellule>2</cellule></ligne>"
+        "</tableau></document>",
+        "a.xml");
+    const auto& t = std::get<Table>(doc.body.at(0).content);
+    EXPECT_EQ(t.rules, TableRules::Light);
+    EXPECT_EQ(t.numeric, (std::vector<bool>{false, true, true}));
+    // Header cells are not aligned on a comma; a spanning cell is not either.
+    EXPECT_FALSE(t.rows[0].cells[1].decimal);
+    EXPECT_FALSE(t.rows[1].cells[0].decimal);
+    EXPECT_TRUE(t.rows[1].cells[1].decimal);
+    EXPECT_TRUE(t.rows[1].cells[2].decimal);
+    EXPECT_FALSE(t.rows[2].cells[0].decimal);
+    EXPECT_TRUE(t.rows[2].cells[1].decimal);
+    // The cells of a numeric column are flush right, the header too.
+    const auto& header = std::get<Paragraph>(t.rows[0].cells[1].content.at(0).content);
+    EXPECT_EQ(header.align, TextAlign::Right);
+    const auto& text = std::get<Paragraph>(t.rows[1].cells[0].content.at(0).content);
+    EXPECT_EQ(text.align, TextAlign::Left);
+}
+
+TEST(MarkupParser, RejectsBadNumericColumnsAndRules) {
+    EXPECT_EQ(errors_of("<document>\n<tableau colonnes=\"* *\" colonnes-nombres=\"2 3\" filets=\"fins\">"
+                        "<ligne><cellule>a</cellule><cellule>1</cellule></ligne></tableau></document>"),
+              "lettre.xml:2:25 : les colonnes « 2 3 » ne sont pas des numéros de colonnes de ce tableau (de 1 à 2, "
+              "séparés par des espaces : « 3 4 5 »)\n"
+              "lettre.xml:2:48 : la valeur « fins » de l'attribut filets n'est pas permise (valeurs permises : "
+              "« grille », « leger »)\n");
+}
+
+// The Info dictionary and the XMP get the typography of the pages.
+TEST(MarkupParser, MetadataGetsFrenchTypography) {
+    const Document doc = parse_markup(
+        "<document titre=\"Rapport d'activité 2016\" sujet=\"L'atelier de l'AG...\" "
+        "auteur=\"L'Atelier\" lang=\"fr-FR\"><p>x</p></document>",
+        "a.xml");
+    EXPECT_EQ(doc.info.title, "Rapport d’activité 2016");
+    EXPECT_EQ(doc.info.subject, "L’atelier de l’AG…");
+    EXPECT_EQ(doc.info.author, "L’Atelier");
+    const Document raw = parse_markup(
+        "<document titre=\"l'été\" typographie=\"non\"><p>x</p></document>", "a.xml");
+    EXPECT_EQ(raw.info.title, "l'été");
+}

@@ -84,7 +84,7 @@ TEST(Helpers, EveryHelperIsListedOnce) {
         EXPECT_EQ(find_helper(h.name), &h);
         names.push_back(h.name);
     }
-    EXPECT_EQ(names.size(), 13u);
+    EXPECT_EQ(names.size(), 16u);
     EXPECT_EQ(find_helper("montant"), nullptr);
 }
 
@@ -110,4 +110,52 @@ TEST(Helpers, PrepositionsElideAndContract) {
     EXPECT_EQ(apply("a", "<b>L’Atelier</b>"), "à l’<b>Atelier</b>");
     EXPECT_EQ(apply("de", "<b>Les Ecossolies</b>"), "des <b>Ecossolies</b>");
     EXPECT_EQ(apply("de", ""), "");
+}
+
+// Number agreement: French plural from two, whatever the decimals; the
+// forms given, or one word's regular plural.
+TEST(Helpers, AgreementInNumber) {
+    EXPECT_EQ(apply("accord", "1 jour"), "1" + kNbsp + "jour");
+    EXPECT_EQ(apply("accord", "2 jour"), "2" + kNbsp + "jours");
+    EXPECT_EQ(apply("accord", "0,5 jour"), "0,5" + kNbsp + "jour");
+    EXPECT_EQ(apply("accord", "1,5 jour"), "1,5" + kNbsp + "jour");
+    EXPECT_EQ(apply("accord", "15,5 jour prévu|jours prévus"), "15,5" + kNbsp + "jours prévus");
+    EXPECT_EQ(apply("accord", "1 jour prévu|jours prévus"), "1" + kNbsp + "jour prévu");
+    EXPECT_EQ(apply("accord", "3 bureau"), "3" + kNbsp + "bureaux");
+    EXPECT_EQ(apply("accord", "2 local"), "2" + kNbsp + "locaux");
+    EXPECT_EQ(::apply("accord", "15" + kFine + "000 participant"), "15" + kFine + "000" + kNbsp + "participants");
+    EXPECT_EQ(apply("accord", "\u22122 jour"), "\u22122" + kNbsp + "jours");
+    EXPECT_EQ(render("{{#accord}}{{n}} projet accompagné|projets accompagnés{{/accord}}", map({{"n", text("4")}})),
+              "4" + kNbsp + "projets accompagnés");
+}
+
+// Gender: from a role written as the person's own, a civility or a marker.
+TEST(Helpers, AgreementInGender) {
+    EXPECT_EQ(apply("le", "Directrice"), "la Directrice");
+    EXPECT_EQ(apply("le", "Directeur"), "le Directeur");
+    EXPECT_EQ(apply("le", "Animatrice"), "l’Animatrice");
+    EXPECT_EQ(apply("le", "Chargée de mission"), "la Chargée de mission");
+    EXPECT_EQ(apply("le", "Chargé de développement"), "le Chargé de développement");
+    EXPECT_EQ(apply("le", "Co-présidente"), "la Co-présidente");
+    EXPECT_EQ(apply("le", "Secrétaire générale"), "la Secrétaire générale");
+    EXPECT_EQ(apply("selon_genre", "Chargée de mission|l’animateur|l’animatrice"), "l’animatrice");
+    EXPECT_EQ(apply("selon_genre", "Directeur|l’animateur|l’animatrice"), "l’animateur");
+    EXPECT_EQ(apply("selon_genre", "Mme|il|elle"), "elle");
+    EXPECT_EQ(apply("selon_genre", "M.|il|elle"), "il");
+    // A value that does not say the gender, or no value: both forms.
+    EXPECT_EQ(apply("selon_genre", "Secrétaire|l’animateur|l’animatrice"), "l’animateur ou l’animatrice");
+    EXPECT_EQ(apply("selon_genre", "|l’animateur|l’animatrice"), "l’animateur ou l’animatrice");
+    EXPECT_EQ(apply("le", ""), "");
+}
+
+TEST(Helpers, AnAgreementTheValueCannotDecideIsAPositionedError) {
+    const Template t = Template::parse("<p>{{#le}}{{q}}{{/le}} {{#accord}}{{n}} jour prévu{{/accord}}</p>", "n.mustache");
+    const DataValue data = map({{"q", text("Secrétaire")}, {"n", text("2")}});
+    const Messages messages = error_messages([&] { t.render(data); }, ErrorKind::Data);
+    ASSERT_EQ(messages.size(), 2u);
+    EXPECT_NE(messages[0].find("n.mustache:1:4 : la fonction « le » attend une qualité qui dit le genre"), std::string::npos)
+        << messages[0];
+    EXPECT_NE(messages[0].find("pas « Secrétaire »"), std::string::npos) << messages[0];
+    EXPECT_NE(messages[1].find("la fonction « accord » attend un nombre en chiffres suivi du nom"), std::string::npos)
+        << messages[1];
 }

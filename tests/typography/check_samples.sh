@@ -16,6 +16,7 @@ run atelier --notes input/bilans --sortie "$work/atelier"
 run atelier --badges --sortie "$work/badges"
 run fusion --modele samples/fusion/invitation.xml.mustache --donnees samples/fusion/destinataires.xml \
   --chaque destinataire --un-fichier --sortie "$work/fusion.pdf"
-rules=apostrophe-droite,guillemet-droit,points-de-suspension,etc-suspension,ordinal-plat,insecable-large-guillemets,tiret-incise,de-les,a-le,de-voyelle,puce-isolee
+rules=apostrophe-droite,guillemet-droit,points-de-suspension,etc-suspension,ordinal-plat,insecable-large-guillemets,tiret-incise,de-les,a-le,de-voyelle,puce-isolee,metadonnees
 find "$work" -name '*.pdf' -print0 | sort -z | xargs -0 /usr/bin/python3 tests/typography/check_typography.py --zero "$rules"
+/usr/bin/python3 tests/typography/check_templates.py "$work"
 echo "typographie : aucune faute comptée dans $(find "$work" -name '*.pdf' | wc -l) PDF"

@@ -19,13 +19,20 @@ any file. Rules:
   a-le                « à Le », « à Les » (should contract: au, aux)
   de-voyelle          « de » before a vowel (should elide: d')
   puce-isolee         a list bullet read apart from its item's text
+  metadonnees         any rule above broken in the Info /Title or /Subject, or
+                      in the XMP's dc:title or dc:description
 """
+import html
 import json
 import re
 import sys
 
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import resolve1
+from pdfminer.utils import decode_text
 
 VOWEL = "AEIOUYÂÀÉÈÊËÎÏÔÛÙaeiouyâàéèêëîïôûù"
 RULES = {
@@ -75,14 +82,44 @@ def flat_ordinals(chars):
     return found
 
 
+# The rules a metadata string is held to (no bullets, no superscripts there).
+METADATA_RULES = ("apostrophe-droite", "guillemet-droit", "points-de-suspension", "etc-suspension",
+                  "tiret-incise", "de-les", "a-le", "de-voyelle")
+
+
+def metadata_strings(path):
+    """(where, text) of the Info /Title and /Subject and the XMP's dc:title
+    and dc:description, as a reader's document properties show them."""
+    with open(path, "rb") as f:
+        document = PDFDocument(PDFParser(f))
+        for info in document.info:
+            for key in ("Title", "Subject"):
+                value = resolve1(info.get(key))
+                if isinstance(value, bytes):
+                    yield f"Info /{key}", decode_text(value)
+        metadata = resolve1(document.catalog.get("Metadata"))
+        if metadata is None:
+            return
+        xmp = metadata.get_data().decode("utf-8", "replace")
+        for tag in ("dc:title", "dc:description"):
+            for block in re.findall(rf"<{tag}>(.*?)</{tag}>", xmp, re.S):
+                for text in re.findall(r"<rdf:li[^>]*>(.*?)</rdf:li>", block, re.S):
+                    yield f"XMP {tag}", html.unescape(text)
+
+
 def check(path):
     counts = {rule: [] for rule in RULES}
     counts["ordinal-plat"] = []
+    counts["metadonnees"] = []
     for text, chars in lines_with_sizes(path):
         for rule, pattern in RULES.items():
             for m in pattern.finditer(text):
                 counts[rule].append(text[max(0, m.start() - 20):m.end() + 20])
         counts["ordinal-plat"].extend(flat_ordinals(chars))
+    for where, text in metadata_strings(path):
+        for rule in METADATA_RULES:
+            for m in RULES[rule].finditer(text):
+                counts["metadonnees"].append(f"{where} ({rule}): {text[max(0, m.start() - 20):m.end() + 20]}")
     return counts
 
 

@@ -68,7 +68,7 @@ TEST(AnnexeSheet, OneRowPerSectorThenTheLinkRow) {
                                         nbsp + "HEN, Echo-habitants, Matière sociale…");
     EXPECT_EQ(cells.at("D4").value, "–" + nbsp + "Lien avec les événements commerciaux des Ecossolies\n–" + nbsp +
                                         "Projet Restau Folie des Plantes");
-    EXPECT_EQ(cells.at("A8").value, "Lien avec les activités Les Ecossolies");
+    EXPECT_EQ(cells.at("A8").value, "Lien avec les activités des Ecossolies");
     EXPECT_EQ(cells.at("D8").value, "Événements Solilab (approche territoriale)");
     EXPECT_EQ(cells.count("A9"), 0u);
 }

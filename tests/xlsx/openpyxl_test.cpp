@@ -59,7 +59,7 @@ TEST(Openpyxl, AnnexeValuesAndPrintSetup) {
     EXPECT_EQ(at("Annexe 1!E5.cached"), "'15\\xa0000\\xa0€ (30\\xa0à\\xa045\\xa0jours)'");
     EXPECT_EQ(at("Annexe 1!E5").rfind("'=IF(ISNUMBER(Budget!E4),", 0), 0u);
     EXPECT_EQ(at("Annexe 1!E7"), "'Conventionné directement par Nantes Métropole'");
-    EXPECT_EQ(at("Annexe 1!A8"), "'Lien avec les activités Les Ecossolies'");
+    EXPECT_EQ(at("Annexe 1!A8"), "'Lien avec les activités des Ecossolies'");
     EXPECT_EQ(at("Annexe 1!C5.wrap"), "True");
     EXPECT_EQ(at("Annexe 1.freeze"), "'B2'");
     EXPECT_EQ(at("Annexe 1.print.orientation"), "'landscape'");

@@ -128,6 +128,7 @@ public:
         Color background;
     };
     double left = 0, right = 0, padding = 0, border_width = 0;
+    double top_rule = 0, bottom_rule = 0;  // a light table's rules (filets="leger"): first and last piece
     Color border_color;
     std::vector<Cell> cells;
 
