@@ -21,32 +21,6 @@ namespace {
 
 DataValue text(const std::string& s) { return DataValue::text(s); }
 
-// The logo the programme names is looked for, by its file name, in
-// DOSSIER/input/ and copied where the job will resolve it (beside the
-// upload, inside the scratch folder). A logo that would resolve outside the
-// scratch folder (absolute, or climbing out with « .. ») is refused: nothing
-// a request sends may read outside it.
-void bring_logo(const Workspace& workspace, const Programme& programme, const SavedProgramme& saved,
-                const fs::path& scratch) {
-    if (programme.logo.empty()) return;
-    const fs::path beside = saved.format == ProgrammeFormat::CsvFolder ? saved.data : saved.data.parent_path();
-    const fs::path logo(programme.logo);
-    const fs::path target = (logo.is_absolute() ? logo : beside / logo).lexically_normal();
-    const fs::path inside = target.lexically_relative(scratch);
-    if (inside.empty() || *inside.begin() == "..")
-        throw LettrineError(ErrorKind::Data, SourcePosition::at_cell(saved.data.filename().string(), "Programme", ""),
-                            "le logo « " + programme.logo + " » sort du dossier de l’envoi : sur le serveur, écrivez "
-                            "seulement le nom de l’image (« " + logo.filename().string() +
-                            " »), cherchée dans le dossier input/ du serveur");
-    const fs::path source = workspace.inputs() / logo.filename();
-    boost::system::error_code error;
-    if (!fs::is_regular_file(source, error)) return;  // the job reports the missing image, positioned
-    fs::create_directories(target.parent_path(), error);
-    fs::copy_file(source, target, fs::copy_options::overwrite_existing, error);
-}
-
-std::string pages_text(int pages) { return std::to_string(pages) + (pages > 1 ? " pages" : " page"); }
-
 std::size_t size_of(const fs::path& file) {
     boost::system::error_code error;
     const auto size = fs::file_size(file, error);
@@ -118,6 +92,38 @@ DecemberOutcome refused(const Diagnostics& problems, const std::optional<Workboo
     outcome.view = error_view(problems, workbook);
     if (!received.empty()) outcome.view.set("recu", text(received));
     return outcome;
+}
+
+DecemberOutcome refused_with(const std::string& message) {
+    Diagnostics problems;
+    problems.error({}, message);
+    return refused(problems, std::nullopt, "");
+}
+
+std::string pages_text(int pages) { return std::to_string(pages) + (pages > 1 ? " pages" : " page"); }
+
+// The logo the programme names is looked for, by its file name, in
+// DOSSIER/input/ and copied where the job will resolve it (beside the
+// upload, inside the scratch folder). A logo that would resolve outside the
+// scratch folder (absolute, or climbing out with « .. ») is refused: nothing
+// a request sends may read outside it.
+void bring_logo(const Workspace& workspace, const Programme& programme, const SavedProgramme& saved,
+                const fs::path& scratch) {
+    if (programme.logo.empty()) return;
+    const fs::path beside = saved.format == ProgrammeFormat::CsvFolder ? saved.data : saved.data.parent_path();
+    const fs::path logo(programme.logo);
+    const fs::path target = (logo.is_absolute() ? logo : beside / logo).lexically_normal();
+    const fs::path inside = target.lexically_relative(scratch);
+    if (inside.empty() || *inside.begin() == "..")
+        throw LettrineError(ErrorKind::Data, SourcePosition::at_cell(saved.data.filename().string(), "Programme", ""),
+                            "le logo « " + programme.logo + " » sort du dossier de l’envoi : sur le serveur, écrivez "
+                            "seulement le nom de l’image (« " + logo.filename().string() +
+                            " »), cherchée dans le dossier input/ du serveur");
+    const fs::path source = workspace.inputs() / logo.filename();
+    boost::system::error_code error;
+    if (!fs::is_regular_file(source, error)) return;  // the job reports the missing image, positioned
+    fs::create_directories(target.parent_path(), error);
+    fs::copy_file(source, target, fs::copy_options::overwrite_existing, error);
 }
 
 DecemberOutcome december_from_upload(const Workspace& workspace, const DecemberSettings& settings,
