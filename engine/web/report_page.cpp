@@ -43,7 +43,7 @@ void post_report(ServerKit& kit, const httplib::Request& req, httplib::Response&
     BatchTurn turn{kit.gate};
     const DecemberOutcome outcome =
         report_from_upload(kit.workspace, kit.desk, kit.december, request, [&](const DataValue& view) {
-            return kit.pages.render("rapport-pret", kTitle + std::string(" : le rapport est prêt"), view);
+            return kit.pages.render("rapport-pret", kTitle + std::string(" : le rapport est prêt"), view);
         });
     answer_outcome(kit, req, res, outcome, [&](const DataValue& view) { return form_page(kit, req, res, view, true); });
 }

@@ -30,7 +30,7 @@ ProgrammeInput programme_for_job(const Workspace& workspace, const ReferentDesk&
     ProgrammeInput input;
     const std::vector<UploadedFile> files = sent.empty() ? kept_programme(desk) : sent;
     if (files.empty()) {
-        input.refusal = refused_with("aucun programme : choisissez le classeur du programme de l’année (ou "
+        input.refusal = refused_with("aucun programme : choisissez le classeur du programme de l’année (ou "
                                      "déposez-le une fois pour toutes sur la page Référents)");
         return input;
     }
@@ -58,7 +58,8 @@ ProgrammeInput programme_for_job(const Workspace& workspace, const ReferentDesk&
     return input;
 }
 
-Diagnostics shown_positions(const Diagnostics& problems, const std::map<std::string, std::string>& shown) {
+Diagnostics shown_positions(const Diagnostics& problems, const std::map<std::string, std::string>& shown,
+                            bool sheet_with_file) {
     Diagnostics out;
     for (Diagnostic d : problems.items()) {
         if (!d.position.file.empty()) {
@@ -66,7 +67,7 @@ Diagnostics shown_positions(const Diagnostics& problems, const std::map<std::str
             const auto it = shown.find(name);
             if (it != shown.end()) name = it->second;
             d.position.file = name;
-            if (!d.position.sheet.empty()) d.position.sheet = name + ", feuille « " + d.position.sheet + " »";
+            if (sheet_with_file && !d.position.sheet.empty()) d.position.sheet = name + ", feuille « " + d.position.sheet + " »";
         }
         out.add(d);
     }

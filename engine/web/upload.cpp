@@ -52,8 +52,8 @@ std::string csv_table_of(const std::string& name) {
 }
 
 std::string contract_csv_names() {
-    std::string names = "« " + programme_fields_spec().sheet + ".csv »";
-    for (const TableSpec* table : list_table_specs()) names += ", « " + table->sheet + ".csv »";
+    std::string names = "« " + programme_fields_spec().sheet + ".csv »";
+    for (const TableSpec* table : list_table_specs()) names += ", « " + table->sheet + ".csv »";
     return names;
 }
 
@@ -98,7 +98,7 @@ SavedProgramme save_programme_upload(const std::vector<UploadedFile>& files, con
                                              contract_csv_names());
             else if (!tables.emplace(table, &file).second)
                 problems.error(at(file), "la table « " + table + " » est déjà donnée par « " +
-                                             shown_name(tables[table]->name) + " »");
+                                             shown_name(tables[table]->name) + " »");
         } else {
             problems.error(at(file), "format non reconnu : choisissez un classeur .xlsx ou .ods, un fichier .xml, "
                                      "ou les fichiers .csv du programme");
@@ -142,9 +142,9 @@ std::vector<SavedUpload> save_named_uploads(const std::vector<UploadedFile>& fil
     for (const std::string& e : extensions) accepted += (accepted.empty() ? "" : ", ") + e;
     for (const UploadedFile& file : files)
         if (std::find(extensions.begin(), extensions.end(), lower_extension(file.name)) == extensions.end())
-            problems.error(at(file), "format non reconnu pour " + what + " : formats acceptés " + accepted);
+            problems.error(at(file), "format non reconnu pour " + what + " : formats acceptés " + accepted);
     if (files.size() > max_files)
-        problems.error({}, std::to_string(files.size()) + " fichiers reçus pour " + what + " ; au plus " +
+        problems.error({}, std::to_string(files.size()) + " fichiers reçus pour " + what + " ; au plus " +
                                std::to_string(max_files));
     if (problems.has_errors()) throw LettrineError(ErrorKind::Usage, problems);
     fs::create_directories(folder);

@@ -8,6 +8,8 @@ void add_kept_programme(const ServerKit& kit, DataValue& data) {
 
 void add_work_routes(httplib::Server& http, ServerKit& kit) {
     add_report_routes(http, kit);
+    add_assembly_routes(http, kit);
+    add_merge_routes(http, kit);
 }
 
 }  // namespace lettrine::web
