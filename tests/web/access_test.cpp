@@ -146,7 +146,7 @@ TEST(Access, TheWorkflowPagesNeedALogin) {
     }
     // The home page offers them.
     const std::string home = get(client, "/", cookies)->body;
-    for (const char* link : {"<a href=\"/rapport\">", "<a href=\"/assemblee\">", "<a href=\"/publipostage\">"})
+    for (const char* link : {"<h2><a href=\"/rapport\">", "<h2><a href=\"/assemblee\">", "<h2><a href=\"/publipostage\">"})
         EXPECT_NE(home.find(link), std::string::npos) << link;
 }
 
