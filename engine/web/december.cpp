@@ -8,6 +8,7 @@
 #include "core/output_files.hpp"
 #include "core/text.hpp"
 #include "december/december_job.hpp"
+#include "markup/french_punctuation.hpp"
 #include "pipeline/parallel.hpp"
 #include "preview/preview.hpp"
 #include "web/sheet_grid.hpp"
@@ -178,8 +179,8 @@ DecemberOutcome december_from_upload(const Workspace& workspace, const DecemberS
     view.set("archive", file_entry(output, zip));
     served.push_back(zip);
     DataValue remarks = DataValue::list();
-    for (const Diagnostic& d : checked.diagnostics.items()) remarks.push_back(text(d.describe()));
-    for (const Diagnostic& d : result.warnings.items()) remarks.push_back(text(d.describe()));
+    for (const Diagnostic& d : checked.diagnostics.items()) remarks.push_back(text(french_typography(d.describe())));
+    for (const Diagnostic& d : result.warnings.items()) remarks.push_back(text(french_typography(d.describe())));
     view.set("avec_remarques", DataValue::boolean(!remarks.items().empty()));
     view.set("remarques", remarks);
 

@@ -9,6 +9,7 @@
 #include "core/output_files.hpp"
 #include "data/calendar.hpp"
 #include "data/programme_reader.hpp"
+#include "markup/french_punctuation.hpp"
 #include "preview/preview.hpp"
 #include "web/sheet_grid.hpp"
 
@@ -201,7 +202,7 @@ DecemberOutcome ReferentDesk::return_bilan(const ReferentLink& link, const std::
     view.set("pages", text(pages_text(preview.pages)));
     view.set("taille", text(size_text(static_cast<std::size_t>(fs::file_size(note)))));
     DataValue remarks = DataValue::list();
-    for (const Diagnostic& d : checked.diagnostics.items()) remarks.push_back(text(d.describe()));
+    for (const Diagnostic& d : checked.diagnostics.items()) remarks.push_back(text(french_typography(d.describe())));
     view.set("avec_remarques", DataValue::boolean(!remarks.items().empty()));
     view.set("remarques", remarks);
     write_file_atomically(output / kReferentResult, "");

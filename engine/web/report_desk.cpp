@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/output_files.hpp"
+#include "markup/french_punctuation.hpp"
 #include "report/report.hpp"
 #include "web/sheet_grid.hpp"
 #include "web/staff_jobs.hpp"
@@ -96,7 +97,7 @@ std::vector<StateRow> note_states(const Programme& programme, const NoteFolder& 
             rows[index].state = "refusé";
             at = refused_row.emplace(file, index).first;
         }
-        rows[at->second].messages.push_back(shown_problems.items()[i].describe());
+        rows[at->second].messages.push_back(french_typography(shown_problems.items()[i].describe()));
     }
     return rows;
 }

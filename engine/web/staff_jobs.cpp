@@ -1,6 +1,7 @@
 #include "web/staff_jobs.hpp"
 
 #include "core/output_files.hpp"
+#include "markup/french_punctuation.hpp"
 #include "preview/preview.hpp"
 #include "web/sheet_grid.hpp"
 
@@ -77,7 +78,7 @@ Diagnostics shown_positions(const Diagnostics& problems, const std::map<std::str
 void add_remarks(DataValue& view, const Diagnostics& warnings) {
     DataValue remarks = DataValue::list();
     for (const Diagnostic& d : warnings.items())
-        if (d.severity != Severity::Error) remarks.push_back(DataValue::text(d.describe()));
+        if (d.severity != Severity::Error) remarks.push_back(DataValue::text(french_typography(d.describe())));
     view.set("avec_remarques", DataValue::boolean(!remarks.items().empty()));
     view.set("remarques", remarks);
 }

@@ -111,8 +111,10 @@ TEST(ReportPage, RefusedNotesShowEachSectorsStateWithThePositionedMessages) {
     EXPECT_NE(page.find("Il y a un problème"), std::string::npos);
     EXPECT_NE(page.find("<tr class=\"etat-refuse\"><td>Circuits courts et alimentation</td><td>bilan-2016-circuits-courts.xlsx</td>"),
               std::string::npos) << page;
-    EXPECT_NE(page.find("compte-rendu.pdf : le nom de ce fichier ne contient l&apos;identifiant d&apos;aucun secteur"), std::string::npos)
-        << page;
+    // The engine's message, set in French typography for the page (’, no-break spaces).
+    EXPECT_NE(page.find("compte-rendu.pdf\u00A0: le nom de ce fichier ne contient l’identifiant d’aucun secteur"),
+              std::string::npos) << page;
+    EXPECT_EQ(page.find("&apos;"), std::string::npos);
     EXPECT_EQ(count_of(page, "<strong>bilan valide</strong>"), 1u);
     EXPECT_GE(count_of(page, "<strong>note manquante</strong>"), 1u);
     // Never the server's own paths.
