@@ -44,10 +44,10 @@ std::string first_line(const std::string& text) { return text.substr(0, text.fin
 
 // Runs the helper into a temporary file of the cache folder; returns the
 // page count.
-int render_into(const fs::path& pdf, const fs::path& png, int width, const PreviewLimits& limits) {
+int render_into(const fs::path& pdf, int page, const fs::path& png, int width, const PreviewLimits& limits) {
     const std::vector<std::string> arguments = {
         "--cpu-seconds", std::to_string(limits.cpu_seconds), "--memory-bytes", std::to_string(limits.memory_bytes),
-        pdf.string(), "1", std::to_string(width), png.string()};
+        pdf.string(), std::to_string(page), std::to_string(width), png.string()};
     const pdfimport::ChildRun run = pdfimport::run_child(preview_helper_path(), arguments, limits.wall_seconds);
     if (run.timed_out)
         fail(ErrorKind::Internal, pdf, "aperçu abandonné : le rendu de la page a dépassé le temps permis");
@@ -90,7 +90,12 @@ fs::path preview_helper_path() {
 
 PagePreview first_page_preview(const fs::path& pdf, const fs::path& cache_folder, int width,
                                const PreviewLimits& limits) {
-    const std::string key = sha256_hex(read_file(pdf)) + "-p1-" + std::to_string(width);
+    return page_preview(pdf, cache_folder, 1, width, limits);
+}
+
+PagePreview page_preview(const fs::path& pdf, const fs::path& cache_folder, int page, int width,
+                         const PreviewLimits& limits) {
+    const std::string key = sha256_hex(read_file(pdf)) + "-p" + std::to_string(page) + "-" + std::to_string(width);
     PagePreview preview;
     preview.png = cache_folder / (key + ".png");
     const fs::path pages_file = cache_folder / (key + ".pages");
@@ -112,7 +117,7 @@ PagePreview first_page_preview(const fs::path& pdf, const fs::path& cache_folder
     const fs::path partial = cache_folder / ("." + key + "-" + std::to_string(::getpid()) + "-" +
                                              fs::unique_path("%%%%%%%%").string() + ".png");
     try {
-        preview.pages = render_into(pdf, partial, width, limits);
+        preview.pages = render_into(pdf, page, partial, width, limits);
     } catch (...) {
         fs::remove(partial, error);
         throw;

@@ -30,6 +30,11 @@ struct PagePreview {
 PagePreview first_page_preview(const boost::filesystem::path& pdf, const boost::filesystem::path& cache_folder,
                                int width, const PreviewLimits& limits = {});
 
+// Page `page` (from 1) of `pdf`, as first_page_preview does for page 1 (the
+// rapport's contents page is its page 2). A page beyond the last: LettrineError(Data).
+PagePreview page_preview(const boost::filesystem::path& pdf, const boost::filesystem::path& cache_folder, int page,
+                         int width, const PreviewLimits& limits = {});
+
 
 // The helper: LETTRINE_APERCU when set, else next to the running program
 // (/proc/self/exe), else where the build tree made it.

@@ -8,6 +8,7 @@
 #include "core/output_files.hpp"
 #include "core/text.hpp"
 #include "december/december_job.hpp"
+#include "markup/french_punctuation.hpp"
 #include "pipeline/parallel.hpp"
 #include "preview/preview.hpp"
 #include "web/sheet_grid.hpp"
@@ -20,32 +21,6 @@ namespace lettrine::web {
 namespace {
 
 DataValue text(const std::string& s) { return DataValue::text(s); }
-
-// The logo the programme names is looked for, by its file name, in
-// DOSSIER/input/ and copied where the job will resolve it (beside the
-// upload, inside the scratch folder). A logo that would resolve outside the
-// scratch folder (absolute, or climbing out with « .. ») is refused: nothing
-// a request sends may read outside it.
-void bring_logo(const Workspace& workspace, const Programme& programme, const SavedProgramme& saved,
-                const fs::path& scratch) {
-    if (programme.logo.empty()) return;
-    const fs::path beside = saved.format == ProgrammeFormat::CsvFolder ? saved.data : saved.data.parent_path();
-    const fs::path logo(programme.logo);
-    const fs::path target = (logo.is_absolute() ? logo : beside / logo).lexically_normal();
-    const fs::path inside = target.lexically_relative(scratch);
-    if (inside.empty() || *inside.begin() == "..")
-        throw LettrineError(ErrorKind::Data, SourcePosition::at_cell(saved.data.filename().string(), "Programme", ""),
-                            "le logo « " + programme.logo + " » sort du dossier de l’envoi : sur le serveur, écrivez "
-                            "seulement le nom de l’image (« " + logo.filename().string() +
-                            " »), cherchée dans le dossier input/ du serveur");
-    const fs::path source = workspace.inputs() / logo.filename();
-    boost::system::error_code error;
-    if (!fs::is_regular_file(source, error)) return;  // the job reports the missing image, positioned
-    fs::create_directories(target.parent_path(), error);
-    fs::copy_file(source, target, fs::copy_options::overwrite_existing, error);
-}
-
-std::string pages_text(int pages) { return std::to_string(pages) + (pages > 1 ? " pages" : " page"); }
 
 std::size_t size_of(const fs::path& file) {
     boost::system::error_code error;
@@ -120,6 +95,38 @@ DecemberOutcome refused(const Diagnostics& problems, const std::optional<Workboo
     return outcome;
 }
 
+DecemberOutcome refused_with(const std::string& message) {
+    Diagnostics problems;
+    problems.error({}, message);
+    return refused(problems, std::nullopt, "");
+}
+
+std::string pages_text(int pages) { return std::to_string(pages) + (pages > 1 ? " pages" : " page"); }
+
+// The logo the programme names is looked for, by its file name, in
+// DOSSIER/input/ and copied where the job will resolve it (beside the
+// upload, inside the scratch folder). A logo that would resolve outside the
+// scratch folder (absolute, or climbing out with « .. ») is refused: nothing
+// a request sends may read outside it.
+void bring_logo(const Workspace& workspace, const Programme& programme, const SavedProgramme& saved,
+                const fs::path& scratch) {
+    if (programme.logo.empty()) return;
+    const fs::path beside = saved.format == ProgrammeFormat::CsvFolder ? saved.data : saved.data.parent_path();
+    const fs::path logo(programme.logo);
+    const fs::path target = (logo.is_absolute() ? logo : beside / logo).lexically_normal();
+    const fs::path inside = target.lexically_relative(scratch);
+    if (inside.empty() || *inside.begin() == "..")
+        throw LettrineError(ErrorKind::Data, SourcePosition::at_cell(saved.data.filename().string(), "Programme", ""),
+                            "le logo « " + programme.logo + " » sort du dossier de l’envoi : sur le serveur, écrivez "
+                            "seulement le nom de l’image (« " + logo.filename().string() +
+                            " »), cherchée dans le dossier input/ du serveur");
+    const fs::path source = workspace.inputs() / logo.filename();
+    boost::system::error_code error;
+    if (!fs::is_regular_file(source, error)) return;  // the job reports the missing image, positioned
+    fs::create_directories(target.parent_path(), error);
+    fs::copy_file(source, target, fs::copy_options::overwrite_existing, error);
+}
+
 DecemberOutcome december_from_upload(const Workspace& workspace, const DecemberSettings& settings,
                                      const std::vector<UploadedFile>& files,
                                      const std::function<std::string(const DataValue&)>& render_result) {
@@ -172,8 +179,8 @@ DecemberOutcome december_from_upload(const Workspace& workspace, const DecemberS
     view.set("archive", file_entry(output, zip));
     served.push_back(zip);
     DataValue remarks = DataValue::list();
-    for (const Diagnostic& d : checked.diagnostics.items()) remarks.push_back(text(d.describe()));
-    for (const Diagnostic& d : result.warnings.items()) remarks.push_back(text(d.describe()));
+    for (const Diagnostic& d : checked.diagnostics.items()) remarks.push_back(text(french_typography(d.describe())));
+    for (const Diagnostic& d : result.warnings.items()) remarks.push_back(text(french_typography(d.describe())));
     view.set("avec_remarques", DataValue::boolean(!remarks.items().empty()));
     view.set("remarques", remarks);
 

@@ -37,6 +37,19 @@ struct DecemberOutcome {
 DecemberOutcome refused(const Diagnostics& problems, const std::optional<Workbook>& workbook,
                         const std::string& received);
 
+// A refusal with one message, positioned nowhere (« envoyez un seul fichier… »).
+DecemberOutcome refused_with(const std::string& message);
+
+// "3 pages", "1 page".
+std::string pages_text(int pages);
+
+// The logo the programme names, looked for by its file name in
+// DOSSIER/input/ and copied beside the saved upload, where the jobs resolve
+// it. A logo that would resolve outside `scratch` (absolute, or « .. ») is
+// refused (LettrineError(Data), at the programme's sheet).
+void bring_logo(const Workspace& workspace, const Programme& programme, const SavedProgramme& saved,
+                const boost::filesystem::path& scratch);
+
 // The file names a result page may serve: written in the result folder as
 // « fichiers.txt », one relative path per line.
 inline constexpr const char* kResultManifest = "fichiers.txt";

@@ -9,6 +9,7 @@
 #include "core/output_files.hpp"
 #include "data/calendar.hpp"
 #include "data/programme_reader.hpp"
+#include "markup/french_punctuation.hpp"
 #include "preview/preview.hpp"
 #include "web/sheet_grid.hpp"
 
@@ -22,18 +23,6 @@ namespace {
 const char* const kPageFile = "page.txt";
 
 DataValue text(const std::string& s) { return DataValue::text(s); }
-
-DecemberOutcome refused_with(const std::string& message) {
-    Diagnostics problems;
-    problems.error({}, message);
-    return refused(problems, std::nullopt, "");
-}
-
-std::string lower_extension(const std::string& name) {
-    std::string extension = fs::path(name).extension().string();
-    for (char& c : extension) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    return extension;
-}
 
 // Copies the saved programme (a file, or a folder of CSV files) to `destination`.
 void keep_programme(const SavedProgramme& saved, const fs::path& folder) {
@@ -210,10 +199,10 @@ DecemberOutcome ReferentDesk::return_bilan(const ReferentLink& link, const std::
     view.set("pdf", text(pdf));
     view.set("apercu", text(png));
     view.set("alt", text("Première page de la note de bilan — " + link.sector_name));
-    view.set("pages", text(std::to_string(preview.pages) + (preview.pages > 1 ? " pages" : " page")));
+    view.set("pages", text(pages_text(preview.pages)));
     view.set("taille", text(size_text(static_cast<std::size_t>(fs::file_size(note)))));
     DataValue remarks = DataValue::list();
-    for (const Diagnostic& d : checked.diagnostics.items()) remarks.push_back(text(d.describe()));
+    for (const Diagnostic& d : checked.diagnostics.items()) remarks.push_back(text(french_typography(d.describe())));
     view.set("avec_remarques", DataValue::boolean(!remarks.items().empty()));
     view.set("remarques", remarks);
     write_file_atomically(output / kReferentResult, "");

@@ -67,9 +67,12 @@ public:
                                  const DecemberSettings& settings,
                                  const std::function<std::string(const DataValue&)>& render);
 
+    // The programme the links were made from (a file, or a folder of CSV
+    // files), which the staff's other pages use when given none; empty when none.
+    boost::filesystem::path programme() const;
+
 private:
     boost::filesystem::path folder() const;
-    boost::filesystem::path programme() const;
     const Workspace& workspace_;
 };
 

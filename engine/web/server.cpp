@@ -15,6 +15,8 @@
 #include "web/access.hpp"
 #include "web/accounts.hpp"
 #include "web/december.hpp"
+#include "web/server_kit.hpp"
+#include "web/work_pages.hpp"
 #include "web/pages.hpp"
 #include "web/referents.hpp"
 #include "web/task_queue.hpp"
@@ -25,8 +27,6 @@ namespace fs = boost::filesystem;
 namespace lettrine::web {
 
 namespace {
-
-const char* const kHtml = "text/html; charset=utf-8";
 
 // Every answer: nothing from elsewhere (no CDN, no font, no frame), no sniffing.
 httplib::Headers security_headers() {
@@ -66,14 +66,7 @@ std::string status_text(int status, std::size_t max_upload) {
 
 }  // namespace
 
-struct WebServer::Impl {
-    ServerOptions options;
-    Workspace workspace;
-    Pages pages;
-    AccessControl access;
-    DecemberSettings december;
-    BatchGate gate;
-    ReferentDesk desk;
+struct WebServer::Impl : ServerKit {
     httplib::Server http;
     int port = 0;
     // The listening socket, seen through the socket-options hook: httplib
@@ -81,35 +74,9 @@ struct WebServer::Impl {
     // burst of uploads beyond it had connections reset by the kernel.
     socket_t listening = INVALID_SOCKET;
 
-    explicit Impl(const ServerOptions& o)
-        : options(o), workspace(o.folder), pages(fs::path(o.templates) / "web"), access(o, pages),
-          gate(o.batches, static_cast<std::size_t>(std::max(1, o.workers - o.batches - o.free_workers))),
-          desk(workspace) {
-        december.templates = o.templates;
-        december.jobs = o.jobs;
+    explicit Impl(const ServerOptions& o) : ServerKit(o) {
         configure();
         routes();
-    }
-
-    void html(httplib::Response& res, int status, const std::string& body) {
-        res.status = status;
-        res.set_header("Cache-Control", "no-store");
-        res.set_content(body, kHtml);
-    }
-
-    // A live page (not a stored result page): its forms carry the token, its
-    // header the account and the logout button.
-    std::string page(const httplib::Request& req, httplib::Response& res, const std::string& name,
-                     const std::string& title, DataValue data, bool error = false) {
-        if (!data.is_map()) data = DataValue::map();
-        data.set("jeton", DataValue::text(access.form_token(req, res)));
-        access.add_session_fields(req, data);
-        return pages.render(name, title, data, error);
-    }
-
-    // A staff POST: a session when accounts are on, and the form's token.
-    bool staff_post(const httplib::Request& req, httplib::Response& res) {
-        return access.allow_staff(req, res) && access.check_form(req, res);
     }
 
     void configure() {
@@ -154,7 +121,6 @@ struct WebServer::Impl {
         http.Get("/decembre", [this](const httplib::Request& req, httplib::Response& res) {
             if (!access.allow_staff(req, res)) return;
             DataValue data = DataValue::map();
-            data.set("taille_max", DataValue::text(size_text(options.max_upload_bytes)));
             html(res, 200, page(req, res, "decembre", "Décembre : lettres de mission et budget", data));
         });
         http.Post("/decembre", [this](const httplib::Request& req, httplib::Response& res) {
@@ -167,6 +133,7 @@ struct WebServer::Impl {
             if (may_see_result(req, res, req.matches[1])) serve_result_file(req.matches[1], req.matches[2], res);
         });
         referent_routes();
+        add_work_routes(http, *this);
         http.Get("/static/lettrine.css", [this](const httplib::Request&, httplib::Response& res) {
             res.set_header("Cache-Control", "no-cache");
             res.set_content(pages.stylesheet(), "text/css; charset=utf-8");
@@ -175,33 +142,6 @@ struct WebServer::Impl {
             res.set_header("Cache-Control", "no-cache");
             res.set_content(pages.script(), "text/javascript; charset=utf-8");
         });
-    }
-
-    // The files of the form's « fichiers » field; false (and a French page) when the form sent none.
-    bool uploaded_files(const httplib::Request& req, httplib::Response& res, std::vector<UploadedFile>& files) {
-        if (!req.is_multipart_form_data()) {
-            html(res, 400, pages.message("Envoi incomplet",
-                                         "Le formulaire n’a pas transmis de fichier. Revenez à la page précédente et "
-                                         "choisissez le fichier à envoyer."));
-            return false;
-        }
-        const auto range = req.files.equal_range("fichiers");
-        for (auto it = range.first; it != range.second; ++it)
-            if (!it->second.filename.empty() || !it->second.content.empty())
-                files.push_back({it->second.filename, it->second.content});
-        return true;
-    }
-
-    // Waits for a turn in the batch queue; false (and a French 503) when it is full.
-    bool enter_queue(httplib::Response& res) {
-        if (gate.enter()) return true;
-        res.set_header("Retry-After", "30");
-        html(res, 503, pages.message("Serveur occupé",
-                                     "Lettrine prépare déjà les documents d’autres envois et " +
-                                         std::to_string(gate.waiting()) +
-                                         " autres attendent leur tour. Réessayez dans une minute : votre "
-                                         "fichier n’a pas été gardé."));
-        return false;
     }
 
     // A référent's note is seen through its random address alone; the staff's
@@ -215,23 +155,16 @@ struct WebServer::Impl {
         std::vector<UploadedFile> files;
         if (!uploaded_files(req, res, files)) return;
         if (!enter_queue(res)) return;
-        struct Leave { BatchGate& gate; ~Leave() { gate.leave(); } } leave{gate};
+        BatchTurn turn{gate};
         const DecemberOutcome outcome = december_from_upload(workspace, december, files, [this](const DataValue& view) {
             return pages.render("resultats", "Décembre : documents prêts", view);
         });
         if (outcome.refused) {
             DataValue view = outcome.view;
-            view.set("taille_max", DataValue::text(size_text(options.max_upload_bytes)));
             html(res, 422, page(req, res, "decembre", "Décembre : lettres de mission et budget", view, true));
             return;
         }
         see_other(res, "/resultats/" + outcome.result_id + "/");
-    }
-
-    void see_other(httplib::Response& res, const std::string& location) {
-        res.status = 303;
-        res.set_header("Location", location);
-        res.set_content("", "text/plain");
     }
 
     // ---- Référents: the staff's page of links, and each sector's page through its token.
@@ -287,7 +220,7 @@ struct WebServer::Impl {
         std::vector<UploadedFile> files;
         if (!uploaded_files(req, res, files)) return;
         if (!enter_queue(res)) return;
-        struct Leave { BatchGate& gate; ~Leave() { gate.leave(); } } leave{gate};
+        BatchTurn turn{gate};
         const DecemberOutcome outcome = desk.return_bilan(link, files, december, [&](const DataValue& view) {
             DataValue data = view;
             data.set("retour", DataValue::text("/referent/" + link.token));
@@ -307,7 +240,6 @@ struct WebServer::Impl {
         data.set("echeance", DataValue::text(french_date(link.deadline)));
         data.set("formulaire", DataValue::text("/referent/" + link.token + "/formulaire"));
         data.set("action", DataValue::text("/referent/" + link.token));
-        data.set("taille_max", DataValue::text(size_text(options.max_upload_bytes)));
         return page(req, res, "referent", "Bilan " + std::to_string(link.year) + " — " + link.sector_name, data, error);
     }
 
@@ -335,7 +267,6 @@ struct WebServer::Impl {
         data.set("avec_liens", DataValue::boolean(!list.items().empty()));
         data.set("liens", list);
         data.set("jours", DataValue::text(std::to_string(kDefaultLinkDays)));
-        data.set("taille_max", DataValue::text(size_text(options.max_upload_bytes)));
         return page(req, res, "referents", "Bilans des structures référentes", data, error);
     }
 

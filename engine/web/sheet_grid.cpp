@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "data/csv_reader.hpp"
 #include "data/ods_reader.hpp"
+#include "markup/french_punctuation.hpp"
 
 namespace lettrine::web {
 
@@ -153,12 +154,12 @@ DataValue error_view(const Diagnostics& diagnostics, const std::optional<Workboo
         if (place.sheet >= 0) sheet = workbook->sheets[static_cast<std::size_t>(place.sheet)].name;
         item.set("feuille", text(sheet.empty() ? d.position.file : sheet));
         item.set("cellule", text(place_text(d.position, place)));
-        item.set("message", text(d.message));
+        item.set("message", text(french_typography(d.message)));
         const bool drawn = place.sheet >= 0 && static_cast<std::size_t>(place.row) < limits.max_rows &&
                            static_cast<std::size_t>(place.column) < limits.max_columns;
         if (place.sheet >= 0) {
             sheets.insert(place.sheet);
-            if (place.row >= 0 && drawn) faults[place.sheet][{place.row, place.column}].push_back(d.message);
+            if (place.row >= 0 && drawn) faults[place.sheet][{place.row, place.column}].push_back(french_typography(d.message));
             if (place.row < 0 || drawn) item.set("lien", text(anchor(place)));
         }
         problems.push_back(item);

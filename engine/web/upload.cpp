@@ -1,9 +1,11 @@
 #include "web/upload.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "core/diagnostic.hpp"
 #include "core/output_files.hpp"
+#include "core/text.hpp"
 #include "data/names.hpp"
 #include "data/programme_schema.hpp"
 
@@ -13,6 +15,8 @@ namespace lettrine::web {
 
 namespace {
 
+}  // namespace
+
 std::string lower_extension(const std::string& name) {
     const auto dot = name.rfind('.');
     if (dot == std::string::npos || name.find_first_of("/\\", dot) != std::string::npos) return "";
@@ -20,6 +24,8 @@ std::string lower_extension(const std::string& name) {
     for (char& c : extension) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     return extension;
 }
+
+namespace {
 
 // The name without folders a browser may send ("C:\\Users\\x\\Secteurs.csv") and without extension.
 std::string stem_of(const std::string& name) {
@@ -46,8 +52,8 @@ std::string csv_table_of(const std::string& name) {
 }
 
 std::string contract_csv_names() {
-    std::string names = "« " + programme_fields_spec().sheet + ".csv »";
-    for (const TableSpec* table : list_table_specs()) names += ", « " + table->sheet + ".csv »";
+    std::string names = "« " + programme_fields_spec().sheet + ".csv »";
+    for (const TableSpec* table : list_table_specs()) names += ", « " + table->sheet + ".csv »";
     return names;
 }
 
@@ -92,7 +98,7 @@ SavedProgramme save_programme_upload(const std::vector<UploadedFile>& files, con
                                              contract_csv_names());
             else if (!tables.emplace(table, &file).second)
                 problems.error(at(file), "la table « " + table + " » est déjà donnée par « " +
-                                             shown_name(tables[table]->name) + " »");
+                                             shown_name(tables[table]->name) + " »");
         } else {
             problems.error(at(file), "format non reconnu : choisissez un classeur .xlsx ou .ods, un fichier .xml, "
                                      "ou les fichiers .csv du programme");
@@ -124,6 +130,35 @@ SavedProgramme save_programme_upload(const std::vector<UploadedFile>& files, con
         write_file_atomically(saved.data / (table + ".csv"), file->bytes);
         saved.received += (saved.received.empty() ? "" : ", ") + shown_name(file->name) + " (" +
                           size_text(file->bytes.size()) + ")";
+    }
+    return saved;
+}
+
+std::vector<SavedUpload> save_named_uploads(const std::vector<UploadedFile>& files, const fs::path& folder,
+                                           const std::vector<std::string>& extensions, std::size_t max_files,
+                                           const std::string& what) {
+    Diagnostics problems;
+    std::string accepted;
+    for (const std::string& e : extensions) accepted += (accepted.empty() ? "" : ", ") + e;
+    for (const UploadedFile& file : files)
+        if (std::find(extensions.begin(), extensions.end(), lower_extension(file.name)) == extensions.end())
+            problems.error(at(file), "format non reconnu pour " + what + " : formats acceptés " + accepted);
+    if (files.size() > max_files)
+        problems.error({}, std::to_string(files.size()) + " fichiers reçus pour " + what + " ; au plus " +
+                               std::to_string(max_files));
+    if (problems.has_errors()) throw LettrineError(ErrorKind::Usage, problems);
+    fs::create_directories(folder);
+    std::vector<SavedUpload> saved;
+    for (const UploadedFile& file : files) {
+        // The browser's name only gives words (a PDF note is matched to its
+        // sector by them): slugified, it names a file of ours in `folder`.
+        std::string stem = slugify(stem_of(file.name));
+        if (stem.empty()) stem = "fichier";
+        const std::string extension = lower_extension(file.name);
+        std::string name = stem + extension;
+        for (int n = 2; fs::exists(folder / name); ++n) name = stem + "-" + std::to_string(n) + extension;
+        write_file_atomically(folder / name, file.bytes);
+        saved.push_back({folder / name, shown_name(file.name), file.bytes.size()});
     }
     return saved;
 }

@@ -38,6 +38,25 @@ std::string shown_name(const std::string& name);
 SavedProgramme save_programme_upload(const std::vector<UploadedFile>& files, const boost::filesystem::path& scratch,
                                      const UploadLimits& limits = {});
 
+// ".xlsx" for "Programme 2016.XLSX": the extension, lower case ("" when none).
+std::string lower_extension(const std::string& name);
+
+struct SavedUpload {
+    boost::filesystem::path file;  // in the folder given, under a name Lettrine chose
+    std::string shown;             // the browser's name, for messages (shown_name)
+    std::size_t size = 0;
+};
+
+// Writes each of `files` into `folder` (created) under its name slugified
+// ("Bilan 2016 - Habitat.PDF" -> "bilan-2016-habitat.pdf"), made distinct
+// with "-2", "-3"… when taken (a file already there keeps its name). Throws
+// LettrineError(Usage) with every problem at once, in French: an extension
+// not in `extensions` (".pdf"…), more than `max_files` files; `what` names
+// the field in the messages (« les notes »).
+std::vector<SavedUpload> save_named_uploads(const std::vector<UploadedFile>& files, const boost::filesystem::path& folder,
+                                           const std::vector<std::string>& extensions, std::size_t max_files,
+                                           const std::string& what);
+
 // "41 Kio", "1,2 Mio": sizes as the pages show them.
 std::string size_text(std::size_t bytes);
 

@@ -46,7 +46,8 @@
 
   function dropZone(form) {
     var zone = form.querySelector("[data-depot]");
-    var input = form.querySelector("input[type=file]");
+    // The field inside the drop zone (a form may have others before it).
+    var input = zone ? zone.querySelector("input[type=file]") : null;
     var state = form.querySelector("[data-etat]");
     var hint = form.querySelector("[data-depot-consigne]");
     if (!zone || !input) return;
@@ -70,7 +71,7 @@
     var state = form.querySelector("[data-etat]");
     var button = form.querySelector("button[type=submit]");
     form.addEventListener("submit", function () {
-      state.textContent = "Envoi du programme et préparation des documents…";
+      state.textContent = form.getAttribute("data-envoi") || "Envoi du programme et préparation des documents…";
       var bar = document.createElement("progress");
       bar.setAttribute("aria-label", "Préparation des documents");
       state.appendChild(bar);

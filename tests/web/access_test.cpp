@@ -121,6 +121,35 @@ TEST(Access, StaffPagesSendToTheLoginPage) {
     EXPECT_EQ(files_under(server.folder() / "output/serveur/resultats"), 0u);
 }
 
+TEST(Access, TheWorkflowPagesNeedALogin) {
+    RunningServer server(with_accounts());
+    auto client = server.client();
+    for (const std::string path : {"/rapport", "/assemblee", "/publipostage"}) {
+        auto res = client.Get(path.c_str());
+        ASSERT_TRUE(res);
+        EXPECT_EQ(res->status, 303) << path;
+        EXPECT_EQ(res->get_header_value("Location"), "/connexion?suite=" + path);
+        // A POST without a session is not served: nothing is made or kept.
+        auto posted = post_form(client, "/connexion", path, {{"notes", "bilan-2016-habitat.xlsx",
+                                                               slurp(source("input/bilans/bilan-2016-habitat.xlsx"))}});
+        ASSERT_TRUE(posted);
+        EXPECT_EQ(posted->status, 303) << path;
+        EXPECT_EQ(posted->get_header_value("Location").rfind("/connexion", 0), 0u) << path;
+    }
+    EXPECT_EQ(files_under(server.folder() / "output/serveur/resultats"), 0u);
+    std::string cookies;
+    ASSERT_EQ(log_in(client, cookies)->status, 303);
+    for (const char* path : {"/rapport", "/assemblee", "/publipostage"}) {
+        auto page = get(client, path, cookies);
+        EXPECT_EQ(page->status, 200) << path;
+        EXPECT_NE(page->body.find("Se déconnecter"), std::string::npos) << path;
+    }
+    // The home page offers them.
+    const std::string home = get(client, "/", cookies)->body;
+    for (const char* link : {"<h2><a href=\"/rapport\">", "<h2><a href=\"/assemblee\">", "<h2><a href=\"/publipostage\">"})
+        EXPECT_NE(home.find(link), std::string::npos) << link;
+}
+
 TEST(Access, AWrongPasswordIsRefusedAndTheRightOneOpensASession) {
     RunningServer server(with_accounts());
     auto client = server.client();

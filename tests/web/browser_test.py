@@ -13,7 +13,10 @@ on a free port of 127.0.0.1:
    each with a visible focus;
 5. the référents: links made from the programme, a bilan of another sector
    refused through Habitat's link, Habitat's own bilan giving its note;
-6. the contrast of the main colours, computed from the served CSS.
+6. the staff's workflow pages: Rapport d'activité (a refused note, then
+   the report and its contents page), Assemblée générale, Publipostage
+   (browser_work_flows.py);
+7. the contrast of the main colours, computed from the served CSS.
 
 Screenshots of each page go to --captures (docs/ for the documentation).
 
@@ -36,6 +39,8 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
+
+import browser_work_flows
 
 
 def start_server(lettrine, source, folder, extra=()):
@@ -360,6 +365,9 @@ def main():
         faulty_flow(driver, base, source, args.captures, work)
         keyboard_flow(driver, base, source, downloads)
         referent_flow(driver, base, source, args.captures)
+        browser_work_flows.report_flow(driver, base, source, args.captures, work, screenshot, common_checks)
+        browser_work_flows.assembly_flow(driver, base, source, args.captures, screenshot, common_checks)
+        browser_work_flows.merge_flow(driver, base, source, args.captures, screenshot, common_checks)
         contrast_checks(driver, base)
         access_flow(driver, os.path.abspath(args.lettrine), source, args.captures, work)
         leftovers = os.listdir(os.path.join(folder, "output", "serveur", "travail"))

@@ -109,6 +109,21 @@ inline httplib::Result post_files(httplib::Client& client, const std::string& pa
     return client.Post(path.c_str(), {{"Cookie", form.cookies}}, items);
 }
 
+// One part of a multipart form: a file when `name` is set, else a plain field.
+struct FormPart {
+    std::string field, name, bytes;
+};
+
+// Posts `parts` with the form token of `page` to `path`, as a browser would.
+inline httplib::Result post_form(httplib::Client& client, const std::string& page, const std::string& path,
+                                 const std::vector<FormPart>& parts, const std::string& cookies = "") {
+    const FormCredentials form = form_credentials(client, page, cookies);
+    httplib::MultipartFormDataItems items{{"jeton", form.token, "", ""}};
+    for (const FormPart& p : parts)
+        items.push_back({p.field, p.bytes, p.name, p.name.empty() ? "" : "application/octet-stream"});
+    return client.Post(path.c_str(), {{"Cookie", form.cookies}}, items);
+}
+
 // Runs `lettrine ARGUMENTS` through the shell (« 2>&1 » added): (exit code, output).
 inline std::pair<int, std::string> run_lettrine(const std::string& arguments, const std::string& before = "") {
     const auto result = test_support::run_command(before + std::string(LETTRINE_EXE) + " " + arguments + " 2>&1");

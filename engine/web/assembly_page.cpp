@@ -1,0 +1,43 @@
+// The Assemblée générale page's routes (engine/web/assembly_desk.hpp does the work).
+#include "web/access.hpp"
+#include "web/assembly_desk.hpp"
+#include "web/work_pages.hpp"
+
+namespace lettrine::web {
+
+namespace {
+
+const char* const kTitle = "Assemblée générale";
+
+std::string form_page(ServerKit& kit, const httplib::Request& req, httplib::Response& res, DataValue data, bool error) {
+    if (!data.is_map()) data = DataValue::map();
+    add_kept_programme(kit, data);
+    return kit.page(req, res, "assemblee", kTitle, data, error);
+}
+
+void post_assembly(ServerKit& kit, const httplib::Request& req, httplib::Response& res) {
+    AssemblyRequest request;
+    if (!kit.uploaded_files(req, res, request.programme, "programme")) return;
+    if (!kit.uploaded_files(req, res, request.assembly, "ag")) return;
+    request.duplex = form_field(req, "recto_verso") == "oui";
+    if (!kit.enter_queue(res)) return;
+    BatchTurn turn{kit.gate};
+    const DecemberOutcome outcome =
+        assembly_from_upload(kit.workspace, kit.desk, kit.december, request, [&](const DataValue& view) {
+            return kit.pages.render("assemblee-prete", kTitle + std::string(" : les dossiers sont prêts"), view);
+        });
+    answer_outcome(kit, req, res, outcome, [&](const DataValue& view) { return form_page(kit, req, res, view, true); });
+}
+
+}  // namespace
+
+void add_assembly_routes(httplib::Server& http, ServerKit& kit) {
+    http.Get("/assemblee", [&kit](const httplib::Request& req, httplib::Response& res) {
+        if (kit.access.allow_staff(req, res)) kit.html(res, 200, form_page(kit, req, res, DataValue::map(), false));
+    });
+    http.Post("/assemblee", [&kit](const httplib::Request& req, httplib::Response& res) {
+        if (kit.staff_post(req, res)) post_assembly(kit, req, res);
+    });
+}
+
+}  // namespace lettrine::web

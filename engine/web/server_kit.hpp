@@ -1,0 +1,69 @@
+#pragma once
+// What every page of `lettrine serveur` shares: the options, the workspace,
+// the page templates, the access rules, the batch queue, and the helpers
+// that answer in French (a page, a message, a redirection). The December
+// and référent routes live in server.cpp; each further workflow page
+// (rapport, AG, publipostage) adds its routes from its own file with these.
+#include <string>
+#include <vector>
+
+#include <httplib.h>
+
+#include "web/access.hpp"
+#include "web/december.hpp"
+#include "web/options.hpp"
+#include "web/pages.hpp"
+#include "web/referents.hpp"
+#include "web/task_queue.hpp"
+#include "web/upload.hpp"
+#include "web/workspace.hpp"
+
+namespace lettrine::web {
+
+struct ServerKit {
+    explicit ServerKit(const ServerOptions& o);
+
+    ServerOptions options;
+    Workspace workspace;
+    Pages pages;
+    AccessControl access;
+    DecemberSettings december;
+    BatchGate gate;
+    ReferentDesk desk;
+
+    // An HTML answer, never cached.
+    void html(httplib::Response& res, int status, const std::string& body);
+    // A live page (not a stored result page): its forms carry the token, its
+    // header the account and the logout button.
+    std::string page(const httplib::Request& req, httplib::Response& res, const std::string& name,
+                     const std::string& title, DataValue data, bool error = false);
+    // A staff POST: a session when accounts are on, and the form's token.
+    bool staff_post(const httplib::Request& req, httplib::Response& res);
+    // The files of the form's `field`; false (and a French page) when the
+    // request is not a multipart form. Empty file inputs are left out.
+    bool uploaded_files(const httplib::Request& req, httplib::Response& res, std::vector<UploadedFile>& files,
+                        const std::string& field = "fichiers");
+    // Waits for a turn in the batch queue; false (and a French 503) when it is full.
+    bool enter_queue(httplib::Response& res);
+    void see_other(httplib::Response& res, const std::string& location);
+};
+
+// Leaves the batch queue when the request is done, whatever happens.
+struct BatchTurn {
+    BatchGate& gate;
+    ~BatchTurn() { gate.leave(); }
+};
+
+// The result id a job published, or the refusal's page (422): shared by the
+// workflow pages, whose forms come back with every problem.
+template <typename Render>
+void answer_outcome(ServerKit& kit, const httplib::Request& req, httplib::Response& res,
+                    const DecemberOutcome& outcome, Render form_page) {
+    if (outcome.refused) {
+        kit.html(res, 422, form_page(outcome.view));
+        return;
+    }
+    kit.see_other(res, "/resultats/" + outcome.result_id + "/");
+}
+
+}  // namespace lettrine::web

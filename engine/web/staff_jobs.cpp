@@ -1,0 +1,106 @@
+#include "web/staff_jobs.hpp"
+
+#include "core/output_files.hpp"
+#include "markup/french_punctuation.hpp"
+#include "preview/preview.hpp"
+#include "web/sheet_grid.hpp"
+
+namespace fs = boost::filesystem;
+
+namespace lettrine::web {
+
+namespace {
+
+// The programme the référents' page keeps, as if it had been sent again.
+std::vector<UploadedFile> kept_programme(const ReferentDesk& desk) {
+    std::vector<UploadedFile> files;
+    const fs::path kept = desk.programme();
+    boost::system::error_code error;
+    if (kept.empty()) return files;
+    if (!fs::is_directory(kept, error)) return {{kept.filename().string(), read_file(kept)}};
+    for (fs::directory_iterator it(kept, error), end; !error && it != end; it.increment(error))
+        files.push_back({it->path().filename().string(), read_file(it->path())});
+    return files;
+}
+
+}  // namespace
+
+ProgrammeInput programme_for_job(const Workspace& workspace, const ReferentDesk& desk,
+                                 const std::vector<UploadedFile>& sent, const fs::path& scratch,
+                                 const UploadLimits& limits) {
+    ProgrammeInput input;
+    const std::vector<UploadedFile> files = sent.empty() ? kept_programme(desk) : sent;
+    if (files.empty()) {
+        input.refusal = refused_with("aucun programme : choisissez le classeur du programme de l’année (ou "
+                                     "déposez-le une fois pour toutes sur la page Référents)");
+        return input;
+    }
+    SavedProgramme saved;
+    try {
+        saved = save_programme_upload(files, scratch / "programme", limits);
+    } catch (const LettrineError& e) {
+        input.refusal = refused(e.diagnostics(), std::nullopt, "");
+        return input;
+    }
+    input.data = saved.data;
+    input.received = sent.empty() ? "celui de la page Référents" : saved.received;
+    ProgrammeCheck checked = check_programme(input.data);
+    try {
+        if (!checked.diagnostics.has_errors()) bring_logo(workspace, *checked.programme, saved, scratch / "programme");
+    } catch (const LettrineError& e) {
+        checked.diagnostics.append(e.diagnostics());
+    }
+    if (checked.diagnostics.has_errors()) {
+        input.refusal = refused(checked.diagnostics, read_back(input.data), input.received);
+        return input;
+    }
+    input.programme = std::move(checked.programme);
+    input.warnings = std::move(checked.diagnostics);
+    return input;
+}
+
+Diagnostics shown_positions(const Diagnostics& problems, const std::map<std::string, std::string>& shown,
+                            bool sheet_with_file) {
+    Diagnostics out;
+    for (Diagnostic d : problems.items()) {
+        if (!d.position.file.empty()) {
+            std::string name = fs::path(d.position.file).filename().string();
+            const auto it = shown.find(name);
+            if (it != shown.end()) name = it->second;
+            d.position.file = name;
+            if (sheet_with_file && !d.position.sheet.empty()) d.position.sheet = name + ", feuille « " + d.position.sheet + " »";
+        }
+        out.add(d);
+    }
+    return out;
+}
+
+void add_remarks(DataValue& view, const Diagnostics& warnings) {
+    DataValue remarks = DataValue::list();
+    for (const Diagnostic& d : warnings.items())
+        if (d.severity != Severity::Error) remarks.push_back(DataValue::text(french_typography(d.describe())));
+    view.set("avec_remarques", DataValue::boolean(!remarks.items().empty()));
+    view.set("remarques", remarks);
+}
+
+DataValue document_card(const Workspace& workspace, const fs::path& output, const std::string& relative_pdf,
+                        const std::string& title, const std::string& alt, int page, int width,
+                        std::vector<std::string>& served) {
+    const fs::path pdf = output / relative_pdf;
+    const PagePreview preview = page_preview(pdf, workspace.preview_cache(), page, width);
+    const std::string png = "apercus/" + pdf.stem().string() + "-p" + std::to_string(page) + ".png";
+    fs::create_directories(output / "apercus");
+    fs::copy_file(preview.png, output / png, fs::copy_options::overwrite_existing);
+    DataValue card = DataValue::map();
+    card.set("titre", DataValue::text(title));
+    card.set("pdf", DataValue::text(relative_pdf));
+    card.set("apercu", DataValue::text(png));
+    card.set("alt", DataValue::text(alt));
+    card.set("pages", DataValue::text(pages_text(preview.pages)));
+    card.set("taille", DataValue::text(size_text(static_cast<std::size_t>(fs::file_size(pdf)))));
+    served.push_back(relative_pdf);
+    served.push_back(png);
+    return card;
+}
+
+}  // namespace lettrine::web
