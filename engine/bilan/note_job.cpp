@@ -69,12 +69,14 @@ JobResult run_note(const NoteOptions& options) {
     const Template note_template = Template::load(template_file);
     PipelineContext context;
     context.resource_dir = fs::absolute(template_file).parent_path();
+    context.archival = options.archival;
     const fs::path destination = options.output / "notes" / note_file_name(bilan);
     OutputBatch batch(options.output);
     batch.stage_bytes(destination, write_pdf(compose_note(bilan, note_template, context)));
     say_written(options.progress, destination);
     result.written = batch.destinations();
     batch.commit();
+    result.warnings.append(context.warnings->take());
     return result;
 }
 

@@ -40,6 +40,7 @@ struct NoteOptions {
     boost::filesystem::path bilan;                  // --donnees: the filled bilan (.xlsx, .ods, .xml)
     boost::filesystem::path output = "output";      // the note goes to output/notes/
     boost::filesystem::path templates = "templates";
+    bool archival = true;              // false (--pdfa non): no PDF/A-2 identification
     Progress* progress = nullptr;
 };
 

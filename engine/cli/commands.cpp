@@ -18,6 +18,7 @@ const CommandOption kTemplates{"--modeles", "templates"};
 const CommandOption kSectors{"--secteur", ""};
 const CommandOption kSigner{"--signer", ""};
 const CommandOption kSignerPassword{"--mot-de-passe-fichier", ""};
+const CommandOption kArchival{"--pdfa", "oui"};
 
 void check_merge(const Invocation& in) {
     if (!in.has("--modele")) usage_error("fusion : l'option --modele est obligatoire");
@@ -79,11 +80,11 @@ const std::vector<CommandSpec>& command_table() {
     static const std::vector<CommandSpec> table = {
         {{"decembre", "décembre"},
          "  decembre    lettres de mission et tableaux budgétaires (commande par défaut)\n",
-         {kProgramme, kOutput, kTemplates, kSectors, kSigner, kSignerPassword}, {}, check_signing, run_december_command},
+         {kProgramme, kOutput, kTemplates, kSectors, kSigner, kSignerPassword, kArchival}, {}, check_signing, run_december_command},
         {{"lettres"}, "  lettres     lettres de mission seulement (PDF, une par secteur)\n",
-         {kProgramme, kOutput, kTemplates, kSectors, kSigner, kSignerPassword}, {}, check_signing, run_letters_command},
+         {kProgramme, kOutput, kTemplates, kSectors, kSigner, kSignerPassword, kArchival}, {}, check_signing, run_letters_command},
         {{"budget"}, "  budget      tableaux budgétaires seulement (XLSX et PDF : Annexe 1 et Budget)\n",
-         {kProgramme, kOutput, kTemplates},
+         {kProgramme, kOutput, kTemplates, kArchival},
          {{"--secteur", "budget : --secteur ne s'emploie pas, le tableau budgétaire réunit tous les secteurs"}}, nullptr,
          run_budget_command},
         {{"verifier", "vérifier"},
@@ -94,7 +95,7 @@ const std::vector<CommandSpec>& command_table() {
          run_check_command},
         {{"fusion"}, "  fusion      publipostage : un modèle quelconque sur des données quelconques\n",
          {{"--modele", ""}, {"--donnees", ""}, {"--chaque", ""}, kOutput, {"--un-fichier", ""}, {"--nom", ""},
-          {"--strict", ""}},
+          {"--strict", ""}, kArchival},
          {}, check_merge, run_merge_command},
         {{"convertir"}, "  convertir   écrit le classeur XLSX équivalent à un programme XML\n",
          {{"--donnees", ""}, kOutput, {"--remplacer", ""}}, {}, check_convert, run_convert_command},
@@ -103,7 +104,7 @@ const std::vector<CommandSpec>& command_table() {
          "              un par secteur, et un dossier complet pour l'impression) ;\n"
          "              avec --badges, les badges des inscrits\n",
          {kProgramme, {"--donnees-ag", kDefaultAssembly}, kOutput, kTemplates, kSectors, {"--badges", ""},
-          {"--recto-verso", ""}, {"--notes", ""}},
+          {"--recto-verso", ""}, {"--notes", ""}, kArchival},
          {}, check_workshops, run_workshops_command},
         {{"convertir-ag"}, "  convertir-ag écrit le classeur XLSX équivalent à un fichier XML de l'AG\n",
          {{"--donnees-ag", ""}, kOutput, {"--remplacer", ""}}, {}, check_convert_assembly, run_convert_assembly_command},
@@ -115,13 +116,13 @@ const std::vector<CommandSpec>& command_table() {
         {{"note"},
          "  note        note de bilan annuelle (PDF) d'un bilan rempli, dans notes/ ;\n"
          "              --donnees désigne le bilan (.xlsx, .ods ou .xml)\n",
-         {{"--donnees", ""}, kOutput, kTemplates},
+         {{"--donnees", ""}, kOutput, kTemplates, kArchival},
          {{"--secteur", "note : --secteur ne s'emploie pas, le bilan désigne lui-même son secteur"}},
          check_note, run_note_command},
         {{"rapport"},
          "  rapport     rapport d'activité (PDF) : toutes les notes de bilan du dossier\n"
          "              --notes en un document, avec couverture et sommaire\n",
-         {kProgramme, {"--notes", kDefaultNotes}, kOutput, kTemplates, {"--recto-verso", ""}},
+         {kProgramme, {"--notes", kDefaultNotes}, kOutput, kTemplates, {"--recto-verso", ""}, kArchival},
          {{"--secteur", "rapport : --secteur ne s'emploie pas, le rapport réunit tous les secteurs du programme"}},
          nullptr, run_report_command},
         {{"envoyer"},

@@ -14,6 +14,7 @@ int run_merge_command(const Invocation& in, Console& console) {
     merge.file_name_field = in.value("--nom");
     merge.strict = in.flag("--strict");
     merge.jobs = in.jobs();
+    merge.archival = in.archival();
     merge.progress = &console.progress();
     return console.report(run_merge(merge), {{"", "PDF", merge.single_file ? "" : "PDF"}});
 }

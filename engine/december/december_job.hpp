@@ -21,6 +21,7 @@ struct JobOptions {
     boost::filesystem::path templates = "templates";
     std::vector<std::string> sectors;  // empty: every sector the document applies to
     int jobs = 0;                      // 0: one per core
+    bool archival = true;              // false (--pdfa non): no PDF/A-2 identification
     Progress* progress = nullptr;      // may be null
 };
 

@@ -20,6 +20,7 @@ struct MergeOptions {
     std::string file_name_field;  // names each PDF; empty: record number
     bool strict = false;          // a field some records lack is an error, not a warning
     int jobs = 0;
+    bool archival = true;              // false (--pdfa non): no PDF/A-2 identification
     Progress* progress = nullptr;
 };
 
