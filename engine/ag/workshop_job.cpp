@@ -64,6 +64,7 @@ JobResult run_workshop_packs(const WorkshopOptions& options) {
     JobResult result;
     const fs::path template_file = options.templates / kPackTemplate;
     PipelineContext context = context_for_run(options.programme, template_file);
+    context.archival = options.archival;
     const Programme programme = with_resolved_logo(read_programme(options.programme), *context.resources);
     AssemblyCheck checked = check_assembly(options.assembly, &programme);
     if (!checked.assembly) throw LettrineError(ErrorKind::Data, checked.diagnostics);
@@ -120,6 +121,7 @@ JobResult run_workshop_packs(const WorkshopOptions& options) {
     }
     result.written = batch.destinations();
     batch.commit();
+    result.warnings.append(context.warnings->take());
     return result;
 }
 

@@ -26,6 +26,7 @@ struct WorkshopOptions {
     bool badges = false;               // --badges: the badge sheets instead of the packs
     bool duplex = false;               // --recto-verso: each pack of the dossier starts on a right-hand page
     int jobs = 0;                      // 0: one per core
+    bool archival = true;              // false (--pdfa non): no PDF/A-2 identification
     Progress* progress = nullptr;
     BilanLookup bilans;                // key figures of each sector's latest bilan; none when empty
 };

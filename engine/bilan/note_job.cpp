@@ -69,6 +69,7 @@ JobResult run_note(const NoteOptions& options) {
     const Template note_template = Template::load(template_file);
     PipelineContext context;
     context.resource_dir = fs::absolute(template_file).parent_path();
+    context.archival = options.archival;
     const fs::path pdf = options.output / "notes" / note_file_name(bilan);
     OutputBatch batch(options.output);
     const std::vector<fs::path> destinations = output_paths(pdf, options.formats);
@@ -80,6 +81,7 @@ JobResult run_note(const NoteOptions& options) {
     }
     result.written = batch.destinations();
     batch.commit();
+    result.warnings.append(context.warnings->take());
     return result;
 }
 

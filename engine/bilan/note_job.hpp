@@ -42,6 +42,7 @@ struct NoteOptions {
     boost::filesystem::path output = "output";      // the note goes to output/notes/
     boost::filesystem::path templates = "templates";
     std::vector<const OutputFormat*> formats = pdf_only();  // --format
+    bool archival = true;              // false (--pdfa non): no PDF/A-2 identification
     Progress* progress = nullptr;
 };
 

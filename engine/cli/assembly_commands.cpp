@@ -51,6 +51,7 @@ int run_workshops_command(const Invocation& in, Console& console) {
     workshops.badges = in.flag("--badges");
     workshops.duplex = in.flag("--recto-verso");
     workshops.jobs = in.jobs();
+    workshops.archival = in.archival();
     workshops.progress = &console.progress();
     Diagnostics note_warnings;
     if (in.has("--notes")) workshops.bilans = bilans_from_notes(in.value("--notes"), in.value("--donnees"), note_warnings);

@@ -24,6 +24,7 @@ int run_note_command(const Invocation& in, Console& console) {
     note.output = in.value("--sortie");
     note.templates = in.value("--modeles");
     note.formats = parse_output_formats(in.value("--format"));
+    note.archival = in.archival();
     note.progress = &console.progress();
     return console.report(run_note(note), {{"note-bilan-", "note de bilan", ""}});
 }
@@ -35,6 +36,7 @@ int run_report_command(const Invocation& in, Console& console) {
     report.output = in.value("--sortie");
     report.templates = in.value("--modeles");
     report.duplex = in.flag("--recto-verso");
+    report.archival = in.archival();
     report.progress = &console.progress();
     return console.report(run_report(report), {{"rapport-", "rapport d'activité", ""}});
 }

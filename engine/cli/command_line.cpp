@@ -122,6 +122,8 @@ std::vector<std::string> Invocation::values(const std::string& option) const {
     return it == given.end() ? std::vector<std::string>{} : it->second;
 }
 
+bool Invocation::archival() const { return value("--pdfa") != "non"; }
+
 int Invocation::jobs() const { return has("--jobs") ? std::stoi(value("--jobs")) : 0; }
 
 Verbosity Invocation::verbosity() const {
@@ -169,6 +171,8 @@ Invocation parse_arguments(const std::vector<std::string>& args) {
             value = args[++i];
         }
         if (name == "--jobs") check_jobs(value);
+        if (name == "--pdfa" && value != "oui" && value != "non")
+            usage_error("--pdfa attend « oui » ou « non », pas « " + value + " »");
         in.given[name].push_back(value);
     }
     if (shown) return Invocation{shown, {}, {}};

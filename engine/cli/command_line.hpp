@@ -46,6 +46,7 @@ struct Invocation {
     std::vector<std::string> values(const std::string& option) const;
     bool flag(const std::string& option) const { return has(option); }
     int jobs() const;  // --jobs, 0 (as many as cores) when not given
+    bool archival() const;  // --pdfa: false for « non »
     Verbosity verbosity() const;
 };
 

@@ -20,6 +20,7 @@ const CommandOption kSectors{"--secteur", ""};
 const CommandOption kSigner{"--signer", ""};
 const CommandOption kSignerPassword{"--mot-de-passe-fichier", ""};
 const CommandOption kFormat{"--format", "pdf"};
+const CommandOption kArchival{"--pdfa", "oui"};
 
 void check_formats(const Invocation& in);
 
@@ -103,13 +104,13 @@ const std::vector<CommandSpec>& command_table() {
     static const std::vector<CommandSpec> table = {
         {{"decembre", "décembre"},
          "  decembre    lettres de mission et tableaux budgétaires (commande par défaut)\n",
-         {kProgramme, kOutput, kTemplates, kSectors, kSigner, kSignerPassword, kFormat}, {}, check_letters,
+         {kProgramme, kOutput, kTemplates, kSectors, kSigner, kSignerPassword, kFormat, kArchival}, {}, check_letters,
          run_december_command},
         {{"lettres"}, "  lettres     lettres de mission seulement (PDF, une par secteur)\n",
-         {kProgramme, kOutput, kTemplates, kSectors, kSigner, kSignerPassword, kFormat}, {}, check_letters,
+         {kProgramme, kOutput, kTemplates, kSectors, kSigner, kSignerPassword, kFormat, kArchival}, {}, check_letters,
          run_letters_command},
         {{"budget"}, "  budget      tableaux budgétaires seulement (XLSX et PDF : Annexe 1 et Budget)\n",
-         {kProgramme, kOutput, kTemplates},
+         {kProgramme, kOutput, kTemplates, kArchival},
          {{"--secteur", "budget : --secteur ne s'emploie pas, le tableau budgétaire réunit tous les secteurs"}}, nullptr,
          run_budget_command},
         {{"verifier", "vérifier"},
@@ -120,7 +121,7 @@ const std::vector<CommandSpec>& command_table() {
          run_check_command},
         {{"fusion"}, "  fusion      publipostage : un modèle quelconque sur des données quelconques\n",
          {{"--modele", ""}, {"--donnees", ""}, {"--chaque", ""}, kOutput, {"--un-fichier", ""}, {"--nom", ""},
-          {"--strict", ""}, kFormat},
+          {"--strict", ""}, kFormat, kArchival},
          {}, check_merge, run_merge_command},
         {{"convertir"}, "  convertir   écrit le classeur XLSX équivalent à un programme XML\n",
          {{"--donnees", ""}, kOutput, {"--remplacer", ""}}, {}, check_convert, run_convert_command},
@@ -129,7 +130,7 @@ const std::vector<CommandSpec>& command_table() {
          "              un par secteur, et un dossier complet pour l'impression) ;\n"
          "              avec --badges, les badges des inscrits\n",
          {kProgramme, {"--donnees-ag", kDefaultAssembly}, kOutput, kTemplates, kSectors, {"--badges", ""},
-          {"--recto-verso", ""}, {"--notes", ""}},
+          {"--recto-verso", ""}, {"--notes", ""}, kArchival},
          {}, check_workshops, run_workshops_command},
         {{"convertir-ag"}, "  convertir-ag écrit le classeur XLSX équivalent à un fichier XML de l'AG\n",
          {{"--donnees-ag", ""}, kOutput, {"--remplacer", ""}}, {}, check_convert_assembly, run_convert_assembly_command},
@@ -141,13 +142,13 @@ const std::vector<CommandSpec>& command_table() {
         {{"note"},
          "  note        note de bilan annuelle (PDF) d'un bilan rempli, dans notes/ ;\n"
          "              --donnees désigne le bilan (.xlsx, .ods ou .xml)\n",
-         {{"--donnees", ""}, kOutput, kTemplates, kFormat},
+         {{"--donnees", ""}, kOutput, kTemplates, kFormat, kArchival},
          {{"--secteur", "note : --secteur ne s'emploie pas, le bilan désigne lui-même son secteur"}},
          check_note, run_note_command},
         {{"rapport"},
          "  rapport     rapport d'activité (PDF) : toutes les notes de bilan du dossier\n"
          "              --notes en un document, avec couverture et sommaire\n",
-         {kProgramme, {"--notes", kDefaultNotes}, kOutput, kTemplates, {"--recto-verso", ""}},
+         {kProgramme, {"--notes", kDefaultNotes}, kOutput, kTemplates, {"--recto-verso", ""}, kArchival},
          {{"--secteur", "rapport : --secteur ne s'emploie pas, le rapport réunit tous les secteurs du programme"}},
          nullptr, run_report_command},
         {{"envoyer"},

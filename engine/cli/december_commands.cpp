@@ -23,6 +23,7 @@ JobOptions december_options(const Invocation& in, Console& console) {
     options.templates = in.value("--modeles");
     options.sectors = in.values("--secteur");
     options.jobs = in.jobs();
+    options.archival = in.archival();
     options.progress = &console.progress();
     if (in.command->option("--format")) options.formats = parse_output_formats(in.value("--format"));
     return options;

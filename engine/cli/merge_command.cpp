@@ -15,6 +15,7 @@ int run_merge_command(const Invocation& in, Console& console) {
     merge.strict = in.flag("--strict");
     merge.jobs = in.jobs();
     merge.formats = parse_output_formats(in.value("--format"));
+    merge.archival = in.archival();
     merge.progress = &console.progress();
     // « 3 PDF dans … », or « 3 documents (pdf, odt) dans … » in several formats.
     const bool pdf = merge.formats.size() == 1 && merge.formats.front()->name == "pdf";

@@ -43,6 +43,10 @@ const std::vector<OptionSpec>& option_table() {
         {{"--remplacer"}, Takes::Nothing,
          "  --remplacer        convertir, convertir-ag : remplace le classeur --sortie\n"
          "                     existant, gardé en .bak\n"},
+        {{"--pdfa"}, Takes::Value,
+         "  --pdfa non         PDF sans identification PDF/A-2 (ni métadonnées\n"
+         "                     d'archivage ni profil de couleur) : un fichier plus\n"
+         "                     petit ; par défaut oui (docs/ACCESSIBILITE.md)\n"},
         {{"--jobs", "-j"}, Takes::Value, "  --jobs N           nombre de documents produits en parallèle\n", true},
         {{"--quiet", "--silencieux", "-q"}, Takes::Nothing, "  --quiet            n'affiche que les erreurs\n", true},
         {{"--verbose", "--bavard", "-v"}, Takes::Nothing, "  --verbose          affiche chaque fichier écrit\n", true},

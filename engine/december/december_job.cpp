@@ -32,7 +32,8 @@ fs::path letter_path(const fs::path& output, const Programme& programme, const S
 JobResult run_december(const JobOptions& options, bool letters, bool budget) {
     JobResult result;
     const fs::path template_file = options.templates / kLetterTemplate;
-    const PipelineContext context = context_for_run(options.data, template_file);
+    PipelineContext context = context_for_run(options.data, template_file);
+    context.archival = options.archival;
     const Programme programme = with_resolved_logo(read_programme(options.data), *context.resources);
     result.warnings.append(programme.warnings);
     OutputBatch batch(options.output);
@@ -84,6 +85,7 @@ JobResult run_december(const JobOptions& options, bool letters, bool budget) {
     });
     if (options.progress && letters) options.progress->finish();
     batch.commit();
+    result.warnings.append(context.warnings->take());
     return result;
 }
 
@@ -127,6 +129,7 @@ CheckReport check_december(const JobOptions& options) {
         // A layout defect a data cell causes (an address too long for the window) is the data's.
         (e.kind() == ErrorKind::Data ? report.data : all).append(e.diagnostics());
     }
+    all.append(context.warnings->take());  // an <image> without alt
     return report;
 }
 

@@ -24,6 +24,7 @@ struct JobOptions {
     int jobs = 0;                      // 0: one per core
     // --format: the letters' formats (the budget stays a workbook and a PDF).
     std::vector<const OutputFormat*> formats = pdf_only();
+    bool archival = true;              // false (--pdfa non): no PDF/A-2 identification
     Progress* progress = nullptr;      // may be null
 };
 

@@ -106,6 +106,7 @@ void Layouter::content(const Paragraph& p, const Block&, double x, double width,
                        const FieldValues* fields) {
     std::vector<SetLine> lines = setter_.set(p, x, width, fields);
     tag_links(lines);
+    tag_languages(lines);
     const std::size_t n = lines.size();
     for (std::size_t k = 0; k < n; ++k) {
         Slice::Content line;

@@ -11,6 +11,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/diagnostic.hpp"
 #include "font/font.hpp"
 
 namespace lettrine {
@@ -61,6 +62,9 @@ struct GlyphRun {
     Color color;
     std::vector<PlacedGlyph> glyphs;
     bool underline = false;
+    // The last glyph is a hyphen the line breaker added: the writer gives
+    // the cut word its whole text for extraction (issue 11, item 4).
+    bool break_hyphen = false;
     StructureId tag = kUntagged;
 };
 
@@ -151,6 +155,9 @@ struct LaidOutDocument {
     std::vector<PageTarget> targets;          // by id (sorted)
     std::vector<ReservedPageRange> reserved;  // in document order
     std::vector<StructureNode> structure;     // element n is structure[n - 1], parents before children
+    // What the reader of the output should know (an <image> without alt:
+    // the document then claims no PDF/UA-1), with the markup's position.
+    std::vector<Diagnostic> warnings;
     // Documents appended into this one (append_laid_out): where each one's
     // pages and elements start, so that a writer numbers and writes the
     // structure as it would writing them one after the other. Empty: one.

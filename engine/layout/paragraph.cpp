@@ -515,6 +515,8 @@ std::vector<SetLine> ParagraphSetter::set(const Paragraph& p, double x, double w
                 line.items.push_back(std::move(fresh));
                 run = &std::get<GlyphRun>(line.items.back());
                 run_style = cell.style;
+                if (rs.source && rs.source->lang != p.style.lang)
+                    line.languages.emplace_back(line.items.size() - 1, rs.source->lang);
             }
             if (rs.link != link) {
                 close_link(pen);
@@ -547,6 +549,7 @@ std::vector<SetLine> ParagraphSetter::set(const Paragraph& p, double x, double w
             const RunStyle& rs = styles_[s];
             const uint32_t g = rs.font->glyph_for('-');
             place(Cell{'-', g, rs.font->advance(g) * rs.size / rs.font->units_per_em(), 0, s});
+            run->break_hyphen = true;
         }
         close_link(pen);
         lines.push_back(std::move(line));

@@ -40,6 +40,9 @@ struct SetLine {
     double baseline = 0;               // from the line's top
     std::vector<PageItem> items;       // GlyphRuns and LinkAreas
     bool hyphenated = false;           // ends with a word's first part (a hyphen)
+    // Runs in another language than the paragraph's (lang="en" on an inline
+    // element): (index in items, language), for their Span in the structure.
+    std::vector<std::pair<std::size_t, std::string>> languages;
 };
 
 // How spaces and hyphens are set (LayoutOptions gives them).

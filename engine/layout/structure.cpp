@@ -48,6 +48,16 @@ void tag_untagged(std::vector<PageItem>& items, StructureId element, bool graphi
             item);
 }
 
+// An <image> without alt="": a warning naming it, and the document claims
+// no PDF/UA-1 (its first such image says why).
+void Layouter::missing_alt(const Block& b, const Image& image) {
+    const std::string message = "<image src=\"" + image.src +
+                                "\"> n'a pas d'attribut alt (texte de remplacement ; alt=\"\" pour une image "
+                                "décorative) : le document ne se déclare pas accessible (PDF/UA-1)";
+    result_.warnings.push_back(Diagnostic{Severity::Warning, b.position, message});
+    if (result_.metadata.not_accessible.empty()) result_.metadata.not_accessible = b.position.describe() + " : " + message;
+}
+
 StructureId Layouter::open_element(StructureNode node) {
     if (furniture_) return kUntagged;
     node.parent = open_.empty() ? 0 : open_.back();
@@ -94,9 +104,8 @@ StructureId Layouter::open_block_element(const Block& b) {
         node.role = "Figure";
         node.has_alt = image->alt.has_value();
         if (image->alt) node.alt = *image->alt;
-        else if (result_.metadata.not_accessible.empty())
-            result_.metadata.not_accessible = b.position.describe() + " : <image src=\"" + image->src +
-                                              "\"> n'a pas d'attribut alt (texte de remplacement)";
+        else
+            missing_alt(b, *image);
     } else {
         return kUntagged;
     }
@@ -137,6 +146,38 @@ void Layouter::tag_links(std::vector<SetLine>& lines) {
                     if (start >= area->x - 0.01 && start < area->x + area->width - 0.01) run->tag = link;
                 }
         }
+}
+
+// Text in another language than its paragraph's: a Span with its /Lang
+// (PDF/UA-1, 7.2), one for each stretch of runs in that language, so that
+// a screen reader switches voice there. A link keeps its Link element.
+void Layouter::tag_languages(std::vector<SetLine>& lines) {
+    if (furniture_) return;
+    const std::string* lang = nullptr;
+    StructureId span = kUntagged;
+    for (SetLine& line : lines) {
+        std::size_t next = 0;  // lines' languages are in item order
+        for (std::size_t k = 0; k < line.items.size(); ++k) {
+            auto* run = std::get_if<GlyphRun>(&line.items[k]);
+            if (!run) continue;
+            const bool foreign = next < line.languages.size() && line.languages[next].first == k;
+            if (!foreign) {
+                if (!run->glyphs.empty()) lang = nullptr;
+                continue;
+            }
+            const std::string& run_lang = line.languages[next++].second;
+            if (!lang || *lang != run_lang) {
+                StructureNode node;
+                node.role = "Span";
+                node.inline_element = true;
+                node.lang = run_lang;
+                span = open_element(std::move(node));
+                close_element(span);
+                lang = &run_lang;
+            }
+            if (run->tag == kUntagged) run->tag = span;
+        }
+    }
 }
 
 // A copy painted again (a table's header rows on the following pages): an

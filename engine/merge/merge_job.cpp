@@ -81,7 +81,8 @@ JobResult run_merge(const MergeOptions& options) {
                             "aucun élément « " + options.each + " » dans les données : rien à produire");
     if (!options.file_name_field.empty()) check_file_name_field(options.file_name_field, records);
     check_record_fields(document_template, records, options.strict, result.warnings);
-    const PipelineContext context = context_for_run(options.data, options.template_file);
+    PipelineContext context = context_for_run(options.data, options.template_file);
+    context.archival = options.archival;
     OutputBatch batch(options.single_file ? output_folder_of(options.output) : options.output);
     batch.protect(options.data);
     batch.protect(options.template_file);
@@ -128,6 +129,7 @@ JobResult run_merge(const MergeOptions& options) {
     }
     if (options.progress) options.progress->finish();
     batch.commit();
+    result.warnings.append(context.warnings->take());
     return result;
 }
 

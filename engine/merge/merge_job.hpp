@@ -23,6 +23,7 @@ struct MergeOptions {
     int jobs = 0;
     // --format: each record's files (separate files only; single_file is a PDF book).
     std::vector<const OutputFormat*> formats = pdf_only();
+    bool archival = true;              // false (--pdfa non): no PDF/A-2 identification
     Progress* progress = nullptr;
 };
 

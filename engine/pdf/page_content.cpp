@@ -1,5 +1,6 @@
 #include "pdf/page_content.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/diagnostic.hpp"
@@ -68,8 +69,11 @@ void PageContent::set_line_width(double width) {
 // the pen, the offset that moves it there (kerning, justification, narrow
 // spaces). The pen is tracked with the rounded offsets actually written, so
 // rounding never accumulates.
-void PageContent::paint(const GlyphRun& run) {
-    if (run.glyphs.empty()) return;
+void PageContent::paint(const GlyphRun& run) { paint(run, 0, run.glyphs.size()); }
+
+void PageContent::paint(const GlyphRun& run, std::size_t from, std::size_t to) {
+    to = std::min(to, run.glyphs.size());
+    if (from >= to) return;
     if (!run.font) throw LettrineError(ErrorKind::Internal, SourcePosition{}, "ligne de texte sans police");
     if (!(run.size > 0)) return;
     DocumentFont& font = fonts_.get(run.font);
@@ -88,7 +92,7 @@ void PageContent::paint(const GlyphRun& run) {
         font_ = &font;
         font_size_ = run.size;
     }
-    const double start = run.glyphs.front().x;
+    const double start = run.glyphs[from].x;
     append_number(out_, run.x + start, kCoordinateDecimals);
     out_ += ' ';
     append_number(out_, flip(run.y), kCoordinateDecimals);
@@ -97,8 +101,12 @@ void PageContent::paint(const GlyphRun& run) {
     const double units_per_point = 1000.0 / run.size;
     double pen = 0;  // realised pen position relative to the first glyph, thousandths of an em
     bool first = true;
-    for (const PlacedGlyph& glyph : run.glyphs) {
-        const uint16_t code = font.code_for(glyph.glyph, glyph.text);
+    for (std::size_t i = from; i < to; ++i) {
+        const PlacedGlyph& glyph = run.glyphs[i];
+        // The breaker's hyphen extracts as a soft hyphen (U+00AD): the
+        // word's letters are all that is left when the line end is joined.
+        const bool soft = run.break_hyphen && i + 1 == run.glyphs.size();
+        const uint16_t code = font.code_for(glyph.glyph, soft ? std::u32string(1, U'\u00AD') : glyph.text);
         if (!first) {
             const double wanted = (glyph.x - start) * units_per_point;
             // TJ subtracts its numbers from the pen: a move right is negative.
@@ -117,7 +125,7 @@ void PageContent::paint(const GlyphRun& run) {
     out_ += ")]TJ\nET\n";
 
     if (run.underline) {
-        const PlacedGlyph& last = run.glyphs.back();
+        const PlacedGlyph& last = run.glyphs[to - 1];
         const double left = run.x + start;
         const double right = run.x + last.x + last.advance;
         const double top = flip(run.y) + font.underline_position() * run.size;
@@ -133,11 +141,15 @@ void PageContent::paint(const GlyphRun& run) {
     }
 }
 
-void PageContent::begin_marked(const std::string& role, int mcid) {
+void PageContent::begin_marked(const std::string& role, int mcid, const std::string* actual_text) {
     out_ += '/';
     out_ += role;
     out_ += " <</MCID ";
     append_integer(out_, mcid);
+    if (actual_text) {
+        out_ += " /ActualText ";
+        append_text_string(out_, *actual_text);
+    }
     out_ += ">> BDC\n";
 }
 

@@ -22,12 +22,17 @@ public:
     void begin_page(std::size_t number, double page_height);
 
     void paint(const GlyphRun& run);
+    // Glyphs [from, to) of `run` only (a word cut at a line end gets its
+    // own marked content).
+    void paint(const GlyphRun& run, std::size_t from, std::size_t to);
     void paint(const Rule& rule);
     void paint(const Rectangle& rectangle);
     void paint(const PlacedImage& image);
     // Marked content (tagged PDF): a sequence of the structure element
     // `role` with its MCID, or an artifact; each closed by end_marked().
-    void begin_marked(const std::string& role, int mcid);
+    // With `actual_text` (UTF-8), the sequence extracts as that text
+    // (ISO 32000-1, 14.9.4).
+    void begin_marked(const std::string& role, int mcid, const std::string* actual_text = nullptr);
     void begin_artifact();
     void end_marked();
 

@@ -6,6 +6,7 @@
 
 #include "core/diagnostic.hpp"
 #include "pdf/archival.hpp"
+#include "pdf/cut_words.hpp"
 #include "pdf/font_embedding.hpp"
 #include "pdf/image_embedding.hpp"
 #include "pdf/page_content.hpp"
@@ -159,6 +160,8 @@ struct PdfStreamWriter::State {
 
     void write_page(const LaidOutPage& page);
     void paint_marked(const LaidOutPage& page);
+    // Returns false when it closed the element's marked content.
+    bool paint_run(const LaidOutPage& page, std::size_t item, std::optional<pdf::CutWord>& cut);
     uint32_t page_object(std::size_t index);  // of page `index` of the file, written or not
     std::string links(const LaidOutPage& page, uint32_t page_object);
     uint32_t write_outline();  // the outline root, 0 when there is none
@@ -213,7 +216,9 @@ std::string PdfStreamWriter::State::links(const LaidOutPage& page, uint32_t page
 void PdfStreamWriter::State::paint_marked(const LaidOutPage& page) {
     bool open = false;
     StructureId current = kUntagged;
-    for (const PageItem& item : page.items) {
+    std::optional<pdf::CutWord> cut;  // a cut word whose /Span is open
+    for (std::size_t n = 0; n < page.items.size(); ++n) {
+        const PageItem& item = page.items[n];
         if (std::holds_alternative<LinkArea>(item)) continue;  // an annotation, not content
         StructureId tag = std::visit([](const auto& i) { return i.tag; }, item);
         if (!pdf::StructureTree::tagged(tag)) tag = kArtifact;
@@ -224,12 +229,49 @@ void PdfStreamWriter::State::paint_marked(const LaidOutPage& page) {
             open = true;
             current = tag;
         }
-        if (const auto* run = std::get_if<GlyphRun>(&item)) content.paint(*run);
+        if (std::holds_alternative<GlyphRun>(item)) open = paint_run(page, n, cut);
         else if (const auto* rule = std::get_if<Rule>(&item)) content.paint(*rule);
         else if (const auto* rectangle = std::get_if<Rectangle>(&item)) content.paint(*rectangle);
         else if (const auto* image = std::get_if<PlacedImage>(&item)) content.paint(*image);
     }
     if (open) content.end_marked();
+}
+
+// A glyph run of the element whose marked content is open. A word the line
+// breaker cut (cut_words.hpp) gets two sequences of its own: its first part
+// with the whole word as /ActualText, its second part with an empty one, so
+// that the word extracts whole at the end of its first line; the element's
+// text goes on in a new sequence after each. The sequences are tagged Span,
+// the tag whose /ActualText poppler honours, and belong to the element by
+// their MCID; none is nested in another (poppler's structure reading,
+// pdfinfo -struct-text, stops at the end of a nested sequence).
+bool PdfStreamWriter::State::paint_run(const LaidOutPage& page, std::size_t item, std::optional<pdf::CutWord>& cut) {
+    const GlyphRun& run = std::get<GlyphRun>(page.items[item]);
+    static const std::string kNothing;
+    std::size_t start = 0;
+    if (cut && cut->second_item == item) {
+        start = cut->to;
+        cut.reset();
+        content.end_marked();
+        content.begin_marked("Span", structure.mark(run.tag), &kNothing);
+        content.paint(run, 0, start);
+        content.end_marked();
+        if (start == run.glyphs.size()) return false;
+        content.begin_marked(structure.role(run.tag), structure.mark(run.tag));
+    }
+    if (pdf::StructureTree::tagged(run.tag)) {
+        if (auto word = pdf::cut_word(page, item); word && word->from >= start) {
+            content.paint(run, start, word->from);
+            content.end_marked();
+            content.begin_marked("Span", structure.mark(run.tag), &word->text);
+            content.paint(run, word->from, run.glyphs.size());
+            content.end_marked();
+            cut = std::move(word);
+            return false;
+        }
+    }
+    content.paint(run, start, run.glyphs.size());
+    return true;
 }
 
 void PdfStreamWriter::State::write_page(const LaidOutPage& page) {
@@ -240,7 +282,7 @@ void PdfStreamWriter::State::write_page(const LaidOutPage& page) {
     const uint32_t stream = file.allocate();
     file.write_stream(stream, " /Filter /FlateDecode", pdf::deflate_bytes(content.operators()));
     std::string annotations = links(page, page_object);
-    signatures.add_widgets(pages.size(), page.height, page_object, annotations);
+    signatures.add_widgets(pages.size(), page.height, page_object, annotations, structure);
     const int structure_key = structure.end_page();
 
     std::string& d = scratch;

@@ -103,7 +103,8 @@ void SignatureFields::begin_part(const LaidOutDocument& part, std::size_t first_
     if (!pending_.empty()) ++parts_with_fields_;
 }
 
-void SignatureFields::add_widgets(std::size_t page_index, double page_height, uint32_t page_object, std::string& annotations) {
+void SignatureFields::add_widgets(std::size_t page_index, double page_height, uint32_t page_object, std::string& annotations,
+                                  StructureTree& structure) {
     for (const SignatureFieldPlace& f : pending_) {
         if (f.page != page_index) continue;
         // PDF/A-2 wants an appearance for every visible annotation: an empty one.
@@ -122,6 +123,8 @@ void SignatureFields::add_widgets(std::size_t page_index, double page_height, ui
         append_box(d, f.x, bottom, f.x + f.width, bottom + f.height);
         d += " /F 4 /P ";  // 4: print
         append_reference(d, page_object);
+        d += " /StructParent ";
+        append_integer(d, structure.form(field, f.spec->tooltip));
         d += " /AP << /N ";
         append_reference(d, appearance);
         d += " >> >>";

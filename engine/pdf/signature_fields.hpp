@@ -22,6 +22,7 @@
 
 #include "layout/pages.hpp"
 #include "pdf/pdf_file.hpp"
+#include "pdf/structure_tree.hpp"
 
 namespace lettrine::pdf {
 
@@ -59,7 +60,9 @@ public:
     // Writes the widgets of page `page_index` (of the file) and adds their
     // references to `annotations`, the page's " /Annots [...]" entry (empty
     // when the page has no other annotation).
-    void add_widgets(std::size_t page_index, double page_height, uint32_t page_object, std::string& annotations);
+    // Each widget is tagged: a Form element of `structure` (PDF/UA-1, 7.18.4).
+    void add_widgets(std::size_t page_index, double page_height, uint32_t page_object, std::string& annotations,
+                     StructureTree& structure);
     // " /AcroForm n 0 R" after writing the form dictionary; empty when no
     // field was written.
     std::string acroform_entry();

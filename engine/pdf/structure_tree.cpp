@@ -92,6 +92,29 @@ int StructureTree::annotation(StructureId element, uint32_t annotation) {
     return key;
 }
 
+int StructureTree::form(uint32_t annotation, const std::string& alt) {
+    const uint32_t element = file_.allocate();
+    std::string d = "<< /S /Form /P ";
+    append_reference(d, document_);
+    d += " /Pg ";
+    append_reference(d, page_);
+    d += " /K << /Type /OBJR /Pg ";
+    append_reference(d, page_);
+    d += " /Obj ";
+    append_reference(d, annotation);
+    d += " >> /Alt ";
+    append_text_string(d, alt);
+    d += " >>";
+    file_.write_object(element, d);
+    forms_.push_back(element);
+    const int key = next_key_++;
+    append_integer(nums_, key);
+    nums_ += ' ';
+    append_reference(nums_, element);
+    nums_ += ' ';
+    return key;
+}
+
 int StructureTree::end_page() {
     std::string entry = "[";
     for (std::size_t i = 0; i < marked_.size(); ++i) {
@@ -174,6 +197,8 @@ void StructureTree::end_part() {
     }
     for (const Kid& kid : kids_[0])
         if (used_[kid.element]) top_.push_back(object_of(kid.element));
+    top_.insert(top_.end(), forms_.begin(), forms_.end());
+    forms_.clear();
     elements_ = nullptr;
 }
 

@@ -32,6 +32,10 @@ public:
     const std::string& role(StructureId element) const;
     // A link annotation of `element`: its /StructParent key.
     int annotation(StructureId element, uint32_t annotation);
+    // A form field's widget on the current page (a signature field): a Form
+    // element holding its /OBJR, described by `alt`, after the part's
+    // elements; returns the widget's /StructParent key (PDF/UA-1, 7.18.4).
+    int form(uint32_t annotation, const std::string& alt);
     // Writes the page's parent-tree entry; returns the page's /StructParents key.
     int end_page();
     void end_part();
@@ -56,6 +60,7 @@ private:
     PdfFile& file_;
     const uint32_t root_, document_, parent_tree_;
     std::vector<uint32_t> top_;   // the document element's kids
+    std::vector<uint32_t> forms_;  // Form elements of the current part, written
     std::string nums_;            // the parent tree's /Nums entries, by key
     int next_key_ = 0;
     // The current part.

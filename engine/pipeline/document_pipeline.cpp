@@ -1,5 +1,7 @@
 #include "pipeline/document_pipeline.hpp"
 
+#include <algorithm>
+
 #include "core/diagnostic.hpp"
 #include "layout/layout.hpp"
 #include "markup/markup_parser.hpp"
@@ -31,7 +33,28 @@ LaidOutDocument layout_markup(const Document& document, const DataValue& data, c
         const DataValue* value = data.find_path(path);
         return value ? value->position() : SourcePosition{};
     };
-    return layout_document(document, *context.fonts, options);
+    LaidOutDocument laid_out = layout_document(document, *context.fonts, options);
+    laid_out.metadata.archival = context.archival;
+    context.warnings->add(laid_out.warnings);
+    return laid_out;
+}
+
+void WarningLog::add(const std::vector<Diagnostic>& warnings) {
+    if (warnings.empty()) return;
+    std::lock_guard<std::mutex> lock(mutex_);
+    items_.insert(items_.end(), warnings.begin(), warnings.end());
+}
+
+Diagnostics WarningLog::take() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        const std::string da = a.describe(), db = b.describe();
+        return da < db;
+    });
+    Diagnostics out;
+    for (Diagnostic& d : items_) out.add(std::move(d));
+    items_.clear();
+    return out;
 }
 
 LaidOutDocument compose_document(const Template& document_template, const DataValue& data,

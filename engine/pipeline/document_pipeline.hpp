@@ -3,6 +3,7 @@
 // Each stage is called through its public function only; this file is the
 // pipeline's table of contents.
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include <boost/filesystem.hpp>
@@ -18,6 +19,18 @@
 
 namespace lettrine {
 
+// Warnings gathered from documents composed in parallel, in a stable order
+// (by position, then message) whatever the threads' timing.
+class WarningLog {
+public:
+    void add(const std::vector<Diagnostic>& warnings);
+    Diagnostics take();
+
+private:
+    std::mutex mutex_;
+    std::vector<Diagnostic> items_;
+};
+
 struct PipelineContext {
     std::shared_ptr<const FontSet> fonts = FontSet::default_set();
     boost::filesystem::path resource_dir;  // the template's folder, when `resources` is null
@@ -26,6 +39,12 @@ struct PipelineContext {
     std::shared_ptr<const ResourceResolver> resources;
     // One cache per batch: a logo used by every document is read once.
     std::shared_ptr<ImageCache> images = std::make_shared<ImageCache>();
+    // false (--pdfa non): the PDFs claim no PDF/A-2 (no XMP identification,
+    // no output intent).
+    bool archival = true;
+    // The documents' warnings (an <image> without alt), collected from the
+    // batch's threads; the job hands them on in JobResult::warnings.
+    std::shared_ptr<WarningLog> warnings = std::make_shared<WarningLog>();
 };
 
 // The context of a run reading `data_file` through `template_file`: its

@@ -53,6 +53,7 @@ struct ReportOptions {
     boost::filesystem::path templates = "templates";                  // --modeles
     bool duplex = false;  // --recto-verso: every chapter starts on a right-hand (odd) page
     ImportLimits import_limits;  // for the external PDFs
+    bool archival = true;              // false (--pdfa non): no PDF/A-2 identification
     Progress* progress = nullptr;
 };
 

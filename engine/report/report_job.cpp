@@ -73,6 +73,8 @@ JobResult run_report(const ReportOptions& options) {
     layout_options.images = context.images;
     layout_options.resources = context.resources;
     LaidOutDocument book = layout_document(document, *context.fonts, layout_options);
+    book.metadata.archival = options.archival;
+    for (const Diagnostic& d : book.warnings) result.warnings.add(d);
 
     // 4. Written: directly, or through a scratch file when external pages
     //    are to be placed into it (by the import helper, never in process).

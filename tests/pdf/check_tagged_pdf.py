@@ -29,26 +29,51 @@ GROUPING = {"Document", "Part", "Art", "Sect", "Div", "TOC", "L", "LI", "LBody",
             "TR"}
 
 
+def text_string(value):
+    """A PDF text string as pdfminer hands it (bytes): UTF-16BE with its BOM, or PDFDocEncoding."""
+    if isinstance(value, str):
+        return value
+    if value.startswith(b"\xfe\xff"):
+        return value[2:].decode("utf-16-be")
+    return value.decode("latin-1")
+
+
 class McidText(PDFDevice):
-    """pdfminer device: the text of each (page, MCID)."""
+    """pdfminer device: the text of each (page, MCID), an /ActualText
+    replacing the glyphs it covers (ISO 32000-1, 14.9.4), as a screen reader
+    and copy-paste read it. Also notes soft hyphens (U+00AD, the line
+    breaker's hyphen) painted outside any /ActualText."""
 
     def __init__(self, rsrcmgr):
         super().__init__(rsrcmgr)
         self.page = 0
-        self.stack = []
+        self.stack = []  # (mcid, actual text) of each open sequence
         self.texts = {}
+        self.bare_soft_hyphens = []  # pages
 
     def begin_tag(self, tag, props=None):
-        mcid = props.get("MCID") if isinstance(props, dict) else None
-        self.stack.append(mcid)
+        props = props if isinstance(props, dict) else {}
+        mcid = props.get("MCID")
+        actual = props.get("ActualText")
+        self.stack.append((mcid, None if actual is None else text_string(actual)))
+        if actual is not None:
+            inner = self.current_mcid()
+            if inner is not None and not self.inside_actual_text(len(self.stack) - 1):
+                self.texts.setdefault((self.page, inner), []).append(self.stack[-1][1])
 
     def end_tag(self):
         if self.stack:
             self.stack.pop()
 
+    def current_mcid(self):
+        return next((m for m, _ in reversed(self.stack) if m is not None), None)
+
+    def inside_actual_text(self, depth=None):
+        return any(a is not None for _, a in self.stack[:depth])
+
     def render_string(self, textstate, seq, ncs, graphicstate):
-        mcid = next((m for m in reversed(self.stack) if m is not None), None)
-        if mcid is None:
+        mcid = self.current_mcid()
+        if mcid is None or self.inside_actual_text():
             return
         font = textstate.font
         out = []
@@ -60,10 +85,13 @@ class McidText(PDFDevice):
                         out.append(font.to_unichr(cid))
                     except Exception:
                         out.append("\ufffd")
-        self.texts.setdefault((self.page, mcid), []).append("".join(out))
+        text = "".join(out)
+        if "\u00ad" in text:
+            self.bare_soft_hyphens.append(self.page)
+        self.texts.setdefault((self.page, mcid), []).append(text)
 
 
-def mcid_texts(path):
+def read_mcids(path):
     rsrcmgr = PDFResourceManager()
     device = McidText(rsrcmgr)
     interpreter = PDFPageInterpreter(rsrcmgr, device)
@@ -71,7 +99,11 @@ def mcid_texts(path):
         for index, page in enumerate(PDFPage.get_pages(f)):
             device.page = index
             interpreter.process_page(page)
-    return {key: "".join(parts) for key, parts in device.texts.items()}
+    return device
+
+
+def mcid_texts(path):
+    return {key: "".join(parts) for key, parts in read_mcids(path).texts.items()}
 
 
 class Checker:
@@ -146,13 +178,13 @@ class Checker:
         if not (root.get("/ViewerPreferences") and root.ViewerPreferences.get("/DisplayDocTitle") is True):
             self.fail("/ViewerPreferences /DisplayDocTitle true manque")
         tagged = set()
-        annotated = set()
+        annotated = {}  # annotation objgen -> role of its element
         headings = []
         for e in self.elements():
             role = str(e.S)[1:]
             marks, objects = self.content_refs(e)
             tagged.update(marks)
-            annotated.update(objects)
+            annotated.update((o, role) for o in objects)
             if role in GROUPING and marks:
                 self.fail(f"l'élément {role} contient du contenu marqué directement")
             if role == "Figure" and "/Alt" not in e and "/ActualText" not in e:
@@ -174,9 +206,34 @@ class Checker:
 
     def check_children(self, element, role):
         allowed = {"L": {"LI", "L", "Caption"}, "LI": {"Lbl", "LBody"}, "TR": {"TH", "TD"}}[role]
-        for kid in self.child_elements(element):
-            if str(kid.S)[1:] not in allowed:
-                self.fail(f"{role} contient un élément {str(kid.S)[1:]}")
+        roles = [str(kid.S)[1:] for kid in self.child_elements(element)]
+        for kid_role in roles:
+            if kid_role not in allowed:
+                self.fail(f"{role} contient un élément {kid_role}")
+        if role == "LI" and "Lbl" in roles and "LBody" in roles:
+            if roles.index("Lbl") > roles.index("LBody"):
+                self.fail("LI : l'étiquette (Lbl) vient après le corps (LBody) dans l'arbre")
+            label = self.first_mark(self.child_elements(element)[roles.index("Lbl")])
+            body = self.first_mark(self.child_elements(element)[roles.index("LBody")])
+            if label and body and label[0] == body[0] and label[1] > body[1]:
+                self.fail(f"page {label[0] + 1} : la puce est peinte après le texte de son élément de liste")
+
+    def first_mark(self, element):
+        """The first (page, MCID) of an element or of its first descendant that has one."""
+        found = []
+        self.walk(element, lambda e, d: found.extend(self.content_refs(e)[0]))
+        return min(found) if found else None
+
+    # ---- Extraction ----------------------------------------------------------
+    def check_extraction(self):
+        """What copy-paste and a screen reader get: cut words whole (the
+        breaker's soft hyphen under an /ActualText), no leaders as text."""
+        device = read_mcids(self.path)
+        for page in sorted(set(device.bare_soft_hyphens)):
+            self.fail(f"page {page + 1} : mot coupé en fin de ligne sans /ActualText (trait d'union U+00AD seul)")
+        for (page, mcid), parts in sorted(device.texts.items()):
+            if re.search(r"(?:\. ?){5,}", "".join(parts)):
+                self.fail(f"page {page + 1} : points de conduite balisés comme texte (MCID {mcid}), pas en artefact")
 
     def child_elements(self, element):
         kids = element.get("/K")
@@ -213,6 +270,15 @@ class Checker:
             if len(annots) > 0 and page.get("/Tabs") != "/S":
                 self.fail(f"page {index + 1} : annotations sans /Tabs /S")
             for annot in annots:
+                if annot.get("/Subtype") == "/Widget":
+                    if annot.objgen not in annotated:
+                        self.fail(f"page {index + 1} : champ de formulaire hors de l'arbre de structure (Form/OBJR)")
+                    elif annotated[annot.objgen] != "Form":
+                        self.fail(f"page {index + 1} : champ de formulaire sous un élément {annotated[annot.objgen]}, pas Form")
+                    if not str(annot.get("/TU", "")):
+                        self.fail(f"page {index + 1} : champ de formulaire sans description (/TU)")
+                    if "/StructParent" not in annot or tree.get(int(annot.StructParent)) is None:
+                        self.fail(f"page {index + 1} : champ de formulaire sans /StructParent valide")
                 if annot.get("/Subtype") == "/Link":
                     if annot.objgen not in annotated:
                         self.fail(f"page {index + 1} : lien hors de l'arbre de structure")
@@ -397,12 +463,21 @@ class Checker:
         return False
 
     def run(self, require_ua):
-        if not require_ua or self.imports_pages():
+        if self.imports_pages():
             # Pages of outside PDFs placed in it: it must claim nothing.
             if self.claims(r"<pdfuaid:part>") or self.claims(r"<pdfaid:part>"):
                 self.fail("un fichier qui importe des pages extérieures se déclare PDF/A ou PDF/UA")
             return self.problems
+        if not require_ua:
+            # Known not to be accessible (an image without alt): it must not say it is.
+            if self.claims(r"<pdfuaid:part>"):
+                self.fail("un fichier non accessible se déclare PDF/UA-1")
+            if self.claims(r"<pdfaid:part>"):
+                self.check_fonts()
+                self.check_pdfa()
+            return self.problems
         self.check_structure()
+        self.check_extraction()
         self.check_fonts()
         ua = self.claims(r"<pdfuaid:part>1</pdfuaid:part>")
         if require_ua and not ua:

@@ -61,7 +61,38 @@ def untagged_rectangle(pdf):
     page.contents_add(pdf.make_stream(b"0 0 10 10 re f\n"), prepend=True)
 
 
+def widget(pdf):
+    for page in pdf.pages:
+        for annot in page.get("/Annots") or []:
+            if annot.get("/Subtype") == "/Widget":
+                return annot
+    raise AssertionError("pas de champ de signature")
+
+
+def without_actual_text(pdf):
+    """The cut words' /Span <</ActualText ...>> sequences made plain /Span ones."""
+    for page in pdf.pages:
+        commands = []
+        for operands, operator in pikepdf.parse_content_stream(page):
+            if str(operator) == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and "/ActualText" in operands[1]:
+                operands = [operands[0], pikepdf.Dictionary()]
+            commands.append((operands, operator))
+        page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(commands))
+
+
+def widget_in_a_p(pdf):
+    for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Dictionary) and obj.get("/S") == "/Form":
+            obj.S = pikepdf.Name.P
+            return
+    raise AssertionError("pas d'élément Form")
+
+
 DAMAGES = {
+    "champ-sans-structparent": lambda pdf: widget(pdf).__delitem__("/StructParent"),
+    "champ-sans-tu": lambda pdf: widget(pdf).__delitem__("/TU"),
+    "champ-sous-un-p": widget_in_a_p,
+    "mot-coupe-sans-actualtext": without_actual_text,
     "sans-arbre": lambda pdf: pdf.Root.__delitem__("/StructTreeRoot"),
     "sans-alt": lambda pdf: figure(pdf).__delitem__("/Alt"),
     "sans-tabs": lambda pdf: pdf.pages[0].__delitem__("/Tabs"),

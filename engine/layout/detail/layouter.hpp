@@ -223,6 +223,8 @@ private:
     StructureId open_block_element(const Block& b);
     void close_block_element(const Block& b, StructureId element, std::vector<Slice>& out, std::size_t from);
     void tag_links(std::vector<SetLine>& lines);
+    void tag_languages(std::vector<SetLine>& lines);
+    void missing_alt(const Block& b, const Image& image);
     int heading_level(int level);
 
     const Document& doc_;
