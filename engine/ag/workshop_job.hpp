@@ -27,6 +27,7 @@ struct WorkshopOptions {
     bool duplex = false;               // --recto-verso: each pack of the dossier starts on a right-hand page
     int jobs = 0;                      // 0: one per core
     Progress* progress = nullptr;
+    publication::Job job;              // the manifest's job: --nettoyer, stale files (core/manifest.hpp)
     BilanLookup bilans;                // key figures of each sector's latest bilan; none when empty
 };
 

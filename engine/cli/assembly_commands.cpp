@@ -52,6 +52,7 @@ int run_workshops_command(const Invocation& in, Console& console) {
     workshops.duplex = in.flag("--recto-verso");
     workshops.jobs = in.jobs();
     workshops.progress = &console.progress();
+    workshops.job = in.output_job();
     Diagnostics note_warnings;
     if (in.has("--notes")) workshops.bilans = bilans_from_notes(in.value("--notes"), in.value("--donnees"), note_warnings);
     JobResult result = run_workshop_packs(workshops);

@@ -24,6 +24,7 @@ JobOptions december_options(const Invocation& in, Console& console) {
     options.sectors = in.values("--secteur");
     options.jobs = in.jobs();
     options.progress = &console.progress();
+    options.job = in.output_job();
     return options;
 }
 

@@ -15,6 +15,7 @@ int run_merge_command(const Invocation& in, Console& console) {
     merge.strict = in.flag("--strict");
     merge.jobs = in.jobs();
     merge.progress = &console.progress();
+    merge.job = in.output_job();
     return console.report(run_merge(merge), {{"", "PDF", merge.single_file ? "" : "PDF"}});
 }
 

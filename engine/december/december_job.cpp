@@ -36,6 +36,7 @@ JobResult run_december(const JobOptions& options, bool letters, bool budget) {
     const Programme programme = with_resolved_logo(read_programme(options.data), *context.resources);
     result.warnings.append(programme.warnings);
     OutputBatch batch(options.output);
+    batch.set_job(options.job.key, options.job.clean);
     batch.protect(options.data);
     batch.protect(template_file);
     batch.protect(options.templates / kBudgetTemplate);
@@ -78,6 +79,7 @@ JobResult run_december(const JobOptions& options, bool letters, bool budget) {
     });
     if (options.progress && letters) options.progress->finish();
     batch.commit();
+    take_stale_files(batch, result);
     return result;
 }
 

@@ -22,6 +22,7 @@ struct JobOptions {
     std::vector<std::string> sectors;  // empty: every sector the document applies to
     int jobs = 0;                      // 0: one per core
     Progress* progress = nullptr;      // may be null
+    publication::Job job;              // the manifest's job: --nettoyer, stale files (core/manifest.hpp)
 };
 
 // Letters (one PDF per sector contracted by Les Ecossolies) and/or the budget workbook.

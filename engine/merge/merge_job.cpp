@@ -83,6 +83,7 @@ JobResult run_merge(const MergeOptions& options) {
     check_record_fields(document_template, records, options.strict, result.warnings);
     const PipelineContext context = context_for_run(options.data, options.template_file);
     OutputBatch batch(options.single_file ? output_folder_of(options.output) : options.output);
+    batch.set_job(options.job.key, options.job.clean);
     batch.protect(options.data);
     batch.protect(options.template_file);
     if (options.progress) options.progress->start("Fusion", total);
@@ -125,6 +126,7 @@ JobResult run_merge(const MergeOptions& options) {
     }
     if (options.progress) options.progress->finish();
     batch.commit();
+    take_stale_files(batch, result);
     return result;
 }
 

@@ -21,6 +21,7 @@ struct MergeOptions {
     bool strict = false;          // a field some records lack is an error, not a warning
     int jobs = 0;
     Progress* progress = nullptr;
+    publication::Job job;              // the manifest's job: --nettoyer, stale files (core/manifest.hpp)
 };
 
 // One merged file (single_file) is streamed: records are composed in
