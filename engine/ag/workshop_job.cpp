@@ -73,6 +73,7 @@ JobResult run_workshop_packs(const WorkshopOptions& options) {
     const fs::path folder = assembly_folder(options, ag);
     const std::shared_ptr<const FontSet> fonts = context.fonts;
     OutputBatch batch(options.output);
+    batch.set_job(options.job.key, options.job.clean);
     for (const fs::path& input : {options.programme, options.assembly, template_file}) batch.protect(input);
     batch.protect(options.templates / kAttendanceTemplate);
 
@@ -122,6 +123,7 @@ JobResult run_workshop_packs(const WorkshopOptions& options) {
     result.written = batch.destinations();
     batch.commit();
     result.warnings.append(context.warnings->take());
+    take_stale_files(batch, result);
     return result;
 }
 

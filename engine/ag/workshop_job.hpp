@@ -28,6 +28,7 @@ struct WorkshopOptions {
     int jobs = 0;                      // 0: one per core
     bool archival = true;              // false (--pdfa non): no PDF/A-2 identification
     Progress* progress = nullptr;
+    publication::Job job;              // the manifest's job: --nettoyer, stale files (core/manifest.hpp)
     BilanLookup bilans;                // key figures of each sector's latest bilan; none when empty
 };
 

@@ -37,6 +37,7 @@ JobResult run_forms(const FormOptions& options) {
     JobResult result;
     const Programme programme = read_programme(options.programme);
     OutputBatch batch(options.output);
+    batch.set_job(options.job.key, options.job.clean);
     for (const Sector* sector : form_sectors(programme, options.sectors)) {
         const fs::path destination = options.output / "formulaires" / bilan_form_file_name(programme, *sector);
         batch.stage_bytes(destination, write_bilan_form(programme, *sector, options.drop_address));
@@ -44,6 +45,7 @@ JobResult run_forms(const FormOptions& options) {
     }
     result.written = batch.destinations();
     batch.commit();
+    take_stale_files(batch, result);
     return result;
 }
 

@@ -29,6 +29,7 @@ struct FormOptions {
     std::vector<std::string> sectors;  // --secteur: only these (a sector contracted directly only when named)
     std::string drop_address;          // the page the form says to return it on (write_bilan_form)
     Progress* progress = nullptr;
+    publication::Job job;              // the manifest's job: --nettoyer, stale files (core/manifest.hpp)
 };
 
 // Writes output/formulaires/bilan-<année>-<identifiant>.xlsx for every

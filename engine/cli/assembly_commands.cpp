@@ -53,6 +53,7 @@ int run_workshops_command(const Invocation& in, Console& console) {
     workshops.jobs = in.jobs();
     workshops.archival = in.archival();
     workshops.progress = &console.progress();
+    workshops.job = in.output_job();
     Diagnostics note_warnings;
     if (in.has("--notes")) workshops.bilans = bilans_from_notes(in.value("--notes"), in.value("--donnees"), note_warnings);
     JobResult result = run_workshop_packs(workshops);

@@ -11,6 +11,7 @@ int run_forms_command(const Invocation& in, Console& console) {
     forms.output = in.value("--sortie");
     forms.sectors = in.values("--secteur");
     forms.progress = &console.progress();
+    forms.job = in.output_job();
     return console.report(run_forms(forms), {{"bilan-", "formulaire de bilan", "formulaires de bilan"}});
 }
 

@@ -3,10 +3,12 @@
 // or an option by name except --aide and --version.
 #include "cli/command_line.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "core/diagnostic.hpp"
 #include "core/suggestion.hpp"
+#include "cli/project.hpp"
 
 namespace lettrine {
 
@@ -114,7 +116,7 @@ std::string Invocation::value(const std::string& option) const {
     const auto it = given.find(option);
     if (it != given.end()) return it->second.back();
     const CommandOption* o = command->option(option);
-    return o ? o->default_value : std::string();
+    return o ? project_default(*this, option, o->default_value) : std::string();
 }
 
 std::vector<std::string> Invocation::values(const std::string& option) const {
@@ -128,6 +130,17 @@ int Invocation::jobs() const { return has("--jobs") ? std::stoi(value("--jobs"))
 
 Verbosity Invocation::verbosity() const {
     return has("--quiet") ? Verbosity::Quiet : has("--verbose") ? Verbosity::Verbose : Verbosity::Normal;
+}
+
+publication::Job Invocation::output_job() const {
+    std::string key = command->names.front();
+    std::vector<std::string> sectors = values("--secteur");
+    std::sort(sectors.begin(), sectors.end());
+    sectors.erase(std::unique(sectors.begin(), sectors.end()), sectors.end());
+    for (const std::string& sector : sectors) key += " --secteur " + sector;
+    if (flag("--badges")) key += " --badges";
+    if (has("--chaque")) key += " --chaque " + value("--chaque");
+    return {key, flag("--nettoyer")};
 }
 
 Invocation parse_arguments(const std::vector<std::string>& args) {

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/manifest.hpp"
 #include "pipeline/progress.hpp"
 
 namespace lettrine {
@@ -48,6 +49,11 @@ struct Invocation {
     int jobs() const;  // --jobs, 0 (as many as cores) when not given
     bool archival() const;  // --pdfa: false for « non »
     Verbosity verbosity() const;
+    // The job this run is for the output folder's manifest: the command and
+    // what selects its files (--secteur, --badges, --chaque), so that a
+    // `--secteur habitat` run never calls the other sectors' letters stale;
+    // --nettoyer removes the stale files.
+    publication::Job output_job() const;
 };
 
 struct CommandOption {

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/handlers.hpp"
+#include "cli/project.hpp"
 #include "core/default_paths.hpp"
 #include "pipeline/output_formats.hpp"
 #include "signing/sign_command.hpp"
@@ -21,6 +22,7 @@ const CommandOption kSigner{"--signer", ""};
 const CommandOption kSignerPassword{"--mot-de-passe-fichier", ""};
 const CommandOption kFormat{"--format", "pdf"};
 const CommandOption kArchival{"--pdfa", "oui"};
+const CommandOption kClean{"--nettoyer", ""};
 
 void check_formats(const Invocation& in);
 
@@ -104,13 +106,13 @@ const std::vector<CommandSpec>& command_table() {
     static const std::vector<CommandSpec> table = {
         {{"decembre", "décembre"},
          "  decembre    lettres de mission et tableaux budgétaires (commande par défaut)\n",
-         {kProgramme, kOutput, kTemplates, kSectors, kSigner, kSignerPassword, kFormat, kArchival}, {}, check_letters,
+         {kProgramme, kOutput, kTemplates, kSectors, kSigner, kSignerPassword, kFormat, kArchival, kClean}, {}, check_letters,
          run_december_command},
         {{"lettres"}, "  lettres     lettres de mission seulement (PDF, une par secteur)\n",
-         {kProgramme, kOutput, kTemplates, kSectors, kSigner, kSignerPassword, kFormat, kArchival}, {}, check_letters,
+         {kProgramme, kOutput, kTemplates, kSectors, kSigner, kSignerPassword, kFormat, kArchival, kClean}, {}, check_letters,
          run_letters_command},
         {{"budget"}, "  budget      tableaux budgétaires seulement (XLSX et PDF : Annexe 1 et Budget)\n",
-         {kProgramme, kOutput, kTemplates, kArchival},
+         {kProgramme, kOutput, kTemplates, kArchival, kClean},
          {{"--secteur", "budget : --secteur ne s'emploie pas, le tableau budgétaire réunit tous les secteurs"}}, nullptr,
          run_budget_command},
         {{"verifier", "vérifier"},
@@ -121,7 +123,7 @@ const std::vector<CommandSpec>& command_table() {
          run_check_command},
         {{"fusion"}, "  fusion      publipostage : un modèle quelconque sur des données quelconques\n",
          {{"--modele", ""}, {"--donnees", ""}, {"--chaque", ""}, kOutput, {"--un-fichier", ""}, {"--nom", ""},
-          {"--strict", ""}, kFormat, kArchival},
+          {"--strict", ""}, kFormat, kArchival, kClean},
          {}, check_merge, run_merge_command},
         {{"convertir"}, "  convertir   écrit le classeur XLSX équivalent à un programme XML\n",
          {{"--donnees", ""}, kOutput, {"--remplacer", ""}}, {}, check_convert, run_convert_command},
@@ -130,7 +132,7 @@ const std::vector<CommandSpec>& command_table() {
          "              un par secteur, et un dossier complet pour l'impression) ;\n"
          "              avec --badges, les badges des inscrits\n",
          {kProgramme, {"--donnees-ag", kDefaultAssembly}, kOutput, kTemplates, kSectors, {"--badges", ""},
-          {"--recto-verso", ""}, {"--notes", ""}, kArchival},
+          {"--recto-verso", ""}, {"--notes", ""}, kArchival, kClean},
          {}, check_workshops, run_workshops_command},
         {{"convertir-ag"}, "  convertir-ag écrit le classeur XLSX équivalent à un fichier XML de l'AG\n",
          {{"--donnees-ag", ""}, kOutput, {"--remplacer", ""}}, {}, check_convert_assembly, run_convert_assembly_command},
@@ -138,7 +140,7 @@ const std::vector<CommandSpec>& command_table() {
          "  formulaire  classeurs de bilan à remplir par les structures référentes\n"
          "              (XLSX, un par secteur conventionné par Les Ecossolies ; un\n"
          "              autre secteur avec --secteur), dans formulaires/\n",
-         {kProgramme, kOutput, kSectors}, {}, nullptr, run_forms_command},
+         {kProgramme, kOutput, kSectors, kClean}, {}, nullptr, run_forms_command},
         {{"note"},
          "  note        note de bilan annuelle (PDF) d'un bilan rempli, dans notes/ ;\n"
          "              --donnees désigne le bilan (.xlsx, .ods ou .xml)\n",
@@ -156,6 +158,12 @@ const std::vector<CommandSpec>& command_table() {
          "              jointe : brouillons .eml dans courriels/ ; avec --smtp,\n"
          "              envoyés (voir docs/COURRIELS.md)\n",
          {kProgramme, kOutput, kSectors, {"--smtp", ""}, {"--renvoyer", ""}}, {}, check_send, run_send_command},
+        {{"init"},
+         "  init        crée un dossier de projet pour une année : lettrine init DOSSIER\n"
+         "              --annee 2017 [--donnees PROGRAMME_PRÉCÉDENT] (input/, templates/,\n"
+         "              output/, LISEZMOI.txt) ; sur un projet existant, ajoute les\n"
+         "              modèles qui lui manquent\n",
+         {}, {}, nullptr, run_init_command, true},
         {{"serveur"},
          "  serveur     Lettrine dans le navigateur, sur http://127.0.0.1:8080\n"
          "              (lettrine serveur --aide ; docs/SERVEUR.md)\n",

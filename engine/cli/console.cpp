@@ -18,7 +18,18 @@ void Console::print(const Diagnostics& diagnostics) {
 int Console::report(const JobResult& result, const std::vector<WrittenKind>& kinds) {
     print(result.warnings);
     progress_.say(written_summary(result.written, kinds));
+    if (!result.stale.empty()) std::cerr << stale_summary(result.stale, result.stale_removed) << "\n";
     return 0;
+}
+
+std::string stale_summary(const std::vector<boost::filesystem::path>& stale, bool removed) {
+    const bool one = stale.size() == 1;
+    std::string files;
+    for (const auto& file : stale) files += (files.empty() ? "" : ", ") + file.string();
+    return std::to_string(stale.size()) + (one ? " fichier d’une exécution précédente n’est plus produit : "
+                                               : " fichiers d’une exécution précédente ne sont plus produits : ") +
+           files + " ; " + (removed ? (one ? "supprimé (--nettoyer)" : "supprimés (--nettoyer)")
+                                    : (one ? "--nettoyer le supprime" : "--nettoyer les supprime"));
 }
 
 namespace {

@@ -24,6 +24,10 @@ struct WrittenKind {
 // a « fichier ».
 std::string written_summary(const std::vector<boost::filesystem::path>& written, const std::vector<WrittenKind>& kinds);
 
+// « 1 fichier d’une exécution précédente n’est plus produit : output/lettres/x.pdf ;
+// --nettoyer le supprime », or « … ; supprimé (--nettoyer) » once removed.
+std::string stale_summary(const std::vector<boost::filesystem::path>& stale, bool removed);
+
 class Console {
 public:
     explicit Console(Verbosity verbosity);

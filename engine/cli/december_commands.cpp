@@ -26,6 +26,7 @@ JobOptions december_options(const Invocation& in, Console& console) {
     options.archival = in.archival();
     options.progress = &console.progress();
     if (in.command->option("--format")) options.formats = parse_output_formats(in.value("--format"));
+    options.job = in.output_job();
     return options;
 }
 

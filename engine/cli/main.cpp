@@ -7,6 +7,7 @@
 
 #include "cli/command_line.hpp"
 #include "cli/console.hpp"
+#include "cli/project.hpp"
 #include "core/diagnostic.hpp"
 #include "core/output_batch.hpp"
 
@@ -16,6 +17,7 @@ int main(int argc, char** argv) {
     const std::vector<std::string> words(argv + 1, argv + argc);
     try {
         const Invocation invocation = parse_arguments(words);
+        check_templates_present(invocation);
         Console console(invocation.verbosity());
         return invocation.command->run(invocation, console);
     } catch (const LettrineError& e) {

@@ -17,6 +17,7 @@ int run_merge_command(const Invocation& in, Console& console) {
     merge.formats = parse_output_formats(in.value("--format"));
     merge.archival = in.archival();
     merge.progress = &console.progress();
+    merge.job = in.output_job();
     // « 3 PDF dans … », or « 3 documents (pdf, odt) dans … » in several formats.
     const bool pdf = merge.formats.size() == 1 && merge.formats.front()->name == "pdf";
     return console.report(run_merge(merge), {{"", pdf ? "PDF" : "document", merge.single_file ? "" : pdf ? "PDF" : "documents"}});

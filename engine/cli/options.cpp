@@ -9,13 +9,14 @@ const std::vector<OptionSpec>& option_table() {
     static const std::vector<OptionSpec> table = {
         {{"--donnees", "--données"}, Takes::Value,
          "  --donnees CHEMIN   données : .xlsx, .ods, .xml ou dossier de fichiers CSV ;\n"
-         "                     par défaut input/programme-2016.xlsx\n"},
+         "                     par défaut le plus récent input/programme-<année>.xlsx\n"
+         "                     (.ods, .xml) du projet\n"},
         {{"--sortie"}, Takes::Value, "  --sortie DOSSIER   dossier de sortie ; par défaut output/\n"},
         {{"--modeles", "--modèles"}, Takes::Value, "  --modeles DOSSIER  dossier des modèles ; par défaut templates/\n"},
         {{"--secteur"}, Takes::Values, "  --secteur ID       seulement les documents de ce secteur (répétable)\n"},
         {{"--donnees-ag", "--données-ag"}, Takes::Value,
          "  --donnees-ag CHEMIN  données de l'assemblée générale (.xlsx ou .xml) ;\n"
-         "                     par défaut input/ag-2016.xlsx\n"},
+         "                     par défaut le plus récent input/ag-<année>.xlsx du projet\n"},
         {{"--badges"}, Takes::Nothing, "  --badges           atelier : les badges des inscrits (A4, 10 par page)\n"},
         {{"--recto-verso"}, Takes::Nothing,
          "  --recto-verso      atelier : chaque dossier du dossier complet commence\n"
@@ -47,6 +48,13 @@ const std::vector<OptionSpec>& option_table() {
          "  --pdfa non         PDF sans identification PDF/A-2 (ni métadonnées\n"
          "                     d'archivage ni profil de couleur) : un fichier plus\n"
          "                     petit ; par défaut oui (docs/ACCESSIBILITE.md)\n"},
+        {{"--nettoyer"}, Takes::Nothing,
+         "  --nettoyer         supprime les fichiers qu'une exécution précédente de la\n"
+         "                     même commande avait écrits et qui ne sont plus produits\n"
+         "                     (un secteur retiré) ; sans elle, ils sont seulement signalés\n"},
+        {{"--projet"}, Takes::Value,
+         "  --projet DOSSIER   le dossier du projet (lettrine init) : données, modèles\n"
+         "                     et sortie par défaut y sont cherchés ; sinon, le dossier courant\n", true},
         {{"--jobs", "-j"}, Takes::Value, "  --jobs N           nombre de documents produits en parallèle\n", true},
         {{"--quiet", "--silencieux", "-q"}, Takes::Nothing, "  --quiet            n'affiche que les erreurs\n", true},
         {{"--verbose", "--bavard", "-v"}, Takes::Nothing, "  --verbose          affiche chaque fichier écrit\n", true},

@@ -244,7 +244,7 @@ void OutputBatch::commit() {
         throw LettrineError(ErrorKind::Io, all);
     }
     try {
-        publication::publish(root_fd_, state.get(), staging_fd_, staging_name_, entries, root_);
+        stale_ = publication::publish(root_fd_, state.get(), staging_fd_, staging_name_, entries, root_, job_);
     } catch (const PublicationPending&) {
         done_ = true;  // the staging folder holds what the next run needs to finish: kept
         throw;
@@ -263,6 +263,18 @@ void OutputBatch::abandon() {
     // output folder when this batch made it (each removed only when empty).
     ::unlinkat(root_fd_, publication::kStateFolder, AT_REMOVEDIR);
     if (created_root_) ::rmdir(root_.c_str());
+}
+
+void OutputBatch::set_job(const std::string& key, bool clean) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    job_ = {key, clean};
+}
+
+std::vector<fs::path> OutputBatch::stale_files() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::vector<fs::path> out;
+    for (const std::string& file : stale_.files) out.push_back(root_ / file);
+    return out;
 }
 
 std::vector<fs::path> OutputBatch::destinations() const {

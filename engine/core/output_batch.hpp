@@ -37,6 +37,7 @@
 #include <boost/filesystem.hpp>
 
 #include "core/diagnostic.hpp"
+#include "core/manifest.hpp"
 
 namespace lettrine {
 
@@ -86,6 +87,14 @@ public:
     // Removes every staged file.
     void abandon();
 
+    // The job this batch publishes for (core/manifest.hpp): after commit(),
+    // stale_files() names what a previous run of the same job wrote and this
+    // one did not; with `clean`, commit() removes them.
+    void set_job(const std::string& key, bool clean);
+    // Paths as the user knows them (under the root given), in manifest order.
+    std::vector<boost::filesystem::path> stale_files() const;
+    bool stale_removed() const { return stale_.removed; }
+
     // True once a write failed (full disk, quota): the batch cannot succeed.
     bool failed() const { return failed_; }
     // Every staged destination, in staging order.
@@ -107,6 +116,8 @@ private:
     std::vector<Staged> staged_;
     std::vector<std::string> scratch_;
     std::vector<std::pair<dev_t, ino_t>> protected_;
+    publication::Job job_;
+    publication::StaleFiles stale_;
     std::atomic<bool> failed_{false};
     bool done_ = false;
     bool created_root_ = false;  // the output folder did not exist before this batch

@@ -30,12 +30,21 @@ std::string not_regular(mode_t mode) {
     return "ce n'est pas un fichier ordinaire : refusé";
 }
 
+// The folder a missing file was looked for in, absolute: a relative path is
+// resolved against the current folder, which the user may not have in mind.
+std::string folder_looked_in(const fs::path& path) {
+    boost::system::error_code ec;
+    const fs::path folder = fs::absolute(path, fs::current_path(ec)).lexically_normal().parent_path();
+    return folder.string() + "/";
+}
+
 // The input opened without blocking and checked regular; throws otherwise.
 int open_input(const fs::path& path, struct stat& status) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) {
         const int code = errno;
-        io_error(path, code == ENOENT ? "fichier introuvable" : "fichier illisible (" + describe_system_error(code) + ")");
+        io_error(path, code == ENOENT ? "fichier introuvable (cherché dans le dossier " + folder_looked_in(path) + ")"
+                                      : "fichier illisible (" + describe_system_error(code) + ")");
     }
     if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
         const mode_t mode = status.st_mode;

@@ -15,6 +15,7 @@
 #include <sstream>
 #include <thread>
 
+#include "core/manifest.hpp"
 #include "core/output_batch.hpp"
 #include "core/output_files.hpp"
 
@@ -57,6 +58,8 @@ std::vector<std::string> components(const std::string& relative) {
     return out;
 }
 
+}  // namespace
+
 // The folder holding `relative`'s last component, opened (and created when
 // `created` is given, recording each folder made). -1 with errno on failure.
 int open_parent(int root_fd, const std::string& relative, std::vector<std::string>* created) {
@@ -82,6 +85,8 @@ std::string leaf(const std::string& relative) {
     return parts.empty() ? std::string() : parts.back();
 }
 
+namespace {
+
 bool exists_at(int dir, const std::string& name) {
     struct stat st {};
     return ::fstatat(dir, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0;
@@ -90,31 +95,6 @@ bool exists_at(int dir, const std::string& name) {
 std::string new_name(std::size_t i) { return "n-" + std::to_string(i); }
 std::string old_name(std::size_t i) { return "a-" + std::to_string(i); }
 
-// Journal and manifest lines: a path with '\\', '\n' and '\t' escaped.
-std::string escaped(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        if (c == '\\') out += "\\\\";
-        else if (c == '\n') out += "\\n";
-        else if (c == '\t') out += "\\t";
-        else out += c;
-    }
-    return out;
-}
-
-std::string unescaped(const std::string& text) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '\\' || i + 1 == text.size()) {
-            out += text[i];
-            continue;
-        }
-        const char c = text[++i];
-        out += c == 'n' ? '\n' : c == 't' ? '\t' : c;
-    }
-    return out;
-}
-
 // Replaces `name` in the state folder with `bytes`, through the staging folder.
 int replace_state_file(int state_fd, int staging_fd, const std::string& name, const std::string& bytes) {
     const std::string draft = "d-" + name;
@@ -122,12 +102,6 @@ int replace_state_file(int state_fd, int staging_fd, const std::string& name, co
     if (const int code = write_new_file(staging_fd, draft, bytes, true)) return code;
     if (::renameat(staging_fd, draft.c_str(), state_fd, name.c_str()) != 0) return errno;
     return ::fsync(state_fd) == 0 ? 0 : errno;
-}
-
-std::string manifest_of(const std::vector<Entry>& entries) {
-    std::string text = "lettrine-manifeste 1\n";
-    for (const Entry& e : entries) text += escaped(e.relative) + "\n";
-    return text;
 }
 
 std::string read_small_file(int dir, const std::string& name) {
@@ -194,6 +168,26 @@ std::string plural(std::size_t n, const std::string& one, const std::string& man
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
+// The manifest after a publication: the job's section names what this run
+// wrote, plus the stale files of its previous run that are kept (all of them
+// unless `job.clean`, then those that could not be removed).
+StaleFiles write_manifest(int root_fd, int state_fd, int staging_fd, const Job& job, const std::vector<Entry>& entries) {
+    std::vector<std::string> written;
+    for (const Entry& e : entries) written.push_back(e.relative);
+    const std::string previous = read_small_file(state_fd, kManifestFile);
+    StaleFiles stale;
+    stale.files = stale_in(previous, job.key, written, [&](const std::string& f) { return regular_file_at(root_fd, f); });
+    std::vector<std::string> kept = stale.files;
+    if (job.clean && !stale.files.empty()) {
+        kept = remove_files(root_fd, stale.files);
+        stale.removed = kept.empty();
+    }
+    std::vector<std::string> section = written;
+    section.insert(section.end(), kept.begin(), kept.end());
+    replace_state_file(state_fd, staging_fd, kManifestFile, manifest_with(previous, job.key, section));
+    return stale;
+}
+
 }  // namespace
 
 int open_folder(int dir, const std::string& name, bool create, mode_t mode) {
@@ -256,12 +250,14 @@ void recover(int root_fd, int state_fd, const fs::path& root) {
     std::getline(lines, header);
     std::getline(lines, staging_name);
     std::vector<Entry> entries;
+    std::string job;  // absent from an earlier version's journal: the unnamed job
     while (std::getline(lines, line)) {
         const auto tab = line.find('\t');
+        if (tab != std::string::npos && line.compare(0, tab, "job") == 0) job = unescape_line(line.substr(tab + 1));
         if (tab == std::string::npos || line.compare(0, 2, "n-") != 0) continue;
         Entry e;
         e.index = std::strtoul(line.c_str() + 2, nullptr, 10);
-        e.relative = unescaped(line.substr(tab + 1));
+        e.relative = unescape_line(line.substr(tab + 1));
         entries.push_back(e);
     }
     const bool valid = header == "lettrine-publication 1" && staging_name.compare(0, 4, kStagingPrefix) == 0 &&
@@ -276,7 +272,7 @@ void recover(int root_fd, int state_fd, const fs::path& root) {
                                                 " : le journal " + (root / kStateFolder / kJournalFile).string() +
                                              " est conservé pour une nouvelle tentative");
         sync_folders(root_fd, entries);
-        replace_state_file(state_fd, staging.get(), kManifestFile, manifest_of(entries));
+        write_manifest(root_fd, state_fd, staging.get(), {job, false}, entries);
     }
     ::unlinkat(state_fd, kJournalFile, 0);
     ::fsync(state_fd);
@@ -348,10 +344,10 @@ Diagnostics check_destinations(int root_fd, const std::vector<Entry>& entries,
     return problems;
 }
 
-void publish(int root_fd, int state_fd, int staging_fd, const std::string& staging_name,
-             const std::vector<Entry>& entries, const fs::path& root) {
-    std::string journal = "lettrine-publication 1\n" + staging_name + "\n";
-    for (const Entry& e : entries) journal += new_name(e.index) + "\t" + escaped(e.relative) + "\n";
+StaleFiles publish(int root_fd, int state_fd, int staging_fd, const std::string& staging_name,
+                   const std::vector<Entry>& entries, const fs::path& root, const Job& job) {
+    std::string journal = "lettrine-publication 1\n" + staging_name + "\njob\t" + escape_line(job.key) + "\n";
+    for (const Entry& e : entries) journal += new_name(e.index) + "\t" + escape_line(e.relative) + "\n";
     if (const int code = replace_state_file(state_fd, staging_fd, kJournalFile, journal))
         io_error(root, "impossible d'écrire le journal de publication " + cause(code) + " : aucun fichier n'a été remplacé");
     std::vector<std::string> created;
@@ -379,10 +375,11 @@ void publish(int root_fd, int state_fd, int staging_fd, const std::string& stagi
         io_error(entries[i].shown, message);
     }
     sync_folders(root_fd, entries);
-    replace_state_file(state_fd, staging_fd, kManifestFile, manifest_of(entries));
+    const StaleFiles stale = write_manifest(root_fd, state_fd, staging_fd, job, entries);
     if (fault_point("manifeste", 0)) io_error(root, "panne simulée après le manifeste");
     ::unlinkat(state_fd, kJournalFile, 0);
     ::fsync(state_fd);
+    return stale;
 }
 
 bool fault_point(const char* step, std::size_t index) {

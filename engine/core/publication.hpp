@@ -12,6 +12,7 @@
 #include <boost/filesystem.hpp>
 
 #include "core/diagnostic.hpp"
+#include "core/manifest.hpp"
 
 namespace lettrine::publication {
 
@@ -75,10 +76,19 @@ std::size_t sweep(int state_fd, const std::string& own);
 Diagnostics check_destinations(int root_fd, const std::vector<Entry>& entries,
                                const std::vector<std::pair<dev_t, ino_t>>& inputs);
 
-// Journal, renames, manifest; rolls back and throws LettrineError(Io)
-// saying what state the folder is in when a step fails.
-void publish(int root_fd, int state_fd, int staging_fd, const std::string& staging_name,
-             const std::vector<Entry>& entries, const boost::filesystem::path& root);
+// Journal, renames, manifest (core/manifest.hpp); rolls back and throws
+// LettrineError(Io) saying what state the folder is in when a step fails.
+// Returns the files a previous run of `job` wrote that this one did not
+// (removed when `job.clean`).
+StaleFiles publish(int root_fd, int state_fd, int staging_fd, const std::string& staging_name,
+                   const std::vector<Entry>& entries, const boost::filesystem::path& root, const Job& job);
+
+// The folder holding `relative`'s last component, opened without following
+// a link (and created when `created` is given, recording each folder made).
+// -1 with errno on failure.
+int open_parent(int root_fd, const std::string& relative, std::vector<std::string>* created);
+// The last component of a '/'-separated relative path.
+std::string leaf(const std::string& relative);
 
 // Removes the files of a staging folder, then the folder.
 void remove_staging(int state_fd, const std::string& name);

@@ -25,15 +25,17 @@ bool contains(const fs::path& outer, const fs::path& inner) {
     return true;
 }
 
-fs::path defaults_folder() {
+fs::path defaults_folder() { return installed_defaults_folder(); }
+
+}  // namespace
+
+fs::path installed_defaults_folder() {
 #ifdef LETTRINE_DEFAULTS_DIR
     return LETTRINE_DEFAULTS_DIR;
 #else
     return {};
 #endif
 }
-
-}  // namespace
 
 void ResourceResolver::add(const fs::path& folder) {
     if (folder.empty()) return;

@@ -26,6 +26,10 @@ namespace lettrine {
 
 inline constexpr std::uint64_t kMaxResourceBytes = 32ull << 20;
 
+// The installed defaults: the example programme (input/), the templates
+// (templates/) and the logo. Empty in a build without them.
+boost::filesystem::path installed_defaults_folder();
+
 class ResourceResolver {
 public:
     // Either may be empty. `data_file` may be a file or a folder (CSV).

@@ -60,7 +60,9 @@ std::optional<int64_t> integer_part(const std::u32string& s) {
 std::optional<Money> parse_amount(const std::string& text) {
     std::u32string s = utf8_to_u32(text);
     trim_spaces(s);
-    if (!strip_suffix(s, U"\u20AC")) strip_suffix(s, U"EUR");
+    if (!strip_suffix(s, U"\u20AC") && !strip_suffix(s, U"EUR") && !strip_suffix(s, U"euros") &&
+        !strip_suffix(s, U"Euros"))
+        strip_suffix(s, U"euro");
     int64_t multiplier = 1;
     if (strip_suffix(s, U"k") || strip_suffix(s, U"K")) multiplier = 1000;
     if (s.empty()) return std::nullopt;

@@ -48,8 +48,8 @@ std::optional<Date> parse_numeric(const std::string& s) {
     ++pos;
     std::size_t year_start = pos;
     auto y = read_digits(s, pos, 4);
-    if (!y || pos != s.size() || pos - year_start != 4) return std::nullopt;
-    return checked(*y, *m, *d);
+    if (!y || pos != s.size() || (pos - year_start != 4 && pos - year_start != 2)) return std::nullopt;
+    return checked(pos - year_start == 2 ? 2000 + *y : *y, *m, *d);
 }
 
 // "1er décembre 2015", "12 décembre 2015" (month names compared without accents or case)
@@ -106,6 +106,12 @@ Date date_from_days_since_epoch(long days) {
     const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
     const int year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
     return Date{year, month, day};
+}
+
+bool written_with_two_digit_year(const std::string& text) {
+    const std::string s = trim(text);
+    const auto slash = s.rfind('/');
+    return slash != std::string::npos && s.size() - slash == 3 && parse_numeric(s).has_value();
 }
 
 std::optional<Date> parse_date(const std::string& text) {

@@ -16,9 +16,15 @@ bool is_calendar_date(const Date& date);
 long days_since_epoch(const Date& date);
 Date date_from_days_since_epoch(long days);
 
-// "2015-12-01", "01/12/2015", "1/12/2015", "1er décembre 2015", "1 décembre 2015".
-// Surrounding spaces are ignored; anything else (or a non-existent day) is nullopt.
+// "2015-12-01", "01/12/2015", "1/12/2015", "1/12/15", "1er décembre 2015",
+// "1 décembre 2015". A two-digit year is 20xx ("1/12/15" is 2015-12-01: the
+// programmes are of this century, and a 19xx date has no use in them); the
+// readers say so in a warning (written_with_two_digit_year). Surrounding
+// spaces are ignored; anything else (or a non-existent day) is nullopt.
 std::optional<Date> parse_date(const std::string& text);
+
+// True for a date parse_date reads with a two-digit year ("1/12/15").
+bool written_with_two_digit_year(const std::string& text);
 
 // An Excel date serial (fraction of day ignored) to a date.
 // 1900 system: serial 1 is 1900-01-01 and Excel's fictitious 1900-02-29

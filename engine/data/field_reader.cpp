@@ -148,7 +148,9 @@ std::optional<Money> FieldReader::amount(const std::string& id) {
     if (blank(id)) return std::nullopt;
     const SourceField& f = *raw(id);
     std::optional<Money> value = f.number ? amount_from_number(*f.number) : parse_amount(f.text);
-    if (!value) diagnostics_.error(f.position, quoted(trim(f.text)) + " n'est pas un montant");
+    if (!value)
+        diagnostics_.error(f.position,
+                           quoted(trim(f.text)) + " n'est pas un montant (écrire par exemple " + kAmountExamples + ")");
     return value;
 }
 
@@ -211,6 +213,9 @@ std::optional<Date> FieldReader::date(const std::string& id, const std::string& 
     std::optional<Date> value = f.number ? date_from_excel_serial(*f.number, date1904_) : parse_date(f.text);
     if (!value)
         diagnostics_.error(f.position, quoted(trim(f.text)) + " n'est pas une date (écrire par exemple " + examples + ")");
+    else if (!f.number && written_with_two_digit_year(f.text))
+        diagnostics_.warning(f.position, quoted(trim(f.text)) + " : année à deux chiffres lue comme " +
+                                             std::to_string(value->year) + " (écrire l'année en entier pour le confirmer)");
     return value;
 }
 

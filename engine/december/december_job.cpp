@@ -37,6 +37,7 @@ JobResult run_december(const JobOptions& options, bool letters, bool budget) {
     const Programme programme = with_resolved_logo(read_programme(options.data), *context.resources);
     result.warnings.append(programme.warnings);
     OutputBatch batch(options.output);
+    batch.set_job(options.job.key, options.job.clean);
     batch.protect(options.data);
     batch.protect(template_file);
     batch.protect(options.templates / kBudgetTemplate);
@@ -86,6 +87,7 @@ JobResult run_december(const JobOptions& options, bool letters, bool budget) {
     if (options.progress && letters) options.progress->finish();
     batch.commit();
     result.warnings.append(context.warnings->take());
+    take_stale_files(batch, result);
     return result;
 }
 

@@ -26,6 +26,7 @@ struct JobOptions {
     std::vector<const OutputFormat*> formats = pdf_only();
     bool archival = true;              // false (--pdfa non): no PDF/A-2 identification
     Progress* progress = nullptr;      // may be null
+    publication::Job job;              // the manifest's job: --nettoyer, stale files (core/manifest.hpp)
 };
 
 // Letters (one PDF per sector contracted by Les Ecossolies) and/or the budget workbook.

@@ -7,6 +7,7 @@
 #include "data/programme_reader.hpp"
 #include "mail/smtp.hpp"
 #include "mailing/letter_mail.hpp"
+#include "mailing/send_lock.hpp"
 #include "mailing/sent_log.hpp"
 #include "mailing/smtp_config.hpp"
 
@@ -93,6 +94,8 @@ void send_all(const SendOptions& options, const Programme& programme, const std:
     SmtpConfig config = read_smtp_config(*options.smtp);
     report.warnings.append(config.warnings);
     report.log = options.output / "courriels" / "envois.log";
+    // Held until every e-mail is sent and logged: a second run at once stops here.
+    const SendLock lock(report.log.parent_path(), now().iso);
     std::vector<SentRecord> log = read_sent_log(report.log);
     mail::SmtpClient client(config.settings);
     bool unreachable = false;

@@ -84,6 +84,7 @@ JobResult run_merge(const MergeOptions& options) {
     PipelineContext context = context_for_run(options.data, options.template_file);
     context.archival = options.archival;
     OutputBatch batch(options.single_file ? output_folder_of(options.output) : options.output);
+    batch.set_job(options.job.key, options.job.clean);
     batch.protect(options.data);
     batch.protect(options.template_file);
     if (options.progress) options.progress->start("Fusion", total);
@@ -130,6 +131,7 @@ JobResult run_merge(const MergeOptions& options) {
     if (options.progress) options.progress->finish();
     batch.commit();
     result.warnings.append(context.warnings->take());
+    take_stale_files(batch, result);
     return result;
 }
 

@@ -25,6 +25,7 @@ struct MergeOptions {
     std::vector<const OutputFormat*> formats = pdf_only();
     bool archival = true;              // false (--pdfa non): no PDF/A-2 identification
     Progress* progress = nullptr;
+    publication::Job job;              // the manifest's job: --nettoyer, stale files (core/manifest.hpp)
 };
 
 // One merged file (single_file) is streamed: records are composed in

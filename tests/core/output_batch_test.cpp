@@ -279,7 +279,7 @@ TEST(OutputBatchSafety, TheManifestListsWhatTheRunWrote) {
     const fs::path dir = fresh_dir("manifest");
     publish(dir, kNew);
     EXPECT_EQ(read_file(dir / ".lettrine" / "manifeste"),
-              "lettrine-manifeste 1\na.pdf\nlettres/b.pdf\nlettres/c.pdf\nlettres/d.pdf\n");
+              "lettrine-manifeste 2\njob\t\na.pdf\nlettres/b.pdf\nlettres/c.pdf\nlettres/d.pdf\n");
     fs::remove_all(dir);
 }
 

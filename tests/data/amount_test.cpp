@@ -26,6 +26,13 @@ TEST(ParseAmount, AcceptsHowFrenchUsersTypeAmounts) {
         {"1 234 567,89 €", 123456789},
         {"0", 0},
         {"12,5", 1250},
+        // Issue 13, item 12: how the workbooks' users also write them.
+        {"12 500 euros", 1250000},
+        {"12\u00A0500\u00A0euros", 1250000},
+        {"12 500 Euros", 1250000},
+        {"1 euro", 100},
+        {"12 500 €", 1250000},
+        {"12 500,50", 1250050},
     };
     for (const auto& c : cases) {
         const auto amount = parse_amount(c.text);
@@ -36,7 +43,8 @@ TEST(ParseAmount, AcceptsHowFrenchUsersTypeAmounts) {
 
 TEST(ParseAmount, RefusesDoubtfulAmounts) {
     for (const char* text : {"dix mille", "15,000,00", "15.000", "-15000", "- 15 000 €", "", " ", "€", "k€", "15 00",
-                             "1 5000", "15000,", "15,123", "15 000 € HT", "15$", "1e5", "99999999999999"}) {
+                             "1 5000", "15000,", "15,123", "15 000 € HT", "15$", "1e5", "99999999999999",
+                             "12 500 dollars", "12.500", "12 500 euros euros", "euros", "12 500eurosx"}) {
         EXPECT_FALSE(parse_amount(text).has_value()) << text;
     }
 }

@@ -14,8 +14,21 @@ TEST(Calendar, ParsesIsoFrenchAndWordDates) {
     EXPECT_EQ(parse_date("29/02/2016"), (Date{2016, 2, 29}));
 }
 
+// Issue 13, item 12: « 1/12/15 » is accepted, a two-digit year being 20xx,
+// and known as such so that the readers can say so.
+TEST(Calendar, TwoDigitYearsAreOfThisCentury) {
+    EXPECT_EQ(parse_date("1/12/15"), (Date{2015, 12, 1}));
+    EXPECT_EQ(parse_date("01/12/15"), (Date{2015, 12, 1}));
+    EXPECT_EQ(parse_date("29/02/16"), (Date{2016, 2, 29}));
+    EXPECT_FALSE(parse_date("29/02/15").has_value());
+    EXPECT_TRUE(written_with_two_digit_year(" 1/12/15 "));
+    EXPECT_FALSE(written_with_two_digit_year("1/12/2015"));
+    EXPECT_FALSE(written_with_two_digit_year("1er décembre 2015"));
+    EXPECT_FALSE(written_with_two_digit_year("31/02/15"));
+}
+
 TEST(Calendar, RefusesImpossibleOrAmbiguousDates) {
-    for (const char* text : {"31/02/2015", "29/02/2015", "2015-13-01", "12/2015", "01/12/15", "2e décembre 2015",
+    for (const char* text : {"31/02/2015", "29/02/2015", "2015-13-01", "12/2015", "01/12/015", "1/12/2", "2e décembre 2015",
                              "1er brumaire 2015", "demain", "", "2015-12-1"})
         EXPECT_FALSE(parse_date(text).has_value()) << text;
 }

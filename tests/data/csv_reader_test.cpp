@@ -263,7 +263,7 @@ TEST(CsvSample, ErrorsArePositionedInTheCsvFile) {
     ASSERT_EQ(messages.size(), 2u);
     EXPECT_EQ(messages[0], name + " : le fichier « Textes.csv » est absent du dossier");
     // Habitat's row starts on line 6 (addresses span two lines); its budget is on line 7.
-    EXPECT_EQ(messages[1], "Secteurs.csv:7:164 : « dix mille » n'est pas un montant");
+    EXPECT_EQ(messages[1], "Secteurs.csv:7:164 : « dix mille » n'est pas un montant (écrire par exemple 12 500 €, 12 500,50 € ou 12 500 euros)");
 }
 
 TEST(CsvRecords, FileAndFolder) {

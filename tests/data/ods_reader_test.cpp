@@ -248,7 +248,7 @@ TEST(OdsReader, ProgrammeErrorsArePositionedLikeXlsx) {
     const ProgrammeCheck check = check_programme_workbook(wb);
     EXPECT_FALSE(check.programme);
     EXPECT_EQ(described(check.diagnostics),
-              std::vector<std::string>{"programme.ods, feuille « Secteurs », cellule J4 : « dix mille » n'est pas un montant"});
+              std::vector<std::string>{"programme.ods, feuille « Secteurs », cellule J4 : « dix mille » n'est pas un montant (écrire par exemple 12 500 €, 12 500,50 € ou 12 500 euros)"});
 }
 
 TEST(OdsReader, RecordsFromAnOdsFile) {

@@ -46,7 +46,7 @@ TEST(ProgrammeValidation, DefaultWorkbookIsValid) {
 TEST(ProgrammeValidation, BadAmount) {
     Workbook wb = default_workbook();
     set_cell(wb, "Secteurs", "J4", "dix mille");
-    EXPECT_EQ(problems(wb), one(kSectors + ", cellule J4 : « dix mille » n'est pas un montant"));
+    EXPECT_EQ(problems(wb), one(kSectors + ", cellule J4 : « dix mille » n'est pas un montant (écrire par exemple 12 500 €, 12 500,50 € ou 12 500 euros)"));
 }
 
 TEST(ProgrammeValidation, MissingSheet) {
@@ -155,6 +155,29 @@ TEST(ProgrammeValidation, DatesAsTextOrSerial) {
     EXPECT_EQ(check_programme_workbook(wb).programme->letter_date, (Date{2015, 12, 1}));
 }
 
+// Issue 13, item 12: « 12 500 euros » and « 1/12/15 » are read (the
+// two-digit year with a warning saying which year it is taken for); what is
+// refused says where and what would be accepted.
+TEST(ProgrammeValidation, AmountsInEurosAndTwoDigitYears) {
+    Workbook wb = default_workbook();
+    set_cell(wb, "Secteurs", "J4", "12 500 euros");
+    set_cell(wb, "Programme", "B10", "1/12/15");
+    const ProgrammeCheck check = check_programme_workbook(wb);
+    ASSERT_TRUE(check.programme.has_value()) << described(check.diagnostics).front();
+    EXPECT_EQ(check.programme->letter_date, (Date{2015, 12, 1}));
+    EXPECT_EQ(described(check.diagnostics),
+              one("programme-2016.xlsx, feuille « Programme », cellule B10 : avertissement : « 1/12/15 » : année à deux "
+                  "chiffres lue comme 2015 (écrire l'année en entier pour le confirmer)"));
+    bool found = false;
+    for (const Sector& s : check.programme->sectors)
+        if (s.budget && s.budget->cents == 1250000) found = true;
+    EXPECT_TRUE(found) << "« 12 500 euros » read as 12 500 €";
+    set_cell(wb, "Secteurs", "J4", "12.500");
+    set_cell(wb, "Programme", "B10", "01/12/2015");
+    EXPECT_EQ(problems(wb), one(kSectors + ", cellule J4 : « 12.500 » n'est pas un montant (écrire par exemple 12 500 €, "
+                                           "12 500,50 € ou 12 500 euros)"));
+}
+
 TEST(ProgrammeValidation, UnknownStatusAndContracting) {
     Workbook wb = default_workbook();
     set_cell(wb, "Partenaires", "C2", "peut-être");
@@ -233,7 +256,7 @@ TEST(ProgrammeValidation, FiveMistakesGiveFiveMessagesThroughTheWholeReader) {
     EXPECT_EQ(check.diagnostics.error_count(), 5u);
     EXPECT_EQ(described(check.diagnostics), (std::vector<std::string>{
         "programme-2016.xlsx, feuille « Programme », cellule B2 : « deux mille seize » n'est pas un nombre entier",
-        kSectors + ", cellule J4 : « dix mille » n'est pas un montant",
+        kSectors + ", cellule J4 : « dix mille » n'est pas un montant (écrire par exemple 12 500 €, 12 500,50 € ou 12 500 euros)",
         kSectors + ", cellule G5 : « pas-une-adresse » n'est pas une adresse électronique valide",
         "programme-2016.xlsx, feuille « Partenaires », cellule A2 : secteur inconnu « inconnu » (identifiants connus : "
         "services-aux-personnes, circuits-courts, habitat, dechets-ressources, numerique)",
@@ -275,7 +298,7 @@ TEST(ProgrammeValidationXml, SameMessagesPositionedByLineAndColumn) {
     xml = replaced(xml, "<partenaire secteur=\"habitat\">HEN", "<partenaire secteur=\"habitats\">HEN");
     xml = replaced(xml, "statut=\"à confirmer\">Veolia", ">Partenariat Veolia ?");
     EXPECT_EQ(xml_problems(xml), (std::vector<std::string>{
-        xml_place(xml, "quinze mille") + " : « quinze mille » n'est pas un montant",
+        xml_place(xml, "quinze mille") + " : « quinze mille » n'est pas un montant (écrire par exemple 12 500 €, 12 500,50 € ou 12 500 euros)",
         xml_place(xml, "habitats") + " : secteur inconnu « habitats » (identifiants connus : services-aux-personnes, "
                                      "circuits-courts, habitat, dechets-ressources, numerique)",
         xml_place(xml, "Partenariat Veolia") + " : « Partenariat Veolia ? » : un point d'interrogation ne doit pas rester "

@@ -317,3 +317,37 @@ TEST(Envoyer, StartTlsAndLoginToARealServer) {
     EXPECT_EQ(logged_lines(out), 4u);
     fs::remove_all(out);
 }
+
+// Two `envoyer --smtp` at once (a double click, two colleagues): the second
+// stops at the lock, naming who holds it, and no letter is sent twice.
+TEST(Envoyer, TwoRunsAtOnceNeverSendTheSameLetterTwice) {
+    const fs::path out = work_folder("concurrent");
+    const fs::path inbox = out / "boite";
+    fs::create_directories(inbox);
+    ::setenv("LETTRINE_TEST_SMTP_DELAI", "1", 1);  // four seconds of sending: the runs overlap
+    mail_test::SmtpServer server(inbox, out / "refuser.txt");
+    ::unsetenv("LETTRINE_TEST_SMTP_DELAI");
+    const std::string send = std::string(LETTRINE_EXE) + " envoyer --donnees '" + kData + "' --sortie '" +
+                             out.string() + "' --smtp '" + smtp_config(out, server.port()) + "'";
+    const std::string a = (out / "a").string(), b = (out / "b").string();
+    const Outcome both = lettrine::test_support::run_command(
+        "(" + send + " >" + a + ".out 2>" + a + ".err; echo $? >" + a + ".rc) & (sleep 0.2; " + send + " >" + b +
+        ".out 2>" + b + ".err; echo $? >" + b + ".rc) & wait");
+    ASSERT_EQ(both.code, 0);
+    const std::string first = slurp(a + ".err"), second = slurp(b + ".err");
+    EXPECT_EQ(slurp(a + ".rc"), "0\n") << first;
+    EXPECT_EQ(slurp(b + ".rc"), "5\n") << second;
+    EXPECT_NE(second.find("envois.verrou : un autre envoi est en cours dans ce dossier (processus "), std::string::npos)
+        << second;
+    EXPECT_NE(second.find("pour qu’aucune lettre ne parte deux fois"), std::string::npos) << second;
+    std::multiset<std::string> recipients;
+    for (const Received& m : received(inbox)) recipients.insert(m.recipient);
+    EXPECT_EQ(recipients.size(), 4u);
+    for (const auto& s : kSectors) EXPECT_EQ(recipients.count(address_of(s)), 1u) << s;
+    EXPECT_EQ(logged_lines(out), 4u);
+    // Once the first is done, the lock is free and names nobody.
+    const Outcome again = lettrine_run(send.substr(std::string(LETTRINE_EXE).size() + 1));
+    EXPECT_EQ(again.code, 0) << again.err;
+    EXPECT_NE(again.err.find("4 lettres déjà envoyées"), std::string::npos) << again.err;
+    fs::remove_all(out);
+}

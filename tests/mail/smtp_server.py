@@ -6,7 +6,9 @@ FOLDER as recu-NNN.eml (the bytes received) and recu-NNN.env (envelope
 sender and recipients, one per line). A recipient listed in REFUSE_FILE
 (one address per line, re-read at each RCPT) is refused with a 550.
 With CERT KEY USER PASSWORD after them: STARTTLS with that certificate is
-required, then AUTH with that user and password."""
+required, then AUTH with that user and password. LETTRINE_TEST_SMTP_DELAI
+(seconds) makes each DATA answer wait, so that two senders overlap."""
+import asyncio
 import os
 import socket
 import ssl
@@ -34,6 +36,9 @@ class Handler:
         return "250 2.1.5 Ok"
 
     async def handle_DATA(self, server, session, envelope):
+        delay = float(os.environ.get("LETTRINE_TEST_SMTP_DELAI", "0"))
+        if delay > 0:
+            await asyncio.sleep(delay)
         count = len([n for n in os.listdir(self.folder) if n.endswith(".eml")])
         base = os.path.join(self.folder, "recu-%03d" % (count + 1))
         with open(base + ".env", "w", encoding="utf-8") as f:
