@@ -181,12 +181,14 @@ void ParagraphSetter::add_text(const std::string& text, const InlineStyle& style
     }
 }
 
-// A word space: glue that stretches and shrinks; a no-break space (U+00A0)
-// and a fine (U+202F), after a penalty that forbids breaking there, are
-// glue of fixed width: justification never widens the space inside « » or
-// before a colon. The fine is 1/8 em whatever the font draws for U+202F
-// (0.20 em in Liberation Serif); the glyph stays, so the text extracts as
-// U+202F.
+// A word space: glue that stretches and shrinks. A no-break space (U+00A0)
+// and a fine (U+202F) come after a penalty that forbids breaking there. The
+// no-break space is the Imprimerie nationale's « espace-mot insécable »
+// (before a colon, « 30 jours », « M. Durand »): a word space, justified
+// like the others (TeX's tie too). The fine is fixed glue of 1/8 em,
+// whatever the font draws for U+202F (0.20 em in Liberation Serif), that
+// justification never widens (inside « », before ; ! ?, in « 15 000 »);
+// the glyph stays, so the text extracts as U+202F.
 void ParagraphSetter::add_space(char32_t c, uint16_t style, const SourcePosition& where) {
     finish_word();
     const RunStyle& rs = styles_[style];
@@ -194,7 +196,7 @@ void ParagraphSetter::add_space(char32_t c, uint16_t style, const SourcePosition
     LineItem glue;
     glue.kind = LineItem::Kind::Glue;
     if (c == 0x202F) {
-        glue.width = kFineSpaceEm * rs.size;
+        glue.width = kFineSpaceEm * rs.size;  // no stretch, no shrink
     } else if (options_.space_natural) {
         glue.width = *options_.space_natural * rs.size;
         glue.stretch = options_.space_stretch.value_or(0) * rs.size;
@@ -205,7 +207,6 @@ void ParagraphSetter::add_space(char32_t c, uint16_t style, const SourcePosition
         glue.shrink = glue.width * kSpaceShrink;
     }
     if (c != ' ') {
-        glue.stretch = glue.shrink = 0;
         LineItem keep;
         keep.kind = LineItem::Kind::Penalty;
         keep.penalty = kForbiddenBreak;

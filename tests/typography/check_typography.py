@@ -3,11 +3,12 @@
 oracle, not Lettrine's own reader) and counts what a French typographer would
 correct (docs/TYPOGRAPHIE.md, « Vérification »).
 
-    check_typography.py [--json | --tableau] [--zero RULE,RULE...] FILE.pdf...
+    check_typography.py [--json | --tableau] [--zero RULE,RULE...] [--au-plus RULE=N,...] FILE.pdf...
 
 Prints one line per file and rule with a count above zero, and the first
 examples. With --zero, exits 1 when one of those rules counts anything in
-any file. Rules:
+any file; with --au-plus, when a rule counts more than N over all the
+files together. Rules:
   apostrophe-droite   U+0027 in French text
   guillemet-droit     U+0022 in French text
   points-de-suspension  "..." typed as three dots
@@ -120,6 +121,7 @@ def main(argv):
     as_json = "--json" in argv
     as_table = "--tableau" in argv
     zero = set()
+    ceilings = {}
     files = []
     args = iter(argv)
     for a in args:
@@ -127,6 +129,9 @@ def main(argv):
             continue
         if a == "--zero":
             zero = set(next(args).split(","))
+            continue
+        if a == "--au-plus":
+            ceilings = {rule: int(n) for rule, n in (item.split("=") for item in next(args).split(","))}
             continue
         files.append(a)
     failed = False
@@ -142,6 +147,11 @@ def main(argv):
                 failed = True
             if not as_json and not as_table:
                 print(f"{path}: {rule}: {len(found)} — {found[:3]}")
+    for rule, ceiling in ceilings.items():
+        total = sum(row[rule] for row in report.values())
+        if total > ceiling:
+            failed = True
+            print(f"{rule} : {total} en tout, au plus {ceiling} attendu(s)")
     if as_json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
     if as_table:
