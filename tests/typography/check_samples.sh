@@ -26,4 +26,4 @@ find "$work" -name '*.pdf' -print0 | sort -z | xargs -0 /usr/bin/python3 tests/t
 # Letters and notes: 60 to 75 characters per line, at most five font sizes.
 find "$work/decembre/lettres" "$work/notes" -name '*.pdf' -print0 | sort -z |
   xargs -0 /usr/bin/python3 tests/typography/check_typography.py --zero mesure-longue,tailles-nombreuses
-echo "typographie : aucune faute comptée dans $(find "$work" -name '*.pdf' | wc -l) PDF"
+echo "typographie : comptes conformes dans $(find "$work" -name '*.pdf' | wc -l) PDF"
