@@ -77,7 +77,7 @@ struct Figures {
     std::size_t paragraphs = 0, lines = 0, hyphenated = 0, justified = 0, loose = 0, overfull = 0;
     double max_ratio = 0, sum_ratio = 0;
     std::size_t longest_streak = 0;      // most hyphenated lines in a row (the rule: 2)
-    std::size_t before_last_line = 0;    // paragraphs whose penultimate line ends with a hyphen (the rule: none)
+    std::size_t before_last_line = 0;    // paragraphs whose penultimate line ends with a hyphen (greedy: never; Knuth-Plass: at a cost)
     std::vector<Bound> bounds;  // least_ratio_sums over the paragraphs, by hyphens drawn
     double seconds = 0;  // in break_lines only
 };
@@ -135,7 +135,7 @@ std::vector<Bound> least_ratio_sums(const std::vector<LineItem>& items, const Li
             double r = 0;
             if (!forced) r = natural < width ? (stretch > 0 ? (width - natural) / stretch : 1e6) : (width - natural) / shrink;
             const bool from_flagged = i >= 0 && is_flagged(breaks[static_cast<std::size_t>(i)]);
-            if (forced && b + 1 == n && from_flagged) continue;  // no hyphen before the last line
+            if (forced && b + 1 == n && from_flagged) continue;  // the former rule: no hyphen before the last line
             for (int h = 0; h < 3; ++h) {
                 const int nh = flagged ? h + 1 : 0;
                 if (nh > 2) continue;
@@ -308,7 +308,7 @@ int main(int argc, char** argv) {
             rules.emplace_back(figures.longest_streak, figures.before_last_line);
             bounds = figures.bounds;
         }
-        std::printf("\nRègles de césure (au plus 2 lignes coupées de suite, aucune à l'avant-dernière ligne) :");
+        std::printf("\nRègles de césure (au plus 2 lignes coupées de suite ; césures à l'avant-dernière ligne, permises à Knuth-Plass à un coût) :");
         for (std::size_t k = 0; k < rules.size(); ++k)
             std::printf(" %s %zu de suite au plus, %zu à l'avant-dernière%s", breakers[k].name, rules[k].first,
                         rules[k].second, k + 1 < rules.size() ? " ;" : "\n");

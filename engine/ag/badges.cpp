@@ -15,6 +15,14 @@ namespace lettrine {
 
 namespace {
 
+// The French fine (U+202F) is drawn 1/8 em wide, as in the documents
+// (layout/paragraph.cpp), not at the font's 0.20 em.
+constexpr double kFineSpaceEm = 0.125;
+
+}  // namespace
+
+namespace {
+
 using badge::kPointsPerMm;
 
 // Page furniture of a badge, in millimetres from its edges.
@@ -186,7 +194,7 @@ private:
             }
             g.text.assign(1, c);
             g.x = pen;
-            g.advance = font.advance(g.glyph) * size / font.units_per_em();
+            g.advance = c == U'\u202F' ? kFineSpaceEm * size : font.advance(g.glyph) * size / font.units_per_em();
             pen += g.advance;
             r.glyphs.push_back(std::move(g));
         }
@@ -271,7 +279,8 @@ private:
 
 double text_width(const Font& font, const std::string& text, double size) {
     double units = 0;
-    for (char32_t c : utf8_to_u32(text)) units += font.advance(font.glyph_for(c));
+    for (char32_t c : utf8_to_u32(text))
+        units += c == U'\u202F' ? kFineSpaceEm * font.units_per_em() : font.advance(font.glyph_for(c));
     return units * size / font.units_per_em();
 }
 

@@ -10,8 +10,10 @@ namespace lettrine {
 namespace {
 
 // Proportions of the chart, in ems of its text size unless said otherwise.
-constexpr double kTitleScale = 1.1;          // title size / text size
-constexpr double kSmallScale = 0.85;         // value and tick labels / text size
+// One scale of sizes per document: the title is the text's size in bold,
+// the labels one point smaller at 9 pt (8 pt, the documents' small size).
+constexpr double kTitleScale = 1.0;          // title size / text size
+constexpr double kSmallScale = 8.0 / 9.0;    // value and tick labels / text size
 constexpr double kLineFactor = 1.2;          // line height / size of the labels
 constexpr double kTitleGapEm = 0.4;          // under the title
 constexpr double kLegendSwatchEm = 0.8;      // side of a legend swatch

@@ -156,8 +156,20 @@ void Layouter::content(const List& l, const Block&, double x, double width, std:
         GlyphRun marker_run = setter_.single_run(marker, l.marker_style, marker_x, baseline, item.position);
         marker_run.tag = label;
         s.items.insert(s.items.begin(), std::move(marker_run));
+        // The last two items stay together: a list never ends with one item
+        // alone at the top of a page.
+        if (k + 2 == l.items.size()) keep_last_with_next(first, out);
         space(item.space_after, out);
     }
+}
+
+// The last Content slice from `first` on keeps with the next one.
+void Layouter::keep_last_with_next(std::size_t first, std::vector<Slice>& out) {
+    for (std::size_t k = out.size(); k-- > first;)
+        if (Slice::Content* c = out[k].content()) {
+            c->keep_with_next = true;
+            return;
+        }
 }
 
 void Layouter::content(const Image& img, const Block& b, double x, double width, std::vector<Slice>& out,

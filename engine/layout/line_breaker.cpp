@@ -160,12 +160,15 @@ public:
         width_.assign(n + 1, 0);
         stretch_.assign(n + 1, 0);
         shrink_.assign(n + 1, 0);
+        glues_.assign(n + 1, 0);
         for (std::size_t k = 0; k < n; ++k) {
             const LineItem& item = items[k];
             const bool counts = item.kind != LineItem::Kind::Penalty;
             width_[k + 1] = width_[k] + (counts ? item.width : 0);
             stretch_[k + 1] = stretch_[k] + (item.kind == LineItem::Kind::Glue ? item.stretch : 0);
             shrink_[k + 1] = shrink_[k] + (item.kind == LineItem::Kind::Glue ? item.shrink : 0);
+            const bool breakable = item.kind == LineItem::Kind::Glue && k > 0 && items[k - 1].kind == LineItem::Kind::Box;
+            glues_[k + 1] = glues_[k] + (breakable ? 1 : 0);
         }
     }
 
@@ -235,10 +238,7 @@ public:
                 }
                 if (overfull || fit > tolerance) continue;
                 const int hyphens = flagged ? std::min(from.hyphens + 1, 2) : 0;
-                if (!relaxed) {
-                    if (flagged && from.hyphens + 1 > p_.max_consecutive_hyphens) continue;
-                    if (paragraph_end && from.flagged && !p_.hyphen_before_last_line) continue;
-                }
+                if (!relaxed && flagged && from.hyphens + 1 > p_.max_consecutive_hyphens) continue;
                 double d = p_.line_penalty + badness(fit, p_.badness_power);
                 d *= d;
                 if (item.kind == LineItem::Kind::Penalty) {
@@ -246,6 +246,7 @@ public:
                     else if (!forced) d -= static_cast<double>(item.penalty) * item.penalty;
                 }
                 if (flagged && from.flagged) d += p_.flagged_demerits;
+                if (paragraph_end && from.line > 0) d += last_line_demerits(from, natural);
                 const int fitness = fitness_class(fit);
                 if (std::abs(fitness - from.fitness) > 1) d += p_.fitness_demerits;
                 d += from.demerits;
@@ -313,6 +314,17 @@ private:
         return best;
     }
 
+    // The extra cost of a paragraph's last line from `from`, of natural
+    // width `natural`: a hyphen before it (\finalhyphendemerits), and a line
+    // too short or made of a word's end alone.
+    double last_line_demerits(const Node& from, double natural) const {
+        double d = 0;
+        if (from.flagged) d += p_.final_hyphen_demerits;
+        const bool fragment = from.flagged && glues_[items_.size()] == glues_[from.start];
+        if (fragment || natural < measure_.short_last_line) d += p_.short_last_line_demerits;
+        return d;
+    }
+
     // The first item of the line that starts after a break at `b`.
     std::size_t after_break(std::size_t b, bool at_start) const {
         std::size_t k = at_start ? b : b + 1;
@@ -342,6 +354,7 @@ private:
     const LineMeasure& measure_;
     const KnuthPlassParameters& p_;
     std::vector<double> width_, stretch_, shrink_;  // prefix sums: totals of items [0, k)
+    std::vector<std::size_t> glues_;                 // breakable glue (a word space) among [0, k)
     std::vector<Node> nodes_;
     std::vector<int> active_;
 };

@@ -34,6 +34,9 @@ struct LineMeasure {
     // points before it counts as loose (the white goes to the margin, like
     // TeX's \rightskip 0pt plus 3em). 0: justified text.
     double ragged_stretch = 0;
+    // A last line narrower than this (points; 0: no minimum) is short
+    // (KnuthPlassParameters::short_last_line_demerits).
+    double short_last_line = 0;
     double at(std::size_t line) const { return line == 0 ? first : rest; }
 };
 
@@ -99,7 +102,16 @@ struct KnuthPlassParameters {
     // \adjdemerits (TeX: 10000): a very loose line next to a tight one.
     double fitness_demerits = 3000;
     int max_consecutive_hyphens = 2;    // French rule: never three hyphenated lines in a row (0, 1 or 2; more: no limit)
-    bool hyphen_before_last_line = false;  // false: the last line never starts with a word's end
+    // \finalhyphendemerits (TeX: 5000): a hyphen at the end of the line
+    // before the last one is a cost, not a ban. What the French rule
+    // forbids is a last line made of a word's end alone, priced below.
+    double final_hyphen_demerits = 5000;
+    // A paragraph's last line narrower than LineMeasure::short_last_line
+    // (about 1.5 em), or made of nothing but the end of a hyphenated word
+    // (« vité. », « sions : »): the French rule's fault. As dear as a line
+    // stretched to r = 1.8 ((10 + 100 r^2)^2), far past the stretch limit
+    // (12100 at r = 1): a loose line is taken only when it is very loose.
+    double short_last_line_demerits = 110000;
 };
 
 // Knuth and Plass's total-fit algorithm: among all the ways to break the

@@ -32,6 +32,8 @@ constexpr double kRaggedStretchEm = 3;        // ragged lines: white allowed at 
 // Ragged text hyphenates only to avoid a line much shorter than its
 // neighbours (about 4 em short): a hyphen there buys little evenness.
 constexpr int kRaggedHyphenPenalty = 300;
+constexpr double kFineSpaceEm = 0.125;        // the French espace fine: 1/8 em (U+202F)
+constexpr double kShortLastLineEm = 1.5;      // a paragraph's last line narrower than this is short
 constexpr double kSuperscriptScale = 0.65;    // of the parent size
 constexpr double kSuperscriptRise = 0.35;     // of the parent size
 
@@ -168,7 +170,7 @@ void ParagraphSetter::add_text(const std::string& text, const InlineStyle& style
             soft_hyphens_.push_back(static_cast<uint32_t>(cells_.size()));
             continue;
         }
-        if (c == ' ' || c == 0x00A0) {
+        if (c == ' ' || c == 0x00A0 || c == 0x202F) {
             add_space(c, main, where);
             continue;
         }
@@ -179,15 +181,23 @@ void ParagraphSetter::add_text(const std::string& text, const InlineStyle& style
     }
 }
 
-// A word space: glue; a no-break space (U+00A0): the same glue, after a
-// penalty that forbids breaking there.
+// A word space: glue that stretches and shrinks. A no-break space (U+00A0)
+// and a fine (U+202F) come after a penalty that forbids breaking there. The
+// no-break space is the Imprimerie nationale's « espace-mot insécable »
+// (before a colon, « 30 jours », « M. Durand »): a word space, justified
+// like the others (TeX's tie too). The fine is fixed glue of 1/8 em,
+// whatever the font draws for U+202F (0.20 em in Liberation Serif), that
+// justification never widens (inside « », before ; ! ?, in « 15 000 »);
+// the glyph stays, so the text extracts as U+202F.
 void ParagraphSetter::add_space(char32_t c, uint16_t style, const SourcePosition& where) {
     finish_word();
     const RunStyle& rs = styles_[style];
     const uint32_t g = glyph(*rs.font, c, where);
     LineItem glue;
     glue.kind = LineItem::Kind::Glue;
-    if (options_.space_natural) {
+    if (c == 0x202F) {
+        glue.width = kFineSpaceEm * rs.size;  // no stretch, no shrink
+    } else if (options_.space_natural) {
         glue.width = *options_.space_natural * rs.size;
         glue.stretch = options_.space_stretch.value_or(0) * rs.size;
         glue.shrink = options_.space_shrink.value_or(0) * rs.size;
@@ -196,7 +206,7 @@ void ParagraphSetter::add_space(char32_t c, uint16_t style, const SourcePosition
         glue.stretch = glue.width * kSpaceStretch;
         glue.shrink = glue.width * kSpaceShrink;
     }
-    if (c == 0x00A0) {
+    if (c != ' ') {
         LineItem keep;
         keep.kind = LineItem::Kind::Penalty;
         keep.penalty = kForbiddenBreak;
@@ -450,7 +460,8 @@ std::vector<SetLine> ParagraphSetter::set(const Paragraph& p, double x, double w
         end.begin = end.end = static_cast<uint32_t>(cells_.size());
         items_.push_back(end);
     }
-    LineMeasure measure{width - p.first_indent, width, p.align == TextAlign::Justify ? 0 : kRaggedStretchEm * p.style.size};
+    LineMeasure measure{width - p.first_indent, width, p.align == TextAlign::Justify ? 0 : kRaggedStretchEm * p.style.size,
+                        kShortLastLineEm * p.style.size};
     split_long_words(std::min(measure.first, measure.rest));
     const std::vector<BrokenLine> broken = breaker_.break_lines(items_, measure);
 
@@ -561,8 +572,13 @@ double ParagraphSetter::text_width(const std::string& text, const InlineStyle& s
     const auto& font = fonts_.get(style.family, {style.bold, style.italic});
     double width = 0;
     std::size_t i = 0;
-    while (i < text.size()) width += font->advance(glyph(*font, next_code_point(text, i), where));
-    return width * style.size / font->units_per_em();
+    double fines = 0;  // drawn 1/8 em wide, as in single_run
+    while (i < text.size()) {
+        const char32_t c = next_code_point(text, i);
+        if (c == 0x202F) fines += kFineSpaceEm * style.size;
+        else width += font->advance(glyph(*font, c, where));
+    }
+    return width * style.size / font->units_per_em() + fines;
 }
 
 GlyphRun ParagraphSetter::single_run(const std::string& text, const InlineStyle& style, double x, double y,
@@ -582,7 +598,7 @@ GlyphRun ParagraphSetter::single_run(const std::string& text, const InlineStyle&
         g.glyph = glyph(*run.font, c, where);
         g.text.assign(1, c);
         g.x = pen;
-        g.advance = run.font->advance(g.glyph) * scale;
+        g.advance = c == 0x202F ? kFineSpaceEm * style.size : run.font->advance(g.glyph) * scale;
         pen += g.advance;
         run.glyphs.push_back(std::move(g));
     }

@@ -131,7 +131,8 @@ TEST(KnuthPlassLineBreaker, NeverThreeHyphenatedLinesInARow) {
     KnuthPlassParameters loose;
     loose.max_consecutive_hyphens = 3;  // more than the breaker tracks: no limit
     loose.flagged_demerits = 0;
-    loose.hyphen_before_last_line = true;
+    loose.final_hyphen_demerits = 0;
+    loose.short_last_line_demerits = 0;
     EXPECT_GE(longest_hyphen_streak(KnuthPlassLineBreaker(loose).break_lines(items, {100, 100})), 3)
         << "the ladder does invite long streaks";
     const auto lines = KnuthPlassLineBreaker().break_lines(items, {100, 100});
@@ -147,18 +148,44 @@ TEST(KnuthPlassLineBreaker, NeverThreeHyphenatedLinesInARow) {
     EXPECT_EQ(next, items.size() - 1);
 }
 
-TEST(KnuthPlassLineBreaker, NoHyphenBeforeTheLastLine) {
-    // "45 40-" fills the first line exactly, leaving "20" alone; the rule
-    // prefers a first line with nothing to stretch.
-    const std::vector<LineItem> items{box(45), glue(10, 10, 3), box(40), hyphen(5), box(20), end()};
-    KnuthPlassParameters allowed;
-    allowed.hyphen_before_last_line = true;
-    EXPECT_EQ(spans(KnuthPlassLineBreaker(allowed).break_lines(items, {100, 100})), (Spans{{0, 3}, {4, 5}}));
+TEST(KnuthPlassLineBreaker, AHyphenBeforeTheLastLineIsACostNotABan) {
+    // "20 20 25-" then "20 30": the hyphen leaves a whole word on the last
+    // line; without it the first line would be "20 20" stretched to r = 1.67.
+    const std::vector<LineItem> items{box(20), glue(10, 30, 1), box(20), glue(10, 30, 1), box(25), hyphen(5),
+                                      box(20), glue(10, 30, 1), box(30), end()};
     const auto lines = KnuthPlassLineBreaker().break_lines(items, {100, 100});
-    EXPECT_EQ(spans(lines), (Spans{{0, 1}, {2, 5}}));
+    EXPECT_EQ(spans(lines), (Spans{{0, 5}, {6, 9}}));
+    EXPECT_TRUE(lines[0].hyphenated);
+    // The cost is TeX's \finalhyphendemerits: a dearer one gives the loose line back.
+    KnuthPlassParameters dear;
+    dear.final_hyphen_demerits = 1e6;
+    EXPECT_EQ(spans(KnuthPlassLineBreaker(dear).break_lines(items, {100, 100})), (Spans{{0, 3}, {4, 9}}));
+}
+
+TEST(KnuthPlassLineBreaker, AWordsEndAloneOnTheLastLineCosts) {
+    // "20 20 25-" fills the first line and leaves "20", a word's end, alone;
+    // "20 20" at r = 0.83 keeps the word whole.
+    const std::vector<LineItem> items{box(20), glue(10, 60, 1), box(20), glue(10, 60, 1), box(25), hyphen(5),
+                                      box(20), end()};
+    KnuthPlassParameters free;
+    free.final_hyphen_demerits = 0;
+    free.short_last_line_demerits = 0;
+    EXPECT_EQ(spans(KnuthPlassLineBreaker(free).break_lines(items, {100, 100})), (Spans{{0, 5}, {6, 7}}));
+    const auto lines = KnuthPlassLineBreaker().break_lines(items, {100, 100});
+    EXPECT_EQ(spans(lines), (Spans{{0, 3}, {4, 7}}));
     EXPECT_FALSE(lines[0].hyphenated);
     const auto greedy = GreedyLineBreaker().break_lines(items, {100, 100});
-    EXPECT_EQ(spans(greedy), (Spans{{0, 1}, {2, 5}}));
+    EXPECT_FALSE(greedy[0].hyphenated);
+}
+
+TEST(KnuthPlassLineBreaker, ALastLineShorterThanTheMinimumCosts) {
+    // "30 30 25" shrunk (r = -0.83) leaves "5" alone; "30 30" at r = 1 does not.
+    const std::vector<LineItem> items{box(30), glue(10, 30, 3), box(30), glue(10, 30, 3), box(25),
+                                      glue(10, 30, 3), box(5), end()};
+    LineMeasure measure{100, 100};
+    EXPECT_EQ(spans(KnuthPlassLineBreaker().break_lines(items, measure)), (Spans{{0, 5}, {6, 7}}));
+    measure.short_last_line = 15;
+    EXPECT_EQ(spans(KnuthPlassLineBreaker().break_lines(items, measure)), (Spans{{0, 3}, {4, 7}}));
 }
 
 TEST(KnuthPlassLineBreaker, RaggedLinesKeepNaturalSpaces) {

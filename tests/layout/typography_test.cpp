@@ -70,7 +70,7 @@ TEST(Hyphenation, AHyphenatedWordIsSplitAtAPatternPoint) {
     for (const GlyphRun* r : runs(doc.pages[0])) EXPECT_LE(run_end(*r), mm(60) + 1e-6) << run_text(*r);
 }
 
-TEST(Hyphenation, NeverTwoManyInARowNorBeforeTheLastLine) {
+TEST(Hyphenation, NeverThreeInARowNorAWordsEndAloneOnTheLastLine) {
     for (const char* width : {"30mm", "34mm", "38mm", "45mm"}) {
         const LaidOutDocument doc = lay_out("<document marges=\"20mm\"><bloc largeur=\"" + std::string(width) +
                                             "\"><p align=\"justifie\">" + kLongWords + " " + kLongWords +
@@ -82,7 +82,8 @@ TEST(Hyphenation, NeverTwoManyInARowNorBeforeTheLastLine) {
             streak = ends_with_hyphen(line) ? streak + 1 : 0;
             EXPECT_LE(streak, 2) << width << ": " << line;
         }
-        EXPECT_FALSE(ends_with_hyphen(lines[lines.size() - 2])) << width << ": a word's end alone on the last line";
+        if (ends_with_hyphen(lines[lines.size() - 2]))
+            EXPECT_NE(lines.back().find(' '), std::string::npos) << width << ": a word's end alone on the last line";
     }
 }
 
@@ -220,4 +221,66 @@ TEST(PageMaking, TableRowTallerThanAPageIsSplitBetweenLines) {
     for (const GlyphRun* r : runs(doc.pages[0])) first_on_page1 = first_on_page1 || run_text(*r) == "Ligne 1";
     EXPECT_TRUE(first_on_page1);
     EXPECT_EQ(line_texts(doc.pages.back()).back(), "Après.");
+}
+
+// The fine (U+202F) is 1/8 em of glue that never stretches, whatever the
+// font draws for it; a no-break space is a word space that cannot break and
+// is justified like the others. The text still extracts as U+202F and U+00A0.
+TEST(FineSpace, AnEighthOfAnEmNeverStretchedWhileWordSpacesJustify) {
+    const std::string text =
+        "Le secteur \u00AB\u202FHabitat\u202F\u00BB accompagne\u202F; les projets\u00A0: "
+        "le secteur \u00AB\u202FHabitat\u202F\u00BB conduit, avec les structures, des actions "
+        "nouvelles\u202F; le secteur \u00AB\u202FHabitat\u202F\u00BB et ses partenaires\u00A0: "
+        "les acteurs, les collectivit\u00E9s et les bailleurs sociaux du territoire.";
+    const LaidOutDocument doc = lay_out("<document><bloc largeur=\"62mm\"><p align=\"justifie\" cesure=\"non\">" +
+                                        text + "</p></bloc></document>");
+    int fines = 0, nbsps = 0, stretched_spaces = 0;
+    for (const GlyphRun* r : runs(doc.pages.at(0))) {
+        const Font& font = *r->font;
+        double word_space = 0;  // this line's justified word space
+        for (std::size_t k = 0; k + 1 < r->glyphs.size(); ++k)
+            if (r->glyphs[k].text == U" ") word_space = r->glyphs[k + 1].x - r->glyphs[k].x;
+        for (std::size_t k = 0; k + 1 < r->glyphs.size(); ++k) {
+            const PlacedGlyph& g = r->glyphs[k];
+            const double gap = r->glyphs[k + 1].x - g.x;
+            if (g.text == U"\u202F") {
+                ++fines;
+                EXPECT_NEAR(gap, r->size / 8, 0.01);
+            } else if (g.text == U"\u00A0") {
+                ++nbsps;
+                if (word_space > 0) EXPECT_NEAR(gap, word_space, 0.01);
+            } else if (g.text == U" ") {
+                stretched_spaces += gap > font.advance(g.glyph) * r->size / font.units_per_em() + 0.05;
+            }
+        }
+    }
+    EXPECT_GE(fines, 8);
+    EXPECT_EQ(nbsps, 2);
+    EXPECT_GT(stretched_spaces, 0) << "the lines are justified by their word spaces";
+}
+
+// A list never ends with its last item alone at the top of a page: the last
+// two items go over together (AG pack, p. 24).
+TEST(PageMaking, TheLastTwoItemsOfAListStayTogether) {
+    const std::string list = "<liste><element>Premier point de la liste.</element><element>Deuxième point.</element>"
+                             "<element>Avant-dernier point.</element><element>Dernier point.</element></liste>"
+                             "<p>Après la liste.</p>";
+    int pushed = 0;
+    for (int tenth = 2200; tenth <= 2560; tenth += 5) {
+        const LaidOutDocument doc = lay_out("<document marges=\"20mm\" interligne=\"12pt\"><espace hauteur=\"" +
+                                            std::to_string(tenth / 10.0) + "mm\"/>" + list + "</document>");
+        for (const LaidOutPage& page : doc.pages) {
+            const auto lines = line_texts(page);
+            bool last = false, before_last = false;
+            for (const std::string& line : lines) {
+                last = last || line.find("Dernier point.") != std::string::npos;
+                before_last = before_last || line.find("Avant-dernier point.") != std::string::npos;
+            }
+            if (last) {
+                EXPECT_TRUE(before_last) << tenth / 10.0 << " mm: the last item alone on its page";
+                pushed += doc.pages.size() > 1 && &page == &doc.pages[1] && line_texts(page).size() <= 3;
+            }
+        }
+    }
+    EXPECT_GT(pushed, 0) << "some spaces do push the list's end to the next page";
 }

@@ -3,11 +3,12 @@
 oracle, not Lettrine's own reader) and counts what a French typographer would
 correct (docs/TYPOGRAPHIE.md, « Vérification »).
 
-    check_typography.py [--json] [--zero RULE,RULE...] FILE.pdf...
+    check_typography.py [--json | --tableau] [--zero RULE,RULE...] [--au-plus RULE=N,...] FILE.pdf...
 
 Prints one line per file and rule with a count above zero, and the first
 examples. With --zero, exits 1 when one of those rules counts anything in
-any file. Rules:
+any file; with --au-plus, when a rule counts more than N over all the
+files together. Rules:
   apostrophe-droite   U+0027 in French text
   guillemet-droit     U+0022 in French text
   points-de-suspension  "..." typed as three dots
@@ -21,6 +22,16 @@ any file. Rules:
   puce-isolee         a list bullet read apart from its item's text
   metadonnees         any rule above broken in the Info /Title or /Subject, or
                       in the XMP's dc:title or dc:description
+Line and page quality (line_quality.py, from character positions; justified
+body text at a document's full measure only):
+  ligne-lache         a justified line whose word spaces stretch past the limit (r > 1)
+  cesures-de-suite    a third hyphenated line in a row
+  derniere-ligne-courte  a paragraph's last line shorter than 1.5 em, or a word fragment alone
+  fine-large          a fine space (U+202F) wider than 0.15 em
+  mesure-longue       the document's justified lines average more than 75 characters
+  tailles-nombreuses  more than 5 font sizes in the document (superscripts aside)
+--json also gives each file's measures and characters per line (mean, max);
+--tableau prints one line per file: the line counts and the measure.
 """
 import html
 import json
@@ -33,6 +44,11 @@ from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
 from pdfminer.utils import decode_text
+
+from line_quality import check_lines
+
+MAX_MEAN_CHARACTERS = 75
+MAX_FONT_SIZES = 5
 
 VOWEL = "AEIOUYÂÀÉÈÊËÎÏÔÛÙaeiouyâàéèêëîïôûù"
 RULES = {
@@ -120,35 +136,65 @@ def check(path):
         for rule in METADATA_RULES:
             for m in RULES[rule].finditer(text):
                 counts["metadonnees"].append(f"{where} ({rule}): {text[max(0, m.start() - 20):m.end() + 20]}")
-    return counts
+    lines, stats = check_lines(path)
+    counts.update(lines)
+    counts["mesure-longue"] = []
+    if stats["caracteres-moyen"] > MAX_MEAN_CHARACTERS:
+        counts["mesure-longue"].append(f"{stats['caracteres-moyen']} caractères par ligne en moyenne (au plus {stats['caracteres-max']})")
+    counts["tailles-nombreuses"] = [f"{len(stats['tailles'])} tailles : {stats['tailles']}"] if len(stats["tailles"]) > MAX_FONT_SIZES else []
+    return counts, stats
+
+
+LINE_RULES = ("ligne-lache", "cesures-de-suite", "derniere-ligne-courte", "fine-large", "mesure-longue")
+TABLE_HEAD = "lâche césures courte fine  mesure  moyen  max  tailles  fichier"
+
+
+def table_row(path, row):
+    counts = "".join(f"{row[rule]:6d}" for rule in LINE_RULES)
+    return f"{counts}  {row['caracteres-moyen']:5.1f} {row['caracteres-max']:4d}  {len(row['tailles']):7d}  {path}"
 
 
 def main(argv):
     as_json = "--json" in argv
+    as_table = "--tableau" in argv
     zero = set()
+    ceilings = {}
     files = []
     args = iter(argv)
     for a in args:
-        if a == "--json":
+        if a in ("--json", "--tableau"):
             continue
         if a == "--zero":
             zero = set(next(args).split(","))
+            continue
+        if a == "--au-plus":
+            ceilings = {rule: int(n) for rule, n in (item.split("=") for item in next(args).split(","))}
             continue
         files.append(a)
     failed = False
     report = {}
     for path in files:
-        counts = check(path)
+        counts, stats = check(path)
         report[path] = {rule: len(found) for rule, found in counts.items()}
+        report[path].update(stats)
         for rule, found in counts.items():
             if not found:
                 continue
             if rule in zero:
                 failed = True
-            if not as_json:
+            if not as_json and not as_table:
                 print(f"{path}: {rule}: {len(found)} — {found[:3]}")
+    for rule, ceiling in ceilings.items():
+        total = sum(row[rule] for row in report.values())
+        if total > ceiling:
+            failed = True
+            print(f"{rule} : {total} en tout, au plus {ceiling} attendu(s)")
     if as_json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
+    if as_table:
+        print(TABLE_HEAD)
+        for path, row in report.items():
+            print(table_row(path, row))
     return 1 if failed else 0
 
 

@@ -185,6 +185,7 @@ public:
     void block(const Block& b, double x, double width, std::vector<Slice>& out, const FieldValues* fields);
     void content(const Paragraph& p, const Block& b, double x, double width, std::vector<Slice>& out, const FieldValues* fields);
     void content(const List& l, const Block& b, double x, double width, std::vector<Slice>& out, const FieldValues* fields);
+    static void keep_last_with_next(std::size_t first, std::vector<Slice>& out);
     void content(const Table& t, const Block& b, double x, double width, std::vector<Slice>& out, const FieldValues* fields);
     void content(const Image& img, const Block& b, double x, double width, std::vector<Slice>& out, const FieldValues* fields);
     void content(const Box& box, const Block& b, double x, double width, std::vector<Slice>& out, const FieldValues* fields);
