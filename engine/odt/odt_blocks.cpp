@@ -1,5 +1,9 @@
 // Tables, columns, pictures, charts, positioned frames and the contents
 // table as OpenDocument content (detail/odt_body.hpp).
+//
+// Column widths are absolute only: LibreOffice 7.4 misreads a table's
+// widths when style:rel-column-width is also given (each column 1.25 times
+// the next, the last taking the rest).
 #include <algorithm>
 #include <cmath>
 
@@ -122,8 +126,7 @@ void BodyWriter::table(const Table& t, const Block& b, pugi::xml_node parent, co
         AutoStyle column;
         column.family = "table-column";
         column.properties.push_back({"style:table-column-properties",
-                                     {{"style:column-width", points(w)},
-                                      {"style:rel-column-width", std::to_string(std::lround(w * 100)) + "*"}}});
+                                     {{"style:column-width", points(w)}}});
         node.append_child("table:table-column").append_attribute("table:style-name") = styles_.name(column).c_str();
     }
     pugi::xml_node header;
@@ -174,8 +177,7 @@ void BodyWriter::columns(const Columns& c, const Block& b, pugi::xml_node parent
         AutoStyle column;
         column.family = "table-column";
         column.properties.push_back({"style:table-column-properties",
-                                     {{"style:column-width", points(w)},
-                                      {"style:rel-column-width", std::to_string(std::lround(w * 100)) + "*"}}});
+                                     {{"style:column-width", points(w)}}});
         node.append_child("table:table-column").append_attribute("table:style-name") = styles_.name(column).c_str();
     };
     for (std::size_t k = 0; k < n; ++k) {

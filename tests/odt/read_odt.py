@@ -47,6 +47,13 @@ for item in doc.text.getElementsByType(text.ListItem):
 
 for t in doc.text.getElementsByType(table.Table):
     print("table", t.getAttrNS(TABLENS, "name"), len(t.getElementsByType(table.TableColumn)))
+    widths = []
+    for c in t.getElementsByType(table.TableColumn):
+        for s in doc.automaticstyles.getElementsByType(style.Style):
+            if s.getAttrNS(STYLENS, "name") == c.getAttrNS(TABLENS, "style-name"):
+                for p in s.getElementsByType(style.TableColumnProperties):
+                    widths.append(p.getAttrNS(STYLENS, "column-width") + ("+rel" if p.getAttrNS(STYLENS, "rel-column-width") else ""))
+    print("columns", t.getAttrNS(TABLENS, "name"), " ".join(widths))
     for row in t.getElementsByType(table.TableRow):
         header = any(a.qname == (TABLENS, "table-header-rows") for a in ancestors(row))
         cells = row.getElementsByType(table.TableCell)
