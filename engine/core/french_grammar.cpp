@@ -47,6 +47,8 @@ std::string article_of(const std::string& name) {
 PrepositionSplit split_preposition(Preposition preposition, const std::string& name) {
     const std::string article = article_of(name);
     const std::string rest = name.substr(article.size());
+    if (preposition == Preposition::None)
+        return {article.empty() ? std::string() : "l" + article.substr(1), rest};
     const bool de = preposition == Preposition::De;
     if (article == "Les ") return {de ? "des " : "aux ", rest};
     if (article == "Le ") return {de ? "du " : "au ", rest};
@@ -63,6 +65,11 @@ std::string with_de(const std::string& name) {
 
 std::string with_a(const std::string& name) {
     const PrepositionSplit split = split_preposition(Preposition::A, name);
+    return split.before + split.name;
+}
+
+std::string in_sentence(const std::string& name) {
+    const PrepositionSplit split = split_preposition(Preposition::None, name);
     return split.before + split.name;
 }
 

@@ -9,6 +9,7 @@
 //   de("Alex Exemple")    -> "d’Alex Exemple"     a("Alex Exemple")  -> "à Alex Exemple"
 //   de("Habitat")         -> "d’Habitat"          (mute h)
 //   de("Hérouville")      -> "de Hérouville"      (aspirated h: a list of words)
+//   in_sentence("Les Ecossolies") -> "les Ecossolies" (after « pour », « avec »…)
 // A name's leading « Le », « La », « Les », « L’ » is taken as its article
 // (the names in the data are written with their article capitalised, as
 // they are on their own); a name whose first word is not an article keeps
@@ -26,7 +27,9 @@ namespace lettrine {
 
 enum class Gender { Masculine, Feminine };
 
-enum class Preposition { De, A };
+// None: the name inside a sentence, its article in lower case
+// (« pour les Ecossolies », « avec l’Atelier »).
+enum class Preposition { De, A, None };
 
 // The words before the name and what is left of it: {"des ", "Ecossolies"}.
 struct PrepositionSplit {
@@ -37,6 +40,7 @@ PrepositionSplit split_preposition(Preposition preposition, const std::string& n
 
 std::string with_de(const std::string& name);
 std::string with_a(const std::string& name);
+std::string in_sentence(const std::string& name);
 
 // French number agreement: the plural starts at two, whatever the decimals
 // (« 0,5 jour », « 1,5 jour », « 2 jours »).

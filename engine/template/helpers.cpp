@@ -127,8 +127,9 @@ std::string with_preposition(HelperKind kind, const std::string& rendered) {
     }
     const std::size_t text_end = std::min(trimmed.find('<', text_start), trimmed.size());
     const std::string text = xml_unescape(trimmed.substr(text_start, text_end - text_start));
-    const PrepositionSplit split =
-        split_preposition(kind == HelperKind::Of ? Preposition::De : Preposition::A, text);
+    const Preposition preposition =
+        kind == HelperKind::Of ? Preposition::De : kind == HelperKind::To ? Preposition::A : Preposition::None;
+    const PrepositionSplit split = split_preposition(preposition, text);
     return xml_escape(split.before) + trimmed.substr(0, text_start) + xml_escape(split.name) + trimmed.substr(text_end);
 }
 
@@ -149,6 +150,7 @@ const std::vector<HelperInfo>& template_helpers() {
         {"en_majuscules", HelperKind::Upper, "un texte"},
         {"de", HelperKind::Of, "un nom"},
         {"a", HelperKind::To, "un nom"},
+        {"en_phrase", HelperKind::InSentence, "un nom"},
         {"accord", HelperKind::Agreement,
          "un nombre en chiffres suivi du nom au singulier, et de son pluriel s’il a plusieurs mots (par exemple "
          "« 2 jour » ou « 2 jour prévu|jours prévus »)"},
@@ -170,7 +172,8 @@ const HelperInfo* find_helper(const std::string& name) {
 
 std::optional<std::string> apply_helper(HelperKind kind, const std::string& rendered) {
     if (kind == HelperKind::Upper) return upper_markup(rendered);
-    if (kind == HelperKind::Of || kind == HelperKind::To) return with_preposition(kind, rendered);
+    if (kind == HelperKind::Of || kind == HelperKind::To || kind == HelperKind::InSentence)
+        return with_preposition(kind, rendered);
 
     const std::string value = trim(xml_unescape(rendered));
     if (value.empty()) return std::string();
@@ -211,7 +214,8 @@ std::optional<std::string> apply_helper(HelperKind kind, const std::string& rend
         case HelperKind::ByGender: result = by_gender(value); break;
         case HelperKind::Upper:
         case HelperKind::Of:
-        case HelperKind::To: break;
+        case HelperKind::To:
+        case HelperKind::InSentence: break;
     }
     if (!result) return std::nullopt;
     return xml_escape(*result);

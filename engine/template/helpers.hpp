@@ -28,7 +28,7 @@ namespace lettrine {
 
 enum class HelperKind {
     Euros, Figures, Days, EurosInWords, NumberInWords, DateLong, DateWithWeekday, DateShort,
-    Ordinal, OrdinalFeminine, Upper, Of, To, Agreement, DefiniteArticle, ByGender,
+    Ordinal, OrdinalFeminine, Upper, Of, To, InSentence, Agreement, DefiniteArticle, ByGender,
 };
 
 struct HelperInfo {

@@ -12,6 +12,9 @@ TEST(FrenchGrammar, PrepositionBeforeAName) {
     EXPECT_EQ(with_de("Alex Exemple"), "d’Alex Exemple");
     EXPECT_EQ(with_de("Hérouville"), "de Hérouville");
     EXPECT_EQ(with_a("Le Solilab"), "au Solilab");
+    EXPECT_EQ(in_sentence("Les Ecossolies"), "les Ecossolies");
+    EXPECT_EQ(in_sentence("L'Atelier"), "l'Atelier");
+    EXPECT_EQ(in_sentence("Nantes Métropole"), "Nantes Métropole");
 }
 
 TEST(FrenchGrammar, PluralFromTwo) {

@@ -112,6 +112,17 @@ TEST(Helpers, PrepositionsElideAndContract) {
     EXPECT_EQ(apply("de", ""), "");
 }
 
+// A name inside a sentence: its article in lower case, nothing else touched.
+TEST(Helpers, NameInsideASentenceLowersItsArticle) {
+    EXPECT_EQ(apply("en_phrase", "Les Ecossolies"), "les Ecossolies");
+    EXPECT_EQ(apply("en_phrase", "Le Solilab"), "le Solilab");
+    EXPECT_EQ(apply("en_phrase", "La Fabrique"), "la Fabrique");
+    EXPECT_EQ(apply("en_phrase", "L’Atelier d’Économie"), "l’Atelier d’Économie");
+    EXPECT_EQ(apply("en_phrase", "Lebrun"), "Lebrun");
+    EXPECT_EQ(apply("en_phrase", "Alex Exemple"), "Alex Exemple");
+    EXPECT_EQ(apply("en_phrase", "Structure Habitat"), "Structure Habitat");
+}
+
 // Number agreement: French plural from two, whatever the decimals; the
 // forms given, or one word's regular plural.
 TEST(Helpers, AgreementInNumber) {
