@@ -10,6 +10,7 @@
 // restart, exit code 81), one call converts every letter.
 #include <algorithm>
 #include <map>
+#include <iterator>
 #include <set>
 #include <sstream>
 #include <string>
@@ -156,8 +157,14 @@ TEST_F(OdtFidelity, LibreOfficeGivesTheLettersBackWordForWord) {
         const fs::path ours = dir_ / "out/lettres" / name, theirs = dir_ / "converted" / name;
         ASSERT_TRUE(fs::exists(theirs)) << name << " not converted: " << converted_.out << converted_.err;
         const std::string our_text = pdf_text(ours);
-        const std::set<std::string> furniture = furniture_lines(our_text);
-        const std::vector<std::string> a = words(our_text, furniture), b = words(pdf_text(theirs), furniture);
+        const std::string their_text = pdf_text(theirs);
+        // Furniture recurs in both files; a body line that recurs in one only
+        // because of where its lines break (a name alone on a line) is text.
+        std::set<std::string> furniture;
+        const std::set<std::string> ours_recurring = furniture_lines(our_text), theirs_recurring = furniture_lines(their_text);
+        std::set_intersection(ours_recurring.begin(), ours_recurring.end(), theirs_recurring.begin(),
+                              theirs_recurring.end(), std::inserter(furniture, furniture.begin()));
+        const std::vector<std::string> a = words(our_text, furniture), b = words(their_text, furniture);
         EXPECT_GT(a.size(), 500u) << name;
         EXPECT_EQ(difference(a, b), "") << name;
         EXPECT_LE(std::abs(pdf_page_count(ours) - pdf_page_count(theirs)), 1) << name;
