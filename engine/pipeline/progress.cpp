@@ -10,11 +10,13 @@ void Progress::start(const std::string& label, std::size_t total) {
     label_ = label;
     total_ = total;
     done_ = 0;
+    if (observer_) observer_(label_, done_, total_);
 }
 
 void Progress::advance(const std::string& written_file) {
     std::lock_guard<std::mutex> lock(mutex_);
     ++done_;
+    if (observer_) observer_(label_, done_, total_);
     if (verbosity_ == Verbosity::Quiet) return;
     if (verbosity_ == Verbosity::Verbose) out_ << "  " << written_file << "\n";
     // A redrawn line only on a terminal and only when there is something to wait for.

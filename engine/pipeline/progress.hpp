@@ -3,6 +3,7 @@
 // is a terminal (« Lettres : 3/4 »), the files written with --verbose,
 // nothing but errors with --quiet.
 #include <atomic>
+#include <functional>
 #include <mutex>
 #include <ostream>
 #include <string>
@@ -19,6 +20,10 @@ public:
     void finish();
     void say(const std::string& line);  // a normal-verbosity message
     Verbosity verbosity() const { return verbosity_; }
+    // Called (under the progress lock) at each start and advance with the
+    // label, the documents done and their total: the web server's progress bar.
+    using Observer = std::function<void(const std::string& label, std::size_t done, std::size_t total)>;
+    void observe(Observer observer) { observer_ = std::move(observer); }
 
 private:
     std::ostream& out_;
@@ -27,6 +32,7 @@ private:
     std::mutex mutex_;
     std::string label_;
     std::size_t total_ = 0, done_ = 0;
+    Observer observer_;
 };
 
 }  // namespace lettrine

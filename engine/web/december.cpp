@@ -129,7 +129,8 @@ void bring_logo(const Workspace& workspace, const Programme& programme, const Sa
 
 DecemberOutcome december_from_upload(const Workspace& workspace, const DecemberSettings& settings,
                                      const std::vector<UploadedFile>& files,
-                                     const std::function<std::string(const DataValue&)>& render_result) {
+                                     const std::function<std::string(const DataValue&)>& render_result,
+                                     Progress* progress) {
     ScratchFolder scratch(workspace);
     SavedProgramme saved;
     try {
@@ -146,6 +147,7 @@ DecemberOutcome december_from_upload(const Workspace& workspace, const DecemberS
     options.output = output;
     options.templates = settings.templates;
     options.jobs = settings.jobs;
+    options.progress = progress;
     JobResult result;
     try {
         bring_logo(workspace, *checked.programme, saved, scratch.path());

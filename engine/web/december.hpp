@@ -14,6 +14,7 @@
 #include "core/diagnostic.hpp"
 #include "data/value.hpp"
 #include "data/xlsx_reader.hpp"
+#include "pipeline/progress.hpp"
 #include "web/upload.hpp"
 #include "web/workspace.hpp"
 
@@ -62,7 +63,8 @@ inline constexpr const char* kReferentResult = "referent";
 // saved with the documents, so the page can be reloaded or bookmarked).
 DecemberOutcome december_from_upload(const Workspace& workspace, const DecemberSettings& settings,
                                      const std::vector<UploadedFile>& files,
-                                     const std::function<std::string(const DataValue&)>& render_result);
+                                     const std::function<std::string(const DataValue&)>& render_result,
+                                     Progress* progress = nullptr);
 
 // Publishes `folder` (on the same file system) as result `id`: writes the
 // manifest of the files it may serve and its page, then renames it into the

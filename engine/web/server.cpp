@@ -15,6 +15,7 @@
 #include "web/access.hpp"
 #include "web/accounts.hpp"
 #include "web/december.hpp"
+#include "web/job_pages.hpp"
 #include "web/server_kit.hpp"
 #include "web/work_pages.hpp"
 #include "web/pages.hpp"
@@ -134,6 +135,11 @@ struct WebServer::Impl : ServerKit {
         });
         referent_routes();
         add_work_routes(http, *this);
+        add_job_routes(http, *this, {{"decembre", [this](const httplib::Request& req, httplib::Response& res,
+                                                         const DataValue& view) {
+                                          return page(req, res, "decembre", "Décembre : lettres de mission et budget",
+                                                      view, true);
+                                      }}});
         http.Get("/static/lettrine.css", [this](const httplib::Request&, httplib::Response& res) {
             res.set_header("Cache-Control", "no-cache");
             res.set_content(pages.stylesheet(), "text/css; charset=utf-8");
@@ -154,17 +160,14 @@ struct WebServer::Impl : ServerKit {
     void post_december(const httplib::Request& req, httplib::Response& res) {
         std::vector<UploadedFile> files;
         if (!uploaded_files(req, res, files)) return;
-        if (!enter_queue(res)) return;
-        BatchTurn turn{gate};
-        const DecemberOutcome outcome = december_from_upload(workspace, december, files, [this](const DataValue& view) {
-            return pages.render("resultats", "Décembre : documents prêts", view);
+        // The upload's bytes move into the job: the request is answered at once.
+        auto sent = std::make_shared<std::vector<UploadedFile>>(std::move(files));
+        start_job(res, job_owner(req), "decembre", [this, sent](Progress& progress) {
+            const auto render = [this](const DataValue& view) {
+                return pages.render("resultats", "Décembre : documents prêts", view);
+            };
+            return december_from_upload(workspace, december, *sent, render, &progress);
         });
-        if (outcome.refused) {
-            DataValue view = outcome.view;
-            html(res, 422, page(req, res, "decembre", "Décembre : lettres de mission et budget", view, true));
-            return;
-        }
-        see_other(res, "/resultats/" + outcome.result_id + "/");
     }
 
     // ---- Référents: the staff's page of links, and each sector's page through its token.

@@ -57,6 +57,20 @@ bool ServerKit::enter_queue(httplib::Response& res) {
     return false;
 }
 
+std::string ServerKit::job_owner(const httplib::Request& req) {
+    if (access.enabled()) {
+        const std::optional<Session> session = access.session(req);
+        return session ? "session:" + session->id : "";
+    }
+    const std::string form = cookie_value(req, kFormCookie);
+    return form.empty() ? "" : "formulaire:" + form;
+}
+
+void ServerKit::start_job(httplib::Response& res, const std::string& owner, const std::string& kind,
+                          BatchJobs::Work work) {
+    see_other(res, "/travaux/" + jobs.start(owner, kind, std::move(work)));
+}
+
 void ServerKit::see_other(httplib::Response& res, const std::string& location) {
     res.status = 303;
     res.set_header("Location", location);

@@ -10,6 +10,7 @@
 #include <httplib.h>
 
 #include "web/access.hpp"
+#include "web/batch_jobs.hpp"
 #include "web/december.hpp"
 #include "web/options.hpp"
 #include "web/pages.hpp"
@@ -30,6 +31,13 @@ struct ServerKit {
     DecemberSettings december;
     BatchGate gate;
     ReferentDesk desk;
+    BatchJobs jobs{gate};  // last: its running jobs use the members above
+
+    // Who may follow a job: the staff session, or the form cookie when
+    // accounts are off (a référent's jobs are bound to its link's token).
+    std::string job_owner(const httplib::Request& req);
+    // Starts `work` as a job of `kind` and sends the browser to its waiting page.
+    void start_job(httplib::Response& res, const std::string& owner, const std::string& kind, BatchJobs::Work work);
 
     // An HTML answer, never cached.
     void html(httplib::Response& res, int status, const std::string& body);
@@ -46,12 +54,6 @@ struct ServerKit {
     // Waits for a turn in the batch queue; false (and a French 503) when it is full.
     bool enter_queue(httplib::Response& res);
     void see_other(httplib::Response& res, const std::string& location);
-};
-
-// Leaves the batch queue when the request is done, whatever happens.
-struct BatchTurn {
-    BatchGate& gate;
-    ~BatchTurn() { gate.leave(); }
 };
 
 // The result id a job published, or the refusal's page (422): shared by the

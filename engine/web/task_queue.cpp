@@ -40,11 +40,12 @@ void BoundedTaskQueue::work() {
     }
 }
 
-bool BatchGate::enter() {
+bool BatchGate::enter(const std::function<void(unsigned long long ticket)>& ticketed) {
     std::unique_lock<std::mutex> lock(mutex_);
     const bool must_wait = free_ <= 0 || next_ticket_ != serving_;
     if (must_wait && next_ticket_ - serving_ >= max_waiting_) return false;
     const unsigned long long ticket = next_ticket_++;
+    if (ticketed) ticketed(ticket);
     turn_.wait(lock, [&] { return ticket == serving_ && free_ > 0; });
     ++serving_;
     --free_;
@@ -59,6 +60,12 @@ void BatchGate::leave() {
         ++free_;
     }
     turn_.notify_all();
+}
+
+std::size_t BatchGate::ahead(unsigned long long ticket) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const unsigned long long waiting_ahead = ticket > serving_ ? ticket - serving_ : 0;
+    return static_cast<std::size_t>(waiting_ahead) + static_cast<std::size_t>(batches_ - free_);
 }
 
 std::size_t BatchGate::waiting() {

@@ -39,10 +39,13 @@ public:
     // At most `batches` at once and `max_waiting` waiting: each waiting
     // batch holds one of the server's worker threads, and pages must keep
     // some (--lots-simultanes decides the first; the server derives the second).
-    BatchGate(int batches, std::size_t max_waiting) : free_(batches), max_waiting_(max_waiting) {}
+    BatchGate(int batches, std::size_t max_waiting) : batches_(batches), free_(batches), max_waiting_(max_waiting) {}
     // Blocks until it is this caller's turn; false at once (without
-    // waiting) when the queue is full.
-    bool enter();
+    // waiting) when the queue is full. `ticketed` learns the caller's place
+    // in the queue before it waits (for ahead()).
+    bool enter(const std::function<void(unsigned long long ticket)>& ticketed = {});
+    // Batches before `ticket`: those running and those waiting ahead of it.
+    std::size_t ahead(unsigned long long ticket);
     void leave();
     // Batches waiting now.
     std::size_t waiting();
@@ -50,9 +53,15 @@ public:
 private:
     std::mutex mutex_;
     std::condition_variable turn_;
-    int free_;
+    int batches_, free_;
     std::size_t max_waiting_;
     unsigned long long next_ticket_ = 0, serving_ = 0;
+};
+
+// Leaves the batch queue when the batch is done, whatever happens.
+struct BatchTurn {
+    BatchGate& gate;
+    ~BatchTurn() { gate.leave(); }
 };
 
 }  // namespace lettrine::web

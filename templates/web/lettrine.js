@@ -80,7 +80,45 @@
     });
   }
 
+  // The waiting page of a job: its bar set from the counts, then its state
+  // polled (the page's own refresh stays as the fallback without script).
+  function showJob(bar, fill, done, total) {
+    if (total > 0) {
+      fill.style.width = Math.round(100 * done / total) + "%";
+      bar.setAttribute("aria-valuemax", String(total));
+      bar.setAttribute("aria-valuenow", String(done));
+    }
+  }
+
+  function followJob(box) {
+    var text = box.querySelector("[data-travail-texte]");
+    var bar = box.querySelector("[data-travail-barre]");
+    var fill = box.querySelector("[data-travail-rempli]");
+    showJob(bar, fill, Number(fill.getAttribute("data-fait") || 0), Number(fill.getAttribute("data-total") || 0));
+    var refresh = document.querySelector("meta[http-equiv=refresh]");
+    if (refresh) refresh.parentNode.removeChild(refresh);
+    function poll() {
+      fetch(box.getAttribute("data-travail"), { credentials: "same-origin", cache: "no-store" })
+        .then(function (answer) {
+          if (!answer.ok) { window.location.reload(); return null; }
+          return answer.json();
+        })
+        .then(function (state) {
+          if (!state) return;
+          if (state.etat === "fini") { window.location.replace(state.adresse); return; }
+          if (text.textContent !== state.texte) text.textContent = state.texte;
+          bar.setAttribute("aria-valuetext", state.texte);
+          showJob(bar, fill, state.fait, state.total);
+          setTimeout(poll, 300);
+        })
+        .catch(function () { setTimeout(poll, 1000); });
+    }
+    setTimeout(poll, 200);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    var job = document.querySelector("[data-travail]");
+    if (job) followJob(job);
     showFirstFaults();
     focusSummary();
     linkCells();

@@ -225,6 +225,33 @@ TEST(Access, ASessionExpiresOnTheServer) {
     EXPECT_EQ(expired->get_header_value("Location"), "/connexion?suite=/decembre");
 }
 
+// A job is followed only from the session that started it: another
+// session, or none (sent to the login page), sees no trace of it.
+TEST(Access, AJobBelongsToItsSession) {
+    RunningServer server(with_accounts());
+    auto client = server.client();
+    std::string marie, other;
+    ASSERT_EQ(log_in(client, marie)->status, 303);
+    ASSERT_EQ(log_in(client, other)->status, 303);
+    const FormCredentials form = form_credentials(client, "/decembre", marie);
+    httplib::MultipartFormDataItems items{{"jeton", form.token, "", ""},
+                                          {"fichiers", slurp(source("input/programme-2016.xlsx")), "programme-2016.xlsx",
+                                           "application/octet-stream"}};
+    auto posted = client.Post("/decembre", {{"Cookie", marie}}, items);
+    ASSERT_EQ(posted->status, 303);
+    const std::string waiting = posted->get_header_value("Location");
+    ASSERT_EQ(waiting.rfind("/travaux/", 0), 0u) << waiting;
+    for (const std::string& cookies : {other, std::string()}) {
+        auto foreign = get(client, waiting + ".json", cookies);
+        EXPECT_EQ(foreign->status, 404);
+        EXPECT_NE(foreign->body.find("Travail introuvable"), std::string::npos);
+        EXPECT_EQ(get(client, waiting, cookies)->status, 404);
+    }
+    auto done = follow_job(client, std::move(posted), marie);
+    ASSERT_EQ(done->status, 303);
+    EXPECT_EQ(done->get_header_value("Location").rfind("/resultats/", 0), 0u);
+}
+
 TEST(Access, EveryPostNeedsTheFormsToken) {
     RunningServer server(with_accounts());
     auto client = server.client();

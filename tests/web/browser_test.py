@@ -40,6 +40,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
+import browser_progress
 import browser_work_flows
 
 
@@ -362,6 +363,7 @@ def main():
         driver = browser(downloads, profile)
         base = "http://127.0.0.1:%d" % port
         december_flow(driver, base, source, args.captures, downloads)
+        browser_progress.progress_flow(driver, base, source, args.captures, screenshot, check)
         faulty_flow(driver, base, source, args.captures, work)
         keyboard_flow(driver, base, source, downloads)
         referent_flow(driver, base, source, args.captures)

@@ -99,6 +99,24 @@ inline FormCredentials form_credentials(httplib::Client& client, const std::stri
     return {with_cookies_of(res, cookies), token_in(res->body)};
 }
 
+// A batch started as a job answers with a 303 to its waiting page
+// (/travaux/ID): follows it, as the page's refresh would, until the job
+// answers with its result (303 to /resultats/ID/) or its refusal (422).
+inline httplib::Result follow_job(httplib::Client& client, httplib::Result res, const std::string& cookies) {
+    for (int tries = 0; tries < 1200 && res && res->status == 303 &&
+                        res->get_header_value("Location").rfind("/travaux/", 0) == 0;
+         ++tries) {
+        const std::string waiting = res->get_header_value("Location");
+        httplib::Result page = client.Get(waiting.c_str(), {{"Cookie", cookies}});
+        while (page && page->status == 200) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            page = client.Get(waiting.c_str(), {{"Cookie", cookies}});
+        }
+        res = std::move(page);
+    }
+    return res;
+}
+
 // Posts `files` (field « fichiers ») from the form of `page` to `path`, as a browser would.
 inline httplib::Result post_files(httplib::Client& client, const std::string& page, const std::string& path,
                                   const std::vector<std::pair<std::string, std::string>>& files,
@@ -106,7 +124,7 @@ inline httplib::Result post_files(httplib::Client& client, const std::string& pa
     const FormCredentials form = form_credentials(client, page, cookies);
     httplib::MultipartFormDataItems items{{"jeton", form.token, "", ""}};
     for (const auto& [name, bytes] : files) items.push_back({"fichiers", bytes, name, "application/octet-stream"});
-    return client.Post(path.c_str(), {{"Cookie", form.cookies}}, items);
+    return follow_job(client, client.Post(path.c_str(), {{"Cookie", form.cookies}}, items), form.cookies);
 }
 
 // One part of a multipart form: a file when `name` is set, else a plain field.
@@ -121,7 +139,7 @@ inline httplib::Result post_form(httplib::Client& client, const std::string& pag
     httplib::MultipartFormDataItems items{{"jeton", form.token, "", ""}};
     for (const FormPart& p : parts)
         items.push_back({p.field, p.bytes, p.name, p.name.empty() ? "" : "application/octet-stream"});
-    return client.Post(path.c_str(), {{"Cookie", form.cookies}}, items);
+    return follow_job(client, client.Post(path.c_str(), {{"Cookie", form.cookies}}, items), form.cookies);
 }
 
 // Runs `lettrine ARGUMENTS` through the shell (« 2>&1 » added): (exit code, output).
