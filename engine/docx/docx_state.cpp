@@ -34,19 +34,6 @@ double extent_points(const Extent& extent, double available) {
     }
 }
 
-std::vector<double> column_points(const std::vector<Extent>& columns, double total) {
-    std::vector<double> widths(columns.size(), 0.0);
-    double used = 0, shares = 0;
-    for (std::size_t k = 0; k < columns.size(); ++k) {
-        if (columns[k].kind == Extent::Kind::Relative) shares += columns[k].value;
-        else used += widths[k] = extent_points(columns[k], total);
-    }
-    const double rest = std::max(0.0, total - used);
-    for (std::size_t k = 0; k < columns.size(); ++k)
-        if (columns[k].kind == Extent::Kind::Relative) widths[k] = shares > 0 ? rest * columns[k].value / shares : 0;
-    return widths;
-}
-
 pugi::xml_node child(pugi::xml_node parent, const char* name,
                      std::initializer_list<std::pair<const char*, std::string>> attributes) {
     pugi::xml_node node = parent.append_child(name);

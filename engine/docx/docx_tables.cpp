@@ -2,13 +2,13 @@
 // WordprocessingML.
 #include <cmath>
 
+#include "markup/geometry.hpp"
 #include "docx/detail/docx_writer_state.hpp"
 
 namespace lettrine::docx_detail {
 
 namespace {
 
-constexpr double kPixelsPerInch = 96.0;  // natural size of an image without a given size, as the layout
 
 const char* vertical(VerticalAlign align) {
     switch (align) {
@@ -94,7 +94,7 @@ void StoryWriter::table(const Table& t, const Block& b, const Frame& frame) {
         open_paragraph(nullptr, props);
     }
     const double width = extent_points(t.width, frame.width);
-    const std::vector<double> widths = column_points(t.columns, width);
+    const std::vector<double> widths = column_widths(t.columns, width);
     pugi::xml_node table = story_.append_child("w:tbl");
     table_properties(table, width, frame.left, t.border_width, t.border_color, t.padding);
     grid(table, widths);
@@ -136,7 +136,7 @@ void StoryWriter::columns(const Columns& c, const Block& b, const Frame& frame) 
     std::vector<Extent> extents;
     for (const Column& column : c.columns) extents.push_back(column.width);
     const double gaps = c.gap * static_cast<double>(n > 0 ? n - 1 : 0);
-    const std::vector<double> text = column_points(extents, std::max(0.0, frame.width - gaps));
+    const std::vector<double> text = column_widths(extents, std::max(0.0, frame.width - gaps));
     std::vector<double> widths = text;
     for (std::size_t k = 0; k < n; ++k) widths[k] += (k > 0 ? c.gap / 2 : 0) + (k + 1 < n ? c.gap / 2 : 0);
     double total = 0;
@@ -163,15 +163,8 @@ void StoryWriter::columns(const Columns& c, const Block& b, const Frame& frame) 
 void StoryWriter::image(const Image& img, const Block& b, const Frame& frame, bool keep_next) {
     const std::optional<Media> media = state_.image(img, b.position);
     if (!media) return;
-    const double px_w = media->info.size.width, px_h = media->info.size.height;
-    double w = img.width, h = img.height;
-    if (w > 0 && h <= 0) h = w * px_h / px_w;
-    else if (h > 0 && w <= 0) w = h * px_w / px_h;
-    else if (w <= 0 && h <= 0) {
-        w = px_w * 72.0 / kPixelsPerInch;
-        h = px_h * 72.0 / kPixelsPerInch;
-        if (w > frame.width) { h *= frame.width / w; w = frame.width; }
-    }
+    const PointSize size = image_size(img, {media->info.size.width, media->info.size.height}, frame.width);
+    const double w = size.width, h = size.height;
     ParagraphProps props = base_props(b, frame, keep_next);
     props.jc = img.align == BoxAlign::Right ? "right" : img.align == BoxAlign::Center ? "center" : "left";
     pugi::xml_node paragraph = open_paragraph(&b, props);

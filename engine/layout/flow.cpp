@@ -181,15 +181,8 @@ void Layouter::content(const Image& img, const Block& b, double x, double width,
         diagnostics_.error(b.position, "l'image « " + img.src + " » ne peut pas être utilisée : " + problem);
         return;
     }
-    const double px_w = loaded->info.size.width, px_h = loaded->info.size.height;
-    double w = img.width, h = img.height;
-    if (w > 0 && h <= 0) h = w * px_h / px_w;
-    else if (h > 0 && w <= 0) w = h * px_w / px_h;
-    else if (w <= 0 && h <= 0) {
-        w = px_w * 72.0 / kPixelsPerInch;
-        h = px_h * 72.0 / kPixelsPerInch;
-        if (w > width) { h *= width / w; w = width; }
-    }
+    const PointSize size = image_size(img, {loaded->info.size.width, loaded->info.size.height}, width);
+    const double w = size.width, h = size.height;
     const double ix = img.align == BoxAlign::Left ? x : img.align == BoxAlign::Right ? x + width - w : x + (width - w) / 2;
     Slice::Content s;
     s.height = h;

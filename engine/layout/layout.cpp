@@ -48,27 +48,6 @@ void shift_item_x(PageItem& item, double dx) {
         item);
 }
 
-double resolve_extent(const Extent& e, double available) {
-    switch (e.kind) {
-    case Extent::Kind::Points: return e.value;
-    case Extent::Kind::Percent: return available * e.value / 100.0;
-    default: return available;
-    }
-}
-
-std::vector<double> column_widths(const std::vector<Extent>& columns, double total) {
-    std::vector<double> widths(columns.size(), 0.0);
-    double used = 0, shares = 0;
-    for (std::size_t k = 0; k < columns.size(); ++k) {
-        if (columns[k].kind == Extent::Kind::Relative) shares += columns[k].value;
-        else used += widths[k] = resolve_extent(columns[k], total);
-    }
-    const double rest = std::max(0.0, total - used);
-    for (std::size_t k = 0; k < columns.size(); ++k)
-        if (columns[k].kind == Extent::Kind::Relative) widths[k] = shares > 0 ? rest * columns[k].value / shares : 0;
-    return widths;
-}
-
 std::string plain_text(const Paragraph& p) {
     std::string text;
     for (const Inline& in : p.inlines) {

@@ -15,7 +15,6 @@ namespace lettrine::odt_detail {
 namespace {
 
 // The layout's natural size of an image without a given size: CSS pixels.
-constexpr double kPixelsPerInch = 96.0;
 
 const char* vertical(VerticalAlign v) {
     switch (v) {
@@ -40,27 +39,6 @@ std::string extension_of(const std::string& media_type) {
 }
 
 }  // namespace
-
-double resolve_width(const Extent& e, double available) {
-    switch (e.kind) {
-    case Extent::Kind::Points: return e.value;
-    case Extent::Kind::Percent: return available * e.value / 100.0;
-    default: return available;
-    }
-}
-
-std::vector<double> odt_column_widths(const std::vector<Extent>& columns, double total) {
-    std::vector<double> widths(columns.size(), 0.0);
-    double used = 0, shares = 0;
-    for (std::size_t k = 0; k < columns.size(); ++k) {
-        if (columns[k].kind == Extent::Kind::Relative) shares += columns[k].value;
-        else used += widths[k] = resolve_width(columns[k], total);
-    }
-    const double rest = std::max(0.0, total - used);
-    for (std::size_t k = 0; k < columns.size(); ++k)
-        if (columns[k].kind == Extent::Kind::Relative) widths[k] = shares > 0 ? rest * columns[k].value / shares : 0;
-    return widths;
-}
 
 const Pictures::Picture* Pictures::load(const std::string& src, const SourcePosition& where, Diagnostics& diagnostics) {
     std::string problem;
@@ -117,8 +95,8 @@ std::string BodyWriter::table_style(double width, const Block& b, const Measure&
 
 void BodyWriter::table(const Table& t, const Block& b, pugi::xml_node parent, const Measure& m, const Flags& f) {
     if (f.in_list) return;  // ODF lists hold no tables; the markup puts none there
-    const double width = std::min(m.width, resolve_width(t.width, m.width));
-    const std::vector<double> widths = odt_column_widths(t.columns, width);
+    const double width = std::min(m.width, resolve_extent(t.width, m.width));
+    const std::vector<double> widths = column_widths(t.columns, width);
     pugi::xml_node node = parent.append_child("table:table");
     node.append_attribute("table:name") = ("Tableau" + std::to_string(++tables_made_)).c_str();
     node.append_attribute("table:style-name") = table_style(width, b, m, f).c_str();
@@ -169,7 +147,7 @@ void BodyWriter::columns(const Columns& c, const Block& b, pugi::xml_node parent
     const double available = std::max(0.0, m.width - c.gap * static_cast<double>(n - 1));
     std::vector<Extent> extents;
     for (const Column& col : c.columns) extents.push_back(col.width);
-    const std::vector<double> widths = odt_column_widths(extents, available);
+    const std::vector<double> widths = column_widths(extents, available);
     pugi::xml_node node = parent.append_child("table:table");
     node.append_attribute("table:name") = ("Colonnes" + std::to_string(++tables_made_)).c_str();
     node.append_attribute("table:style-name") = table_style(m.width, b, m, f).c_str();
@@ -266,7 +244,7 @@ void BodyWriter::image(const Image& img, const Block& b, pugi::xml_node parent, 
 }
 
 void BodyWriter::chart(const Chart& c, const Block& b, pugi::xml_node parent, const Measure& m, const Flags& f) {
-    const double w = std::min(m.width, resolve_width(c.width, m.width));
+    const double w = std::min(m.width, resolve_extent(c.width, m.width));
     const ChartSvg svg = chart_svg(c, w);
     const Pictures::Picture* picture = pictures_.add_svg(svg.svg);
     pugi::xml_node p = frame_paragraph(parent, c.align, b, m, f);

@@ -47,7 +47,7 @@ void BodyWriter::block(const Block& b, pugi::xml_node parent, const Measure& m, 
             else if constexpr (std::is_same_v<T, ContentsTable>) contents(content, b, parent, m);
             else if constexpr (std::is_same_v<T, HorizontalRule>) rule(content, b, parent, m, f);
             else if constexpr (std::is_same_v<T, Box>) {
-                const double w = std::min(m.width, resolve_width(content.width, m.width));
+                const double w = std::min(m.width, resolve_extent(content.width, m.width));
                 const double free = m.width - w;
                 Measure inner = m;
                 inner.width = w;

