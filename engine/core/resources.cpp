@@ -29,14 +29,6 @@ fs::path defaults_folder() { return installed_defaults_folder(); }
 
 }  // namespace
 
-fs::path installed_defaults_folder() {
-#ifdef LETTRINE_DEFAULTS_DIR
-    return LETTRINE_DEFAULTS_DIR;
-#else
-    return {};
-#endif
-}
-
 void ResourceResolver::add(const fs::path& folder) {
     if (folder.empty()) return;
     boost::system::error_code ec;

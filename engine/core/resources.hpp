@@ -22,13 +22,11 @@
 
 #include <boost/filesystem.hpp>
 
+#include "core/installation.hpp"  // installed_defaults_folder()
+
 namespace lettrine {
 
 inline constexpr std::uint64_t kMaxResourceBytes = 32ull << 20;
-
-// The installed defaults: the example programme (input/), the templates
-// (templates/) and the logo. Empty in a build without them.
-boost::filesystem::path installed_defaults_folder();
 
 class ResourceResolver {
 public:

@@ -13,6 +13,7 @@
 
 #include "core/diagnostic.hpp"
 #include "core/french.hpp"
+#include "core/installation.hpp"
 #include "core/output_files.hpp"
 #include "pdfimport/child_process.hpp"
 #include "pdfimport/import_protocol.hpp"
@@ -63,11 +64,6 @@ void check_file(const fs::path& file, std::uint64_t max_bytes) {
         fail(ErrorKind::Data, file,
              "fichier trop volumineux pour être importé (" + file_size_text(size) + " ; au plus " +
                  file_size_text(max_bytes) + ")");
-}
-
-bool is_executable(const fs::path& path) {
-    boost::system::error_code error;
-    return fs::is_regular_file(path, error) && ::access(path.c_str(), X_OK) == 0;
 }
 
 std::vector<std::string> limit_arguments(const ImportLimits& limits, std::size_t files) {
@@ -181,26 +177,12 @@ bool succeeded(const pdfimport::ChildRun& run) {
 }  // namespace
 
 fs::path import_helper_path() {
-    if (const char* variable = std::getenv(kImportHelperVariable); variable && *variable) {
-        if (is_executable(variable)) return variable;
-        throw LettrineError(ErrorKind::Internal, SourcePosition::in_file(variable),
-                            std::string("programme d'import des PDF introuvable ou non exécutable (désigné par la "
-                                        "variable d'environnement ") +
-                                kImportHelperVariable + ")");
-    }
-    boost::system::error_code error;
-    const fs::path self = fs::read_symlink("/proc/self/exe", error);
-    if (!error) {
-        const fs::path beside = self.parent_path() / kImportHelperName;
-        if (is_executable(beside)) return beside;
-    }
 #ifdef LETTRINE_IMPORT_PDF_BUILD_PATH
-    if (is_executable(LETTRINE_IMPORT_PDF_BUILD_PATH)) return LETTRINE_IMPORT_PDF_BUILD_PATH;
+    const char* const build_path = LETTRINE_IMPORT_PDF_BUILD_PATH;
+#else
+    const char* const build_path = nullptr;
 #endif
-    throw LettrineError(ErrorKind::Internal, SourcePosition{},
-                        std::string("programme d'import des PDF introuvable : ") + kImportHelperName +
-                            " doit être à côté de lettrine (" + (error ? std::string("?") : self.parent_path().string()) +
-                            "), ou désigné par la variable d'environnement " + kImportHelperVariable);
+    return find_helper_program({kImportHelperName, kImportHelperVariable, build_path, "programme d’import des PDF"});
 }
 
 ExternalPdfInfo inspect_external_pdf(const fs::path& file, const ImportLimits& limits) {

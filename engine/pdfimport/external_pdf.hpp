@@ -95,7 +95,9 @@ void place_external_pages(const boost::filesystem::path& lettrine_pdf, const std
 
 // The helper program the functions above run, found (in this order) at the
 // path in the environment variable LETTRINE_IMPORT_PDF when it is set, next
-// to the running program (/proc/self/exe), or where the build tree made it.
+// to the running program (/proc/self/exe), in an installed Lettrine's
+// helpers folder (<prefix>/libexec/lettrine), or where the build tree made it
+// (core/installation.hpp).
 // Throws LettrineError(Internal) in French when it is nowhere.
 boost::filesystem::path import_helper_path();
 

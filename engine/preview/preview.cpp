@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/diagnostic.hpp"
+#include "core/installation.hpp"
 #include "core/output_files.hpp"
 #include "pdfimport/child_process.hpp"
 #include "preview/preview_protocol.hpp"
@@ -22,11 +23,6 @@ namespace {
 
 const char* const kHelperName = "lettrine-apercu";
 const char* const kHelperVariable = "LETTRINE_APERCU";
-
-bool is_executable(const fs::path& path) {
-    boost::system::error_code error;
-    return fs::is_regular_file(path, error) && ::access(path.c_str(), X_OK) == 0;
-}
 
 [[noreturn]] void fail(ErrorKind kind, const fs::path& pdf, const std::string& message) {
     throw LettrineError(kind, SourcePosition::in_file(pdf.filename().string()), message);
@@ -70,22 +66,12 @@ int render_into(const fs::path& pdf, int page, const fs::path& png, int width, c
 
 
 fs::path preview_helper_path() {
-    if (const char* variable = std::getenv(kHelperVariable); variable && *variable) {
-        if (is_executable(variable)) return variable;
-        throw LettrineError(ErrorKind::Internal, SourcePosition::in_file(variable),
-                            std::string("programme d’aperçu introuvable ou non exécutable (désigné par la variable "
-                                        "d’environnement ") + kHelperVariable + ")");
-    }
-    boost::system::error_code error;
-    const fs::path self = fs::read_symlink("/proc/self/exe", error);
-    if (!error && is_executable(self.parent_path() / kHelperName)) return self.parent_path() / kHelperName;
 #ifdef LETTRINE_APERCU_BUILD_PATH
-    if (is_executable(LETTRINE_APERCU_BUILD_PATH)) return LETTRINE_APERCU_BUILD_PATH;
+    const char* const build_path = LETTRINE_APERCU_BUILD_PATH;
+#else
+    const char* const build_path = nullptr;
 #endif
-    throw LettrineError(ErrorKind::Internal, SourcePosition{},
-                        std::string("programme d’aperçu introuvable : ") + kHelperName +
-                            " doit être à côté de lettrine, ou désigné par la variable d’environnement " +
-                            kHelperVariable);
+    return find_helper_program({kHelperName, kHelperVariable, build_path, "programme d’aperçu"});
 }
 
 PagePreview first_page_preview(const fs::path& pdf, const fs::path& cache_folder, int width,

@@ -37,7 +37,8 @@ PagePreview page_preview(const boost::filesystem::path& pdf, const boost::filesy
 
 
 // The helper: LETTRINE_APERCU when set, else next to the running program
-// (/proc/self/exe), else where the build tree made it.
+// (/proc/self/exe), else in an installed Lettrine's helpers folder, else
+// where the build tree made it (core/installation.hpp).
 boost::filesystem::path preview_helper_path();
 
 }  // namespace lettrine

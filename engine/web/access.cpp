@@ -74,7 +74,7 @@ std::string form_field(const httplib::Request& req, const std::string& name) {
 }
 
 AccessControl::AccessControl(const ServerOptions& options, const Pages& pages)
-    : pages_(pages), sessions_(options.session_lifetime), throttle_(options.login_attempts, options.login_window) {
+    : pages_(pages), options_(options), sessions_(options.session_lifetime), throttle_(options.login_attempts, options.login_window) {
     if (!options.accounts.empty()) accounts_ = AccountFile::load(options.accounts);
 }
 
@@ -95,9 +95,9 @@ bool AccessControl::allow_staff(const httplib::Request& req, httplib::Response& 
 
 std::string AccessControl::cookie(const httplib::Request& req, const std::string& name, const std::string& value,
                                   bool remove) const {
-    // Behind a reverse proxy that speaks TLS (docs/SERVEUR.md), the cookie
-    // never travels in clear text.
-    const bool tls = req.get_header_value("X-Forwarded-Proto") == "https";
+    // Under TLS, here or in a reverse proxy in front (docs/SERVEUR.md), the
+    // cookie never travels in clear text.
+    const bool tls = options_.browser_uses_https(req.get_header_value("X-Forwarded-Proto"));
     return name + "=" + value + "; Path=/; HttpOnly; SameSite=Strict" + (tls ? "; Secure" : "") +
            (remove ? "; Max-Age=0" : "");
 }

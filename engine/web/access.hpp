@@ -66,6 +66,7 @@ private:
                        bool remove = false) const;
 
     const Pages& pages_;
+    ServerOptions options_;
     std::optional<AccountFile> accounts_;
     SessionStore sessions_;
     LoginThrottle throttle_;

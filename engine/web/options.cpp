@@ -1,6 +1,9 @@
 #include "web/options.hpp"
 
+#include <boost/filesystem/operations.hpp>
+
 #include "core/diagnostic.hpp"
+#include "core/installation.hpp"
 #include "core/option_words.hpp"
 
 namespace lettrine::web {
@@ -21,6 +24,30 @@ long long whole_number(const std::string& option, const std::string& value, long
     }
     usage_error(option + " attend un nombre entier de " + std::to_string(low) + " à " + std::to_string(high) +
                 ", pas « " + value + " »");
+}
+
+// The folder's own templates when they have the pages, else the installed ones.
+std::string default_templates(const std::string& folder) {
+    const boost::filesystem::path own = boost::filesystem::path(folder) / "templates";
+    boost::system::error_code error;
+    if (boost::filesystem::is_directory(own / "web", error)) return own.string();
+    return (installed_defaults_folder() / "templates").string();
+}
+
+void check_network_options(const ServerOptions& o) {
+    if (o.certificate.empty() != o.key.empty())
+        usage_error(o.key.empty() ? "--certificat attend aussi --cle FICHIER : la clé privée du certificat"
+                                  : "--cle attend aussi --certificat FICHIER : le certificat de cette clé");
+    if (o.tls() && o.behind_proxy)
+        usage_error("--certificat et --derriere-mandataire s’excluent : Lettrine chiffre lui-même (TLS) ou laisse "
+                    "le mandataire inverse le faire, pas les deux");
+    if (is_local_address(o.address)) return;
+    if (o.accounts.empty() || (!o.tls() && !o.behind_proxy))
+        usage_error("l’adresse « " + o.address + " » n’est pas locale : ouvrir Lettrine aux autres postes du réseau "
+                    "demande des comptes et leurs mots de passe (--acces FICHIER), et le chiffrement TLS, par "
+                    "Lettrine (--certificat FICHIER --cle FICHIER) ou par un mandataire inverse devant lui "
+                    "(--derriere-mandataire) ; voir docs/SERVEUR.md, « Ouvrir Lettrine au réseau ». Sans eux, le "
+                    "serveur n’écoute que sur cette machine : --adresse 127.0.0.1");
 }
 
 }  // namespace
@@ -53,6 +80,9 @@ ServerOptions parse_server_arguments(const std::vector<std::string>& args) {
             o.max_upload_bytes = static_cast<std::size_t>(whole_number(option, take(), 1, 1024)) << 20;
         else if (option == "--acces" || option == "--accès") o.accounts = take();
         else if (option == "--ajouter-compte") o.add_account = take();
+        else if (option == "--certificat") o.certificate = take();
+        else if (option == "--cle" || option == "--clé") o.key = take();
+        else if (option == "--derriere-mandataire" || option == "--derrière-mandataire") o.behind_proxy = true;
         else if (option == "--duree-session" || option == "--durée-session")
             o.session_lifetime = std::chrono::minutes(whole_number(option, take(), 1, 7 * 24 * 60));
         else usage_error("option inconnue pour « lettrine serveur » : « " + words.word() + " »");
@@ -73,12 +103,17 @@ std::string server_help_text() {
            "  --adresse ADRESSE        adresse d’écoute (127.0.0.1 par défaut ; une autre demande --acces)\n"
            "  --port PORT              port d’écoute (8080 par défaut)\n"
            "  --dossier DOSSIER        dossier du travail de l’année, avec input/ et output/ (. par défaut)\n"
-           "  --modeles DOSSIER        modèles des documents et des pages (templates par défaut)\n"
+           "  --modeles DOSSIER        modèles des documents et des pages (ceux de DOSSIER/templates\n"
+           "                           s’il a les pages, templates/web, sinon ceux de Lettrine)\n"
            "  --lots-simultanes N      lots préparés en même temps, les autres attendent (2 par défaut)\n"
            "  --jobs N                 fils de calcul dans un lot (un par cœur par défaut)\n"
            "  --taille-max MIO         taille maximale d’un envoi, en Mio (50 par défaut)\n"
            "  --acces FICHIER          comptes des salariés : leurs pages demandent une connexion\n"
            "                           (obligatoire pour une adresse non locale)\n"
+           "  --certificat FICHIER     certificat TLS (PEM) : le serveur répond en https\n"
+           "  --cle FICHIER            clé privée (PEM) de ce certificat\n"
+           "  --derriere-mandataire    un mandataire inverse en https est devant Lettrine (Caddy, nginx) :\n"
+           "                           une adresse non locale demande --acces et TLS, ou cette option\n"
            "  --ajouter-compte NOM     ajoute le compte NOM à --acces (ou change son mot de passe,\n"
            "                           lu sur l’entrée standard), puis s’arrête\n"
            "  --duree-session MINUTES  durée d’une session après la connexion (480 par défaut)\n"

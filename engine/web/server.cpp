@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <httplib.h>
+#include <openssl/ssl.h>
 
 #include "core/diagnostic.hpp"
 #include "core/output_files.hpp"
@@ -65,17 +66,39 @@ std::string status_text(int status, std::size_t max_upload) {
     }
 }
 
+[[noreturn]] void tls_error(const std::string& file, const std::string& message) {
+    throw LettrineError(ErrorKind::Usage, SourcePosition::in_file(file), message + " (docs/SERVEUR.md, « Ouvrir Lettrine au réseau »)");
+}
+
+// httplib's server, or its TLS one with the association's certificate
+// (PEM: the server's certificate then its chain) and key; TLS 1.2 at least.
+std::unique_ptr<httplib::Server> make_http(const ServerOptions& o) {
+    if (!o.tls()) return std::make_unique<httplib::Server>();
+    for (const std::string& file : {o.certificate, o.key})
+        if (::access(file.c_str(), R_OK) != 0)
+            tls_error(file, "fichier illisible pour Lettrine (absent, ou ses droits ne permettent pas de le lire)");
+    auto server = std::make_unique<httplib::SSLServer>(o.certificate.c_str(), o.key.c_str());
+    SSL_CTX* context = server->ssl_context();
+    if (!server->is_valid() || !context || SSL_CTX_check_private_key(context) != 1)
+        tls_error(o.certificate, "certificat ou clé refusés : il faut un certificat et sa clé privée au format PEM, "
+                                 "non protégée par une phrase de passe, et que la clé soit celle du certificat (--cle " +
+                                     o.key + ")");
+    SSL_CTX_set_min_proto_version(context, TLS1_2_VERSION);
+    return server;
+}
+
 }  // namespace
 
 struct WebServer::Impl : ServerKit {
-    httplib::Server http;
+    std::unique_ptr<httplib::Server> owned_http;  // an httplib::SSLServer under TLS
+    httplib::Server& http;
     int port = 0;
     // The listening socket, seen through the socket-options hook: httplib
     // 0.11 listens with a backlog of 5, compiled into the library, and a
     // burst of uploads beyond it had connections reset by the kernel.
     socket_t listening = INVALID_SOCKET;
 
-    explicit Impl(const ServerOptions& o) : ServerKit(o) {
+    explicit Impl(const ServerOptions& o) : ServerKit(o), owned_http(make_http(o)), http(*owned_http) {
         configure();
         routes();
     }
@@ -252,7 +275,7 @@ struct WebServer::Impl : ServerKit {
     std::string link_address(const httplib::Request& req, const ReferentLink& link) {
         std::string base = desk.page();
         if (base.empty()) {
-            const std::string scheme = req.get_header_value("X-Forwarded-Proto") == "https" ? "https" : "http";
+            const std::string scheme = options.browser_uses_https(req.get_header_value("X-Forwarded-Proto")) ? "https" : "http";
             base = scheme + "://" + (req.has_header("Host") ? req.get_header_value("Host") : options.address);
         }
         return base + "/referent/" + link.token;
@@ -382,14 +405,15 @@ int serve_command(const std::vector<std::string>& args) {
     const ServerOptions options = parse_server_arguments(args);
     if (!options.add_account.empty()) return add_account(options);
     WebServer server(options);
-    if (!is_local_address(options.address))
-        std::cerr << "Lettrine écoute sur le réseau : les mots de passe et les documents n’y sont chiffrés que si un "
-                     "mandataire inverse en HTTPS est devant lui (docs/SERVEUR.md, « Ouvrir Lettrine au réseau »).\n";
+    if (options.behind_proxy)
+        std::cerr << "Lettrine compte sur le mandataire inverse en HTTPS devant lui : les mots de passe et les "
+                     "documents ne sont chiffrés que sur le chemin qui passe par lui (docs/SERVEUR.md, « Ouvrir "
+                     "Lettrine au réseau »).\n";
     const int port = server.bind();
     running_server = &server;
     std::signal(SIGINT, on_stop_signal);
     std::signal(SIGTERM, on_stop_signal);
-    std::cerr << "Lettrine est ouvert sur http://" << (options.address == "::1" ? "[::1]" : options.address) << ":"
+    std::cerr << "Lettrine est ouvert sur " << (options.tls() ? "https" : "http") << "://" << (options.address == "::1" ? "[::1]" : options.address) << ":"
               << port << "/ (dossier de travail : " << fs::absolute(options.folder).lexically_normal().string()
               << "). Ctrl+C pour arrêter.\n";
     const bool served = server.run();

@@ -95,8 +95,9 @@ TEST(ServeCommand, AddsAnAccountReadingThePasswordFromStandardInput) {
     fs::remove_all(folder);
 }
 
-TEST(ServerOptions, ANonLocalAddressIsAllowedWithAccounts) {
-    EXPECT_EQ(parse_server_arguments({"--adresse", "0.0.0.0", "--acces", "comptes.txt"}).address, "0.0.0.0");
+TEST(ServerOptions, ANonLocalAddressIsAllowedWithAccountsAndTls) {
+    EXPECT_EQ(parse_server_arguments({"--adresse", "0.0.0.0", "--acces", "comptes.txt", "--derriere-mandataire"}).address,
+              "0.0.0.0");
     EXPECT_EQ(parse_server_arguments({"--duree-session", "30"}).session_lifetime, std::chrono::minutes(30));
     EXPECT_THROW(parse_server_arguments({"--ajouter-compte", "marie"}), LettrineError);
 }
