@@ -11,19 +11,22 @@
 # built, not the test suite (scripts/paquet.sh builds `lettrine` first).
 set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)
 
+# GNUInstallDirs' DOCDIR is named after the project (Lettrine); Debian's after the package.
+set(LETTRINE_DOCDIR ${CMAKE_INSTALL_DATADIR}/doc/lettrine)
+
 install(TARGETS lettrine RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(TARGETS lettrine-import-pdf lettrine-apercu RUNTIME DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/lettrine)
 install(DIRECTORY templates/ DESTINATION ${CMAKE_INSTALL_DATADIR}/lettrine/templates)
 install(DIRECTORY input/ DESTINATION ${CMAKE_INSTALL_DATADIR}/lettrine/input)
 install(DIRECTORY samples/ DESTINATION ${CMAKE_INSTALL_DATADIR}/lettrine/samples)
-install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
-install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR} FILES_MATCHING PATTERN "*.md")
+install(FILES README.md DESTINATION ${LETTRINE_DOCDIR})
+install(DIRECTORY docs/ DESTINATION ${LETTRINE_DOCDIR} FILES_MATCHING PATTERN "*.md")
 
 # The unit names the program by its installed path, known only when
 # installing (cpack installs with the package's prefix, /usr).
 install(CODE "
   set(LETTRINE_BINDIR \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}\")
-  set(LETTRINE_DOCDIR \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_DOCDIR}\")
+  set(LETTRINE_DOCDIR \"\${CMAKE_INSTALL_PREFIX}/${LETTRINE_DOCDIR}\")
   configure_file(\"${CMAKE_SOURCE_DIR}/packaging/lettrine.service.in\"
                  \"${CMAKE_BINARY_DIR}/packaging/lettrine.service\" @ONLY)
 ")

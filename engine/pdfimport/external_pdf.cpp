@@ -182,7 +182,7 @@ fs::path import_helper_path() {
 #else
     const char* const build_path = nullptr;
 #endif
-    return find_helper_program({kImportHelperName, kImportHelperVariable, build_path, "programme d’import des PDF"});
+    return find_helper_program({kImportHelperName, kImportHelperVariable, build_path, "programme d'import des PDF"});
 }
 
 ExternalPdfInfo inspect_external_pdf(const fs::path& file, const ImportLimits& limits) {

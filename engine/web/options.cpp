@@ -36,18 +36,18 @@ std::string default_templates(const std::string& folder) {
 
 void check_network_options(const ServerOptions& o) {
     if (o.certificate.empty() != o.key.empty())
-        usage_error(o.key.empty() ? "--certificat attend aussi --cle FICHIER : la clé privée du certificat"
-                                  : "--cle attend aussi --certificat FICHIER : le certificat de cette clé");
+        usage_error(o.key.empty() ? "--certificat attend aussi --cle FICHIER : la clé privée du certificat"
+                                  : "--cle attend aussi --certificat FICHIER : le certificat de cette clé");
     if (o.tls() && o.behind_proxy)
-        usage_error("--certificat et --derriere-mandataire s’excluent : Lettrine chiffre lui-même (TLS) ou laisse "
+        usage_error("--certificat et --derriere-mandataire s’excluent : Lettrine chiffre lui-même (TLS) ou laisse "
                     "le mandataire inverse le faire, pas les deux");
     if (is_local_address(o.address)) return;
     if (o.accounts.empty() || (!o.tls() && !o.behind_proxy))
-        usage_error("l’adresse « " + o.address + " » n’est pas locale : ouvrir Lettrine aux autres postes du réseau "
+        usage_error("l’adresse « " + o.address + " » n’est pas locale : ouvrir Lettrine aux autres postes du réseau "
                     "demande des comptes et leurs mots de passe (--acces FICHIER), et le chiffrement TLS, par "
                     "Lettrine (--certificat FICHIER --cle FICHIER) ou par un mandataire inverse devant lui "
-                    "(--derriere-mandataire) ; voir docs/SERVEUR.md, « Ouvrir Lettrine au réseau ». Sans eux, le "
-                    "serveur n’écoute que sur cette machine : --adresse 127.0.0.1");
+                    "(--derriere-mandataire) ; voir docs/SERVEUR.md, « Ouvrir Lettrine au réseau ». Sans eux, le "
+                    "serveur n’écoute que sur cette machine : --adresse 127.0.0.1");
 }
 
 }  // namespace
@@ -89,11 +89,8 @@ ServerOptions parse_server_arguments(const std::vector<std::string>& args) {
     }
     if (!o.add_account.empty() && o.accounts.empty())
         usage_error("--ajouter-compte attend aussi --acces FICHIER : le fichier des comptes où l’écrire");
-    if (!is_local_address(o.address) && o.accounts.empty())
-        usage_error("l’adresse « " + o.address + " » n’est pas locale : ouvrir Lettrine aux autres postes du réseau "
-                    "demande des comptes et leurs mots de passe (--acces FICHIER), et le chiffrement TLS par un "
-                    "mandataire inverse (voir docs/SERVEUR.md, « Ouvrir Lettrine au réseau »). Sans eux, le "
-                    "serveur n’écoute que sur cette machine : --adresse 127.0.0.1");
+    if (o.add_account.empty()) check_network_options(o);
+    if (o.templates.empty()) o.templates = default_templates(o.folder);
     return o;
 }
 
@@ -110,7 +107,7 @@ std::string server_help_text() {
            "  --taille-max MIO         taille maximale d’un envoi, en Mio (50 par défaut)\n"
            "  --acces FICHIER          comptes des salariés : leurs pages demandent une connexion\n"
            "                           (obligatoire pour une adresse non locale)\n"
-           "  --certificat FICHIER     certificat TLS (PEM) : le serveur répond en https\n"
+           "  --certificat FICHIER     certificat TLS (PEM) : le serveur répond en https\n"
            "  --cle FICHIER            clé privée (PEM) de ce certificat\n"
            "  --derriere-mandataire    un mandataire inverse en https est devant Lettrine (Caddy, nginx) :\n"
            "                           une adresse non locale demande --acces et TLS, ou cette option\n"

@@ -67,7 +67,7 @@ std::string status_text(int status, std::size_t max_upload) {
 }
 
 [[noreturn]] void tls_error(const std::string& file, const std::string& message) {
-    throw LettrineError(ErrorKind::Usage, SourcePosition::in_file(file), message + " (docs/SERVEUR.md, « Ouvrir Lettrine au réseau »)");
+    throw LettrineError(ErrorKind::Usage, SourcePosition::in_file(file), message + " (docs/SERVEUR.md, « Ouvrir Lettrine au réseau »)");
 }
 
 // httplib's server, or its TLS one with the association's certificate
@@ -80,7 +80,7 @@ std::unique_ptr<httplib::Server> make_http(const ServerOptions& o) {
     auto server = std::make_unique<httplib::SSLServer>(o.certificate.c_str(), o.key.c_str());
     SSL_CTX* context = server->ssl_context();
     if (!server->is_valid() || !context || SSL_CTX_check_private_key(context) != 1)
-        tls_error(o.certificate, "certificat ou clé refusés : il faut un certificat et sa clé privée au format PEM, "
+        tls_error(o.certificate, "certificat ou clé refusés : il faut un certificat et sa clé privée au format PEM, "
                                  "non protégée par une phrase de passe, et que la clé soit celle du certificat (--cle " +
                                      o.key + ")");
     SSL_CTX_set_min_proto_version(context, TLS1_2_VERSION);
@@ -406,9 +406,9 @@ int serve_command(const std::vector<std::string>& args) {
     if (!options.add_account.empty()) return add_account(options);
     WebServer server(options);
     if (options.behind_proxy)
-        std::cerr << "Lettrine compte sur le mandataire inverse en HTTPS devant lui : les mots de passe et les "
-                     "documents ne sont chiffrés que sur le chemin qui passe par lui (docs/SERVEUR.md, « Ouvrir "
-                     "Lettrine au réseau »).\n";
+        std::cerr << "Lettrine compte sur le mandataire inverse en HTTPS devant lui : les mots de passe et les "
+                     "documents ne sont chiffrés que sur le chemin qui passe par lui (docs/SERVEUR.md, « Ouvrir "
+                     "Lettrine au réseau »).\n";
     const int port = server.bind();
     running_server = &server;
     std::signal(SIGINT, on_stop_signal);

@@ -92,7 +92,9 @@ protected:
         client.set_read_timeout(120, 0);
         return client;
     }
-    std::string refusal(const ServerOptions& options) const {
+    std::string refusal(ServerOptions options) const {
+        options.folder = folder_.string();
+        options.templates = source("templates").string();
         try {
             WebServer server(options);
         } catch (const LettrineError& e) {
