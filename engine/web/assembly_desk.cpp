@@ -87,6 +87,7 @@ DecemberOutcome assembly_from_upload(const Workspace& workspace, const ReferentD
     options.templates = settings.templates;
     options.jobs = settings.jobs;
     options.duplex = request.duplex;
+    options.progress = request.progress;
     JobResult packs, badges;
     try {
         packs = run_workshop_packs(options);

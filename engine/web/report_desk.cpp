@@ -152,6 +152,7 @@ DecemberOutcome report_from_upload(const Workspace& workspace, const ReferentDes
     options.output = scratch.path() / "sortie";
     options.templates = settings.templates;
     options.duplex = request.duplex;
+    options.progress = request.progress;
     JobResult result;
     try {
         result = run_report(options);

@@ -26,6 +26,7 @@ struct ReportRequest {
     std::vector<UploadedFile> notes;      // .xlsx, .ods, .xml, .pdf
     bool returned_bilans = false;         // also the bilans kept in DOSSIER/input/bilans/
     bool duplex = false;                  // --recto-verso
+    Progress* progress = nullptr;         // the job's, when it runs as one
 };
 
 // Refused: the error view plus « etats » (one row per sector: « secteur »,

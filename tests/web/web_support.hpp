@@ -99,12 +99,18 @@ inline FormCredentials form_credentials(httplib::Client& client, const std::stri
     return {with_cookies_of(res, cookies), token_in(res->body)};
 }
 
-// A batch started as a job answers with a 303 to its waiting page
-// (/travaux/ID): follows it, as the page's refresh would, until the job
-// answers with its result (303 to /resultats/ID/) or its refusal (422).
+// Whether `location` is a job's waiting page: /travaux/ID for the staff,
+// /referent/TOKEN/travaux/ID for a référent.
+inline bool is_job_page(const std::string& location) {
+    return location.rfind("/travaux/", 0) == 0 ||
+           (location.rfind("/referent/", 0) == 0 && location.find("/travaux/") != std::string::npos);
+}
+
+// A batch started as a job answers with a 303 to its waiting page: follows
+// it, as the page's refresh would, until the job answers with its result
+// (303 to /resultats/ID/) or its refusal (422).
 inline httplib::Result follow_job(httplib::Client& client, httplib::Result res, const std::string& cookies) {
-    for (int tries = 0; tries < 1200 && res && res->status == 303 &&
-                        res->get_header_value("Location").rfind("/travaux/", 0) == 0;
+    for (int tries = 0; tries < 1200 && res && res->status == 303 && is_job_page(res->get_header_value("Location"));
          ++tries) {
         const std::string waiting = res->get_header_value("Location");
         httplib::Result page = client.Get(waiting.c_str(), {{"Cookie", cookies}});
