@@ -7,6 +7,8 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <map>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -146,6 +148,14 @@ inline httplib::Result post_form(httplib::Client& client, const std::string& pag
     for (const FormPart& p : parts)
         items.push_back({p.field, p.bytes, p.name, p.name.empty() ? "" : "application/octet-stream"});
     return follow_job(client, client.Post(path.c_str(), {{"Cookie", form.cookies}}, items), form.cookies);
+}
+
+// sector name -> the path of its link ("/referent/<token>"), from the staff's Référents page.
+inline std::map<std::string, std::string> links_on(const std::string& page) {
+    std::map<std::string, std::string> links;
+    const std::regex row(R"re(<tr><td>([^<]+)</td><td><a href="http://[^/]+(/referent/[0-9a-f]{32})")re");
+    for (std::sregex_iterator it(page.begin(), page.end(), row), end; it != end; ++it) links[(*it)[1]] = (*it)[2];
+    return links;
 }
 
 // Runs `lettrine ARGUMENTS` through the shell (« 2>&1 » added): (exit code, output).
