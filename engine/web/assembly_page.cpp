@@ -14,6 +14,7 @@ const char* const kTitle = "Assemblée générale";
 std::string form_page(ServerKit& kit, const httplib::Request& req, httplib::Response& res, DataValue data, bool error) {
     if (!data.is_map()) data = DataValue::map();
     add_kept_programme(kit, data);
+    add_returned_bilans(kit, data);
     return kit.page(req, res, "assemblee", kTitle, data, error);
 }
 

@@ -16,8 +16,6 @@
 
 namespace lettrine::web {
 
-// At most this many notes in one upload (the programme has a dozen sectors).
-inline constexpr std::size_t kMaxNoteFiles = 40;
 // The report's page shown: its contents page (page 1 is the cover).
 inline constexpr int kReportContentsPage = 2;
 

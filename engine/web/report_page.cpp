@@ -5,32 +5,15 @@
 #include "web/report_desk.hpp"
 #include "web/work_pages.hpp"
 
-namespace fs = boost::filesystem;
-
 namespace lettrine::web {
 
 namespace {
 
 const char* const kTitle = "Rapport d’activité";
 
-std::size_t returned_bilans(const Workspace& workspace) {
-    std::size_t n = 0;
-    boost::system::error_code error;
-    const fs::path folder = workspace.inputs() / "bilans";
-    if (fs::is_directory(folder, error))
-        for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error))
-            if (fs::is_regular_file(it->symlink_status())) ++n;
-    return n;
-}
-
 std::string form_page(ServerKit& kit, const httplib::Request& req, httplib::Response& res, DataValue data, bool error) {
     if (!data.is_map()) data = DataValue::map();
-    const std::size_t returned = returned_bilans(kit.workspace);
-    data.set("bilans_rendus", DataValue::boolean(returned > 0));
-    data.set("bilans_rendus_texte",
-             DataValue::text(returned == 0 ? "aucun pour l’instant"
-                                           : std::to_string(returned) + (returned > 1 ? " bilans" : " bilan") +
-                                                 " dans le dossier du serveur"));
+    add_returned_bilans(kit, data);
     add_kept_programme(kit, data);
     return kit.page(req, res, "rapport", kTitle, data, error);
 }
