@@ -3,6 +3,7 @@
 #include <map>
 
 #include "ag/assembly_reader.hpp"
+#include "ag/note_figures.hpp"
 #include "ag/workshop_job.hpp"
 #include "core/text.hpp"
 #include "web/sheet_grid.hpp"
@@ -81,12 +82,31 @@ DecemberOutcome assembly_from_upload(const Workspace& workspace, const ReferentD
         return refused(shown_positions(checked.diagnostics, shown, false), read_back(ag), received);
 
     WorkshopOptions options;
+    Diagnostics note_warnings;
+    std::string notes_received;
+    if (!request.notes.empty() || request.returned_bilans) {
+        NoteFiles notes;
+        try {
+            notes = gather_notes(workspace, request.notes, request.returned_bilans, scratch.path());
+        } catch (const LettrineError& e) {
+            return refused(e.diagnostics(), std::nullopt, "");
+        }
+        notes_received = notes.received;
+        try {
+            if (!fs::is_empty(notes.folder)) options.bilans = bilans_from_notes(notes.folder, *input.programme, note_warnings);
+        } catch (const LettrineError& e) {
+            if (e.kind() == ErrorKind::Internal) throw;
+            return refused(shown_positions(e.diagnostics(), notes.shown), std::nullopt, notes.received);
+        }
+        note_warnings = shown_positions(note_warnings, notes.shown);
+    }
     options.programme = input.data;
     options.assembly = ag;
     options.output = scratch.path() / "sortie";
     options.templates = settings.templates;
     options.jobs = settings.jobs;
     options.duplex = request.duplex;
+    options.progress = request.progress;
     JobResult packs, badges;
     try {
         packs = run_workshop_packs(options);
@@ -110,6 +130,8 @@ DecemberOutcome assembly_from_upload(const Workspace& workspace, const ReferentD
     view.set("annee", text(year));
     view.set("recu", text(received));
     view.set("programme", text(input.received));
+    view.set("notes", text(notes_received));
+    view.set("avec_notes", DataValue::boolean(!notes_received.empty()));
     std::vector<std::string> served;
     documents_view(workspace, settings, *input.programme, options.output, written, view, served);
     std::vector<std::string> documents;
@@ -123,6 +145,7 @@ DecemberOutcome assembly_from_upload(const Workspace& workspace, const ReferentD
     served.push_back(zip);
     Diagnostics warnings = input.warnings;
     warnings.append(shown_positions(checked.diagnostics, shown, false));
+    warnings.append(note_warnings);
     add_remarks(view, warnings);
     publish_result(workspace, options.output, outcome.result_id, served, render(view));
     return outcome;

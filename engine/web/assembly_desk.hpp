@@ -20,7 +20,10 @@ namespace lettrine::web {
 struct AssemblyRequest {
     std::vector<UploadedFile> programme;  // none: the one the référents' page keeps
     std::vector<UploadedFile> assembly;   // exactly one: .xlsx or .xml
+    std::vector<UploadedFile> notes;      // the sectors' notes (filled bilans), for the packs' key figures
+    bool returned_bilans = false;         // also the bilans kept in DOSSIER/input/bilans/
     bool duplex = false;                  // --recto-verso for the combined dossier
+    Progress* progress = nullptr;         // the job's, when it runs as one
 };
 
 DecemberOutcome assembly_from_upload(const Workspace& workspace, const ReferentDesk& desk,

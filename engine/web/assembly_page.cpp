@@ -1,4 +1,6 @@
 // The Assemblée générale page's routes (engine/web/assembly_desk.hpp does the work).
+#include <memory>
+
 #include "web/access.hpp"
 #include "web/assembly_desk.hpp"
 #include "web/work_pages.hpp"
@@ -12,26 +14,32 @@ const char* const kTitle = "Assemblée générale";
 std::string form_page(ServerKit& kit, const httplib::Request& req, httplib::Response& res, DataValue data, bool error) {
     if (!data.is_map()) data = DataValue::map();
     add_kept_programme(kit, data);
+    add_returned_bilans(kit, data);
     return kit.page(req, res, "assemblee", kTitle, data, error);
 }
 
+// The upload's bytes move into the job: the request is answered at once.
 void post_assembly(ServerKit& kit, const httplib::Request& req, httplib::Response& res) {
-    AssemblyRequest request;
-    if (!kit.uploaded_files(req, res, request.programme, "programme")) return;
-    if (!kit.uploaded_files(req, res, request.assembly, "ag")) return;
-    request.duplex = form_field(req, "recto_verso") == "oui";
-    if (!kit.enter_queue(res)) return;
-    BatchTurn turn{kit.gate};
-    const DecemberOutcome outcome =
-        assembly_from_upload(kit.workspace, kit.desk, kit.december, request, [&](const DataValue& view) {
+    auto request = std::make_shared<AssemblyRequest>();
+    if (!kit.uploaded_files(req, res, request->programme, "programme")) return;
+    if (!kit.uploaded_files(req, res, request->assembly, "ag")) return;
+    if (!kit.uploaded_files(req, res, request->notes, "notes")) return;
+    request->returned_bilans = form_field(req, "rendus") == "oui";
+    request->duplex = form_field(req, "recto_verso") == "oui";
+    kit.start_job(res, kit.job_owner(req), "assemblee", [&kit, request](Progress& progress) {
+        request->progress = &progress;
+        return assembly_from_upload(kit.workspace, kit.desk, kit.december, *request, [&kit](const DataValue& view) {
             return kit.pages.render("assemblee-prete", kTitle + std::string(" : les dossiers sont prêts"), view);
         });
-    answer_outcome(kit, req, res, outcome, [&](const DataValue& view) { return form_page(kit, req, res, view, true); });
+    });
 }
 
 }  // namespace
 
 void add_assembly_routes(httplib::Server& http, ServerKit& kit) {
+    kit.refusal_pages["assemblee"] = [&kit](const httplib::Request& req, httplib::Response& res, const DataValue& view) {
+        return form_page(kit, req, res, view, true);
+    };
     http.Get("/assemblee", [&kit](const httplib::Request& req, httplib::Response& res) {
         if (kit.access.allow_staff(req, res)) kit.html(res, 200, form_page(kit, req, res, DataValue::map(), false));
     });

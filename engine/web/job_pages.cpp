@@ -1,6 +1,5 @@
 #include "web/job_pages.hpp"
 
-#include <memory>
 
 namespace lettrine::web {
 
@@ -20,10 +19,11 @@ bool finished(const JobState& state) {
     return state.stage != JobState::Stage::Waiting && state.stage != JobState::Stage::Running;
 }
 
-std::string status_json(const std::string& id, const JobState& state) {
+// `page`: the job's waiting page (PREFIX/ID).
+std::string status_json(const std::string& page, const JobState& state) {
     if (finished(state)) {
         const bool made = state.stage == JobState::Stage::Done && !state.outcome.refused;
-        const std::string next = made ? "/resultats/" + state.outcome.result_id + "/" : "/travaux/" + id;
+        const std::string next = made ? "/resultats/" + state.outcome.result_id + "/" : page;
         return "{\"etat\":\"fini\",\"adresse\":" + json_text(next) + "}";
     }
     const bool waiting = state.stage == JobState::Stage::Waiting;
@@ -38,8 +38,7 @@ void not_found(ServerKit& kit, httplib::Response& res) {
                                          "session. Envoyez de nouveau vos fichiers depuis la page du travail."));
 }
 
-void finished_page(ServerKit& kit, const std::map<std::string, RefusalPage>& refusals, const httplib::Request& req,
-                   httplib::Response& res, const JobState& state) {
+void finished_page(ServerKit& kit, const httplib::Request& req, httplib::Response& res, const JobState& state) {
     if (state.stage == JobState::Stage::Busy) {
         res.set_header("Retry-After", "30");
         kit.html(res, 503, kit.pages.message("Serveur occupé",
@@ -51,19 +50,18 @@ void finished_page(ServerKit& kit, const std::map<std::string, RefusalPage>& ref
                                              "revient, transmettez l’heure de l’essai à la personne qui s’occupe de "
                                              "Lettrine."));
     } else if (state.outcome.refused) {
-        const auto page = refusals.find(state.kind);
-        if (page == refusals.end()) return not_found(kit, res);
+        const auto page = kit.refusal_pages.find(state.kind);
+        if (page == kit.refusal_pages.end()) return not_found(kit, res);
         kit.html(res, 422, page->second(req, res, state.outcome.view));
     } else {
         kit.see_other(res, "/resultats/" + state.outcome.result_id + "/");
     }
 }
 
-void waiting_page(ServerKit& kit, const httplib::Request& req, httplib::Response& res, const std::string& id,
-                  const JobState& state) {
+void waiting_page(ServerKit& kit, const httplib::Request& req, httplib::Response& res, const JobState& state) {
     DataValue data = DataValue::map();
     data.set("rafraichir", DataValue::text("2"));
-    data.set("etat_json", DataValue::text("/travaux/" + id + ".json"));
+    data.set("etat_json", DataValue::text(req.path + ".json"));
     data.set("texte", DataValue::text(job_text(state)));
     data.set("fait", DataValue::text(std::to_string(state.done)));
     data.set("total", DataValue::text(std::to_string(state.total)));
@@ -83,19 +81,25 @@ std::string job_text(const JobState& state) {
     return state.label + " : " + std::to_string(state.done) + unit + " sur " + std::to_string(state.total);
 }
 
-void add_job_routes(httplib::Server& http, ServerKit& kit, std::map<std::string, RefusalPage> refusal_pages) {
-    auto refusals = std::make_shared<std::map<std::string, RefusalPage>>(std::move(refusal_pages));
-    http.Get(R"(/travaux/([0-9a-f]{32})\.json)", [&kit](const httplib::Request& req, httplib::Response& res) {
-        const std::optional<JobState> state = kit.jobs.find(req.matches[1], kit.job_owner(req));
+void add_job_routes(httplib::Server& http, ServerKit& kit, const JobAddresses& addresses) {
+    // The id is the last group of the path; the owner's groups come before it.
+    const auto state_of = [&kit, owner = addresses.owner](const httplib::Request& req) {
+        return kit.jobs.find(req.matches[req.matches.size() - 1], owner(req));
+    };
+    http.Get(addresses.prefix + R"(/([0-9a-f]{32})\.json)", [&kit, state_of](const httplib::Request& req,
+                                                                             httplib::Response& res) {
+        const std::optional<JobState> state = state_of(req);
         if (!state) return not_found(kit, res);
         res.set_header("Cache-Control", "no-store");
-        res.set_content(status_json(req.matches[1], *state), "application/json; charset=utf-8");
+        const std::string page = req.path.substr(0, req.path.size() - std::string(".json").size());
+        res.set_content(status_json(page, *state), "application/json; charset=utf-8");
     });
-    http.Get(R"(/travaux/([0-9a-f]{32}))", [&kit, refusals](const httplib::Request& req, httplib::Response& res) {
-        const std::optional<JobState> state = kit.jobs.find(req.matches[1], kit.job_owner(req));
+    http.Get(addresses.prefix + R"(/([0-9a-f]{32}))", [&kit, state_of](const httplib::Request& req,
+                                                                      httplib::Response& res) {
+        const std::optional<JobState> state = state_of(req);
         if (!state) return not_found(kit, res);
-        if (finished(*state)) return finished_page(kit, *refusals, req, res, *state);
-        waiting_page(kit, req, res, req.matches[1], *state);
+        if (finished(*state)) return finished_page(kit, req, res, *state);
+        waiting_page(kit, req, res, *state);
     });
 }
 

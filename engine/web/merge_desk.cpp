@@ -121,6 +121,7 @@ DecemberOutcome merge_from_upload(const Workspace& workspace, const DecemberSett
     options.single_file = request.single_file;
     options.file_name_field = trim(request.name_field);
     options.jobs = settings.jobs;
+    options.progress = request.progress;
     const fs::path output = scratch.path() / "sortie";
     options.output = request.single_file ? output / (template_file.stem().stem().string() + ".pdf")
                                          : output / "publipostage";

@@ -28,6 +28,7 @@ struct MergeRequest {
     std::string each;                         // --chaque: a sheet, or a path of XML elements
     bool single_file = false;                 // --un-fichier
     std::string name_field;                   // --nom
+    Progress* progress = nullptr;             // the job's, when it runs as one
 };
 
 DecemberOutcome merge_from_upload(const Workspace& workspace, const DecemberSettings& settings,

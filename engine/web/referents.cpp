@@ -150,7 +150,8 @@ std::pair<std::string, std::string> ReferentDesk::blank_form(const ReferentLink&
 
 DecemberOutcome ReferentDesk::return_bilan(const ReferentLink& link, const std::vector<UploadedFile>& files,
                                            const DecemberSettings& settings,
-                                           const std::function<std::string(const DataValue&)>& render) {
+                                           const std::function<std::string(const DataValue&)>& render,
+                                           Progress* progress) {
     if (files.size() != 1) return refused_with("envoyez un seul fichier : le classeur de bilan rempli");
     const std::string extension = lower_extension(files.front().name);
     if (extension != ".xlsx" && extension != ".ods" && extension != ".xml")
@@ -172,6 +173,7 @@ DecemberOutcome ReferentDesk::return_bilan(const ReferentLink& link, const std::
     options.bilan = data;
     options.output = output;
     options.templates = settings.templates;
+    options.progress = progress;
     JobResult result;
     try {
         result = run_note(options);

@@ -65,7 +65,8 @@ public:
     // of another sector refused.
     DecemberOutcome return_bilan(const ReferentLink& link, const std::vector<UploadedFile>& files,
                                  const DecemberSettings& settings,
-                                 const std::function<std::string(const DataValue&)>& render);
+                                 const std::function<std::string(const DataValue&)>& render,
+                                 Progress* progress = nullptr);
 
     // The programme the links were made from (a file, or a folder of CSV
     // files), which the staff's other pages use when given none; empty when none.

@@ -16,40 +16,6 @@ namespace {
 
 DataValue text(const std::string& s) { return DataValue::text(s); }
 
-struct NoteFiles {
-    fs::path folder;
-    std::map<std::string, std::string> shown;  // our file name -> as the browser sent it
-    std::string received;
-};
-
-// The notes folder of this request, in its scratch folder: the référents'
-// returned bilans first (when asked), then the files sent, under names of
-// Lettrine's own. Throws LettrineError(Usage) for files of the wrong kind.
-NoteFiles gather_notes(const Workspace& workspace, const ReportRequest& request, const fs::path& scratch) {
-    NoteFiles notes;
-    notes.folder = scratch / "notes";
-    fs::create_directories(notes.folder);
-    std::size_t returned = 0;
-    const fs::path kept = workspace.inputs() / "bilans";
-    boost::system::error_code error;
-    if (request.returned_bilans && fs::is_directory(kept, error))
-        for (fs::directory_iterator it(kept, error), end; !error && it != end; it.increment(error))
-            if (fs::is_regular_file(it->symlink_status())) {
-                write_file_atomically(notes.folder / it->path().filename(), read_file(it->path()));
-                ++returned;
-            }
-    const std::vector<SavedUpload> saved =
-        save_named_uploads(request.notes, notes.folder, {".xlsx", ".ods", ".xml", ".pdf"}, kMaxNoteFiles, "les notes");
-    for (const SavedUpload& s : saved) {
-        notes.shown[s.file.filename().string()] = s.shown;
-        notes.received += (notes.received.empty() ? "" : ", ") + s.shown + " (" + size_text(s.size) + ")";
-    }
-    if (returned > 0)
-        notes.received += (notes.received.empty() ? "" : ", ") + std::to_string(returned) +
-                          (returned > 1 ? " bilans rendus" : " bilan rendu") + " par les structures référentes";
-    return notes;
-}
-
 std::string shown_file(const NoteFiles& notes, const fs::path& file) {
     const auto it = notes.shown.find(file.filename().string());
     return it == notes.shown.end() ? file.filename().string() : it->second;
@@ -139,7 +105,7 @@ DecemberOutcome report_from_upload(const Workspace& workspace, const ReferentDes
     const Programme& programme = *input.programme;
     NoteFiles notes;
     try {
-        notes = gather_notes(workspace, request, scratch.path());
+        notes = gather_notes(workspace, request.notes, request.returned_bilans, scratch.path());
     } catch (const LettrineError& e) {
         return refused(e.diagnostics(), std::nullopt, "");
     }
@@ -152,6 +118,7 @@ DecemberOutcome report_from_upload(const Workspace& workspace, const ReferentDes
     options.output = scratch.path() / "sortie";
     options.templates = settings.templates;
     options.duplex = request.duplex;
+    options.progress = request.progress;
     JobResult result;
     try {
         result = run_report(options);

@@ -16,8 +16,6 @@
 
 namespace lettrine::web {
 
-// At most this many notes in one upload (the programme has a dozen sectors).
-inline constexpr std::size_t kMaxNoteFiles = 40;
 // The report's page shown: its contents page (page 1 is the cover).
 inline constexpr int kReportContentsPage = 2;
 
@@ -26,6 +24,7 @@ struct ReportRequest {
     std::vector<UploadedFile> notes;      // .xlsx, .ods, .xml, .pdf
     bool returned_bilans = false;         // also the bilans kept in DOSSIER/input/bilans/
     bool duplex = false;                  // --recto-verso
+    Progress* progress = nullptr;         // the job's, when it runs as one
 };
 
 // Refused: the error view plus « etats » (one row per sector: « secteur »,

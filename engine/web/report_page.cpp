@@ -1,9 +1,9 @@
 // The Rapport d'activité page's routes (engine/web/report_desk.hpp does the work).
+#include <memory>
+
 #include "web/access.hpp"
 #include "web/report_desk.hpp"
 #include "web/work_pages.hpp"
-
-namespace fs = boost::filesystem;
 
 namespace lettrine::web {
 
@@ -11,46 +11,34 @@ namespace {
 
 const char* const kTitle = "Rapport d’activité";
 
-std::size_t returned_bilans(const Workspace& workspace) {
-    std::size_t n = 0;
-    boost::system::error_code error;
-    const fs::path folder = workspace.inputs() / "bilans";
-    if (fs::is_directory(folder, error))
-        for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error))
-            if (fs::is_regular_file(it->symlink_status())) ++n;
-    return n;
-}
-
 std::string form_page(ServerKit& kit, const httplib::Request& req, httplib::Response& res, DataValue data, bool error) {
     if (!data.is_map()) data = DataValue::map();
-    const std::size_t returned = returned_bilans(kit.workspace);
-    data.set("bilans_rendus", DataValue::boolean(returned > 0));
-    data.set("bilans_rendus_texte",
-             DataValue::text(returned == 0 ? "aucun pour l’instant"
-                                           : std::to_string(returned) + (returned > 1 ? " bilans" : " bilan") +
-                                                 " dans le dossier du serveur"));
+    add_returned_bilans(kit, data);
     add_kept_programme(kit, data);
     return kit.page(req, res, "rapport", kTitle, data, error);
 }
 
+// The upload's bytes move into the job: the request is answered at once.
 void post_report(ServerKit& kit, const httplib::Request& req, httplib::Response& res) {
-    ReportRequest request;
-    if (!kit.uploaded_files(req, res, request.programme, "programme")) return;
-    if (!kit.uploaded_files(req, res, request.notes, "notes")) return;
-    request.returned_bilans = form_field(req, "rendus") == "oui";
-    request.duplex = form_field(req, "recto_verso") == "oui";
-    if (!kit.enter_queue(res)) return;
-    BatchTurn turn{kit.gate};
-    const DecemberOutcome outcome =
-        report_from_upload(kit.workspace, kit.desk, kit.december, request, [&](const DataValue& view) {
+    auto request = std::make_shared<ReportRequest>();
+    if (!kit.uploaded_files(req, res, request->programme, "programme")) return;
+    if (!kit.uploaded_files(req, res, request->notes, "notes")) return;
+    request->returned_bilans = form_field(req, "rendus") == "oui";
+    request->duplex = form_field(req, "recto_verso") == "oui";
+    kit.start_job(res, kit.job_owner(req), "rapport", [&kit, request](Progress& progress) {
+        request->progress = &progress;
+        return report_from_upload(kit.workspace, kit.desk, kit.december, *request, [&kit](const DataValue& view) {
             return kit.pages.render("rapport-pret", kTitle + std::string(" : le rapport est prêt"), view);
         });
-    answer_outcome(kit, req, res, outcome, [&](const DataValue& view) { return form_page(kit, req, res, view, true); });
+    });
 }
 
 }  // namespace
 
 void add_report_routes(httplib::Server& http, ServerKit& kit) {
+    kit.refusal_pages["rapport"] = [&kit](const httplib::Request& req, httplib::Response& res, const DataValue& view) {
+        return form_page(kit, req, res, view, true);
+    };
     http.Get("/rapport", [&kit](const httplib::Request& req, httplib::Response& res) {
         if (kit.access.allow_staff(req, res)) kit.html(res, 200, form_page(kit, req, res, DataValue::map(), false));
     });

@@ -158,11 +158,10 @@ struct WebServer::Impl : ServerKit {
         });
         referent_routes();
         add_work_routes(http, *this);
-        add_job_routes(http, *this, {{"decembre", [this](const httplib::Request& req, httplib::Response& res,
-                                                         const DataValue& view) {
-                                          return page(req, res, "decembre", "Décembre : lettres de mission et budget",
-                                                      view, true);
-                                      }}});
+        refusal_pages["decembre"] = [this](const httplib::Request& req, httplib::Response& res, const DataValue& view) {
+            return page(req, res, "decembre", "Décembre : lettres de mission et budget", view, true);
+        };
+        add_job_routes(http, *this, {kJobsPrefix, [this](const httplib::Request& req) { return job_owner(req); }});
         http.Get("/static/lettrine.css", [this](const httplib::Request&, httplib::Response& res) {
             res.set_header("Cache-Control", "no-cache");
             res.set_content(pages.stylesheet(), "text/css; charset=utf-8");
@@ -228,7 +227,17 @@ struct WebServer::Impl : ServerKit {
                 if (access.check_form(req, res)) post_bilan(req, res, link);
             });
         });
+        // A référent's jobs are followed through its link alone, while it is valid.
+        refusal_pages["referent"] = [this](const httplib::Request& req, httplib::Response& res, const DataValue& view) {
+            const std::optional<ReferentLink> link = desk.find(req.matches[1]);
+            return link ? referent_page(req, res, *link, view, true) : std::string();
+        };
+        add_job_routes(http, *this, {R"(/referent/([0-9a-f]{32})/travaux)", [this](const httplib::Request& req) {
+                                         return desk.find(req.matches[1]) ? referent_owner(req.matches[1]) : "";
+                                     }});
     }
+
+    static std::string referent_owner(const std::string& token) { return "referent:" + token; }
 
     template <typename Work>
     void with_link(const std::string& token, httplib::Response& res, Work work) {
@@ -242,21 +251,18 @@ struct WebServer::Impl : ServerKit {
         work(*link);
     }
 
+    // The upload's bytes move into the job: the request is answered at once.
     void post_bilan(const httplib::Request& req, httplib::Response& res, const ReferentLink& link) {
-        std::vector<UploadedFile> files;
-        if (!uploaded_files(req, res, files)) return;
-        if (!enter_queue(res)) return;
-        BatchTurn turn{gate};
-        const DecemberOutcome outcome = desk.return_bilan(link, files, december, [&](const DataValue& view) {
-            DataValue data = view;
-            data.set("retour", DataValue::text("/referent/" + link.token));
-            return pages.render("note", "Note de bilan prête", data);
-        });
-        if (outcome.refused) {
-            html(res, 422, referent_page(req, res, link, outcome.view, true));
-            return;
-        }
-        see_other(res, "/resultats/" + outcome.result_id + "/");
+        auto sent = std::make_shared<std::vector<UploadedFile>>();
+        if (!uploaded_files(req, res, *sent)) return;
+        const std::string prefix = "/referent/" + link.token + "/travaux";
+        start_job(res, referent_owner(link.token), "referent", [this, sent, link](Progress& progress) {
+            return desk.return_bilan(link, *sent, december, [&](const DataValue& view) {
+                DataValue data = view;
+                data.set("retour", DataValue::text("/referent/" + link.token));
+                return pages.render("note", "Note de bilan prête", data);
+            }, &progress);
+        }, prefix);
     }
 
     std::string referent_page(const httplib::Request& req, httplib::Response& res, const ReferentLink& link,

@@ -46,17 +46,6 @@ bool ServerKit::uploaded_files(const httplib::Request& req, httplib::Response& r
     return true;
 }
 
-bool ServerKit::enter_queue(httplib::Response& res) {
-    if (gate.enter()) return true;
-    res.set_header("Retry-After", "30");
-    html(res, 503, pages.message("Serveur occupé",
-                                 "Lettrine prépare déjà les documents d’autres envois et " +
-                                     std::to_string(gate.waiting()) +
-                                     " autres attendent leur tour. Réessayez dans une minute : votre "
-                                     "fichier n’a pas été gardé."));
-    return false;
-}
-
 std::string ServerKit::job_owner(const httplib::Request& req) {
     if (access.enabled()) {
         const std::optional<Session> session = access.session(req);
@@ -67,8 +56,8 @@ std::string ServerKit::job_owner(const httplib::Request& req) {
 }
 
 void ServerKit::start_job(httplib::Response& res, const std::string& owner, const std::string& kind,
-                          BatchJobs::Work work) {
-    see_other(res, "/travaux/" + jobs.start(owner, kind, std::move(work)));
+                          BatchJobs::Work work, const std::string& prefix) {
+    see_other(res, prefix + "/" + jobs.start(owner, kind, std::move(work)));
 }
 
 void ServerKit::see_other(httplib::Response& res, const std::string& location) {

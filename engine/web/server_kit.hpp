@@ -4,6 +4,8 @@
 // that answer in French (a page, a message, a redirection). The December
 // and référent routes live in server.cpp; each further workflow page
 // (rapport, AG, publipostage) adds its routes from its own file with these.
+#include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,6 +23,12 @@
 
 namespace lettrine::web {
 
+// The upload page of a kind of job, with the job's refusal (`view`) shown.
+using RefusalPage = std::function<std::string(const httplib::Request&, httplib::Response&, const DataValue& view)>;
+
+// Where the staff follow their jobs (engine/web/job_pages.hpp).
+inline constexpr const char* kJobsPrefix = "/travaux";
+
 struct ServerKit {
     explicit ServerKit(const ServerOptions& o);
 
@@ -31,13 +39,18 @@ struct ServerKit {
     DecemberSettings december;
     BatchGate gate;
     ReferentDesk desk;
+    // By kind of job (« decembre », « rapport »…): filled by each page's
+    // routes before the server listens, read-only afterwards.
+    std::map<std::string, RefusalPage> refusal_pages;
     BatchJobs jobs{gate};  // last: its running jobs use the members above
 
     // Who may follow a job: the staff session, or the form cookie when
     // accounts are off (a référent's jobs are bound to its link's token).
     std::string job_owner(const httplib::Request& req);
-    // Starts `work` as a job of `kind` and sends the browser to its waiting page.
-    void start_job(httplib::Response& res, const std::string& owner, const std::string& kind, BatchJobs::Work work);
+    // Starts `work` as a job of `kind` and sends the browser to its waiting
+    // page, `prefix`/ID (job_pages.hpp).
+    void start_job(httplib::Response& res, const std::string& owner, const std::string& kind, BatchJobs::Work work,
+                   const std::string& prefix = kJobsPrefix);
 
     // An HTML answer, never cached.
     void html(httplib::Response& res, int status, const std::string& body);
@@ -51,21 +64,7 @@ struct ServerKit {
     // request is not a multipart form. Empty file inputs are left out.
     bool uploaded_files(const httplib::Request& req, httplib::Response& res, std::vector<UploadedFile>& files,
                         const std::string& field = "fichiers");
-    // Waits for a turn in the batch queue; false (and a French 503) when it is full.
-    bool enter_queue(httplib::Response& res);
     void see_other(httplib::Response& res, const std::string& location);
 };
-
-// The result id a job published, or the refusal's page (422): shared by the
-// workflow pages, whose forms come back with every problem.
-template <typename Render>
-void answer_outcome(ServerKit& kit, const httplib::Request& req, httplib::Response& res,
-                    const DecemberOutcome& outcome, Render form_page) {
-    if (outcome.refused) {
-        kit.html(res, 422, form_page(outcome.view));
-        return;
-    }
-    kit.see_other(res, "/resultats/" + outcome.result_id + "/");
-}
 
 }  // namespace lettrine::web

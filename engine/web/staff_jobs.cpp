@@ -59,6 +59,32 @@ ProgrammeInput programme_for_job(const Workspace& workspace, const ReferentDesk&
     return input;
 }
 
+NoteFiles gather_notes(const Workspace& workspace, const std::vector<UploadedFile>& sent, bool returned_bilans,
+                       const fs::path& scratch) {
+    NoteFiles notes;
+    notes.folder = scratch / "notes";
+    fs::create_directories(notes.folder);
+    std::size_t returned = 0;
+    const fs::path kept = workspace.inputs() / "bilans";
+    boost::system::error_code error;
+    if (returned_bilans && fs::is_directory(kept, error))
+        for (fs::directory_iterator it(kept, error), end; !error && it != end; it.increment(error))
+            if (fs::is_regular_file(it->symlink_status())) {
+                write_file_atomically(notes.folder / it->path().filename(), read_file(it->path()));
+                ++returned;
+            }
+    const std::vector<SavedUpload> saved =
+        save_named_uploads(sent, notes.folder, {".xlsx", ".ods", ".xml", ".pdf"}, kMaxNoteFiles, "les notes");
+    for (const SavedUpload& s : saved) {
+        notes.shown[s.file.filename().string()] = s.shown;
+        notes.received += (notes.received.empty() ? "" : ", ") + s.shown + " (" + size_text(s.size) + ")";
+    }
+    if (returned > 0)
+        notes.received += (notes.received.empty() ? "" : ", ") + std::to_string(returned) +
+                          (returned > 1 ? " bilans rendus" : " bilan rendu") + " par les structures référentes";
+    return notes;
+}
+
 Diagnostics shown_positions(const Diagnostics& problems, const std::map<std::string, std::string>& shown,
                             bool sheet_with_file) {
     Diagnostics out;

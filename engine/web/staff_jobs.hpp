@@ -46,6 +46,22 @@ Diagnostics shown_positions(const Diagnostics& problems, const std::map<std::str
 // « remarques » (each warning, described) and « avec_remarques », into `view`.
 void add_remarks(DataValue& view, const Diagnostics& warnings);
 
+// At most this many notes in one upload (the programme has a dozen sectors).
+inline constexpr std::size_t kMaxNoteFiles = 40;
+
+// The notes of a request (rapport, AG), gathered in its scratch folder.
+struct NoteFiles {
+    boost::filesystem::path folder;
+    std::map<std::string, std::string> shown;  // our file name -> as the browser sent it
+    std::string received;                      // « bilan.xlsx (12 Kio), 2 bilans rendus par… », or ""
+};
+
+// `scratch`/notes/: the bilans the référents returned (DOSSIER/input/bilans/)
+// first when `returned_bilans`, then the files `sent`, under names of
+// Lettrine's own. Throws LettrineError(Usage) for files of the wrong kind.
+NoteFiles gather_notes(const Workspace& workspace, const std::vector<UploadedFile>& sent, bool returned_bilans,
+                       const boost::filesystem::path& scratch);
+
 // A document's card: its page `page` as an image (apercus/<stem>-p<page>.png
 // in `output`, rendered by the sandboxed helper), its pages and size. Adds
 // the PDF and the image to `served`. Keys: « titre », « pdf », « apercu »,

@@ -21,4 +21,8 @@ void add_merge_routes(httplib::Server& http, ServerKit& kit);
 // programme field is then optional).
 void add_kept_programme(const ServerKit& kit, DataValue& data);
 
+// « bilans_rendus » and « bilans_rendus_texte »: the bilans the référents
+// returned, kept in DOSSIER/input/bilans/ (« 3 bilans dans le dossier du serveur »).
+void add_returned_bilans(const ServerKit& kit, DataValue& data);
+
 }  // namespace lettrine::web

@@ -90,6 +90,10 @@
     }
   }
 
+  // A state costs the server about a millisecond: asked often, the result
+  // shows at most 150 ms after it is ready (docs/PERFORMANCE.md).
+  var FIRST_POLL_MS = 100, POLL_MS = 150;
+
   function followJob(box) {
     var text = box.querySelector("[data-travail-texte]");
     var bar = box.querySelector("[data-travail-barre]");
@@ -109,11 +113,11 @@
           if (text.textContent !== state.texte) text.textContent = state.texte;
           bar.setAttribute("aria-valuetext", state.texte);
           showJob(bar, fill, state.fait, state.total);
-          setTimeout(poll, 300);
+          setTimeout(poll, POLL_MS);
         })
         .catch(function () { setTimeout(poll, 1000); });
     }
-    setTimeout(poll, 200);
+    setTimeout(poll, FIRST_POLL_MS);
   }
 
   document.addEventListener("DOMContentLoaded", function () {

@@ -85,5 +85,36 @@ TEST(AssemblyPage, AFaultyFileGivesEveryPositionedMessage) {
     EXPECT_NE(wrong->body.find("format non reconnu pour l’assemblée générale"), std::string::npos);
 }
 
+// The packs' « Le secteur en bref » takes the key figures of the notes sent
+// with the workbook (as `lettrine atelier --notes`); a bilan of a year the
+// AG cannot take is refused, named as it was sent.
+TEST(AssemblyPage, TheNotesSentGiveThePacksKeyFigures) {
+    RunningServer server;
+    auto client = server.client();
+    const FormPart workbook{"ag", "ag-2016.xlsx", slurp(source("input/ag-2016.xlsx"))};
+    const std::string bilan = slurp(source("input/bilans/bilan-2016-dechets-ressources.xml"));
+    auto sent = post_form(client, "/assemblee", "/assemblee",
+                          {programme_part(), workbook, {"notes", "mon bilan déchets.xml", bilan}});
+    ASSERT_TRUE(sent);
+    ASSERT_EQ(sent->status, 303) << sent->body.substr(0, 5000);
+    const std::string base = sent->get_header_value("Location");
+    auto page = client.Get(base.c_str());
+    EXPECT_NE(page->body.find("Notes\u00A0: mon bilan déchets.xml"), std::string::npos) << page->body.substr(0, 3000);
+    fs::path pack;
+    for (fs::recursive_directory_iterator it(server.folder() / "output/serveur/resultats"), end; it != end; ++it)
+        if (it->path().filename() == "dossier-atelier-dechets-ressources.pdf") pack = it->path();
+    ASSERT_FALSE(pack.empty());
+    EXPECT_NE(test_support::pdf_text(pack).find("Chiffres clés du bilan 2016"), std::string::npos);
+
+    std::string old = bilan;
+    for (std::size_t at = old.find("2016"); at != std::string::npos; at = old.find("2016", at)) old.replace(at, 4, "2014");
+    auto refused = post_form(client, "/assemblee", "/assemblee",
+                             {programme_part(), workbook, {"notes", "ancien bilan.xml", old}});
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 422);
+    EXPECT_NE(refused->body.find("ancien bilan.xml"), std::string::npos) << refused->body.substr(0, 5000);
+    EXPECT_NE(refused->body.find("ce bilan est celui de l’année 2014"), std::string::npos) << refused->body.substr(0, 5000);
+}
+
 }  // namespace
 }  // namespace lettrine::web::testing

@@ -2,7 +2,6 @@
 // page through its token, the blank form, a filled bilan to its note, a
 // bilan of another sector refused, problems shown in the grid.
 #include <map>
-#include <regex>
 
 #include "data/xlsx_reader.hpp"
 #include "web_support.hpp"
@@ -12,14 +11,6 @@ namespace {
 
 httplib::Result send(httplib::Client& client, const std::string& path, const std::string& name, const std::string& bytes) {
     return post_files(client, path, path, {{name, bytes}});
-}
-
-// sector name -> the path of its link ("/referent/<token>"), from the staff's page.
-std::map<std::string, std::string> links_on(const std::string& page) {
-    std::map<std::string, std::string> links;
-    const std::regex row(R"re(<tr><td>([^<]+)</td><td><a href="http://[^/]+(/referent/[0-9a-f]{32})")re");
-    for (std::sregex_iterator it(page.begin(), page.end(), row), end; it != end; ++it) links[(*it)[1]] = (*it)[2];
-    return links;
 }
 
 class ReferentFlow : public ::testing::Test {

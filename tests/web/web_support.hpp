@@ -7,6 +7,8 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <map>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -99,12 +101,18 @@ inline FormCredentials form_credentials(httplib::Client& client, const std::stri
     return {with_cookies_of(res, cookies), token_in(res->body)};
 }
 
-// A batch started as a job answers with a 303 to its waiting page
-// (/travaux/ID): follows it, as the page's refresh would, until the job
-// answers with its result (303 to /resultats/ID/) or its refusal (422).
+// Whether `location` is a job's waiting page: /travaux/ID for the staff,
+// /referent/TOKEN/travaux/ID for a référent.
+inline bool is_job_page(const std::string& location) {
+    return location.rfind("/travaux/", 0) == 0 ||
+           (location.rfind("/referent/", 0) == 0 && location.find("/travaux/") != std::string::npos);
+}
+
+// A batch started as a job answers with a 303 to its waiting page: follows
+// it, as the page's refresh would, until the job answers with its result
+// (303 to /resultats/ID/) or its refusal (422).
 inline httplib::Result follow_job(httplib::Client& client, httplib::Result res, const std::string& cookies) {
-    for (int tries = 0; tries < 1200 && res && res->status == 303 &&
-                        res->get_header_value("Location").rfind("/travaux/", 0) == 0;
+    for (int tries = 0; tries < 1200 && res && res->status == 303 && is_job_page(res->get_header_value("Location"));
          ++tries) {
         const std::string waiting = res->get_header_value("Location");
         httplib::Result page = client.Get(waiting.c_str(), {{"Cookie", cookies}});
@@ -140,6 +148,14 @@ inline httplib::Result post_form(httplib::Client& client, const std::string& pag
     for (const FormPart& p : parts)
         items.push_back({p.field, p.bytes, p.name, p.name.empty() ? "" : "application/octet-stream"});
     return follow_job(client, client.Post(path.c_str(), {{"Cookie", form.cookies}}, items), form.cookies);
+}
+
+// sector name -> the path of its link ("/referent/<token>"), from the staff's Référents page.
+inline std::map<std::string, std::string> links_on(const std::string& page) {
+    std::map<std::string, std::string> links;
+    const std::regex row(R"re(<tr><td>([^<]+)</td><td><a href="http://[^/]+(/referent/[0-9a-f]{32})")re");
+    for (std::sregex_iterator it(page.begin(), page.end(), row), end; it != end; ++it) links[(*it)[1]] = (*it)[2];
+    return links;
 }
 
 // Runs `lettrine ARGUMENTS` through the shell (« 2>&1 » added): (exit code, output).
