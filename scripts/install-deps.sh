@@ -25,11 +25,26 @@ for p in "${packages[@]}"; do
   fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+# npm (for axe-core below): Debian's, unless the machine already has one
+# (nodesource's nodejs carries its own npm and conflicts with Debian's).
+if ! command -v npm >/dev/null 2>&1; then missing+=(npm); fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installation des paquets manquants : ${missing[*]}"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-echo "Installation des paquets manquants : ${missing[*]}"
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+
+# axe-core (npm, pinned), injected into every page by the browser test
+# (tests/web/browser_axe.py) to find WCAG 2.1 A/AA violations. Installed once,
+# outside the tree, in $LETTRINE_AXE_DIR (default ~/.cache/lettrine/axe-core);
+# npm must be reachable then, as for jscpd (scripts/duplicates.sh).
+readonly AXE_VERSION=4.14.1
+axe="${LETTRINE_AXE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/lettrine/axe-core}"
+installed="$(node -p "require('$axe/node_modules/axe-core/package.json').version" 2>/dev/null || true)"
+if [ "$installed" != "$AXE_VERSION" ]; then
+  mkdir -p "$axe"
+  npm install --prefix "$axe" --no-save --no-audit --no-fund --loglevel=error "axe-core@$AXE_VERSION" >/dev/null
+fi
