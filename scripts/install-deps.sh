@@ -12,7 +12,7 @@ packages=(
   googletest libgtest-dev libbenchmark-dev
   poppler-utils qpdf libqpdf-dev icc-profiles-free python3-pikepdf python3 python3-pdfminer python3-openpyxl python3-pil faketime hyperfine
   clang-14 libclang-rt-14-dev llvm-14
-  libcpp-httplib-dev libpoppler-cpp-dev chromium chromium-driver python3-selenium
+  libcpp-httplib-dev libpoppler-cpp-dev chromium chromium-l10n chromium-driver python3-selenium
   libcurl4-openssl-dev python3-aiosmtpd iproute2 libsodium-dev
   libnss3-tools
   python3-odf python3-docx libreoffice-writer-nogui unzip

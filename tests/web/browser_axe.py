@@ -2,9 +2,10 @@
 Chromium session (imported by browser_test.py):
 
 - axe-core (npm, installed by scripts/install-deps.sh outside the tree)
-  injected into the page and run with the WCAG 2.1 A and AA rules, its
-  messages in French; any violation fails the test at the end, every one
-  listed with its page, rule, elements and the reason axe gives;
+  injected into the page and run with the WCAG 2.1 A and AA rules and axe's
+  best practices (headings in order, landmarks…), its messages in French;
+  any violation fails the test at the end, every one listed with its page,
+  rule, elements and the reason axe gives;
 - the keyboard: Tab through the whole page, each focused element visible
   on screen with a visible focus indicator (outline or box-shadow);
 - reflow (WCAG 1.4.10): at 320 CSS pixels wide, no page scrolls sideways
@@ -16,11 +17,13 @@ printed, not failed.
 import json
 import os
 import sys
+import time
 
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 REFLOW_WIDTH = 320  # CSS pixels: WCAG 2.1, success criterion 1.4.10
 MAX_TAB_STOPS = 120  # more than any page has; a page that never cycles back fails
 
@@ -40,6 +43,16 @@ const onScreen = r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r
 const name = e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + " « " + (e.innerText || e.value || e.getAttribute("aria-label") || "").trim().slice(0, 50) + " »";
 return {name: name, indicator: indicator, onScreen: onScreen, key: e};
 """
+
+
+def set_viewport(driver, width, height):
+    """Resizes the window so that the page sees a viewport of width × height
+    CSS pixels (the window's own frame added), once the page has seen it."""
+    window = driver.get_window_size()
+    frame = driver.execute_script("return [arguments[0] - innerWidth, arguments[1] - innerHeight]",
+                                  window["width"], window["height"])
+    driver.set_window_size(width + frame[0], height + frame[1])
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return [innerWidth, innerHeight]") == [width, height])
 
 
 def axe_folder():
@@ -62,20 +75,27 @@ class Audit:
         self.problems = []
         self.pages = []
         self.seen = set()  # what axe left undecided, printed once
+        self.seconds = 0.0
 
-    def page(self, driver, name, keyboard=True):
+    def attach(self, driver):
+        """Has Chromium load axe-core into every page as it opens (once, rather
+        than sending half a megabyte of script through the driver per page)."""
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": self.source})
+
+    def page(self, driver, name):
         """Runs every check on the page the driver shows now."""
         self.pages.append(name)
+        started = time.time()
         where = "%s (/%s)" % (name, driver.current_url.split("/", 3)[-1])
         self._axe(driver, where)
-        if keyboard:
-            self._keyboard(driver, where)
+        self._keyboard(driver, where)
         self._reflow(driver, where)
+        self.seconds += time.time() - started
 
     def _axe(self, driver, where):
         if driver.execute_script("return typeof window.axe") != "object":
-            driver.execute_script(self.source)
-            driver.execute_script("axe.configure({locale: arguments[0]})", self.locale)
+            driver.execute_script(self.source)  # a page opened before attach()
+        driver.execute_script("axe.configure({locale: arguments[0]})", self.locale)
         driver.set_script_timeout(60)
         result = json.loads(driver.execute_async_script(RUN_AXE, AXE_TAGS))
         if "error" in result:
@@ -83,9 +103,8 @@ class Audit:
             return
         self.version = result["version"]
         for rule in result["violations"]:
-            lines = ["%s : règle %s (%s ; %s) : %s" % (where, rule["id"], rule["impact"],
-                                                       " ".join(t for t in rule["tags"] if t.startswith("wcag")),
-                                                       rule["help"]),
+            criteria = " ".join(t for t in rule["tags"] if t.startswith("wcag")) or "bonne pratique"
+            lines = ["%s : règle %s (%s ; %s) : %s" % (where, rule["id"], rule["impact"], criteria, rule["help"]),
                      "    " + rule["helpUrl"]]
             for node in rule["nodes"]:
                 lines.append("    - %s" % " ".join(map(str, node["target"])))
@@ -122,18 +141,17 @@ class Audit:
             self.problems.append("%s : aucun élément atteint par la touche Tab" % where)
 
     def _reflow(self, driver, where):
-        size = driver.get_window_size()
-        driver.set_window_size(REFLOW_WIDTH + size["width"] - driver.execute_script("return innerWidth"), size["height"])
-        width, content = driver.execute_script("return [innerWidth, document.documentElement.scrollWidth]")
-        driver.set_window_size(size["width"], size["height"])
-        if width != REFLOW_WIDTH:
-            self.problems.append("%s : la fenêtre n’a pas pu être réduite à %d px (%d px)" % (where, REFLOW_WIDTH, width))
-        elif content > width:
+        width, height = driver.execute_script("return [innerWidth, innerHeight]")
+        set_viewport(driver, REFLOW_WIDTH, height)
+        content = driver.execute_script("return document.documentElement.scrollWidth")
+        set_viewport(driver, width, height)
+        if content > REFLOW_WIDTH:
             self.problems.append("%s : à %d px de large, la page défile horizontalement (%d px de contenu)"
                                  % (where, REFLOW_WIDTH, content))
 
     def finish(self):
-        print("accessibilité : %d pages vérifiées avec axe-core %s (%s) : %s"
-              % (len(self.pages), getattr(self, "version", "?"), ", ".join(AXE_TAGS), ", ".join(self.pages)))
+        print("accessibilité : %d pages vérifiées en %.0f s avec axe-core %s (%s) : %s"
+              % (len(self.pages), self.seconds, getattr(self, "version", "?"), ", ".join(AXE_TAGS),
+                 ", ".join(self.pages)))
         if self.problems:
             raise AssertionError("%d problèmes d’accessibilité :\n%s" % (len(self.problems), "\n".join(self.problems)))

@@ -19,7 +19,7 @@ on a free port of 127.0.0.1:
    (browser_work_flows.py);
 7. the contrast of the main colours, computed from the served CSS;
 8. on every page above, and on the page of an unknown address: axe-core's
-   WCAG 2.1 A/AA rules, a Tab through the page with a visible focus, no
+   WCAG 2.1 A/AA rules and best practices, a Tab through the page with a visible focus, no
    sideways scrolling at 320 px (browser_axe.py), failed together at the end.
 
 Screenshots of each page go to --captures (docs/ for the documentation), a
@@ -47,6 +47,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 import browser_axe
+from browser_axe import set_viewport
 import browser_progress
 import browser_work_flows
 
@@ -92,12 +93,16 @@ def check(condition, message):
 
 
 def save_screenshot(driver, captures, name, width=1280):
-    # The whole page, not only the window.
-    driver.set_window_size(width, 1000)
-    height = driver.execute_script("return document.documentElement.scrollHeight")
-    driver.set_window_size(width, min(max(height, 700), 4000))
+    # The whole page, not only the window (twice: the scroll bar goes once
+    # the page fits, which can change its height).
+    viewport = driver.execute_script("return [innerWidth, innerHeight]")
+    height = 700
+    for _ in range(2):
+        set_viewport(driver, width, height)
+        height = min(max(driver.execute_script("return document.documentElement.scrollHeight"), 700), 4000)
+    set_viewport(driver, width, height)
     driver.save_screenshot(os.path.join(captures, name))
-    driver.set_window_size(1280, 1000)
+    set_viewport(driver, *viewport)
 
 
 def screenshot(driver, captures, name):
@@ -426,6 +431,7 @@ def main():
     started = time.time()
     try:
         driver = browser(downloads, profile)
+        audit.attach(driver)
         base = "http://127.0.0.1:%d" % port
         december_flow(driver, base, source, args.captures, downloads)
         browser_progress.progress_flow(driver, base, source, args.captures, save_screenshot, check)
