@@ -40,11 +40,16 @@ fi
 # axe-core (npm, pinned), injected into every page by the browser test
 # (tests/web/browser_axe.py) to find WCAG 2.1 A/AA violations. Installed once,
 # outside the tree, in $LETTRINE_AXE_DIR (default ~/.cache/lettrine/axe-core);
-# npm must be reachable then, as for jscpd (scripts/duplicates.sh).
+# npm must be reachable then, as for jscpd (scripts/duplicates.sh). Without
+# the network, only the browser test misses it (it says so): Lettrine itself
+# does not need it.
 readonly AXE_VERSION=4.14.1
 axe="${LETTRINE_AXE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/lettrine/axe-core}"
 installed="$(node -p "require('$axe/node_modules/axe-core/package.json').version" 2>/dev/null || true)"
 if [ "$installed" != "$AXE_VERSION" ]; then
   mkdir -p "$axe"
-  npm install --prefix "$axe" --no-save --no-audit --no-fund --loglevel=error "axe-core@$AXE_VERSION" >/dev/null
+  if ! npm install --prefix "$axe" --no-save --no-audit --no-fund --loglevel=error \
+      --fetch-retry-mintimeout=2000 --fetch-retry-maxtimeout=10000 "axe-core@$AXE_VERSION" >/dev/null; then
+    echo "axe-core $AXE_VERSION n’a pas pu être installé (npm injoignable ?) : le test web_navigateur échouera." >&2
+  fi
 fi

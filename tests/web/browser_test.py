@@ -262,6 +262,8 @@ def keyboard_flow(driver, base, source, downloads):
         common_checks(driver, "Préparation des documents")
         if audit:
             audit.page(driver, "travail")
+        check(driver.find_elements(By.CSS_SELECTOR, "[data-travail]"),
+              "la page d'attente est partie pendant sa vérification (l'adresse de son état a-t-elle changé ?)")
     WebDriverWait(driver, 60).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "li.carte")) == 4)
     for name in os.listdir(downloads):
         os.remove(os.path.join(downloads, name))
