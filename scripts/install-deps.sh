@@ -12,7 +12,7 @@ packages=(
   googletest libgtest-dev libbenchmark-dev
   poppler-utils qpdf libqpdf-dev icc-profiles-free python3-pikepdf python3 python3-pdfminer python3-openpyxl python3-pil faketime hyperfine
   clang-14 libclang-rt-14-dev llvm-14
-  libcpp-httplib-dev libpoppler-cpp-dev chromium chromium-driver python3-selenium
+  libcpp-httplib-dev libpoppler-cpp-dev chromium chromium-l10n chromium-driver python3-selenium
   libcurl4-openssl-dev python3-aiosmtpd iproute2 libsodium-dev
   libnss3-tools
   python3-odf python3-docx libreoffice-writer-nogui unzip
@@ -26,11 +26,31 @@ for p in "${packages[@]}"; do
   fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+# npm (for axe-core below): Debian's, unless the machine already has one
+# (nodesource's nodejs carries its own npm and conflicts with Debian's).
+if ! command -v npm >/dev/null 2>&1; then missing+=(npm); fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installation des paquets manquants : ${missing[*]}"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-echo "Installation des paquets manquants : ${missing[*]}"
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+
+# axe-core (npm, pinned), injected into every page by the browser test
+# (tests/web/browser_axe.py) to find WCAG 2.1 A/AA violations. Installed once,
+# outside the tree, in $LETTRINE_AXE_DIR (default ~/.cache/lettrine/axe-core);
+# npm must be reachable then, as for jscpd (scripts/duplicates.sh). Without
+# the network, only the browser test misses it (it says so): Lettrine itself
+# does not need it.
+readonly AXE_VERSION=4.14.1
+axe="${LETTRINE_AXE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/lettrine/axe-core}"
+installed="$(node -p "require('$axe/node_modules/axe-core/package.json').version" 2>/dev/null || true)"
+if [ "$installed" != "$AXE_VERSION" ]; then
+  mkdir -p "$axe"
+  if ! npm install --prefix "$axe" --no-save --no-audit --no-fund --loglevel=error \
+      --fetch-retry-mintimeout=2000 --fetch-retry-maxtimeout=10000 "axe-core@$AXE_VERSION" >/dev/null; then
+    echo "axe-core $AXE_VERSION n’a pas pu être installé (npm injoignable ?) : le test web_navigateur échouera." >&2
+  fi
+fi

@@ -9,20 +9,26 @@ on a free port of 127.0.0.1:
    recorded outputs of the command line;
 3. a workbook with planted mistakes → the error summary takes the focus,
    every faulty cell is marked in the grid, a summary link moves to its cell;
-4. keyboard only (Tab, Enter): skip link, file field, button, ZIP link,
-   each with a visible focus;
+4. keyboard only (Tab, Shift+Tab, Enter): skip link, file field, button,
+   the job's waiting page, the ZIP link, a card opened, each with a visible
+   focus;
 5. the référents: links made from the programme, a bilan of another sector
    refused through Habitat's link, Habitat's own bilan giving its note;
 6. the staff's workflow pages: Rapport d'activité (a refused note, then
    the report and its contents page), Assemblée générale, Publipostage
    (browser_work_flows.py);
-7. the contrast of the main colours, computed from the served CSS.
+7. the contrast of the main colours, computed from the served CSS;
+8. on every page above, and on the page of an unknown address: axe-core's
+   WCAG 2.1 A/AA rules and best practices, a Tab through the page with a visible focus, no
+   sideways scrolling at 320 px (browser_axe.py), failed together at the end.
 
-Screenshots of each page go to --captures (docs/ for the documentation).
+Screenshots of each page go to --captures (docs/ for the documentation), a
+few at a phone's width too (390 px).
 
     browser_test.py --lettrine build/lettrine --source . --captures build/web-captures
 """
 import argparse
+import contextlib
 import hashlib
 import os
 import re
@@ -40,8 +46,15 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
+import browser_axe
+from browser_axe import set_viewport
 import browser_progress
 import browser_work_flows
+
+PHONE_WIDTH = 390  # CSS pixels, a common phone's
+
+# The accessibility checks (browser_axe.Audit), run on each page screenshot() saves.
+audit = None
 
 
 def start_server(lettrine, source, folder, extra=()):
@@ -79,12 +92,28 @@ def check(condition, message):
         raise AssertionError(message)
 
 
-def screenshot(driver, captures, name):
-    # The whole page, not only the window.
-    height = driver.execute_script("return document.documentElement.scrollHeight")
-    driver.set_window_size(1280, min(max(height, 700), 4000))
+def save_screenshot(driver, captures, name, width=1280):
+    # The whole page, not only the window (twice: the scroll bar goes once
+    # the page fits, which can change its height).
+    viewport = driver.execute_script("return [innerWidth, innerHeight]")
+    height = 700
+    for _ in range(2):
+        set_viewport(driver, width, height)
+        height = min(max(driver.execute_script("return document.documentElement.scrollHeight"), 700), 4000)
+    set_viewport(driver, width, height)
     driver.save_screenshot(os.path.join(captures, name))
-    driver.set_window_size(1280, 1000)
+    set_viewport(driver, *viewport)
+
+
+def screenshot(driver, captures, name):
+    """The page saved as docs' picture, then its accessibility checked."""
+    save_screenshot(driver, captures, name)
+    if audit:
+        audit.page(driver, name[len("web-"):-len(".png")])
+
+
+def phone_screenshot(driver, captures, name):
+    save_screenshot(driver, captures, name, PHONE_WIDTH)
 
 
 def common_checks(driver, title_start):
@@ -118,6 +147,7 @@ def december_flow(driver, base, source, captures, downloads):
     driver.get(base + "/")
     common_checks(driver, "Accueil")
     screenshot(driver, captures, "web-accueil.png")
+    phone_screenshot(driver, captures, "web-accueil-telephone.png")
     driver.find_element(By.CSS_SELECTOR, "main a[href='/decembre']").click()
     common_checks(driver, "Décembre")
     label = driver.find_element(By.CSS_SELECTOR, "label[for=fichiers]")
@@ -134,6 +164,7 @@ def december_flow(driver, base, source, captures, downloads):
     check(any(i.get_attribute("alt") == "Première page de la lettre de mission — Habitat" for i in images),
           "texte de remplacement de l'aperçu")
     screenshot(driver, captures, "web-resultats.png")
+    phone_screenshot(driver, captures, "web-resultats-telephone.png")
     results = driver.current_url
 
     driver.find_element(By.PARTIAL_LINK_TEXT, "Tout télécharger (ZIP").click()
@@ -173,6 +204,7 @@ def faulty_flow(driver, base, source, captures, work):
         target = driver.find_element(By.ID, "f2-" + cell)
         check("Erreur" in target.text, "marque textuelle absente en " + cell)
     screenshot(driver, captures, "web-erreurs.png")
+    phone_screenshot(driver, captures, "web-erreurs-telephone.png")
     driver.find_element(By.CSS_SELECTOR, "a[href='#f2-K4']").click()
     check(driver.switch_to.active_element.get_attribute("id") == "f2-K4", "le lien ne mène pas à la cellule K4")
     driver.execute_script("window.scrollTo(0, 0)")
@@ -217,19 +249,42 @@ def keyboard_flow(driver, base, source, downloads):
     press(driver, Keys.ENTER)
     check(driver.switch_to.active_element.get_attribute("id") == "contenu", "le lien d'évitement ne mène pas au contenu")
     field = tab_until(driver, lambda e: e.get_attribute("id") == "fichiers")
-    # A file chooser cannot be driven headless: the path is typed into the field, as selenium does.
+    # A file chooser cannot be driven headless: the path is typed into the
+    # focused field, as the system's dialog would fill it.
     field.send_keys(os.path.join(source, "input", "programme-2016.xlsx"))
     tab_until(driver, lambda e: e.tag_name == "button")
-    press(driver, Keys.ENTER)
+    ActionChains(driver).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+    check(driver.switch_to.active_element.get_attribute("id") == "fichiers", "Maj+Tab ne revient pas au champ")
+    tab_until(driver, lambda e: e.tag_name == "button")
+    with job_page_held(driver):
+        press(driver, Keys.ENTER)
+        WebDriverWait(driver, 60).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-travail]"))
+        common_checks(driver, "Préparation des documents")
+        if audit:
+            audit.page(driver, "travail")
+        check(driver.find_elements(By.CSS_SELECTOR, "[data-travail]"),
+              "la page d'attente est partie pendant sa vérification (l'adresse de son état a-t-elle changé ?)")
     WebDriverWait(driver, 60).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "li.carte")) == 4)
     for name in os.listdir(downloads):
         os.remove(os.path.join(downloads, name))
     tab_until(driver, lambda e: "Tout télécharger" in e.text)
     press(driver, Keys.ENTER)
     wait_for_download(downloads, ".zip")
-    tab_until(driver, lambda e: (e.get_attribute("href") or "").endswith(".pdf"))
+    tab_until(driver, lambda e: driver.execute_script("return arguments[0].matches('li.carte a')", e))
     press(driver, Keys.ENTER)
     WebDriverWait(driver, 20).until(lambda d: d.current_url.endswith(".pdf"))
+
+
+@contextlib.contextmanager
+def job_page_held(driver):
+    """Keeps a job's waiting page on screen while it is checked: its state
+    polls are refused (lettrine.js tries again each second), then let through."""
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/travaux/*.json"]})
+    try:
+        yield
+    finally:
+        driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
 
 
 def referent_flow(driver, base, source, captures):
@@ -255,6 +310,7 @@ def referent_flow(driver, base, source, captures):
     WebDriverWait(driver, 60).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-resume-erreurs]"))
     check("ce bilan est celui du secteur" in driver.find_element(By.CSS_SELECTOR, "[data-resume-erreurs]").text,
           "bilan d'un autre secteur non refusé")
+    audit.page(driver, "referent-refus")
 
     # Its own bilan: the note, previewed.
     driver.get(links["Habitat"])
@@ -302,7 +358,9 @@ def access_flow(driver, lettrine, source, captures, work):
         WebDriverWait(driver, 60).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "li.carte")) == 4)
         driver.get(base + "/decembre")
         screenshot(driver, captures, "web-decembre-compte.png")
-        driver.find_element(By.CSS_SELECTOR, ".compte button").click()
+        # The logout button by keyboard: Tab to it, Space presses it.
+        tab_until(driver, lambda e: e.text == "Se déconnecter")
+        press(driver, Keys.SPACE)
         WebDriverWait(driver, 20).until(lambda d: d.current_url == base + "/connexion")
         driver.get(base + "/")
         check(driver.current_url == base + "/connexion", "session encore ouverte après la déconnexion")
@@ -343,6 +401,17 @@ def contrast_checks(driver, base):
     driver.get(base + "/decembre")
 
 
+def other_pages(driver, base):
+    """The pages no flow above checks: the staff's empty forms, an unknown address."""
+    for path, title, name in (("/rapport", "Rapport d’activité", "rapport-formulaire"),
+                              ("/assemblee", "Assemblée générale", "assemblee-formulaire"),
+                              ("/publipostage", "Publipostage", "publipostage-formulaire"),
+                              ("/page-inconnue", "Erreur\u00a0: Page introuvable", "introuvable")):
+        driver.get(base + path)
+        common_checks(driver, title)
+        audit.page(driver, name)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--lettrine", required=True)
@@ -359,11 +428,15 @@ def main():
     shutil.copy(os.path.join(source, "input", "logo-ecossolies.png"), os.path.join(folder, "input"))
     server, port = start_server(os.path.abspath(args.lettrine), source, folder)
     driver = None
+    global audit
+    audit = browser_axe.Audit()
+    started = time.time()
     try:
         driver = browser(downloads, profile)
+        audit.attach(driver)
         base = "http://127.0.0.1:%d" % port
         december_flow(driver, base, source, args.captures, downloads)
-        browser_progress.progress_flow(driver, base, source, args.captures, screenshot, check)
+        browser_progress.progress_flow(driver, base, source, args.captures, save_screenshot, check)
         faulty_flow(driver, base, source, args.captures, work)
         keyboard_flow(driver, base, source, downloads)
         referent_flow(driver, base, source, args.captures)
@@ -371,10 +444,12 @@ def main():
         browser_work_flows.assembly_flow(driver, base, source, args.captures, screenshot, common_checks)
         browser_work_flows.merge_flow(driver, base, source, args.captures, screenshot, common_checks)
         contrast_checks(driver, base)
+        other_pages(driver, base)
         access_flow(driver, os.path.abspath(args.lettrine), source, args.captures, work)
         leftovers = os.listdir(os.path.join(folder, "output", "serveur", "travail"))
         check(not leftovers, "dossiers de travail laissés : %r" % leftovers)
-        print("parcours du navigateur : tout est bon")
+        audit.finish()
+        print("parcours du navigateur : tout est bon (%.0f s)" % (time.time() - started))
     finally:
         if driver:
             driver.quit()
