@@ -113,8 +113,8 @@ TEST(AtelierCommand, NotesOfThePreviousYearForTheJuneAssembly) {
     write_file_atomically(dir / "notes/bilan-2014-dechets-ressources.xml", bilan);
     const Outcome old = run("atelier --notes " + (dir / "notes").string() + " --sortie " + (dir / "old").string() + " " + common);
     EXPECT_EQ(old.code, 3) << old.err;
-    EXPECT_NE(old.err.find("bilan-2014-dechets-ressources.xml : ce bilan est celui de l'année 2014 ; les dossiers d'atelier "
-                           "de l'AG 2016 prennent les bilans de 2015 ou de 2016"),
+    EXPECT_NE(old.err.find("bilan-2014-dechets-ressources.xml : ce bilan est celui de l’année 2014 ; les dossiers d’atelier "
+                           "de l’AG 2016 prennent les bilans de 2015 ou de 2016"),
               std::string::npos) << old.err;
     fs::remove_all(dir);
 }
