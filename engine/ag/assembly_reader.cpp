@@ -53,7 +53,7 @@ public:
         const SourceField& f = *raw(id);
         std::optional<TimeOfDay> value = f.number ? time_from_day_fraction(*f.number) : parse_time(f.text);
         if (!value)
-            diagnostics().error(f.position, quoted(trim(f.text)) + " n'est pas un horaire (écrire par exemple 14 h 30 ou 14:30)");
+            diagnostics().error(f.position, quoted(trim(f.text)) + " n’est pas un horaire (écrire par exemple 14 h 30 ou 14:30)");
         return value;
     }
 
@@ -69,7 +69,7 @@ public:
             if (std::regex_match(f.text, m, digits) && std::stoi(m[1]) <= max) value = std::stoi(m[1]);
         }
         if (!value)
-            diagnostics().error(f.position, quoted(trim(f.text)) + " n'est pas un nombre entier de 0 à " + std::to_string(max));
+            diagnostics().error(f.position, quoted(trim(f.text)) + " n’est pas un nombre entier de 0 à " + std::to_string(max));
         return value;
     }
 
@@ -113,7 +113,7 @@ private:
                 ag.date = *d;
                 ag.year = d->year;
                 if (programme_ && programme_->year != 0 && programme_->year != d->year)
-                    diagnostics_.warning(r.where("date"), "l'assemblée générale a lieu en " + std::to_string(d->year) +
+                    diagnostics_.warning(r.where("date"), "l’assemblée générale a lieu en " + std::to_string(d->year) +
                                                               " mais le programme est celui de " +
                                                               std::to_string(programme_->year));
             }
@@ -172,7 +172,7 @@ private:
             if (start) w.start = *start;
             if (end) w.end = *end;
             if (start && end && !(*start < *end))
-                diagnostics_.error(r.where("fin"), "la fin de l'atelier (" + format_time(*end) + ") doit suivre son début (" +
+                diagnostics_.error(r.where("fin"), "la fin de l’atelier (" + format_time(*end) + ") doit suivre son début (" +
                                                        format_time(*start) + ")");
             w.facilitator.name = r.text("animateur");
             w.facilitator.role = r.text("qualite-animateur");
@@ -180,7 +180,7 @@ private:
             if (w.facilitator.name.empty() && sector && sector->contact.name.empty())
                 diagnostics_.error(r.where("animateur"),
                                    "le champ « Animateur » est obligatoire pour le secteur " + quoted(sector->name) +
-                                       ", qui n'a pas de structure référente pour animer son atelier");
+                                       ", qui n’a pas de structure référente pour animer son atelier");
             w.objective = r.text("objectif");
             ag.workshops.push_back(std::move(w));
         }
@@ -218,8 +218,8 @@ private:
         }
         for (const auto& w : ag.workshops)
             if (!w.sector_id.empty() && w.agenda.empty())
-                diagnostics_.error(w.position, "l'atelier du secteur " + quoted(w.sector_id) +
-                                                   " n'a pas d'ordre du jour (feuille « Ordre du jour »)");
+                diagnostics_.error(w.position, "l’atelier du secteur " + quoted(w.sector_id) +
+                                                   " n’a pas d’ordre du jour (feuille « Ordre du jour »)");
     }
 
     void questions(GeneralAssembly& ag) {
@@ -231,8 +231,8 @@ private:
         }
         for (const auto& w : ag.workshops)
             if (!w.sector_id.empty() && w.questions.empty())
-                diagnostics_.error(w.position, "l'atelier du secteur " + quoted(w.sector_id) +
-                                                   " n'a pas de question pour les échanges (feuille « Questions »)");
+                diagnostics_.error(w.position, "l’atelier du secteur " + quoted(w.sector_id) +
+                                                   " n’a pas de question pour les échanges (feuille « Questions »)");
     }
 
     void registrants(GeneralAssembly& ag) {
@@ -323,7 +323,7 @@ AssemblyCheck check_assembly(const fs::path& file, const Programme* programme) {
     if (!xlsx && !has_extension(file, ".xml")) {
         AssemblyCheck check;
         check.diagnostics.error(SourcePosition::in_file(name),
-                                "format inconnu : les données de l'assemblée générale sont un classeur .xlsx ou un fichier .xml");
+                                "format inconnu : les données de l’assemblée générale sont un classeur .xlsx ou un fichier .xml");
         return check;
     }
     AssemblyCheck check = check_assembly_bytes(read_file(file), name, xlsx, programme);

@@ -26,7 +26,7 @@ void read_nested(const XmlElement& workshop, const SourceRow& workshop_row, cons
         SourceRow row = read_xml_row(item, spec, diagnostics, assembly_rules());
         if (row.fields.count("secteur")) {
             diagnostics.warning(row.fields["secteur"].position,
-                                "« secteur » est déjà donné par l'atelier qui contient cet élément : ignoré");
+                                "« secteur » est déjà donné par l’atelier qui contient cet élément : ignoré");
             row.fields.erase("secteur");
         }
         const auto sector = workshop_row.fields.find("secteur");
@@ -42,7 +42,7 @@ void read_nested(const XmlElement& workshop, const SourceRow& workshop_row, cons
 void read_workshops(const XmlElement& root, AssemblySource& source) {
     const XmlElement* list = find_xml_list(root, workshops_table().xml_list, source.diagnostics);
     if (!list) {
-        source.diagnostics.error(root.position, "l'élément " + element_label(workshops_table().xml_list) +
+        source.diagnostics.error(root.position, "l’élément " + element_label(workshops_table().xml_list) +
                                                     " est absent de " + element_label(root.name));
         return;
     }

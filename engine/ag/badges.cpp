@@ -1,6 +1,5 @@
 #include "ag/badges.hpp"
 
-#include <cmath>
 #include <cstdio>
 #include <set>
 
@@ -31,7 +30,7 @@ constexpr double kBandHeight = 8 * kPointsPerMm;
 constexpr double kGapAfterName = 2 * kPointsPerMm;
 constexpr double kNameLeading = 1.15;             // line height as a factor of the size
 constexpr double kSmallLeading = 1.2;
-constexpr double kBandTextLargest = 9, kBandTextSmallest = 6.5;
+constexpr double kBandTextLargest = 9, kBandTextSmallest = 8;  // sizes of badge::kScale
 // Crop marks: start 2 mm outside the grid, 6 mm long, hairline.
 constexpr double kMarkGap = 2 * kPointsPerMm;
 constexpr double kMarkLength = 6 * kPointsPerMm;
@@ -104,12 +103,11 @@ std::vector<std::string> wrap(const Font& font, const std::string& text, double 
     return lines;
 }
 
-// The largest size in [smallest, largest], by steps, at which every text fits on one line.
+// The largest size of the scale in [smallest, largest] at which every text fits on one line.
 std::optional<double> largest_fitting(const Font& font, const std::vector<std::string>& texts, double width,
                                       double largest, double smallest) {
-    const int steps = static_cast<int>(std::round((largest - smallest) / badge::kSizeStep));
-    for (int i = 0; i <= steps; ++i) {
-        const double size = largest - i * badge::kSizeStep;
+    for (const double size : badge::kScale) {
+        if (size > largest || size < smallest) continue;
         bool fits = true;
         for (const auto& t : texts) fits = fits && text_width(font, t, size) <= width;
         if (fits) return size;

@@ -24,13 +24,15 @@ constexpr int kRows = 5;
 constexpr int kPerPage = kColumns * kRows;
 // Text keeps this far from the badge's left and right edges.
 constexpr double kSidePadding = 6 * kPointsPerMm;
-// The name is printed as large as it fits, from kNameLargest down to
-// kNameSmallest on one line (legible at arm's length: 14 pt and more for
-// ordinary names); a name that does not fit at kNameSmallest goes on two
-// lines (first name, then name).
+// Every text of the sheets takes one of these five sizes, largest first (a
+// book's scale rather than a size per badge: the sheets have at most five).
+constexpr double kScale[] = {20, 14, 11, 9, 8};
+// The name is printed at the largest size of the scale where it fits, from
+// kNameLargest down to kNameSmallest on one line (legible at arm's length:
+// 14 pt and more for ordinary names); a name that does not fit at
+// kNameSmallest goes on two lines (first name, then name).
 constexpr double kNameLargest = 20;
 constexpr double kNameSmallest = 9;
-constexpr double kSizeStep = 0.5;
 constexpr double kOrganisationLargest = 11;
 constexpr double kOrganisationSmallest = 8;
 }  // namespace badge
@@ -44,14 +46,15 @@ struct FittedText {
 // Width of `text` set in `font` at `size`, in points (advance widths).
 double text_width(const Font& font, const std::string& text, double size);
 
-// One line at the largest size in [smallest, largest] (0.5 pt steps) where
+// One line at the largest size of badge::kScale in [smallest, largest] where
 // it fits `width`; otherwise the words wrapped at `smallest` (a word longer
 // than the line is split between characters, as the layout does).
 FittedText fit_text(const Font& font, const std::string& text, double width, double largest, double smallest);
 
-// The name on a badge: « Prénom Nom » on one line from badge::kNameLargest
-// down to badge::kNameSmallest; else on two lines, first name then name, at
-// the largest size where both fit; else wrapped at the smallest size.
+// The name on a badge: « Prénom Nom » on one line at a size of badge::kScale
+// from badge::kNameLargest down to badge::kNameSmallest; else on two lines,
+// first name then name, at the largest such size where both fit; else
+// wrapped at the smallest size.
 FittedText fit_badge_name(const Font& font, const std::string& first_name, const std::string& last_name, double width);
 
 // The badge sheets: registrants in French alphabetical order (nom, prénom).

@@ -24,7 +24,7 @@ const icu::Collator& french_collator(CollationStrength strength) {
         std::unique_ptr<icu::Collator> c(icu::Collator::createInstance(icu::Locale::getFrench(), status));
         if (U_FAILURE(status) || !c)
             throw LettrineError(ErrorKind::Internal, SourcePosition{},
-                                std::string("ICU ne fournit pas l'ordre alphabétique français : ") + u_errorName(status));
+                                std::string("ICU ne fournit pas l’ordre alphabétique français : ") + u_errorName(status));
         c->setStrength(strength == CollationStrength::Primary ? icu::Collator::PRIMARY : icu::Collator::TERTIARY);
         return c;
     }();

@@ -90,12 +90,12 @@ JobResult run_workshop_packs(const WorkshopOptions& options) {
         const Template attendance_template = Template::load(options.templates / kAttendanceTemplate);
         const auto workshops = selected(programme, ag, options.sectors);
         std::vector<LaidOutDocument> packs(workshops.size());
-        if (options.progress) options.progress->start("Dossiers d'atelier", workshops.size());
+        if (options.progress) options.progress->start("Dossiers d’atelier", workshops.size());
         run_in_parallel(workshops.size(), job_threads(options.jobs), [&](std::size_t i) {
             const auto [workshop, sector] = workshops[i];
             const std::optional<SectorBilan> bilan = options.bilans ? options.bilans(*sector) : std::nullopt;
             const DataValue view = workshop_view(programme, ag, *workshop, *sector, bilan);
-            const std::string description = "l'atelier « " + sector->id + " »";
+            const std::string description = "l’atelier « " + sector->id + " »";
             packs[i] = compose_document(pack_template, view, context, description);
             const fs::path destination = folder / ("dossier-atelier-" + slugify(sector->id) + ".pdf");
             batch.stage_bytes(destination, write_pdf(packs[i]));
@@ -111,7 +111,7 @@ JobResult run_workshop_packs(const WorkshopOptions& options) {
             // The book's metadata, set here, gets the typography its documents' get in markup.
             book.metadata.title = french_typography("Assemblée générale " + std::to_string(ag.year) + " — dossiers des ateliers");
             book.metadata.subject =
-                french_typography("Dossiers des ateliers par secteur de l'assemblée générale du " + format_date_long(ag.date));
+                french_typography("Dossiers des ateliers par secteur de l’assemblée générale du " + format_date_long(ag.date));
             book.metadata.author = french_typography(programme.organisation);
             book.metadata.creation_date = pdf_date(format_date_iso(ag.date));
             const fs::path destination = folder / ("dossier-ag-" + std::to_string(ag.year) + ".pdf");

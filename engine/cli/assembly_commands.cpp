@@ -23,7 +23,7 @@ int run_workshops_command(const Invocation& in, Console& console) {
     if (in.has("--notes")) workshops.bilans = bilans_from_notes(in.value("--notes"), read_programme(in.value("--donnees")), note_warnings);
     JobResult result = run_workshop_packs(workshops);
     for (const auto& d : note_warnings.items()) result.warnings.add(d);
-    return console.report(result, {{"dossier-atelier-", "dossier d'atelier", "dossiers d'atelier"},
+    return console.report(result, {{"dossier-atelier-", "dossier d’atelier", "dossiers d’atelier"},
                                    {"dossier-ag-", "dossier complet", ""},
                                    {"badges-", "planche de badges", ""}});
 }

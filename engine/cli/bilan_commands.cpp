@@ -18,7 +18,7 @@ int run_forms_command(const Invocation& in, Console& console) {
 int run_note_command(const Invocation& in, Console& console) {
     if (boost::filesystem::is_directory(in.value("--donnees")))
         usage_error("note : --donnees attend un fichier, le bilan rempli (.xlsx, .ods ou .xml), pas le dossier « " +
-                    in.value("--donnees") + " » ; pour toutes les notes d'un dossier : lettrine rapport --notes " +
+                    in.value("--donnees") + " » ; pour toutes les notes d’un dossier : lettrine rapport --notes " +
                     in.value("--donnees"));
     NoteOptions note;
     note.bilan = in.value("--donnees");
@@ -39,7 +39,7 @@ int run_report_command(const Invocation& in, Console& console) {
     report.duplex = in.flag("--recto-verso");
     report.archival = in.archival();
     report.progress = &console.progress();
-    return console.report(run_report(report), {{"rapport-", "rapport d'activité", ""}});
+    return console.report(run_report(report), {{"rapport-", "rapport d’activité", ""}});
 }
 
 }  // namespace lettrine

@@ -61,7 +61,7 @@ void refuse_foreign_options(const Invocation& in) {
         if (find_option(name)->everywhere || in.command->option(name)) continue;
         for (const auto& refused : in.command->refused)
             if (refused.first == name) usage_error(refused.second);
-        usage_error(name + " ne s'emploie qu'avec " + commands_accepting(name));
+        usage_error(name + " ne s’emploie qu’avec " + commands_accepting(name));
     }
 }
 
@@ -103,7 +103,7 @@ bool starts_a_value_less_option(const std::string& word) { return word.size() > 
 }  // namespace
 
 void usage_error(const std::string& message) {
-    throw LettrineError(ErrorKind::Usage, SourcePosition{}, message + "\n(« lettrine --aide » affiche l'aide)");
+    throw LettrineError(ErrorKind::Usage, SourcePosition{}, message + "\n(« lettrine --aide » affiche l’aide)");
 }
 
 const CommandOption* CommandSpec::option(const std::string& name) const {
@@ -180,7 +180,7 @@ Invocation parse_arguments(const std::vector<std::string>& args) {
         }
         if (spec->takes != Takes::Nothing && !has_inline) {
             if (i + 1 >= args.size() || starts_a_value_less_option(args[i + 1]))
-                usage_error("l'option " + option + " attend une valeur");
+                usage_error("l’option " + option + " attend une valeur");
             value = args[++i];
         }
         if (name == "--jobs") check_jobs(value);
@@ -189,7 +189,7 @@ Invocation parse_arguments(const std::vector<std::string>& args) {
         in.given[name].push_back(value);
     }
     if (shown) return Invocation{shown, {}, {}};
-    if (in.has("--quiet") && in.has("--verbose")) usage_error("--quiet et --verbose s'excluent");
+    if (in.has("--quiet") && in.has("--verbose")) usage_error("--quiet et --verbose s’excluent");
     refuse_foreign_options(in);
     if (in.command->check) in.command->check(in);
     return in;

@@ -29,12 +29,12 @@ void check_formats(const Invocation& in);
 void check_merge(const Invocation& in) {
     check_formats(in);
     if (in.flag("--un-fichier") && in.value("--format") != "pdf")
-        usage_error("fusion : --un-fichier n'écrit qu'un PDF (--format pdf) ; sans --un-fichier, chaque élément "
+        usage_error("fusion : --un-fichier n’écrit qu’un PDF (--format pdf) ; sans --un-fichier, chaque élément "
                     "est écrit dans chaque format");
-    if (!in.has("--modele")) usage_error("fusion : l'option --modele est obligatoire");
-    if (!in.has("--donnees")) usage_error("fusion : l'option --donnees est obligatoire");
-    if (!in.has("--chaque")) usage_error("fusion : l'option --chaque est obligatoire");
-    if (!in.has("--sortie")) usage_error("fusion : l'option --sortie est obligatoire");
+    if (!in.has("--modele")) usage_error("fusion : l’option --modele est obligatoire");
+    if (!in.has("--donnees")) usage_error("fusion : l’option --donnees est obligatoire");
+    if (!in.has("--chaque")) usage_error("fusion : l’option --chaque est obligatoire");
+    if (!in.has("--sortie")) usage_error("fusion : l’option --sortie est obligatoire");
 }
 
 void check_convert(const Invocation& in) {
@@ -50,19 +50,19 @@ void check_convert_assembly(const Invocation& in) {
 void check_note(const Invocation& in) {
     check_formats(in);
     if (!in.has("--donnees"))
-        usage_error("note : l'option --donnees est obligatoire (le bilan rempli : .xlsx, .ods ou .xml)");
+        usage_error("note : l’option --donnees est obligatoire (le bilan rempli : .xlsx, .ods ou .xml)");
 }
 
 void check_workshops(const Invocation& in) {
     if (in.has("--notes") && in.has("--badges"))
-        usage_error("--notes et --badges s'excluent : les chiffres des bilans vont dans les dossiers d'atelier");
+        usage_error("--notes et --badges s’excluent : les chiffres des bilans vont dans les dossiers d’atelier");
     if (in.has("--badges") && in.has("--recto-verso"))
-        usage_error("--badges et --recto-verso s'excluent : --recto-verso concerne les dossiers d'atelier");
+        usage_error("--badges et --recto-verso s’excluent : --recto-verso concerne les dossiers d’atelier");
 }
 
 void check_signing(const Invocation& in) {
     if (in.has("--mot-de-passe-fichier") && !in.has("--signer"))
-        usage_error("--mot-de-passe-fichier ne s'emploie qu'avec --signer FICHIER.p12");
+        usage_error("--mot-de-passe-fichier ne s’emploie qu’avec --signer FICHIER.p12");
 }
 
 // --format names known formats.
@@ -82,7 +82,7 @@ void check_letters(const Invocation& in) {
 
 void check_send(const Invocation& in) {
     if (in.has("--renvoyer") && !in.has("--smtp"))
-        usage_error("--renvoyer ne s'emploie qu'avec « envoyer --smtp FICHIER »");
+        usage_error("--renvoyer ne s’emploie qu’avec « envoyer --smtp FICHIER »");
 }
 
 int show_help(const Invocation&, Console&) {
@@ -113,12 +113,12 @@ const std::vector<CommandSpec>& command_table() {
          run_letters_command},
         {{"budget"}, "  budget      tableaux budgétaires seulement (XLSX et PDF : Annexe 1 et Budget)\n",
          {kProgramme, kOutput, kTemplates, kArchival, kClean},
-         {{"--secteur", "budget : --secteur ne s'emploie pas, le tableau budgétaire réunit tous les secteurs"}}, nullptr,
+         {{"--secteur", "budget : --secteur ne s’emploie pas, le tableau budgétaire réunit tous les secteurs"}}, nullptr,
          run_budget_command},
         {{"verifier", "vérifier"},
          "  verifier    vérifie les données et les modèles, signale tous les problèmes,\n"
-         "              n'écrit aucun fichier ; avec --donnees-ag et --notes, aussi les\n"
-         "              données de l'AG et les bilans\n",
+         "              n’écrit aucun fichier ; avec --donnees-ag et --notes, aussi les\n"
+         "              données de l’AG et les bilans\n",
          {kProgramme, kOutput, kTemplates, kSectors, {"--donnees-ag", ""}, {"--notes", ""}}, {}, nullptr,
          run_check_command},
         {{"fusion"}, "  fusion      publipostage : un modèle quelconque sur des données quelconques\n",
@@ -128,13 +128,13 @@ const std::vector<CommandSpec>& command_table() {
         {{"convertir"}, "  convertir   écrit le classeur XLSX équivalent à un programme XML\n",
          {{"--donnees", ""}, kOutput, {"--remplacer", ""}}, {}, check_convert, run_convert_command},
         {{"atelier", "ateliers"},
-         "  atelier     dossiers des ateliers de l'assemblée générale de juin (PDF,\n"
-         "              un par secteur, et un dossier complet pour l'impression) ;\n"
+         "  atelier     dossiers des ateliers de l’assemblée générale de juin (PDF,\n"
+         "              un par secteur, et un dossier complet pour l’impression) ;\n"
          "              avec --badges, les badges des inscrits\n",
          {kProgramme, {"--donnees-ag", kDefaultAssembly}, kOutput, kTemplates, kSectors, {"--badges", ""},
           {"--recto-verso", ""}, {"--notes", ""}, kArchival, kClean},
          {}, check_workshops, run_workshops_command},
-        {{"convertir-ag"}, "  convertir-ag écrit le classeur XLSX équivalent à un fichier XML de l'AG\n",
+        {{"convertir-ag"}, "  convertir-ag écrit le classeur XLSX équivalent à un fichier XML de l’AG\n",
          {{"--donnees-ag", ""}, kOutput, {"--remplacer", ""}}, {}, check_convert_assembly, run_convert_assembly_command},
         {{"formulaire", "formulaires"},
          "  formulaire  classeurs de bilan à remplir par les structures référentes\n"
@@ -142,16 +142,16 @@ const std::vector<CommandSpec>& command_table() {
          "              autre secteur avec --secteur), dans formulaires/\n",
          {kProgramme, kOutput, kSectors, kClean}, {}, nullptr, run_forms_command},
         {{"note"},
-         "  note        note de bilan annuelle (PDF) d'un bilan rempli, dans notes/ ;\n"
+         "  note        note de bilan annuelle (PDF) d’un bilan rempli, dans notes/ ;\n"
          "              --donnees désigne le bilan (.xlsx, .ods ou .xml)\n",
          {{"--donnees", ""}, kOutput, kTemplates, kFormat, kArchival},
-         {{"--secteur", "note : --secteur ne s'emploie pas, le bilan désigne lui-même son secteur"}},
+         {{"--secteur", "note : --secteur ne s’emploie pas, le bilan désigne lui-même son secteur"}},
          check_note, run_note_command},
         {{"rapport"},
-         "  rapport     rapport d'activité (PDF) : toutes les notes de bilan du dossier\n"
+         "  rapport     rapport d’activité (PDF) : toutes les notes de bilan du dossier\n"
          "              --notes en un document, avec couverture et sommaire\n",
          {kProgramme, {"--notes", kDefaultNotes}, kOutput, kTemplates, {"--recto-verso", ""}, kArchival},
-         {{"--secteur", "rapport : --secteur ne s'emploie pas, le rapport réunit tous les secteurs du programme"}},
+         {{"--secteur", "rapport : --secteur ne s’emploie pas, le rapport réunit tous les secteurs du programme"}},
          nullptr, run_report_command},
         {{"envoyer"},
          "  envoyer     un courriel par secteur au référent, sa lettre de mission\n"

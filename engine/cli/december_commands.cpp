@@ -54,8 +54,8 @@ JobResult convert_guarded(const Invocation& in, Console& console, const boost::f
     const std::string backup = destination.string() + ".bak";
     if (!in.flag("--remplacer"))
         usage_error(in.command->names.front() + " : « " + destination.string() +
-                    " » existe déjà et n'est pas remplacé (il a peut-être été modifié à la main) ; --remplacer le "
-                    "remplace et garde l'ancien sous « " + backup + " »");
+                    " » existe déjà et n’est pas remplacé (il a peut-être été modifié à la main) ; --remplacer le "
+                    "remplace et garde l’ancien sous « " + backup + " »");
     const std::string previous = read_file(destination);
     JobResult result = convert();
     write_file_atomically(backup, previous);

@@ -15,7 +15,7 @@ const std::vector<OptionSpec>& option_table() {
         {{"--modeles", "--modèles"}, Takes::Value, "  --modeles DOSSIER  dossier des modèles ; par défaut templates/\n"},
         {{"--secteur"}, Takes::Values, "  --secteur ID       seulement les documents de ce secteur (répétable)\n"},
         {{"--donnees-ag", "--données-ag"}, Takes::Value,
-         "  --donnees-ag CHEMIN  données de l'assemblée générale (.xlsx ou .xml) ;\n"
+         "  --donnees-ag CHEMIN  données de l’assemblée générale (.xlsx ou .xml) ;\n"
          "                     par défaut le plus récent input/ag-<année>.xlsx du projet\n"},
         {{"--badges"}, Takes::Nothing, "  --badges           atelier : les badges des inscrits (A4, 10 par page)\n"},
         {{"--recto-verso"}, Takes::Nothing,
@@ -28,7 +28,7 @@ const std::vector<OptionSpec>& option_table() {
          "                     atelier : les chiffres clés des bilans de ce dossier\n"
          "                     dans « Le secteur en bref » (sans --notes : aucun)\n"},
         {{"--smtp"}, Takes::Value,
-         "  --smtp FICHIER     envoyer : les réglages du serveur d'envoi (serveur,\n"
+         "  --smtp FICHIER     envoyer : les réglages du serveur d’envoi (serveur,\n"
          "                     port, securite, utilisateur, fichier-mot-de-passe)\n"},
         {{"--renvoyer"}, Takes::Nothing, "  --renvoyer         envoyer : renvoie aussi les lettres déjà envoyées\n"},
         {{"--signer"}, Takes::Value,
@@ -46,17 +46,17 @@ const std::vector<OptionSpec>& option_table() {
          "                     existant, gardé en .bak\n"},
         {{"--pdfa"}, Takes::Value,
          "  --pdfa non         PDF sans identification PDF/A-2 (ni métadonnées\n"
-         "                     d'archivage ni profil de couleur) : un fichier plus\n"
+         "                     d’archivage ni profil de couleur) : un fichier plus\n"
          "                     petit ; par défaut oui (docs/ACCESSIBILITE.md)\n"},
         {{"--nettoyer"}, Takes::Nothing,
-         "  --nettoyer         supprime les fichiers qu'une exécution précédente de la\n"
+         "  --nettoyer         supprime les fichiers qu’une exécution précédente de la\n"
          "                     même commande avait écrits et qui ne sont plus produits\n"
          "                     (un secteur retiré) ; sans elle, ils sont seulement signalés\n"},
         {{"--projet"}, Takes::Value,
          "  --projet DOSSIER   le dossier du projet (lettrine init) : données, modèles\n"
          "                     et sortie par défaut y sont cherchés ; sinon, le dossier courant\n", true},
         {{"--jobs", "-j"}, Takes::Value, "  --jobs N           nombre de documents produits en parallèle\n", true},
-        {{"--quiet", "--silencieux", "-q"}, Takes::Nothing, "  --quiet            n'affiche que les erreurs\n", true},
+        {{"--quiet", "--silencieux", "-q"}, Takes::Nothing, "  --quiet            n’affiche que les erreurs\n", true},
         {{"--verbose", "--bavard", "-v"}, Takes::Nothing, "  --verbose          affiche chaque fichier écrit\n", true},
         {{"--help", "--aide", "-h"}, Takes::Nothing, "  --help, --aide     cette aide\n", true},
         {{"--version"}, Takes::Nothing, "  --version          version de Lettrine\n", true},

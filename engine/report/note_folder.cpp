@@ -88,23 +88,23 @@ std::optional<SectorNote> check_bilan_note(const fs::path& file, const Programme
     bool fits = true;
     const std::string year = std::to_string(programme.year);
     if (use == NotesFor::Report && bilan.year != programme.year) {
-        diagnostics.error(where, "ce bilan est celui de l'année " + std::to_string(bilan.year) +
-                                     ", le rapport d'activité celui de " + year +
-                                     " : retirez-le du dossier des notes ou corrigez l'année du bilan");
+        diagnostics.error(where, "ce bilan est celui de l’année " + std::to_string(bilan.year) +
+                                     ", le rapport d’activité celui de " + year +
+                                     " : retirez-le du dossier des notes ou corrigez l’année du bilan");
         fits = false;
     }
     // In June the year's bilans are not written yet: the AG shows the
     // previous year's figures (the pack says which year they are from).
     if (use == NotesFor::Assembly && bilan.year != programme.year && bilan.year != programme.year - 1) {
-        diagnostics.error(where, "ce bilan est celui de l'année " + std::to_string(bilan.year) +
-                                     " ; les dossiers d'atelier de l'AG " + year + " prennent les bilans de " +
+        diagnostics.error(where, "ce bilan est celui de l’année " + std::to_string(bilan.year) +
+                                     " ; les dossiers d’atelier de l’AG " + year + " prennent les bilans de " +
                                      std::to_string(programme.year - 1) + " ou de " + year +
-                                     " : retirez-le du dossier des notes ou corrigez l'année du bilan");
+                                     " : retirez-le du dossier des notes ou corrigez l’année du bilan");
         fits = false;
     }
     if (!programme.find_sector(bilan.sector_id)) {
         diagnostics.error(where, "ce bilan est celui du secteur « " + bilan.sector_id +
-                                     " », qui n'est pas au programme " + std::to_string(programme.year) +
+                                     " », qui n’est pas au programme " + std::to_string(programme.year) +
                                      " (identifiants des secteurs : " + sector_list(programme) + ")");
         fits = false;
     }
@@ -130,10 +130,10 @@ std::optional<SectorNote> check_pdf_note(const fs::path& file, const Programme& 
         for (std::size_t i = 0; i < several.size(); ++i)
             names += (i == 0 ? "" : i + 1 == several.size() ? " et " : ", ") + ("« " + several[i] + " »");
         diagnostics.error(where, "le nom de ce fichier contient les identifiants de plusieurs secteurs (" + names +
-                                     ") : il doit n'en contenir qu'un, celui du secteur dont c'est la note");
+                                     ") : il doit n’en contenir qu’un, celui du secteur dont c’est la note");
         fits = false;
     } else if (!sector) {
-        diagnostics.error(where, "le nom de ce fichier ne contient l'identifiant d'aucun secteur du programme " +
+        diagnostics.error(where, "le nom de ce fichier ne contient l’identifiant d’aucun secteur du programme " +
                                      std::to_string(programme.year) + " : renommez-le, par exemple « note-" +
                                      (programme.sectors.empty() ? std::string("habitat") : programme.sectors.front().id) +
                                      ".pdf » (identifiants des secteurs : " + sector_list(programme) + ")");
@@ -202,7 +202,7 @@ NoteFolder scan_notes(const fs::path& folder, const Programme& programme, const 
     if (!fs::exists(folder, error))
         throw LettrineError(ErrorKind::Io, folder_position, "dossier des notes introuvable");
     if (!fs::is_directory(folder, error))
-        throw LettrineError(ErrorKind::Io, folder_position, "ce n'est pas un dossier (il faut le dossier des notes)");
+        throw LettrineError(ErrorKind::Io, folder_position, "ce n’est pas un dossier (il faut le dossier des notes)");
 
     std::vector<fs::path> files;
     fs::directory_iterator it(folder, error), end;
@@ -230,7 +230,7 @@ NoteFolder scan_notes(const fs::path& folder, const Programme& programme, const 
             note = check_bilan_note(file, programme, use, result.diagnostics);
         } else {
             result.diagnostics.warning(SourcePosition::in_file(file.string()),
-                                       "fichier ignoré : ce n'est ni un bilan (.xlsx, .ods, .xml) ni une note en PDF");
+                                       "fichier ignoré : ce n’est ni un bilan (.xlsx, .ods, .xml) ni une note en PDF");
             continue;
         }
         if (!note) continue;
@@ -241,7 +241,7 @@ NoteFolder scan_notes(const fs::path& folder, const Programme& programme, const 
             result.diagnostics.error(SourcePosition::in_file(file.string()),
                                      "deux notes pour le secteur « " + (sector ? sector->name : note->sector_id) +
                                          " » : " + quoted_name(first.file) + " et " + quoted_name(file) +
-                                         " ; n'en laissez qu'une dans le dossier des notes");
+                                         " ; n’en laissez qu’une dans le dossier des notes");
             continue;
         }
         result.notes.push_back(std::move(*note));

@@ -90,8 +90,8 @@ JobResult run_report(const ReportOptions& options) {
         const std::string file = placements.front().file.filename().string();
         book.metadata.not_archival = book.metadata.not_accessible = file;
         result.warnings.warning(SourcePosition::in_file(file),
-                                "le rapport n'est déclaré ni PDF/A-2 ni PDF/UA-1 : ce chapitre importe les pages "
-                                "d'un PDF extérieur, que Lettrine ne balise ni ne vérifie");
+                                "le rapport n’est déclaré ni PDF/A-2 ni PDF/UA-1 : ce chapitre importe les pages "
+                                "d’un PDF extérieur, que Lettrine ne balise ni ne vérifie");
         // The Lettrine-written book is a draft in the batch's private
         // folder, read by the import helper and removed with the batch.
         const fs::path staged = batch.stage(destination);

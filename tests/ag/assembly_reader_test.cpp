@@ -65,7 +65,7 @@ TEST(AssemblyReader, WorkbookProblemsAllAtOnceWithTheirCells) {
     EXPECT_FALSE(check.assembly);
     EXPECT_EQ(described(check.diagnostics),
               (std::vector<std::string>{
-                  "ag-2016.xlsx, feuille « Ateliers », cellule C2 : « quatorze heures » n'est pas un horaire (écrire par exemple 14 h 30 ou 14:30)",
+                  "ag-2016.xlsx, feuille « Ateliers », cellule C2 : « quatorze heures » n’est pas un horaire (écrire par exemple 14 h 30 ou 14:30)",
                   "ag-2016.xlsx, feuille « Ateliers » : aucun atelier pour le secteur « Numérique et ESS » (numerique) : chaque secteur du programme a le sien",
                   "ag-2016.xlsx, feuille « Ordre du jour », cellule A6 : aucun atelier pour le secteur « numerique » (ateliers : services-aux-personnes, circuits-courts, habitat, dechets-ressources)",
                   "ag-2016.xlsx, feuille « Questions », cellule A6 : aucun atelier pour le secteur « numerique » (ateliers : services-aux-personnes, circuits-courts, habitat, dechets-ressources)",
@@ -110,10 +110,10 @@ TEST(AssemblyReader, WorkshopRules) {
     xml.replace(xml.find(" animateur=\"Sacha Exemple\""), std::string(" animateur=\"Sacha Exemple\"").size(), "");
     EXPECT_EQ(problems_of_xml(xml),
               (std::vector<std::string>{
-                  "ag-test.xml:21:5 : le champ « Animateur » est obligatoire pour le secteur « Numérique et ESS », qui n'a pas de structure référente pour animer son atelier",
+                  "ag-test.xml:21:5 : le champ « Animateur » est obligatoire pour le secteur « Numérique et ESS », qui n’a pas de structure référente pour animer son atelier",
                   "ag-test.xml:25:23 : le secteur « habitat » a déjà son atelier (en ligne 13) : un seul atelier par secteur",
                   "ag-test.xml:26:23 : secteur inconnu « jardin » (secteurs du programme : services-aux-personnes, circuits-courts, habitat, dechets-ressources, numerique)",
-                  "ag-test.xml:26:59 : la fin de l'atelier (15\u00A0h) doit suivre son début (16\u00A0h)",
+                  "ag-test.xml:26:59 : la fin de l’atelier (15\u00A0h) doit suivre son début (16\u00A0h)",
               }));
 }
 
@@ -127,7 +127,7 @@ TEST(AssemblyReader, AttendanceSettings) {
     EXPECT_EQ(ag.attendance.rows_for(29), 31);
     xml.replace(xml.find("\"30\""), 4, "\"beaucoup\"");
     EXPECT_EQ(problems_of_xml(xml),
-              (std::vector<std::string>{"ag-test.xml:2:76 : « beaucoup » n'est pas un nombre entier de 0 à 200"}));
+              (std::vector<std::string>{"ag-test.xml:2:76 : « beaucoup » n’est pas un nombre entier de 0 à 200"}));
 }
 
 TEST(AssemblyReader, Times) {

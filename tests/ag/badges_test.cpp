@@ -2,7 +2,11 @@
 // the sheets (ten per A4 page, centred, crop marks, exact text).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <set>
+#include <variant>
 
 #include "ag/badges.hpp"
 #include "ag_fixtures.hpp"
@@ -44,8 +48,24 @@ TEST(Badges, LongNameIsShrunkNotCut) {
     EXPECT_LT(t.size, badge::kNameLargest);
     EXPECT_GE(t.size, badge::kNameSmallest);
     EXPECT_LE(text_width(bold(), t.lines[0], t.size), kWidth);
-    // The largest size that fits: half a point more would not.
-    EXPECT_GT(text_width(bold(), t.lines[0], t.size + badge::kSizeStep), kWidth);
+    // A size of the scale, the largest that fits: the next one up would not.
+    const auto* size = std::find(std::begin(badge::kScale), std::end(badge::kScale), t.size);
+    ASSERT_NE(size, std::end(badge::kScale));
+    ASSERT_NE(size, std::begin(badge::kScale));
+    EXPECT_GT(text_width(bold(), t.lines[0], *(size - 1)), kWidth);
+}
+
+TEST(Badges, EveryTextOfTheSheetsTakesASizeOfTheScale) {
+    std::string people = registrant("Martin", "Léa") + registrant("Delacroix-Échantillon", "Marie-Héloïse");
+    people += registrant("Delacroix-Échantillon de La Maquette-Fictive", "Marie-Héloïse Anne-Sophie Clémentine");
+    const GeneralAssembly ag = read_xml_assembly(assembly_xml(people));
+    const LaidOutDocument doc = badge_sheets(ag, programme(), *FontSet::default_set());
+    std::set<double> sizes;
+    for (const auto& item : doc.pages.at(0).items)
+        if (const auto* run = std::get_if<GlyphRun>(&item)) sizes.insert(run->size);
+    EXPECT_GE(sizes.size(), 3u);
+    for (double size : sizes)
+        EXPECT_NE(std::find(std::begin(badge::kScale), std::end(badge::kScale), size), std::end(badge::kScale)) << size;
 }
 
 TEST(Badges, NameTooLongAtNinePointsGoesOnTwoLines) {

@@ -40,7 +40,7 @@ TEST(Arguments, ReportsMistakesInFrench) {
     EXPECT_NE(usage_message({"imprimer"}).find("commande inconnue « imprimer »"), std::string::npos);
     EXPECT_NE(usage_message({"--vite"}).find("option inconnue « --vite »"), std::string::npos);
     EXPECT_NE(usage_message({"--jobs", "deux"}).find("--jobs attend un nombre entier"), std::string::npos);
-    EXPECT_NE(usage_message({"--donnees"}).find("l'option --donnees attend une valeur"), std::string::npos);
+    EXPECT_NE(usage_message({"--donnees"}).find("l’option --donnees attend une valeur"), std::string::npos);
     EXPECT_NE(usage_message({"fusion", "--donnees", "d.xml"}).find("--modele est obligatoire"), std::string::npos);
 }
 
@@ -52,7 +52,7 @@ TEST(Arguments, HelpIsFrench) {
 // issue 13, item 12: a typo gets the name it was meant to be.
 TEST(Arguments, SuggestsTheNameMeant) {
     EXPECT_EQ(usage_message({"lettre"}),
-              "commande inconnue « lettre » : vouliez-vous dire « lettres » ?\n(« lettrine --aide » affiche l'aide)");
+              "commande inconnue « lettre » : vouliez-vous dire « lettres » ?\n(« lettrine --aide » affiche l’aide)");
     EXPECT_EQ(usage_message({"BUDGET"}).rfind("commande inconnue « BUDGET » : vouliez-vous dire « budget » ?", 0), 0u);
     EXPECT_NE(usage_message({"imprimer"}).find("(commandes : decembre, lettres, budget"), std::string::npos)
         << "nothing close: the list";
@@ -73,9 +73,9 @@ TEST(Arguments, TheCommandComesFirst) {
 // issue 13, item 14: an option a command does not take is an error, not ignored.
 TEST(Arguments, BudgetRefusesSecteur) {
     EXPECT_NE(usage_message({"budget", "--secteur", "habitat"})
-                  .find("budget : --secteur ne s'emploie pas, le tableau budgétaire réunit tous les secteurs"),
+                  .find("budget : --secteur ne s’emploie pas, le tableau budgétaire réunit tous les secteurs"),
               std::string::npos);
-    EXPECT_NE(usage_message({"fusion", "--secteur", "habitat"}).find("--secteur ne s'emploie qu'avec les commandes"),
+    EXPECT_NE(usage_message({"fusion", "--secteur", "habitat"}).find("--secteur ne s’emploie qu’avec les commandes"),
               std::string::npos);
 }
 
@@ -84,7 +84,7 @@ TEST(Arguments, SignerOnlyWithTheLetters) {
     EXPECT_EQ(a.value("--signer"), "co.p12");
     EXPECT_EQ(a.value("--mot-de-passe-fichier"), "mdp");
     EXPECT_EQ(parse_arguments({"decembre", "--signer=co.p12"}).value("--signer"), "co.p12");
-    EXPECT_NE(usage_message({"budget", "--signer", "co.p12"}).find("--signer ne s'emploie qu'avec"), std::string::npos)
+    EXPECT_NE(usage_message({"budget", "--signer", "co.p12"}).find("--signer ne s’emploie qu’avec"), std::string::npos)
         << usage_message({"budget", "--signer", "co.p12"});
-    EXPECT_NE(usage_message({"lettres", "--mot-de-passe-fichier", "mdp"}).find("qu'avec --signer"), std::string::npos);
+    EXPECT_NE(usage_message({"lettres", "--mot-de-passe-fichier", "mdp"}).find("qu’avec --signer"), std::string::npos);
 }

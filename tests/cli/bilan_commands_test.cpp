@@ -50,10 +50,10 @@ TEST(BilanArguments, FormulaireAndNote) {
     const Invocation note = parse_arguments({"note", "--donnees", "bilan.xml"});
     EXPECT_EQ(note.command->names.front(), "note");
     EXPECT_EQ(note.value("--donnees"), "bilan.xml");
-    EXPECT_NE(usage_message({"note"}).find("note : l'option --donnees est obligatoire (le bilan rempli : .xlsx, .ods ou .xml)"),
+    EXPECT_NE(usage_message({"note"}).find("note : l’option --donnees est obligatoire (le bilan rempli : .xlsx, .ods ou .xml)"),
               std::string::npos);
     EXPECT_NE(usage_message({"note", "--donnees", "b.xlsx", "--secteur", "habitat"})
-                  .find("note : --secteur ne s'emploie pas, le bilan désigne lui-même son secteur"),
+                  .find("note : --secteur ne s’emploie pas, le bilan désigne lui-même son secteur"),
               std::string::npos);
     EXPECT_NE(help_text().find("formulaire  classeurs de bilan"), std::string::npos);
     EXPECT_NE(help_text().find("note        note de bilan annuelle"), std::string::npos);
@@ -131,7 +131,7 @@ TEST(NoteCommand, AFolderIsNotABilan) {
     const RunResult r = run(exe() + " note --donnees input/bilans/");
     EXPECT_EQ(r.code, 2) << r.err;
     EXPECT_NE(r.err.find("note : --donnees attend un fichier, le bilan rempli (.xlsx, .ods ou .xml), pas le dossier "
-                         "« input/bilans/ » ; pour toutes les notes d'un dossier : lettrine rapport --notes input/bilans/"),
+                         "« input/bilans/ » ; pour toutes les notes d’un dossier : lettrine rapport --notes input/bilans/"),
               std::string::npos)
         << r.err;
 }

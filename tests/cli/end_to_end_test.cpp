@@ -228,7 +228,7 @@ TEST(EndToEnd, SecteurIsCheckedTheSameInEveryCommand) {
         {"envoyer --secteur numerique", "pas de lettre de mission, pas de courriel"},
         {"atelier --secteur Habitat", "secteur inconnu « Habitat » : vouliez-vous dire « habitat » ?"},
         {"formulaire --secteur habitta", "secteur inconnu « habitta » : vouliez-vous dire « habitat » ?"},
-        {"budget --secteur habitat", "budget : --secteur ne s'emploie pas"},
+        {"budget --secteur habitat", "budget : --secteur ne s’emploie pas"},
     };
     for (const auto& c : cases) {
         const RunResult r = run(lettrine_exe() + " " + c.first + " --sortie " + out.string());
@@ -263,7 +263,7 @@ TEST(EndToEnd, ConvertKeepsAnExistingWorkbookUnlessAskedToReplaceIt) {
         lettrine_exe() + " convertir --donnees input/programme-2016.xml --sortie " + workbook.string();
     const RunResult refused = run(convert);
     EXPECT_EQ(refused.code, 2) << refused.err;
-    EXPECT_NE(refused.err.find("convertir : « " + workbook.string() + " » existe déjà et n'est pas remplacé"),
+    EXPECT_NE(refused.err.find("convertir : « " + workbook.string() + " » existe déjà et n’est pas remplacé"),
               std::string::npos)
         << refused.err;
     EXPECT_EQ(slurp(workbook), "budget tapé à la main : 17 000");

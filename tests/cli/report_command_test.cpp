@@ -44,18 +44,18 @@ TEST(ReportArguments, RapportNotesAndDuplex) {
     EXPECT_EQ(given.value("--notes"), "notes");
     EXPECT_TRUE(given.flag("--recto-verso"));
     EXPECT_EQ(given.value("--sortie"), "o");
-    EXPECT_NE(usage_message({"lettres", "--notes", "n"}).find("--notes ne s'emploie qu'avec les commandes verifier, atelier et rapport"),
+    EXPECT_NE(usage_message({"lettres", "--notes", "n"}).find("--notes ne s’emploie qu’avec les commandes verifier, atelier et rapport"),
               std::string::npos);
     EXPECT_TRUE(parse_arguments({"atelier", "--notes", "n"}).has("--notes"));
-    EXPECT_NE(usage_message({"atelier", "--notes", "n", "--badges"}).find("--notes et --badges s'excluent"),
+    EXPECT_NE(usage_message({"atelier", "--notes", "n", "--badges"}).find("--notes et --badges s’excluent"),
               std::string::npos);
     EXPECT_NE(usage_message({"lettres", "--recto-verso"})
-                  .find("--recto-verso ne s'emploie qu'avec les commandes atelier et rapport"),
+                  .find("--recto-verso ne s’emploie qu’avec les commandes atelier et rapport"),
               std::string::npos);
     EXPECT_NE(usage_message({"rapport", "--secteur", "habitat"})
-                  .find("rapport : --secteur ne s'emploie pas, le rapport réunit tous les secteurs du programme"),
+                  .find("rapport : --secteur ne s’emploie pas, le rapport réunit tous les secteurs du programme"),
               std::string::npos);
-    EXPECT_NE(help_text().find("rapport     rapport d'activité (PDF)"), std::string::npos);
+    EXPECT_NE(help_text().find("rapport     rapport d’activité (PDF)"), std::string::npos);
 }
 
 TEST(ReportCommand, DefaultNotesMissingOneAndAStrayPdf) {

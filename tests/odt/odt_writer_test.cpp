@@ -239,7 +239,7 @@ TEST(OdtFormat, MergeWritesEachRecordInEachFormat) {
                                              " --chaque destinataire --un-fichier --format odt --sortie " +
                                              shell_quote(dir.path / "livre.pdf"));
     EXPECT_EQ(single.code, 2);
-    EXPECT_NE(single.err.find("fusion : --un-fichier n'écrit qu'un PDF"), std::string::npos) << single.err;
+    EXPECT_NE(single.err.find("fusion : --un-fichier n’écrit qu’un PDF"), std::string::npos) << single.err;
 }
 
 TEST(OdtFormat, NoteIsWrittenBesideItsPdf) {

@@ -335,7 +335,7 @@ TEST(Report, ABookWithAnImportedNoteClaimsNoConformanceAndSaysWhichNote) {
     EXPECT_EQ(bytes.find("<pdfaid:part>"), std::string::npos);
     EXPECT_EQ(bytes.find("<pdfuaid:part>"), std::string::npos);
     const std::string messages = all_messages(r.result.warnings);
-    EXPECT_NE(messages.find("note-numerique.pdf : avertissement : le rapport n'est déclaré ni PDF/A-2 ni PDF/UA-1"), std::string::npos) << messages;
+    EXPECT_NE(messages.find("note-numerique.pdf : avertissement : le rapport n’est déclaré ni PDF/A-2 ni PDF/UA-1"), std::string::npos) << messages;
 }
 
 // The outline as "depth|title|page" lines (qpdf's JSON, read by Python).
@@ -455,11 +455,11 @@ TEST(Report, EveryProblemAtOnceAndNothingWritten) {
     EXPECT_NE(messages.find(folder + "note-circuits-courts.pdf : ce PDF est endommagé"), std::string::npos) << messages;
     EXPECT_NE(messages.find("bilan-2016-dechets-ressources.xml:"), std::string::npos) << messages;
     EXPECT_NE(messages.find(folder + "note-habitat.pdf : deux notes pour le secteur « Habitat » : "
-                                     "« bilan-2016-habitat.xlsx » et « note-habitat.pdf » ; n'en laissez qu'une "
+                                     "« bilan-2016-habitat.xlsx » et « note-habitat.pdf » ; n’en laissez qu’une "
                                      "dans le dossier des notes"),
               std::string::npos)
         << messages;
-    EXPECT_NE(messages.find(folder + "note-2016.pdf : le nom de ce fichier ne contient l'identifiant d'aucun secteur"),
+    EXPECT_NE(messages.find(folder + "note-2016.pdf : le nom de ce fichier ne contient l’identifiant d’aucun secteur"),
               std::string::npos)
         << messages;
     EXPECT_NE(messages.find(folder + "note-services-aux-personnes.pdf : ce PDF est protégé par un mot de passe"),

@@ -24,7 +24,8 @@ rules="$rules,cesures-de-suite,fine-large"
 find "$work" -name '*.pdf' -print0 | sort -z | xargs -0 /usr/bin/python3 tests/typography/check_typography.py --zero "$rules" \
   --au-plus ligne-lache=1,derniere-ligne-courte=3
 /usr/bin/python3 tests/typography/check_templates.py "$work"
-# Letters and notes: 60 to 75 characters per line, at most five font sizes.
-find "$work/decembre/lettres" "$work/notes" -name '*.pdf' -print0 | sort -z |
+# Every document (letters, notes, rapport, AG packs and sheets, badges,
+# merge): 60 to 75 characters per line, at most five font sizes.
+find "$work" -name '*.pdf' -print0 | sort -z |
   xargs -0 /usr/bin/python3 tests/typography/check_typography.py --zero mesure-longue,tailles-nombreuses
 echo "typographie : comptes conformes dans $(find "$work" -name '*.pdf' | wc -l) PDF"
