@@ -16,6 +16,7 @@ packages=(
   libcurl4-openssl-dev python3-aiosmtpd iproute2 libsodium-dev
   libnss3-tools
   python3-odf python3-docx libreoffice-writer-nogui unzip
+  librsvg2-dev libcairo2-dev
 )
 
 missing=()

@@ -5,6 +5,7 @@
 #include <type_traits>
 
 #include "docx/detail/docx_writer_state.hpp"
+#include "markup/geometry.hpp"
 
 namespace lettrine::docx_detail {
 
@@ -36,6 +37,8 @@ void write_properties(pugi::xml_node paragraph, const ParagraphProps& p, const D
         child(borders, "w:bottom", {{"w:val", "single"}, {"w:sz", number(eighths(p.rule->thickness))},
                                     {"w:space", "0"}, {"w:color", hex(p.rule->color)}});
     }
+    if (p.right_tab > 0)
+        child(pr.append_child("w:tabs"), "w:tab", {{"w:val", "right"}, {"w:pos", number(twips(p.right_tab))}});
     pugi::xml_node spacing = child(pr, "w:spacing", {{"w:before", number(twips(p.before))},
                                                      {"w:after", number(twips(p.after))}});
     if (p.line > 0) {
@@ -142,7 +145,7 @@ void StoryWriter::block(const Block& b, const Frame& frame, bool last_of_keep) {
             else if constexpr (std::is_same_v<T, Image>) image(content, b, frame, keep_next);
             else if constexpr (std::is_same_v<T, Box>) {
                 Frame inner = frame;
-                inner.width = extent_points(content.width, frame.width);
+                inner.width = std::min(frame.width, resolve_extent(content.width, frame.width));
                 if (content.align == BoxAlign::Right) inner.left += frame.width - inner.width;
                 else if (content.align == BoxAlign::Center) inner.left += (frame.width - inner.width) / 2;
                 inner.keep_together = frame.keep_together || content.keep_together;
@@ -180,11 +183,17 @@ void StoryWriter::paragraph(const Paragraph& p, const Block& b, const Frame& fra
         state_.note_heading(p.level, p.style);
     }
     if (const std::string* toc = state_.contents_bookmark(&p)) pending_bookmarks_.push_back(*toc);
-    props.jc = justification(p.align);
+    props.jc = frame.number_tab > 0 ? "left" : justification(p.align);
+    props.right_tab = frame.number_tab;
     props.first_line = p.first_indent;
     props.line = p.line_height;
     props.mark = p.style;
     pugi::xml_node paragraph = open_paragraph(&b, props);
+    if (frame.number_tab > 0) {
+        pugi::xml_node tab = paragraph.append_child("w:r");
+        run_properties(tab, p.style, state_.document());
+        tab.append_child("w:tab");
+    }
     write_inlines(paragraph, p.inlines, state_.document(), relations_);
 }
 

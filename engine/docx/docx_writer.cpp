@@ -67,10 +67,11 @@ std::string content_types(const std::vector<StoryPart>& stories, const WriterSta
         child(xml, "Types", {{"xmlns", "http://schemas.openxmlformats.org/package/2006/content-types"}});
     child(types, "Default", {{"Extension", "rels"}, {"ContentType", "application/vnd.openxmlformats-package.relationships+xml"}});
     child(types, "Default", {{"Extension", "xml"}, {"ContentType", "application/xml"}});
-    bool png = false, jpeg = false;
-    for (const Media& m : state.media()) (m.info.format == ImageFormat::Png ? png : jpeg) = true;
+    bool png = false, jpeg = false, svg = false;
+    for (const Media& m : state.media()) (m.svg ? svg : m.info.format == ImageFormat::Png ? png : jpeg) = true;
     if (png) child(types, "Default", {{"Extension", "png"}, {"ContentType", "image/png"}});
     if (jpeg) child(types, "Default", {{"Extension", "jpeg"}, {"ContentType", "image/jpeg"}});
+    if (svg) child(types, "Default", {{"Extension", "svg"}, {"ContentType", "image/svg+xml"}});
     const auto override_type = [&](const std::string& part, const std::string& type) {
         child(types, "Override", {{"PartName", part}, {"ContentType", type}});
     };
@@ -149,7 +150,7 @@ std::string font_table() {
         {"mono", "Courier New", "modern", "fixed"},
     };
     for (const auto& f : table) {
-        pugi::xml_node font = child(fonts, "w:font", {{"w:name", font_name(f.family)}});
+        pugi::xml_node font = child(fonts, "w:font", {{"w:name", editable_font_name(f.family)}});
         child(font, "w:altName", {{"w:val", f.alternative}});
         child(font, "w:family", {{"w:val", f.kind}});
         child(font, "w:pitch", {{"w:val", f.pitch}});
@@ -194,7 +195,7 @@ void declare_namespaces(pugi::xml_node root) {
 
 }  // namespace docx_detail
 
-std::string docx_bytes(const Document& document, const DocxInputs& inputs) {
+std::string docx_bytes(const Document& document, const EditableInputs& inputs) {
     WriterState state(document, inputs);
     const PageSetup& page = document.page;
     const double measure = page.width - page.margin_left - page.margin_right;

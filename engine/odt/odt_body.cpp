@@ -105,7 +105,8 @@ void BodyWriter::paragraph(const Paragraph& p, const Block& b, pugi::xml_node pa
     style.master_page = master_;
     master_.clear();
     Attributes props = block_paragraph_properties(b, m, f);
-    props.emplace_back("fo:text-align", alignment(p.align));
+    props.emplace_back("fo:text-align", f.number_tab > 0 ? "start" : alignment(p.align));
+    style.right_tab = f.number_tab;
     // In a list, the list style places the label and the text.
     if (!f.in_list || p.first_indent != 0) props.emplace_back("fo:text-indent", points(p.first_indent));
     if (p.line_height > 0) props.emplace_back("fo:line-height", points(p.line_height));
@@ -119,6 +120,7 @@ void BodyWriter::paragraph(const Paragraph& p, const Block& b, pugi::xml_node pa
     node.append_attribute("text:style-name") = styles_.name(style).c_str();
     if (p.level > 0) node.append_attribute("text:outline-level") = p.level;
     bookmark(b, node);
+    if (f.number_tab > 0) node.append_child("text:tab");
     inlines(p.inlines, own, node);
 }
 
@@ -255,31 +257,30 @@ void BodyWriter::list_items(const List& l, pugi::xml_node list, const Measure& m
     }
 }
 
-void BodyWriter::empty_paragraph(pugi::xml_node parent, double height, const Block& b, const Measure& m,
-                                 const Flags& f) {
+AutoStyle BodyWriter::block_paragraph_style(const Block& b, const Measure& m, const Flags& f) {
     AutoStyle style;
     style.family = "paragraph";
     style.parent = "Standard";
     style.master_page = master_;
     master_.clear();
-    Attributes props = block_paragraph_properties(b, m, f);
-    if (height > 0) props.emplace_back("fo:line-height", points(height));
-    style.properties.emplace_back("style:paragraph-properties", props);
+    style.properties.emplace_back("style:paragraph-properties", block_paragraph_properties(b, m, f));
+    return style;
+}
+
+void BodyWriter::empty_paragraph(pugi::xml_node parent, double height, const Block& b, const Measure& m,
+                                 const Flags& f) {
+    AutoStyle style = block_paragraph_style(b, m, f);
+    if (height > 0) style.properties.front().second.emplace_back("fo:line-height", points(height));
     if (height > 0) style.properties.push_back({"style:text-properties", {{"fo:font-size", points(std::min(height, 2.0))}}});
     parent.append_child("text:p").append_attribute("text:style-name") = styles_.name(style).c_str();
 }
 
 void BodyWriter::rule(const HorizontalRule& r, const Block& b, pugi::xml_node parent, const Measure& m, const Flags& f) {
-    AutoStyle style;
-    style.family = "paragraph";
-    style.parent = "Standard";
-    style.master_page = master_;
-    master_.clear();
-    Attributes props = block_paragraph_properties(b, m, f);
+    AutoStyle style = block_paragraph_style(b, m, f);
+    Attributes& props = style.properties.front().second;
     props.emplace_back("fo:line-height", points(1));
     props.emplace_back("fo:border-bottom", points(r.thickness) + " solid " + colour(r.color));
     props.emplace_back("fo:padding", "0pt");
-    style.properties.emplace_back("style:paragraph-properties", props);
     style.properties.push_back({"style:text-properties", {{"fo:font-size", "1pt"}}});
     parent.append_child("text:p").append_attribute("text:style-name") = styles_.name(style).c_str();
 }

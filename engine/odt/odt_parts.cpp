@@ -24,7 +24,7 @@ void add_font_faces(pugi::xml_node root) {
     pugi::xml_node decls = root.append_child("office:font-face-decls");
     for (const char* family : {"serif", "sans", "mono"}) {
         pugi::xml_node face = decls.append_child("style:font-face");
-        const std::string name = font_name(family);
+        const std::string name = editable_font_name(family);
         face.append_attribute("style:name") = name.c_str();
         face.append_attribute("svg:font-family") = ("'" + name + "'").c_str();
         face.append_attribute("style:font-family-generic") = std::string(family) == "sans" ? "swiss"
@@ -185,7 +185,7 @@ MasterPages master_pages(const Document& document) {
     return m;
 }
 
-std::string styles_xml(const Document& doc, Pictures& pictures, Diagnostics& diagnostics) {
+std::string styles_xml(const Document& doc, const FontSet& fonts, Pictures& pictures, Diagnostics& diagnostics) {
     pugi::xml_document xml;
     pugi::xml_node root = document_root(xml, "office:document-styles");
     add_font_faces(root);
@@ -193,7 +193,7 @@ std::string styles_xml(const Document& doc, Pictures& pictures, Diagnostics& dia
     pugi::xml_node automatic = root.append_child("office:automatic-styles");
     pugi::xml_node masters = root.append_child("office:master-styles");
     StyleRegistry styles("M");
-    BodyWriter writer(doc, styles, pictures, diagnostics);
+    BodyWriter writer(doc, fonts, styles, pictures, diagnostics);
     const auto with_content = [](const PageFurniture* f) { return f && !f->content.empty() ? f : nullptr; };
     const PageFurniture* header = with_content(choose(doc.headers, false));
     const PageFurniture* footer = with_content(choose(doc.footers, false));

@@ -10,7 +10,7 @@
 
 #include "core/diagnostic.hpp"
 #include "markup/markup_parser.hpp"
-#include "odt/chart_svg.hpp"
+#include "editable/chart_svg.hpp"
 #include "odt/odt_writer.hpp"
 #include "support/process.hpp"
 
@@ -45,8 +45,8 @@ struct TempDir {
     ~TempDir() { fs::remove_all(path); }
 };
 
-EditableResources test_resources() {
-    EditableResources r;
+EditableInputs test_resources() {
+    EditableInputs r;
     r.resources = std::make_shared<const ResourceResolver>(
         ResourceResolver::for_template_folder(fs::path(LETTRINE_SOURCE_DIR) / "templates"));
     return r;

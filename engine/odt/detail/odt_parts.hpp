@@ -23,7 +23,7 @@ struct MasterPages {
 };
 MasterPages master_pages(const Document& document);
 
-std::string styles_xml(const Document& document, Pictures& pictures, Diagnostics& diagnostics);
+std::string styles_xml(const Document& document, const FontSet& fonts, Pictures& pictures, Diagnostics& diagnostics);
 std::string meta_xml(const Document& document);
 std::string manifest_xml(const std::vector<Pictures::Picture>& pictures);
 
