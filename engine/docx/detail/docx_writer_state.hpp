@@ -172,6 +172,20 @@ public:
     StoryWriter(WriterState& state, Relations& relations, pugi::xml_node story)
         : state_(state), relations_(relations), story_(story) {}
 
+    // The body's sections: Word starts a page on an odd number, or leaves out
+    // the header and footer of one page (<sans-entete-pied/>), only at the
+    // start of a section. `end`: the paragraph whose w:pPr takes the
+    // section's w:sectPr (null for the last one, the body's own).
+    struct Section {
+        pugi::xml_node end;
+        bool odd_start = false;        // w:type="oddPage" (<saut-page page="impaire"/>)
+        bool bare_first_page = false;  // its first page without header nor footer
+    };
+    // Called on the body's writer before its blocks: page="impaire" and
+    // <sans-entete-pied/> then make sections (elsewhere they cannot).
+    void track_sections() { sections_.assign(1, Section{}); }
+    const std::vector<Section>& sections() const { return sections_; }
+
     void blocks(const std::vector<Block>& blocks, const Frame& frame);
     // The story must end with a paragraph (cells, text boxes, headers): adds
     // an empty one when the last element is not.
@@ -189,6 +203,8 @@ private:
     void spacer(double height, const Block& b, const Frame& frame);
     void rule(const HorizontalRule& rule, const Block& b, const Frame& frame, bool keep_next);
     void page_break(const Block& b);
+    void end_section(const Block& b, bool odd);  // the next content starts a section
+    void no_furniture();
     void chart(const Chart& chart, const Block& b, const Frame& frame);
 
     // A new w:p with its w:pPr; pending breaks, numbers, anchors and
@@ -213,6 +229,7 @@ private:
     double pending_hanging_ = 0;                      // points: its marker's room
     double pending_before_ = 0;                       // a list item's space before
     bool in_text_box_ = false;
+    std::vector<Section> sections_;                   // empty: not the body
 };
 
 // ---- Runs -------------------------------------------------------------------
