@@ -80,8 +80,7 @@ const Pictures::Picture* Pictures::add_drawn(std::string bytes, const std::strin
 std::string BodyWriter::table_style(double width, const Block& b, const Measure& m, const Flags& f) {
     AutoStyle style;
     style.family = "table";
-    style.master_page = master_;
-    master_.clear();
+    style.master_page = take_master();
     Attributes props{{"style:width", points(width)}, {"table:align", "left"},
                      {"fo:margin-left", points(m.left)},
                      {"fo:margin-top", points(b.space_before + pending_space_)},

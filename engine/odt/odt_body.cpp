@@ -64,6 +64,7 @@ void BodyWriter::block(const Block& b, pugi::xml_node parent, const Measure& m, 
                 pending_space_ += b.space_after;
             } else if constexpr (std::is_same_v<T, PageBreak>) {
                 page_break_ = true;
+                odd_ = content.odd;
                 pending_space_ = 0;
                 ++page_;
             } else if constexpr (std::is_same_v<T, Space>) {
@@ -77,9 +78,25 @@ void BodyWriter::block(const Block& b, pugi::xml_node parent, const Measure& m, 
                 page_break_ = true;
                 ++page_;
             }
-            // OutlineMarker, NoFurniture, Placeholder: nothing an editor shows.
+            else if constexpr (std::is_same_v<T, NoFurniture>) {
+                // At a page's top only (as in the DOCX): within a page's text
+                // an editor cannot drop that page's header.
+                if (page_break_ || !started_) bare_ = true;
+            }
+            // OutlineMarker, Placeholder: nothing an editor shows.
         },
         b.content);
+}
+
+std::string BodyWriter::take_master() {
+    std::string master = std::exchange(master_, std::string());
+    if ((page_break_ || !started_) && (odd_ || bare_)) {
+        master = bare_ ? (odd_ ? kMasterBareOdd : kMasterBare) : kMasterOdd;
+        page_break_ = false;  // a new master page starts a page
+    }
+    odd_ = bare_ = false;
+    started_ = true;
+    return master;
 }
 
 Attributes BodyWriter::block_paragraph_properties(const Block& b, const Measure& m, const Flags& f) {
@@ -102,8 +119,7 @@ void BodyWriter::paragraph(const Paragraph& p, const Block& b, pugi::xml_node pa
     AutoStyle style;
     style.family = "paragraph";
     style.parent = p.level > 0 ? "Heading_20_" + std::to_string(p.level) : "Standard";
-    style.master_page = master_;
-    master_.clear();
+    style.master_page = take_master();
     Attributes props = block_paragraph_properties(b, m, f);
     props.emplace_back("fo:text-align", f.number_tab > 0 ? "start" : alignment(p.align));
     style.right_tab = f.number_tab;
@@ -261,8 +277,7 @@ AutoStyle BodyWriter::block_paragraph_style(const Block& b, const Measure& m, co
     AutoStyle style;
     style.family = "paragraph";
     style.parent = "Standard";
-    style.master_page = master_;
-    master_.clear();
+    style.master_page = take_master();
     style.properties.emplace_back("style:paragraph-properties", block_paragraph_properties(b, m, f));
     return style;
 }

@@ -46,6 +46,15 @@ struct Measure {
     double width = 0;  // available, points
 };
 
+// The master pages of the pages a document sets apart (odt_parts.cpp makes
+// them when master_pages() says so): a page without header nor footer
+// (<sans-entete-pied/>), an odd page (<saut-page page="impaire"/>: a
+// right-page layout, LibreOffice inserts the blank page), both. Each is
+// followed by "Standard".
+inline constexpr const char* kMasterBare = "SansEntete";
+inline constexpr const char* kMasterOdd = "Impaire";
+inline constexpr const char* kMasterBareOdd = "SansEnteteImpaire";
+
 class BodyWriter {
 public:
     BodyWriter(const Document& document, const FontSet& fonts, StyleRegistry& styles, Pictures& pictures,
@@ -84,6 +93,10 @@ private:
     // The paragraph-properties every block's first paragraph carries: its
     // spaces, indents, keeps and the pending page break or master page.
     Attributes block_paragraph_properties(const Block& b, const Measure& m, const Flags& f);
+    // The master page the next paragraph or table names: the pending one
+    // (the first page's), or after a break to an odd page or before a page
+    // without header and footer, that page's (which breaks the page itself).
+    std::string take_master();
     // A Standard paragraph's AutoStyle with those properties, carrying the
     // pending master page.
     AutoStyle block_paragraph_style(const Block& b, const Measure& m, const Flags& f);
@@ -104,6 +117,9 @@ private:
     pugi::xml_node frames_;
     std::string master_;        // for the next paragraph or table; empty once used
     bool page_break_ = false;   // the next paragraph or table starts a page
+    bool odd_ = false;          // ... an odd one
+    bool bare_ = false;         // ... without header nor footer
+    bool started_ = false;      // a paragraph or table was written
     double pending_space_ = 0;  // <espace> heights, added above the next block
     int page_ = 1;              // the page a positioned block is anchored to (page breaks seen + 1)
     int frames_made_ = 0;
