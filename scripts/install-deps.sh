@@ -17,6 +17,7 @@ packages=(
   libnss3-tools
   python3-odf python3-docx libreoffice-writer-nogui unzip
   dpkg-dev file systemd
+  librsvg2-dev libcairo2-dev
 )
 
 missing=()

@@ -5,6 +5,7 @@
 #include <type_traits>
 
 #include "docx/detail/docx_writer_state.hpp"
+#include "markup/geometry.hpp"
 
 namespace lettrine::docx_detail {
 
@@ -36,6 +37,8 @@ void write_properties(pugi::xml_node paragraph, const ParagraphProps& p, const D
         child(borders, "w:bottom", {{"w:val", "single"}, {"w:sz", number(eighths(p.rule->thickness))},
                                     {"w:space", "0"}, {"w:color", hex(p.rule->color)}});
     }
+    if (p.right_tab > 0)
+        child(pr.append_child("w:tabs"), "w:tab", {{"w:val", "right"}, {"w:pos", number(twips(p.right_tab))}});
     pugi::xml_node spacing = child(pr, "w:spacing", {{"w:before", number(twips(p.before))},
                                                      {"w:after", number(twips(p.after))}});
     if (p.line > 0) {
@@ -142,7 +145,7 @@ void StoryWriter::block(const Block& b, const Frame& frame, bool last_of_keep) {
             else if constexpr (std::is_same_v<T, Image>) image(content, b, frame, keep_next);
             else if constexpr (std::is_same_v<T, Box>) {
                 Frame inner = frame;
-                inner.width = extent_points(content.width, frame.width);
+                inner.width = std::min(frame.width, resolve_extent(content.width, frame.width));
                 if (content.align == BoxAlign::Right) inner.left += frame.width - inner.width;
                 else if (content.align == BoxAlign::Center) inner.left += (frame.width - inner.width) / 2;
                 inner.keep_together = frame.keep_together || content.keep_together;
@@ -154,7 +157,11 @@ void StoryWriter::block(const Block& b, const Frame& frame, bool last_of_keep) {
                 add_space_after(b.space_after);
             } else if constexpr (std::is_same_v<T, Positioned>) positioned(content, b);
             else if constexpr (std::is_same_v<T, Columns>) columns(content, b, frame);
-            else if constexpr (std::is_same_v<T, PageBreak>) page_break(b);
+            else if constexpr (std::is_same_v<T, PageBreak>) {
+                if (content.odd && !sections_.empty()) end_section(b, true);
+                else page_break(b);
+            }
+            else if constexpr (std::is_same_v<T, NoFurniture>) no_furniture();
             else if constexpr (std::is_same_v<T, Space>) spacer(content.height, b, frame);
             else if constexpr (std::is_same_v<T, HorizontalRule>) rule(content, b, frame, keep_next);
             else if constexpr (std::is_same_v<T, Chart>) chart(content, b, frame);
@@ -166,7 +173,7 @@ void StoryWriter::block(const Block& b, const Frame& frame, bool last_of_keep) {
             else if constexpr (std::is_same_v<T, ReservedPages>) {
                 for (int k = 0; k < content.count; ++k) page_break(b);
             }
-            // NoFurniture and Placeholder have no DOCX counterpart (see docs).
+            // Placeholder has no DOCX counterpart (see docs).
         },
         b.content);
 }
@@ -180,11 +187,17 @@ void StoryWriter::paragraph(const Paragraph& p, const Block& b, const Frame& fra
         state_.note_heading(p.level, p.style);
     }
     if (const std::string* toc = state_.contents_bookmark(&p)) pending_bookmarks_.push_back(*toc);
-    props.jc = justification(p.align);
+    props.jc = frame.number_tab > 0 ? "left" : justification(p.align);
+    props.right_tab = frame.number_tab;
     props.first_line = p.first_indent;
     props.line = p.line_height;
     props.mark = p.style;
     pugi::xml_node paragraph = open_paragraph(&b, props);
+    if (frame.number_tab > 0) {
+        pugi::xml_node tab = paragraph.append_child("w:r");
+        run_properties(tab, p.style, state_.document());
+        tab.append_child("w:tab");
+    }
     write_inlines(paragraph, p.inlines, state_.document(), relations_);
 }
 
@@ -257,6 +270,37 @@ void StoryWriter::page_break(const Block& b) {
     if (pending_page_break_) flush_page_break();
     if (!b.id.empty()) pending_bookmarks_.push_back(bookmark_name(b.id));
     pending_page_break_ = true;
+}
+
+// A hairline paragraph ends the section (it holds its w:sectPr); the next
+// section starts on a new page, an odd one for page="impaire".
+void StoryWriter::end_section(const Block& b, bool odd) {
+    flush_page_break();
+    if (!b.id.empty()) pending_bookmarks_.push_back(bookmark_name(b.id));
+    ParagraphProps props;
+    props.line = 1;
+    props.line_exact = true;
+    InlineStyle tiny = state_.document().base_style;
+    tiny.size = 1;
+    props.mark = tiny;
+    sections_.back().end = open_paragraph(nullptr, props);
+    sections_.push_back(Section{{}, odd, false});
+}
+
+// <sans-entete-pied/> at the top of a page (the document's start, after a
+// page break): that page starts a section whose first page has an empty
+// header and footer. Within a page's text Word has no way to say it: left out.
+void StoryWriter::no_furniture() {
+    if (sections_.empty()) return;
+    const pugi::xml_node previous_end = sections_.size() > 1 ? sections_[sections_.size() - 2].end : pugi::xml_node();
+    if (story_.last_child() == previous_end) {  // nothing written in this section yet (both null at the start)
+        sections_.back().bare_first_page = true;
+        return;
+    }
+    if (!pending_page_break_) return;
+    pending_page_break_ = false;
+    end_section(Block{}, false);
+    sections_.back().bare_first_page = true;
 }
 
 void StoryWriter::flush_page_break() {

@@ -8,6 +8,8 @@ namespace {
 
 constexpr const char* kDrawingMain = "http://schemas.openxmlformats.org/drawingml/2006/main";
 constexpr const char* kPicture = "http://schemas.openxmlformats.org/drawingml/2006/picture";
+constexpr const char* kSvg = "http://schemas.microsoft.com/office/drawing/2016/SVG/main";
+constexpr const char* kSvgBlipExtension = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}";  // [MS-ODRAWXML] 2.3.6.1
 constexpr const char* kShape = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape";
 
 void extent(pugi::xml_node parent, double width, double height) {
@@ -26,7 +28,8 @@ void rectangle(pugi::xml_node shape_properties, double width, double height) {
 }  // namespace
 
 void inline_picture(pugi::xml_node paragraph, const Media& media, const std::string& relation_id, int drawing_id,
-                    double width, double height, const std::string& description) {
+                    double width, double height, const std::string& description,
+                    const std::string& svg_relation_id) {
     pugi::xml_node drawing = paragraph.append_child("w:r").append_child("w:drawing");
     pugi::xml_node in = child(drawing, "wp:inline", {{"distT", "0"}, {"distB", "0"}, {"distL", "0"}, {"distR", "0"}});
     extent(in, width, height);
@@ -39,7 +42,10 @@ void inline_picture(pugi::xml_node paragraph, const Media& media, const std::str
     child(nv, "pic:cNvPr", {{"id", "0"}, {"name", media.name}, {"descr", description}});
     nv.append_child("pic:cNvPicPr");
     pugi::xml_node fill = pic.append_child("pic:blipFill");
-    child(fill, "a:blip", {{"r:embed", relation_id}});
+    pugi::xml_node blip = child(fill, "a:blip", {{"r:embed", relation_id}});
+    if (!svg_relation_id.empty())
+        child(child(blip.append_child("a:extLst"), "a:ext", {{"uri", kSvgBlipExtension}}), "asvg:svgBlip",
+              {{"xmlns:asvg", kSvg}, {"r:embed", svg_relation_id}});
     fill.append_child("a:stretch").append_child("a:fillRect");
     rectangle(pic.append_child("pic:spPr"), width, height);
 }

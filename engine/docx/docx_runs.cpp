@@ -25,7 +25,7 @@ void run_properties(pugi::xml_node run, const InlineStyle& style, const Document
     const InlineStyle& base = document.base_style;
     if (run_style) child(p, "w:rStyle", {{"w:val", run_style}});
     if (style.family != base.family) {
-        const std::string font = font_name(style.family);
+        const std::string font = editable_font_name(style.family);
         child(p, "w:rFonts", {{"w:ascii", font}, {"w:hAnsi", font}, {"w:eastAsia", font}, {"w:cs", font}});
     }
     if (style.bold) { p.append_child("w:b"); p.append_child("w:bCs"); }

@@ -18,21 +18,7 @@ std::string hex(const Rgb& color) {
     return text;
 }
 
-std::string font_name(const std::string& family) {
-    if (family == "sans") return "Liberation Sans";
-    if (family == "mono") return "Liberation Mono";
-    return "Liberation Serif";
-}
-
 std::string number(long value) { return std::to_string(value); }
-
-double extent_points(const Extent& extent, double available) {
-    switch (extent.kind) {
-    case Extent::Kind::Points: return std::min(extent.value, available);
-    case Extent::Kind::Percent: return available * extent.value / 100.0;
-    default: return available;
-    }
-}
 
 pugi::xml_node child(pugi::xml_node parent, const char* name,
                      std::initializer_list<std::pair<const char*, std::string>> attributes) {
@@ -70,12 +56,11 @@ std::string Relations::xml() const {
 
 // ---- WriterState -----------------------------------------------------------------
 
-WriterState::WriterState(const Document& document, const DocxInputs& inputs)
+WriterState::WriterState(const Document& document, const EditableInputs& inputs)
     : document_(document),
-      resources_(inputs.resources ? inputs.resources
-                                  : std::make_shared<const ResourceResolver>(
-                                        ResourceResolver::for_template_folder(inputs.image_directory))),
-      cache_(inputs.images ? inputs.images : std::make_shared<ImageCache>()) {
+      resources_(image_resolver(inputs)),
+      cache_(inputs.images ? inputs.images : std::make_shared<ImageCache>()),
+      fonts_(inputs.fonts ? inputs.fonts : FontSet::default_set()) {
     collect_contents(document.body);
 }
 
@@ -124,6 +109,16 @@ std::optional<Media> WriterState::image(const Image& image, const SourcePosition
     media_by_path_[loaded->path] = media_.size();
     media_.push_back({"image" + std::to_string(media_.size() + 1) + extension, loaded->bytes, loaded->info});
     return media_.back();
+}
+
+std::pair<Media, Media> WriterState::drawing(std::string svg, std::string png) {
+    Media vector{"image" + std::to_string(media_.size() + 1) + ".svg",
+                 std::make_shared<const std::string>(std::move(svg)), ImageInfo{}, true};
+    Media raster{"image" + std::to_string(media_.size() + 2) + ".png",
+                 std::make_shared<const std::string>(std::move(png)), ImageInfo{}, false};
+    media_.push_back(vector);
+    media_.push_back(raster);
+    return {vector, raster};
 }
 
 int WriterState::add_list(const ListDefinition& list) {

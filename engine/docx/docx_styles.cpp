@@ -9,7 +9,7 @@ namespace {
 constexpr const char* kMain = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 void fonts(pugi::xml_node rpr, const std::string& family) {
-    const std::string font = font_name(family);
+    const std::string font = editable_font_name(family);
     child(rpr, "w:rFonts", {{"w:ascii", font}, {"w:hAnsi", font}, {"w:eastAsia", font}, {"w:cs", font}});
 }
 

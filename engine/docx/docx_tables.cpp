@@ -2,8 +2,11 @@
 // WordprocessingML.
 #include <cmath>
 
-#include "markup/geometry.hpp"
 #include "docx/detail/docx_writer_state.hpp"
+#include "editable/chart_png.hpp"
+#include "editable/chart_svg.hpp"
+#include "editable/table_numbers.hpp"
+#include "markup/geometry.hpp"
 
 namespace lettrine::docx_detail {
 
@@ -45,12 +48,35 @@ void grid(pugi::xml_node table, const std::vector<double>& widths) {
     for (double w : widths) child(g, "w:gridCol", {{"w:w", number(twips(w))}});
 }
 
-// w:tcPr: width, span, (margins), shading, vertical alignment, in CT_TcPr's order.
+// The rules of a light table's cell (filets="leger"): a row's booktabs
+// rules above and below (light_rules), no side ones; the table has none.
+struct CellRules {
+    RowRules rules;
+    Rgb color;
+};
+
+void cell_borders(pugi::xml_node pr, const CellRules& c) {
+    pugi::xml_node borders = pr.append_child("w:tcBorders");
+    const auto side = [&](const char* name, double width) {
+        if (width > 0)
+            child(borders, name, {{"w:val", "single"}, {"w:sz", number(eighths(width))}, {"w:space", "0"},
+                                  {"w:color", hex(c.color)}});
+        else
+            child(borders, name, {{"w:val", "nil"}});
+    };
+    side("w:top", c.rules.top);
+    side("w:left", 0);
+    side("w:bottom", c.rules.bottom);
+    side("w:right", 0);
+}
+
+// w:tcPr: width, span, (borders), (margins), shading, vertical alignment, in CT_TcPr's order.
 pugi::xml_node cell_properties(pugi::xml_node cell, double width, int span, const TableCell* shading,
-                               VerticalAlign valign) {
+                               VerticalAlign valign, const CellRules* rules = nullptr) {
     pugi::xml_node pr = cell.append_child("w:tcPr");
     child(pr, "w:tcW", {{"w:w", number(twips(width))}, {"w:type", "dxa"}});
     if (span > 1) child(pr, "w:gridSpan", {{"w:val", number(span)}});
+    if (rules) cell_borders(pr, *rules);
     if (shading && shading->has_background)
         child(pr, "w:shd", {{"w:val", "clear"}, {"w:color", "auto"}, {"w:fill", hex(shading->background)}});
     child(pr, "w:vAlign", {{"w:val", vertical(valign)}});
@@ -93,24 +119,33 @@ void StoryWriter::table(const Table& t, const Block& b, const Frame& frame) {
         props.line_exact = true;
         open_paragraph(nullptr, props);
     }
-    const double width = extent_points(t.width, frame.width);
+    const double width = std::min(frame.width, resolve_extent(t.width, frame.width));
     const std::vector<double> widths = column_widths(t.columns, width);
+    const bool light = t.rules == TableRules::Light;
     pugi::xml_node table = story_.append_child("w:tbl");
-    table_properties(table, width, frame.left, t.border_width, t.border_color, t.padding);
+    table_properties(table, width, frame.left, light ? 0 : t.border_width, t.border_color, t.padding);
     grid(table, widths);
-    for (const TableRow& row : t.rows) {
+    std::vector<double> inner_widths;
+    for (double w : widths) inner_widths.push_back(std::max(1.0, w - 2 * t.padding));
+    const std::vector<double> comma_stops = decimal_tab_stops(t, inner_widths, state_.fonts());
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        const TableRow& row = t.rows[r];
+        const CellRules rules{light_rules(t, r), t.border_color};
         pugi::xml_node tr = table.append_child("w:tr");
         if (row.header) tr.append_child("w:trPr").append_child("w:tblHeader");
         std::size_t column = 0;
         for (const TableCell& cell : row.cells) {
             double cell_width = 0;
             for (int k = 0; k < cell.span && column + k < widths.size(); ++k) cell_width += widths[column + k];
+            Frame inner{0, std::max(1.0, cell_width - 2 * t.padding), std::max(1.0, cell_width - 2 * t.padding)};
+            if (const Paragraph* number = decimal_paragraph(cell);
+                number && column < comma_stops.size() && comma_stops[column] > 0)
+                inner.number_tab = number_tab_stop(*number, comma_stops[column], state_.fonts());
             column += static_cast<std::size_t>(std::max(1, cell.span));
             pugi::xml_node tc = tr.append_child("w:tc");
-            cell_properties(tc, cell_width, cell.span, &cell, cell.valign);
-            const double inner = std::max(1.0, cell_width - 2 * t.padding);
+            cell_properties(tc, cell_width, cell.span, &cell, cell.valign, light ? &rules : nullptr);
             StoryWriter content(state_, relations_, tc);
-            content.blocks(cell.content, Frame{0, inner, inner});
+            content.blocks(cell.content, inner);
             content.close_story();
             trim_cell(tc);
         }
@@ -209,14 +244,19 @@ void StoryWriter::contents(const ContentsTable& toc, const Block& b, const Frame
     }
 }
 
-// Charts are not drawn in the DOCX yet: their title stands where they are.
+// A chart as a picture: the SVG of editable/chart_svg.hpp, shown by Word
+// 2016 and later (and LibreOffice), over its PNG rasterised by librsvg for
+// older readers (editable/chart_png.hpp).
 void StoryWriter::chart(const Chart& c, const Block& b, const Frame& frame) {
+    const ChartSvg svg = chart_svg(c, frame.width);
+    const auto [vector, raster] = state_.drawing(svg.svg, svg_to_png(svg.svg, svg.width, svg.height));
     ParagraphProps props = base_props(b, frame, false);
+    props.jc = c.align == BoxAlign::Right ? "right" : c.align == BoxAlign::Center ? "center" : "left";
     pugi::xml_node paragraph = open_paragraph(&b, props);
-    if (c.title.empty()) return;
-    InlineStyle title = c.style;
-    title.bold = true;
-    text_run(paragraph, c.title, title, state_.document());
+    const std::string png = relations_.add(rel::kImage, "media/" + raster.name);
+    const std::string svg_id = relations_.add(rel::kImage, "media/" + vector.name);
+    const std::string alt = c.title.empty() ? "Graphique" : "Graphique : " + c.title;
+    inline_picture(paragraph, raster, png, state_.next_drawing_id(), svg.width, svg.height, alt, svg_id);
 }
 
 }  // namespace lettrine::docx_detail

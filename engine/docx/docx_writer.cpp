@@ -21,7 +21,6 @@ struct StoryPart {
     std::string file;       // "header1.xml"
     std::string xml;
     std::string relations;  // empty: no relationships
-    bool first_page = false;  // the first page's own (w:titlePg)
 };
 
 // The header (or footer) shown on the first page and on the following ones,
@@ -47,7 +46,7 @@ FurnitureChoice choose(const std::vector<PageFurniture>& furniture) {
 
 StoryPart story_part(WriterState& state, const std::string& kind, int index, const PageFurniture* furniture,
                      double width) {
-    StoryPart part{kind, kind + std::to_string(index) + ".xml", {}, {}, index == 2};
+    StoryPart part{kind, kind + std::to_string(index) + ".xml", {}, {}};
     Relations relations;
     pugi::xml_document xml;
     pugi::xml_node root = xml.append_child(kind == "header" ? "w:hdr" : "w:ftr");
@@ -67,10 +66,11 @@ std::string content_types(const std::vector<StoryPart>& stories, const WriterSta
         child(xml, "Types", {{"xmlns", "http://schemas.openxmlformats.org/package/2006/content-types"}});
     child(types, "Default", {{"Extension", "rels"}, {"ContentType", "application/vnd.openxmlformats-package.relationships+xml"}});
     child(types, "Default", {{"Extension", "xml"}, {"ContentType", "application/xml"}});
-    bool png = false, jpeg = false;
-    for (const Media& m : state.media()) (m.info.format == ImageFormat::Png ? png : jpeg) = true;
+    bool png = false, jpeg = false, svg = false;
+    for (const Media& m : state.media()) (m.svg ? svg : m.info.format == ImageFormat::Png ? png : jpeg) = true;
     if (png) child(types, "Default", {{"Extension", "png"}, {"ContentType", "image/png"}});
     if (jpeg) child(types, "Default", {{"Extension", "jpeg"}, {"ContentType", "image/jpeg"}});
+    if (svg) child(types, "Default", {{"Extension", "svg"}, {"ContentType", "image/svg+xml"}});
     const auto override_type = [&](const std::string& part, const std::string& type) {
         child(types, "Override", {{"PartName", part}, {"ContentType", type}});
     };
@@ -149,7 +149,7 @@ std::string font_table() {
         {"mono", "Courier New", "modern", "fixed"},
     };
     for (const auto& f : table) {
-        pugi::xml_node font = child(fonts, "w:font", {{"w:name", font_name(f.family)}});
+        pugi::xml_node font = child(fonts, "w:font", {{"w:name", editable_font_name(f.family)}});
         child(font, "w:altName", {{"w:val", f.alternative}});
         child(font, "w:family", {{"w:val", f.kind}});
         child(font, "w:pitch", {{"w:val", f.pitch}});
@@ -157,14 +157,21 @@ std::string font_table() {
     return xml_text(xml);
 }
 
-// w:sectPr: header and footer references, page size, margins, title page.
-void section(pugi::xml_node body, const Document& document, const std::vector<StoryPart>& stories,
-             const std::vector<std::string>& ids, bool title_page) {
-    pugi::xml_node sect = body.append_child("w:sectPr");
-    for (std::size_t k = 0; k < stories.size(); ++k) {
-        child(sect, (std::string("w:") + stories[k].kind + "Reference").c_str(),
-              {{"w:type", stories[k].first_page ? "first" : "default"}, {"r:id", ids[k]}});
-    }
+// A header or footer reference of a section: {"header", "first", "rId7"}.
+struct Reference {
+    std::string kind, type, id;
+};
+
+// w:sectPr: header and footer references, start (odd page), page size,
+// margins, title page (its first page's own references).
+void section(pugi::xml_node parent, const Document& document, const std::vector<Reference>& references,
+             const char* start, bool title_page) {
+    pugi::xml_node sect = parent.append_child("w:sectPr");
+    for (const std::string kind : {"header", "footer"})
+        for (const Reference& r : references)
+            if (r.kind == kind)
+                child(sect, ("w:" + kind + "Reference").c_str(), {{"w:type", r.type}, {"r:id", r.id}});
+    if (start) child(sect, "w:type", {{"w:val", start}});
     const PageSetup& page = document.page;
     child(sect, "w:pgSz", {{"w:w", number(twips(page.width))}, {"w:h", number(twips(page.height))}});
     double header = document.headers.empty() ? page.margin_top / 2 : document.headers.front().distance;
@@ -194,7 +201,7 @@ void declare_namespaces(pugi::xml_node root) {
 
 }  // namespace docx_detail
 
-std::string docx_bytes(const Document& document, const DocxInputs& inputs) {
+std::string docx_bytes(const Document& document, const EditableInputs& inputs) {
     WriterState state(document, inputs);
     const PageSetup& page = document.page;
     const double measure = page.width - page.margin_left - page.margin_right;
@@ -209,6 +216,7 @@ std::string docx_bytes(const Document& document, const DocxInputs& inputs) {
     declare_namespaces(root);
     pugi::xml_node body = root.append_child("w:body");
     StoryWriter writer(state, relations, body);
+    writer.track_sections();
     writer.blocks(document.body, Frame{0, measure, measure});
     writer.close_story();
 
@@ -221,11 +229,33 @@ std::string docx_bytes(const Document& document, const DocxInputs& inputs) {
         stories.push_back(story_part(state, kind, index, furniture, measure));
         ids.push_back(relations.add(std::string(kRelBase) + kind, stories.back().file));
     };
-    if (headers.following || title_page) add("header", 1, headers.following);
-    if (title_page) add("header", 2, headers.first);
-    if (footers.following || title_page) add("footer", 1, footers.following);
-    if (title_page) add("footer", 2, footers.first);
-    section(body, document, stories, ids, title_page);
+    bool bare = false;  // a page without header nor footer: empty parts for it
+    for (const StoryWriter::Section& s : writer.sections()) bare = bare || s.bare_first_page;
+    std::vector<Reference> following, first, empty;
+    const auto refer = [&](std::vector<Reference>& to, const std::string& type) {
+        to.push_back({stories.back().kind, type, ids.back()});
+    };
+    if (headers.following || title_page || bare) { add("header", 1, headers.following); refer(following, "default"); }
+    if (title_page) { add("header", 2, headers.first); refer(first, "first"); }
+    if (bare) { add("header", 3, nullptr); refer(empty, "first"); }
+    if (footers.following || title_page || bare) { add("footer", 1, footers.following); refer(following, "default"); }
+    if (title_page) { add("footer", 2, footers.first); refer(first, "first"); }
+    if (bare) { add("footer", 3, nullptr); refer(empty, "first"); }
+    // Each section names its parts (Word would carry the previous section's
+    // over); the document's first-page header is the first section's only.
+    const std::vector<StoryWriter::Section>& sections = writer.sections();
+    for (std::size_t k = 0; k < sections.size(); ++k) {
+        const StoryWriter::Section& s = sections[k];
+        std::vector<Reference> references = following;
+        const bool own_first = s.bare_first_page || (k == 0 && title_page);
+        for (const Reference& r : s.bare_first_page ? empty : k == 0 && title_page ? first : std::vector<Reference>{})
+            references.push_back(r);
+        const char* start = s.odd_start ? "oddPage" : k > 0 ? "nextPage" : nullptr;
+        pugi::xml_node end = s.end;
+        pugi::xml_node where = end ? end.child("w:pPr") : body;
+        if (end && !where) where = end.prepend_child("w:pPr");
+        section(where, document, references, start, own_first);
+    }
 
     if (state.problems().has_errors()) throw LettrineError(ErrorKind::Template, state.problems());
 

@@ -11,9 +11,6 @@ namespace lettrine::layout_detail {
 
 namespace {
 
-// Booktabs' proportions: \toprule and \bottomrule are 0.08 em, \midrule 0.05 em.
-constexpr double kHeavyRuleFactor = 1.6;
-
 // A laid-out cell of the row being built.
 struct CellBox {
     double x0, x1;
@@ -27,23 +24,6 @@ struct RowBox {
     std::vector<CellBox> cells;
     double height = 0;
 };
-
-// The horizontal rules of a row of a light table (filets="leger"), as
-// widths (0: none): above the first row, below the last header row and
-// below the last row.
-struct RowRules {
-    double top = 0, bottom = 0;
-};
-
-RowRules light_rules(const Table& t, std::size_t r) {
-    RowRules rules;
-    if (t.rules != TableRules::Light || t.border_width <= 0) return rules;
-    const double light = t.border_width, heavy = t.border_width * kHeavyRuleFactor;
-    if (r == 0) rules.top = heavy;
-    if (r + 1 == t.rows.size()) rules.bottom = heavy;
-    else if (t.rows[r].header && !t.rows[r + 1].header) rules.bottom = light;
-    return rules;
-}
 
 void add_light_rules(std::vector<PageItem>& items, const RowRules& rules, double left, double right, double height,
                      const Color& color) {

@@ -40,4 +40,14 @@ PointSize image_size(const Image& image, PointSize pixels, double max_width) {
     return {w, h};
 }
 
+RowRules light_rules(const Table& t, std::size_t r) {
+    RowRules rules;
+    if (t.rules != TableRules::Light || t.border_width <= 0) return rules;
+    const double light = t.border_width, heavy = t.border_width * kHeavyRuleFactor;
+    if (r == 0) rules.top = heavy;
+    if (r + 1 == t.rows.size()) rules.bottom = heavy;
+    else if (t.rows[r].header && !t.rows[r + 1].header) rules.bottom = light;
+    return rules;
+}
+
 }  // namespace lettrine

@@ -27,4 +27,15 @@ struct PointSize {
 // down to `max_width`. `pixels` is the picture's size in pixels.
 PointSize image_size(const Image& image, PointSize pixels, double max_width);
 
+// Booktabs' proportions: \toprule and \bottomrule are 0.08 em, \midrule 0.05 em.
+constexpr double kHeavyRuleFactor = 1.6;
+
+// The horizontal rules of a row of a light table (filets="leger"), as
+// widths in points (0: none): above the first row, below the last header
+// row and below the last row; none for a grid table.
+struct RowRules {
+    double top = 0, bottom = 0;
+};
+RowRules light_rules(const Table& table, std::size_t row);
+
 }  // namespace lettrine

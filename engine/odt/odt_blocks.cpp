@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "odt/chart_svg.hpp"
+#include "editable/chart_png.hpp"
+#include "editable/chart_svg.hpp"
+#include "editable/table_numbers.hpp"
 #include "odt/detail/odt_body.hpp"
 
 namespace lettrine::odt_detail {
@@ -43,13 +45,9 @@ std::string extension_of(const std::string& media_type) {
 const Pictures::Picture* Pictures::load(const std::string& src, const SourcePosition& where, Diagnostics& diagnostics) {
     std::string problem;
     std::shared_ptr<const LoadedImage> loaded;
-    if (resources_.resources) {
-        const ResourceResolver::Resolved resolved = resources_.resources->resolve(src);
-        problem = resolved.problem;
-        if (!resolved.path.empty()) loaded = resources_.images->load(resolved.path.string(), problem);
-    } else {
-        problem = "aucun dossier d'images";
-    }
+    const ResourceResolver::Resolved resolved = resources_->resolve(src);
+    problem = resolved.problem;
+    if (!resolved.path.empty()) loaded = images_->load(resolved.path.string(), problem);
     if (!loaded) {
         diagnostics.error(where, "l'image « " + src + " » ne peut pas être utilisée : " + problem);
         return nullptr;
@@ -67,11 +65,14 @@ const Pictures::Picture* Pictures::load(const std::string& src, const SourcePosi
     return &pictures_.back();
 }
 
-const Pictures::Picture* Pictures::add_svg(std::string svg) {
+const Pictures::Picture* Pictures::add_drawn(std::string bytes, const std::string& media_type, double width,
+                                             double height) {
     Picture p;
-    p.media_type = "image/svg+xml";
-    p.href = "Pictures/" + std::to_string(pictures_.size() + 1) + ".svg";
-    p.bytes = std::make_shared<const std::string>(std::move(svg));
+    p.media_type = media_type;
+    p.href = "Pictures/" + std::to_string(pictures_.size() + 1) + extension_of(media_type);
+    p.bytes = std::make_shared<const std::string>(std::move(bytes));
+    p.width = width;
+    p.height = height;
     pictures_.push_back(p);
     return &pictures_.back();
 }
@@ -79,8 +80,7 @@ const Pictures::Picture* Pictures::add_svg(std::string svg) {
 std::string BodyWriter::table_style(double width, const Block& b, const Measure& m, const Flags& f) {
     AutoStyle style;
     style.family = "table";
-    style.master_page = master_;
-    master_.clear();
+    style.master_page = take_master();
     Attributes props{{"style:width", points(width)}, {"table:align", "left"},
                      {"fo:margin-left", points(m.left)},
                      {"fo:margin-top", points(b.space_before + pending_space_)},
@@ -107,14 +107,34 @@ void BodyWriter::table(const Table& t, const Block& b, pugi::xml_node parent, co
                                      {{"style:column-width", points(w)}}});
         node.append_child("table:table-column").append_attribute("table:style-name") = styles_.name(column).c_str();
     }
+    std::vector<double> inner_widths;
+    for (double w : widths) inner_widths.push_back(std::max(0.0, w - 2 * t.padding - t.border_width));
+    const std::vector<double> comma_tabs = decimal_tab_stops(t, inner_widths, fonts_);
     pugi::xml_node header;
-    for (const TableRow& r : t.rows) {
-        if (r.header && !header) header = node.append_child("table:table-header-rows");
-        row(r, t, widths, r.header ? header : node);
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        if (t.rows[r].header && !header) header = node.append_child("table:table-header-rows");
+        row(t, r, widths, comma_tabs, t.rows[r].header ? header : node);
     }
 }
 
-void BodyWriter::row(const TableRow& r, const Table& t, const std::vector<double>& widths, pugi::xml_node parent) {
+namespace {
+
+// A cell's borders: every side in a grid, the row's booktabs rules in a
+// light table (light_rules: above the first row, under the header, under
+// the last row), none when the table has no border width.
+Attributes cell_borders(const Table& t, std::size_t row) {
+    const auto line = [&](double width) { return width > 0 ? points(width) + " solid " + colour(t.border_color) : "none"; };
+    if (t.rules == TableRules::Grid) return {{"fo:border", line(t.border_width)}};
+    const RowRules rules = light_rules(t, row);
+    return {{"fo:border-top", line(rules.top)}, {"fo:border-bottom", line(rules.bottom)},
+            {"fo:border-left", "none"}, {"fo:border-right", "none"}};
+}
+
+}  // namespace
+
+void BodyWriter::row(const Table& t, std::size_t index, const std::vector<double>& widths,
+                     const std::vector<double>& comma_tabs, pugi::xml_node parent) {
+    const TableRow& r = t.rows[index];
     pugi::xml_node node = parent.append_child("table:table-row");
     std::size_t column = 0;
     for (const TableCell& c : r.cells) {
@@ -123,9 +143,8 @@ void BodyWriter::row(const TableRow& r, const Table& t, const std::vector<double
         for (int k = 0; k < span && column + k < widths.size(); ++k) width += widths[column + k];
         AutoStyle cell;
         cell.family = "table-cell";
-        Attributes props{{"style:vertical-align", vertical(c.valign)}, {"fo:padding", points(t.padding)},
-                         {"fo:border", t.border_width > 0 ? points(t.border_width) + " solid " + colour(t.border_color)
-                                                          : "none"}};
+        Attributes props{{"style:vertical-align", vertical(c.valign)}, {"fo:padding", points(t.padding)}};
+        for (auto& border : cell_borders(t, index)) props.push_back(std::move(border));
         if (c.has_background) props.emplace_back("fo:background-color", colour(c.background));
         cell.properties.emplace_back("style:table-cell-properties", props);
         pugi::xml_node cn = node.append_child("table:table-cell");
@@ -133,8 +152,11 @@ void BodyWriter::row(const TableRow& r, const Table& t, const std::vector<double
         cn.append_attribute("office:value-type") = "string";
         if (span > 1) cn.append_attribute("table:number-columns-spanned") = span;
         Measure inner{0, 0, std::max(0.0, width - 2 * t.padding - t.border_width)};
+        Flags flags;
+        if (const Paragraph* number = decimal_paragraph(c); number && column < comma_tabs.size() && comma_tabs[column] > 0)
+            flags.number_tab = number_tab_stop(*number, comma_tabs[column], fonts_);
         if (c.content.empty()) empty_paragraph(cn, 0, Block{}, inner, Flags{});
-        for (const Block& b : c.content) block(b, cn, inner, Flags{});
+        for (const Block& b : c.content) block(b, cn, inner, flags);
         for (int k = 1; k < span; ++k) node.append_child("table:covered-table-cell");
         column += static_cast<std::size_t>(span);
     }
@@ -186,16 +208,11 @@ void BodyWriter::columns(const Columns& c, const Block& b, pugi::xml_node parent
 
 pugi::xml_node BodyWriter::frame_paragraph(pugi::xml_node parent, BoxAlign align, const Block& b, const Measure& m,
                                            const Flags& f) {
-    AutoStyle style;
-    style.family = "paragraph";
-    style.parent = "Standard";
-    style.master_page = master_;
-    master_.clear();
-    Attributes props = block_paragraph_properties(b, m, f);
+    AutoStyle style = block_paragraph_style(b, m, f);
+    Attributes& props = style.properties.front().second;
     props.emplace_back("fo:text-align", text_alignment(align));
     props.emplace_back("fo:text-indent", "0pt");
     props.emplace_back("fo:line-height", "100%");  // Standard's fixed line height would crop the picture
-    style.properties.emplace_back("style:paragraph-properties", props);
     pugi::xml_node p = parent.append_child("text:p");
     p.append_attribute("text:style-name") = styles_.name(style).c_str();
     bookmark(b, p);
@@ -203,7 +220,7 @@ pugi::xml_node BodyWriter::frame_paragraph(pugi::xml_node parent, BoxAlign align
 }
 
 void BodyWriter::picture_frame(pugi::xml_node paragraph, const Pictures::Picture& picture, double width, double height,
-                               const std::optional<std::string>& alt) {
+                               const std::optional<std::string>& alt, const Pictures::Picture* fallback) {
     AutoStyle graphic;
     graphic.family = "graphic";
     graphic.parent = "Graphics";
@@ -217,11 +234,14 @@ void BodyWriter::picture_frame(pugi::xml_node paragraph, const Pictures::Picture
     frame.append_attribute("svg:width") = points(width).c_str();
     frame.append_attribute("svg:height") = points(height).c_str();
     frame.append_attribute("draw:z-index") = 0;
-    pugi::xml_node img = frame.append_child("draw:image");
-    img.append_attribute("xlink:href") = picture.href.c_str();
-    img.append_attribute("xlink:type") = "simple";
-    img.append_attribute("xlink:show") = "embed";
-    img.append_attribute("xlink:actuate") = "onLoad";
+    for (const Pictures::Picture* shown : {&picture, fallback}) {
+        if (!shown) continue;
+        pugi::xml_node img = frame.append_child("draw:image");
+        img.append_attribute("xlink:href") = shown->href.c_str();
+        img.append_attribute("xlink:type") = "simple";
+        img.append_attribute("xlink:show") = "embed";
+        img.append_attribute("xlink:actuate") = "onLoad";
+    }
     if (alt && !alt->empty()) {
         frame.append_child("svg:title").text() = alt->c_str();
         frame.append_child("svg:desc").text() = alt->c_str();
@@ -246,10 +266,12 @@ void BodyWriter::image(const Image& img, const Block& b, pugi::xml_node parent, 
 void BodyWriter::chart(const Chart& c, const Block& b, pugi::xml_node parent, const Measure& m, const Flags& f) {
     const double w = std::min(m.width, resolve_extent(c.width, m.width));
     const ChartSvg svg = chart_svg(c, w);
-    const Pictures::Picture* picture = pictures_.add_svg(svg.svg);
+    pictures_.add_drawn(svg.svg, "image/svg+xml", svg.width, svg.height);
+    pictures_.add_drawn(svg_to_png(svg.svg, svg.width, svg.height), "image/png", svg.width, svg.height);
+    const std::vector<Pictures::Picture>& all = pictures_.all();  // the SVG, then its PNG fallback
     pugi::xml_node p = frame_paragraph(parent, c.align, b, m, f);
     const std::string alt = c.title.empty() ? "Graphique" : "Graphique : " + c.title;
-    picture_frame(p, *picture, svg.width, svg.height, alt);
+    picture_frame(p, all[all.size() - 2], svg.width, svg.height, alt, &all.back());
 }
 
 // A frame anchored to its page, where the PDF places the block; the text

@@ -64,6 +64,7 @@ void BodyWriter::block(const Block& b, pugi::xml_node parent, const Measure& m, 
                 pending_space_ += b.space_after;
             } else if constexpr (std::is_same_v<T, PageBreak>) {
                 page_break_ = true;
+                odd_ = content.odd;
                 pending_space_ = 0;
                 ++page_;
             } else if constexpr (std::is_same_v<T, Space>) {
@@ -77,9 +78,25 @@ void BodyWriter::block(const Block& b, pugi::xml_node parent, const Measure& m, 
                 page_break_ = true;
                 ++page_;
             }
-            // OutlineMarker, NoFurniture, Placeholder: nothing an editor shows.
+            else if constexpr (std::is_same_v<T, NoFurniture>) {
+                // At a page's top only (as in the DOCX): within a page's text
+                // an editor cannot drop that page's header.
+                if (page_break_ || !started_) bare_ = true;
+            }
+            // OutlineMarker, Placeholder: nothing an editor shows.
         },
         b.content);
+}
+
+std::string BodyWriter::take_master() {
+    std::string master = std::exchange(master_, std::string());
+    if ((page_break_ || !started_) && (odd_ || bare_)) {
+        master = bare_ ? (odd_ ? kMasterBareOdd : kMasterBare) : kMasterOdd;
+        page_break_ = false;  // a new master page starts a page
+    }
+    odd_ = bare_ = false;
+    started_ = true;
+    return master;
 }
 
 Attributes BodyWriter::block_paragraph_properties(const Block& b, const Measure& m, const Flags& f) {
@@ -102,10 +119,10 @@ void BodyWriter::paragraph(const Paragraph& p, const Block& b, pugi::xml_node pa
     AutoStyle style;
     style.family = "paragraph";
     style.parent = p.level > 0 ? "Heading_20_" + std::to_string(p.level) : "Standard";
-    style.master_page = master_;
-    master_.clear();
+    style.master_page = take_master();
     Attributes props = block_paragraph_properties(b, m, f);
-    props.emplace_back("fo:text-align", alignment(p.align));
+    props.emplace_back("fo:text-align", f.number_tab > 0 ? "start" : alignment(p.align));
+    style.right_tab = f.number_tab;
     // In a list, the list style places the label and the text.
     if (!f.in_list || p.first_indent != 0) props.emplace_back("fo:text-indent", points(p.first_indent));
     if (p.line_height > 0) props.emplace_back("fo:line-height", points(p.line_height));
@@ -119,6 +136,7 @@ void BodyWriter::paragraph(const Paragraph& p, const Block& b, pugi::xml_node pa
     node.append_attribute("text:style-name") = styles_.name(style).c_str();
     if (p.level > 0) node.append_attribute("text:outline-level") = p.level;
     bookmark(b, node);
+    if (f.number_tab > 0) node.append_child("text:tab");
     inlines(p.inlines, own, node);
 }
 
@@ -255,31 +273,29 @@ void BodyWriter::list_items(const List& l, pugi::xml_node list, const Measure& m
     }
 }
 
-void BodyWriter::empty_paragraph(pugi::xml_node parent, double height, const Block& b, const Measure& m,
-                                 const Flags& f) {
+AutoStyle BodyWriter::block_paragraph_style(const Block& b, const Measure& m, const Flags& f) {
     AutoStyle style;
     style.family = "paragraph";
     style.parent = "Standard";
-    style.master_page = master_;
-    master_.clear();
-    Attributes props = block_paragraph_properties(b, m, f);
-    if (height > 0) props.emplace_back("fo:line-height", points(height));
-    style.properties.emplace_back("style:paragraph-properties", props);
+    style.master_page = take_master();
+    style.properties.emplace_back("style:paragraph-properties", block_paragraph_properties(b, m, f));
+    return style;
+}
+
+void BodyWriter::empty_paragraph(pugi::xml_node parent, double height, const Block& b, const Measure& m,
+                                 const Flags& f) {
+    AutoStyle style = block_paragraph_style(b, m, f);
+    if (height > 0) style.properties.front().second.emplace_back("fo:line-height", points(height));
     if (height > 0) style.properties.push_back({"style:text-properties", {{"fo:font-size", points(std::min(height, 2.0))}}});
     parent.append_child("text:p").append_attribute("text:style-name") = styles_.name(style).c_str();
 }
 
 void BodyWriter::rule(const HorizontalRule& r, const Block& b, pugi::xml_node parent, const Measure& m, const Flags& f) {
-    AutoStyle style;
-    style.family = "paragraph";
-    style.parent = "Standard";
-    style.master_page = master_;
-    master_.clear();
-    Attributes props = block_paragraph_properties(b, m, f);
+    AutoStyle style = block_paragraph_style(b, m, f);
+    Attributes& props = style.properties.front().second;
     props.emplace_back("fo:line-height", points(1));
     props.emplace_back("fo:border-bottom", points(r.thickness) + " solid " + colour(r.color));
     props.emplace_back("fo:padding", "0pt");
-    style.properties.emplace_back("style:paragraph-properties", props);
     style.properties.push_back({"style:text-properties", {{"fo:font-size", "1pt"}}});
     parent.append_child("text:p").append_attribute("text:style-name") = styles_.name(style).c_str();
 }

@@ -24,7 +24,7 @@ void add_font_faces(pugi::xml_node root) {
     pugi::xml_node decls = root.append_child("office:font-face-decls");
     for (const char* family : {"serif", "sans", "mono"}) {
         pugi::xml_node face = decls.append_child("style:font-face");
-        const std::string name = font_name(family);
+        const std::string name = editable_font_name(family);
         face.append_attribute("style:name") = name.c_str();
         face.append_attribute("svg:font-family") = ("'" + name + "'").c_str();
         face.append_attribute("style:font-family-generic") = std::string(family) == "sans" ? "swiss"
@@ -119,10 +119,11 @@ double furniture_height(const PageFurniture& f) {
 // margin to its own distance and takes the rest as its height, so that the
 // body starts where the PDF's does.
 void add_page_layout(pugi::xml_node automatic, const std::string& name, const Document& doc,
-                     const PageFurniture* header, const PageFurniture* footer) {
+                     const PageFurniture* header, const PageFurniture* footer, bool odd_only = false) {
     const PageSetup& p = doc.page;
     pugi::xml_node layout = automatic.append_child("style:page-layout");
     layout.append_attribute("style:name") = name.c_str();
+    if (odd_only) layout.append_attribute("style:page-usage") = "right";
     add_properties(layout, "style:page-layout-properties",
                    {{"fo:page-width", points(p.width)}, {"fo:page-height", points(p.height)},
                     {"style:print-orientation", p.width > p.height ? "landscape" : "portrait"},
@@ -177,15 +178,30 @@ std::string serialise(const pugi::xml_document& xml) {
     return out.str();
 }
 
+namespace {
+
+// Whether `blocks` (and the boxes among them) hold <sans-entete-pied/> or <saut-page page="impaire"/>.
+bool sets_pages_apart(const std::vector<Block>& blocks) {
+    for (const Block& b : blocks) {
+        if (std::holds_alternative<NoFurniture>(b.content)) return true;
+        if (const auto* page_break = std::get_if<PageBreak>(&b.content); page_break && page_break->odd) return true;
+        if (const auto* box = std::get_if<Box>(&b.content); box && sets_pages_apart(box->content)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 MasterPages master_pages(const Document& document) {
     MasterPages m;
+    m.set_apart = sets_pages_apart(document.body);
     for (const auto* list : {&document.headers, &document.footers})
         for (const PageFurniture& f : *list)
             if (f.pages != PageSelection::All) m.first_page = true;
     return m;
 }
 
-std::string styles_xml(const Document& doc, Pictures& pictures, Diagnostics& diagnostics) {
+std::string styles_xml(const Document& doc, const FontSet& fonts, Pictures& pictures, Diagnostics& diagnostics) {
     pugi::xml_document xml;
     pugi::xml_node root = document_root(xml, "office:document-styles");
     add_font_faces(root);
@@ -193,7 +209,7 @@ std::string styles_xml(const Document& doc, Pictures& pictures, Diagnostics& dia
     pugi::xml_node automatic = root.append_child("office:automatic-styles");
     pugi::xml_node masters = root.append_child("office:master-styles");
     StyleRegistry styles("M");
-    BodyWriter writer(doc, styles, pictures, diagnostics);
+    BodyWriter writer(doc, fonts, styles, pictures, diagnostics);
     const auto with_content = [](const PageFurniture* f) { return f && !f->content.empty() ? f : nullptr; };
     const PageFurniture* header = with_content(choose(doc.headers, false));
     const PageFurniture* footer = with_content(choose(doc.footers, false));
@@ -204,6 +220,14 @@ std::string styles_xml(const Document& doc, Pictures& pictures, Diagnostics& dia
         const PageFurniture* first_footer = with_content(choose(doc.footers, true));
         add_page_layout(automatic, "pm2", doc, first_header, first_footer);
         add_master(masters, "Premiere", "pm2", "Standard", first_header, first_footer, writer, doc);
+    }
+    if (master_pages(doc).set_apart) {
+        add_page_layout(automatic, "pm3", doc, nullptr, nullptr);
+        add_master(masters, kMasterBare, "pm3", "Standard", nullptr, nullptr, writer, doc);
+        add_page_layout(automatic, "pm4", doc, header, footer, true);
+        add_master(masters, kMasterOdd, "pm4", "Standard", header, footer, writer, doc);
+        add_page_layout(automatic, "pm5", doc, nullptr, nullptr, true);
+        add_master(masters, kMasterBareOdd, "pm5", "Standard", nullptr, nullptr, writer, doc);
     }
     styles.write(automatic);
     return serialise(xml);

@@ -13,6 +13,7 @@ std::string serialise(const AutoStyle& s) {
         key += '|' + element;
         for (const auto& [name, value] : attributes) key += ' ' + name + '=' + value;
     }
+    if (s.right_tab > 0) key += "|right-tab " + points(s.right_tab);
     return key;
 }
 
@@ -89,6 +90,11 @@ void StyleRegistry::write(pugi::xml_node automatic_styles) const {
         for (const auto& [element, attributes] : s.properties) {
             pugi::xml_node props = node.append_child(element.c_str());
             for (const auto& [attribute, value] : attributes) props.append_attribute(attribute.c_str()) = value.c_str();
+            if (s.right_tab > 0 && element == "style:paragraph-properties") {
+                pugi::xml_node stop = props.append_child("style:tab-stops").append_child("style:tab-stop");
+                stop.append_attribute("style:position") = points(s.right_tab).c_str();
+                stop.append_attribute("style:type") = "right";
+            }
         }
     }
     for (const auto& [name, levels] : lists_) write_list(automatic_styles, name, levels);
@@ -110,18 +116,12 @@ std::string colour(const Rgb& rgb) {
     return text;
 }
 
-std::string font_name(const std::string& family) {
-    if (family == "sans") return "Liberation Sans";
-    if (family == "mono") return "Liberation Mono";
-    return "Liberation Serif";
-}
-
 Attributes text_properties(const InlineStyle& style) {
     const std::string lang = style.lang.substr(0, style.lang.find('-'));
     const std::size_t dash = style.lang.find('-');
     const std::string country = dash == std::string::npos ? "none" : style.lang.substr(dash + 1);
     return {
-        {"style:font-name", font_name(style.family)},
+        {"style:font-name", editable_font_name(style.family)},
         {"fo:font-size", points(style.size)},
         {"fo:font-weight", style.bold ? "bold" : "normal"},
         {"fo:font-style", style.italic ? "italic" : "normal"},

@@ -9,13 +9,13 @@ namespace {
 
 using namespace odt_detail;
 
-std::string content_xml(const Document& doc, Pictures& pictures, Diagnostics& diagnostics) {
+std::string content_xml(const Document& doc, const FontSet& fonts, Pictures& pictures, Diagnostics& diagnostics) {
     pugi::xml_document xml;
     pugi::xml_node root = document_root(xml, "office:document-content");
     pugi::xml_node automatic = root.append_child("office:automatic-styles");
     pugi::xml_node text = root.append_child("office:body").append_child("office:text");
     StyleRegistry styles("");
-    BodyWriter writer(doc, styles, pictures, diagnostics);
+    BodyWriter writer(doc, fonts, styles, pictures, diagnostics);
     writer.frames_into(text);
     if (master_pages(doc).first_page) writer.start_with_master("Premiere");
     const Measure measure{0, 0, doc.page.width - doc.page.margin_left - doc.page.margin_right};
@@ -32,12 +32,12 @@ std::string content_xml(const Document& doc, Pictures& pictures, Diagnostics& di
 
 }  // namespace
 
-std::string write_odt(const Document& document, const EditableResources& resources) {
+std::string write_odt(const Document& document, const EditableInputs& inputs) {
     Diagnostics diagnostics;
-    Pictures pictures(resources);
+    Pictures pictures(inputs);
     // The body first: its pictures are numbered in reading order.
-    const std::string content = content_xml(document, pictures, diagnostics);
-    const std::string styles = styles_xml(document, pictures, diagnostics);
+    const std::string content = content_xml(document, *inputs.fonts, pictures, diagnostics);
+    const std::string styles = styles_xml(document, *inputs.fonts, pictures, diagnostics);
     if (diagnostics.has_errors()) throw LettrineError(ErrorKind::Data, diagnostics);
     std::vector<package::PackageEntry> entries{
         {"mimetype", "application/vnd.oasis.opendocument.text", false},

@@ -17,18 +17,23 @@ std::string pdf_file(const Document& document, const DataValue& data, const Pipe
 }
 
 std::string odt_file(const Document& document, const DataValue&, const PipelineContext& context) {
-    return write_odt(document, EditableResources{context.resources, context.images});
+    return write_odt(document, editable_inputs(context));
 }
 
 std::string docx_file(const Document& document, const DataValue&, const PipelineContext& context) {
-    DocxInputs inputs;
-    inputs.resources = context.resources;
-    inputs.image_directory = context.resource_dir.string();
-    inputs.images = context.images;
-    return docx_bytes(document, inputs);
+    return docx_bytes(document, editable_inputs(context));
 }
 
 }  // namespace
+
+EditableInputs editable_inputs(const PipelineContext& context) {
+    EditableInputs inputs;
+    inputs.resources = context.resources;
+    inputs.image_directory = context.resource_dir.string();
+    if (context.images) inputs.images = context.images;
+    if (context.fonts) inputs.fonts = context.fonts;
+    return inputs;
+}
 
 const std::vector<OutputFormat>& output_formats() {
     static const std::vector<OutputFormat> formats{

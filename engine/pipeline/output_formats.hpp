@@ -9,6 +9,7 @@
 #include <boost/filesystem.hpp>
 
 #include "data/value.hpp"
+#include "editable/editable_inputs.hpp"
 #include "markup/document.hpp"
 #include "pipeline/document_pipeline.hpp"
 
@@ -20,6 +21,10 @@ struct OutputFormat {
     // The file's bytes; `data` names the cells of layout problems.
     std::string (*write)(const Document& document, const DataValue& data, const PipelineContext& context);
 };
+
+// What the editable writers (ODT, DOCX) read besides the tree, from a run's
+// context: its image folders and cache, its fonts.
+EditableInputs editable_inputs(const PipelineContext& context);
 
 // Every format, in the order of the help.
 const std::vector<OutputFormat>& output_formats();

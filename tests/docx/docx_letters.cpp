@@ -23,6 +23,7 @@
 #include "docx/docx_writer.hpp"
 #include "markup/markup_parser.hpp"
 #include "pipeline/document_pipeline.hpp"
+#include "pipeline/output_formats.hpp"
 #include "template/template.hpp"
 #include "views/programme_view.hpp"
 #include "views/resolved_logo.hpp"
@@ -41,13 +42,6 @@ Document letter_document(const Template& letter, const DataValue& data) {
     return parse_markup(letter.render(data), letter.source_name());
 }
 
-DocxInputs docx_inputs(const PipelineContext& context) {
-    DocxInputs inputs;
-    inputs.resources = context.resources;
-    inputs.image_directory = context.resource_dir.string();
-    inputs.images = context.images;
-    return inputs;
-}
 
 void write(const fs::path& file, const std::string& bytes) {
     std::ofstream out(file.string(), std::ios::binary);
@@ -76,7 +70,7 @@ int main(int argc, char** argv) try {
     if (std::strcmp(argv[1], "--markup") == 0 && argc == 4) {  // one markup file, images beside it
         std::ifstream in(argv[2], std::ios::binary);
         const std::string markup((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        DocxInputs inputs;
+        EditableInputs inputs;
         inputs.image_directory = fs::absolute(argv[2]).parent_path().string();
         write(argv[3], docx_bytes(parse_markup(markup, fs::path(argv[2]).filename().string()), inputs));
         return 0;
@@ -97,7 +91,7 @@ int main(int argc, char** argv) try {
     for (const Sector* sector : letter_sectors(programme, {}, warnings))
         letters.push_back({"lettre-de-mission-" + std::to_string(programme.year) + "-" + slugify(sector->id),
                            letter_view(programme, *sector)});
-    const DocxInputs inputs = docx_inputs(context);
+    const EditableInputs inputs = editable_inputs(context);
     if (rounds > 0) {
         const double docx_ms = mean_ms(rounds, letters.size(), [&] {
             for (const Letter& l : letters) docx_bytes(letter_document(letter, l.data), inputs);

@@ -18,8 +18,8 @@ const char* const kMarkup = R"(<document titre="Essai" lang="fr-FR" date="2016-0
   <liste><element>un<liste type="numeros"><element>deux</element></liste></element></liste>
 </document>)";
 
-DocxInputs inputs() {
-    DocxInputs in;
+EditableInputs inputs() {
+    EditableInputs in;
     in.image_directory = LETTRINE_SOURCE_DIR "/templates";
     return in;
 }

@@ -10,7 +10,7 @@
 
 #include "core/diagnostic.hpp"
 #include "markup/markup_parser.hpp"
-#include "odt/chart_svg.hpp"
+#include "editable/chart_svg.hpp"
 #include "odt/odt_writer.hpp"
 #include "support/process.hpp"
 
@@ -45,8 +45,8 @@ struct TempDir {
     ~TempDir() { fs::remove_all(path); }
 };
 
-EditableResources test_resources() {
-    EditableResources r;
+EditableInputs test_resources() {
+    EditableInputs r;
     r.resources = std::make_shared<const ResourceResolver>(
         ResourceResolver::for_template_folder(fs::path(LETTRINE_SOURCE_DIR) / "templates"));
     return r;
@@ -252,4 +252,17 @@ TEST(OdtFormat, NoteIsWrittenBesideItsPdf) {
     ASSERT_TRUE(fs::exists(odt));
     EXPECT_TRUE(fs::exists(dir.path / "notes/note-bilan-2016-habitat.pdf"));
     EXPECT_NE(read_back(odt).find("heading "), std::string::npos);
+}
+
+// <sans-entete-pied/> and page="impaire" as master pages (the same markup as
+// the DOCX's sections test), read back by odfpy.
+TEST(OdtWriter, PagesSetApartHaveTheirMasterPages) {
+    TempDir dir;
+    std::ifstream in(LETTRINE_SOURCE_DIR "/tests/docx/sections.xml", std::ios::binary);
+    const std::string markup((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    write_sample(dir.path / "sections.odt", markup);
+    const CommandResult r = run_command("/usr/bin/python3 " +
+                                        shell_quote(fs::path(LETTRINE_SOURCE_DIR) / "tests/odt/check_odt_sections.py") +
+                                        " " + shell_quote(dir.path / "sections.odt"));
+    EXPECT_EQ(r.code, 0) << r.out << r.err;
 }

@@ -29,12 +29,7 @@ long emu(double points);         // 12700 per pt: DrawingML
 long half_points(double points); // font sizes
 long eighths(double points);     // border widths
 std::string hex(const Rgb& color);                 // "1F4E79"
-std::string font_name(const std::string& family);  // "serif" -> "Liberation Serif"
 std::string number(long value);
-
-// Width of an Extent in `available` points (Auto: all of it).
-double extent_points(const Extent& extent, double available);
-// Column widths: fixed and percent first, relative shares of the rest.
 
 // A child element with attributes in the order given (stable bytes).
 pugi::xml_node child(pugi::xml_node parent, const char* name,
@@ -68,7 +63,8 @@ private:
 struct Media {
     std::string name;  // "image1.png", under word/media/
     std::shared_ptr<const std::string> bytes;
-    ImageInfo info;
+    ImageInfo info;    // for an SVG, its PNG fallback's format
+    bool svg = false;  // an SVG drawing (a chart), shown through its PNG fallback by older readers
 };
 
 // One list level as numbering.xml defines it.
@@ -97,12 +93,15 @@ struct ContentsEntry {
 
 class WriterState {
 public:
-    WriterState(const Document& document, const DocxInputs& inputs);
+    WriterState(const Document& document, const EditableInputs& inputs);
 
     const Document& document() const { return document_; }
     // The media entry for an <image>; nullopt after recording a problem.
     std::optional<Media> image(const Image& image, const SourcePosition& where);
     const std::vector<Media>& media() const { return media_; }
+    // A drawing made by the writer: the media entry of its SVG and of its
+    // PNG fallback, in that order.
+    std::pair<Media, Media> drawing(std::string svg, std::string png);
 
     int add_list(const ListDefinition& list);  // its w:numId (1, 2…)
     const std::vector<ListDefinition>& lists() const { return lists_; }
@@ -119,6 +118,7 @@ public:
     // The bookmark of a heading (Paragraph) or OutlineMarker listed in contents; null if none.
     const std::string* contents_bookmark(const void* node) const;
 
+    const FontSet& fonts() const { return *fonts_; }
     Diagnostics& problems() { return problems_; }
 
 private:
@@ -127,6 +127,7 @@ private:
     const Document& document_;
     std::shared_ptr<const ResourceResolver> resources_;
     std::shared_ptr<ImageCache> cache_;
+    std::shared_ptr<const FontSet> fonts_;
     std::vector<Media> media_;
     std::map<std::string, std::size_t> media_by_path_;
     std::set<std::string> refused_;  // images already reported
@@ -144,6 +145,7 @@ struct ParagraphProps {
     bool keep_next = false, keep_lines = false, page_break_before = false;
     int num_id = 0, ilvl = 0;          // w:numPr when num_id > 0
     std::optional<HorizontalRule> rule;  // a bottom border
+    double right_tab = 0;              // points: a right tab stop (a number aligned on its comma); 0: none
     double before = 0, after = 0;      // points
     double line = 0;                   // points; 0: single
     bool line_exact = false;
@@ -162,12 +164,27 @@ struct Frame {
     double story_width = 0;      // points: the story's full measure (right indent = what is left)
     bool keep_together = false;  // inside <insecable>: every paragraph kept with the next
     int list_depth = 0;          // nesting of <liste>
+    double number_tab = 0;       // a cell of a column of numbers: its number's right tab stop (points; 0: none)
 };
 
 class StoryWriter {
 public:
     StoryWriter(WriterState& state, Relations& relations, pugi::xml_node story)
         : state_(state), relations_(relations), story_(story) {}
+
+    // The body's sections: Word starts a page on an odd number, or leaves out
+    // the header and footer of one page (<sans-entete-pied/>), only at the
+    // start of a section. `end`: the paragraph whose w:pPr takes the
+    // section's w:sectPr (null for the last one, the body's own).
+    struct Section {
+        pugi::xml_node end;
+        bool odd_start = false;        // w:type="oddPage" (<saut-page page="impaire"/>)
+        bool bare_first_page = false;  // its first page without header nor footer
+    };
+    // Called on the body's writer before its blocks: page="impaire" and
+    // <sans-entete-pied/> then make sections (elsewhere they cannot).
+    void track_sections() { sections_.assign(1, Section{}); }
+    const std::vector<Section>& sections() const { return sections_; }
 
     void blocks(const std::vector<Block>& blocks, const Frame& frame);
     // The story must end with a paragraph (cells, text boxes, headers): adds
@@ -186,6 +203,8 @@ private:
     void spacer(double height, const Block& b, const Frame& frame);
     void rule(const HorizontalRule& rule, const Block& b, const Frame& frame, bool keep_next);
     void page_break(const Block& b);
+    void end_section(const Block& b, bool odd);  // the next content starts a section
+    void no_furniture();
     void chart(const Chart& chart, const Block& b, const Frame& frame);
 
     // A new w:p with its w:pPr; pending breaks, numbers, anchors and
@@ -210,6 +229,7 @@ private:
     double pending_hanging_ = 0;                      // points: its marker's room
     double pending_before_ = 0;                       // a list item's space before
     bool in_text_box_ = false;
+    std::vector<Section> sections_;                   // empty: not the body
 };
 
 // ---- Runs -------------------------------------------------------------------
@@ -230,9 +250,12 @@ void field(pugi::xml_node parent, const std::string& instruction, const std::str
 
 // ---- Drawings ---------------------------------------------------------------
 
-// A w:r holding an inline picture of `width` x `height` points.
+// A w:r holding an inline picture of `width` x `height` points; with an
+// `svg_relation_id`, an SVG picture (asvg:svgBlip, Word 2016 and later)
+// whose `relation_id` is the PNG fallback.
 void inline_picture(pugi::xml_node paragraph, const Media& media, const std::string& relation_id, int drawing_id,
-                    double width, double height, const std::string& description);
+                    double width, double height, const std::string& description,
+                    const std::string& svg_relation_id = "");
 // A w:r holding a page-anchored text box; returns w:txbxContent to fill.
 pugi::xml_node anchored_text_box(pugi::xml_node paragraph, const Positioned& pos, const PageSetup& page,
                                  double height, int drawing_id);

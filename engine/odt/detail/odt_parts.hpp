@@ -20,10 +20,11 @@ std::string serialise(const pugi::xml_document& xml);
 // first page when a header or footer is for the first or following pages only.
 struct MasterPages {
     bool first_page = false;  // "Premiere" exists; the body's first block names it
+    bool set_apart = false;   // kMasterBare, kMasterOdd, kMasterBareOdd exist (odt_body.hpp)
 };
 MasterPages master_pages(const Document& document);
 
-std::string styles_xml(const Document& document, Pictures& pictures, Diagnostics& diagnostics);
+std::string styles_xml(const Document& document, const FontSet& fonts, Pictures& pictures, Diagnostics& diagnostics);
 std::string meta_xml(const Document& document);
 std::string manifest_xml(const std::vector<Pictures::Picture>& pictures);
 

@@ -9,6 +9,7 @@
 
 #include <pugixml.hpp>
 
+#include "editable/editable_inputs.hpp"
 #include "markup/document.hpp"
 
 namespace lettrine::odt_detail {
@@ -22,6 +23,9 @@ struct AutoStyle {
     std::string master_page;  // paragraph and table styles: style:master-page-name
     // Property elements in order: {"style:paragraph-properties", {{"fo:text-align", "justify"}}}.
     std::vector<std::pair<std::string, Attributes>> properties;
+    // Paragraph styles: a right tab stop, in points from the paragraph's
+    // start (0: none), written inside style:paragraph-properties.
+    double right_tab = 0;
 };
 
 // A list style: one level style per nesting depth.
@@ -56,7 +60,6 @@ private:
 
 std::string points(double value);       // "12.5pt"
 std::string colour(const Rgb& rgb);     // "#1f4e79"
-std::string font_name(const std::string& family);  // "serif" → "Liberation Serif"
 // Every text property of `style` (font, size, weight, posture, underline,
 // position, colour, language), normal values included, for diffing.
 Attributes text_properties(const InlineStyle& style);

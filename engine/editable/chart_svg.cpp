@@ -1,4 +1,4 @@
-#include "odt/chart_svg.hpp"
+#include "editable/chart_svg.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -6,6 +6,8 @@
 
 #include "core/french.hpp"
 #include "core/text.hpp"
+#include "editable/editable_inputs.hpp"
+#include "markup/geometry.hpp"
 
 namespace lettrine {
 
@@ -54,9 +56,7 @@ std::string text_element(double x, double y, const std::string& anchor, const st
 
 ChartSvg chart_svg(const Chart& chart, double available) {
     ChartSvg out;
-    const double width = chart.width.kind == Extent::Kind::Points    ? std::min(available, chart.width.value)
-                         : chart.width.kind == Extent::Kind::Percent ? available * chart.width.value / 100
-                                                                     : available;
+    const double width = std::min(available, resolve_extent(chart.width, available));
     const double font = chart.style.size;
     const std::size_t groups = chart.categories.size(), series = std::max<std::size_t>(1, chart.series.size());
     double maximum = 0;
@@ -109,8 +109,7 @@ ChartSvg chart_svg(const Chart& chart, double available) {
                                               : "M" + num(x0) + " " + num(y0 + plot_h) + " H" + num(x0 + plot_w);
     body += "<path d=\"" + axis + "\" stroke=\"#000000\" stroke-width=\"0.5\" fill=\"none\"/>\n";
     if (!chart.unit.empty()) body += text_element(x0 + plot_w / 2, height - font * 0.4, "middle", chart.unit);
-    const std::string family = chart.style.family == "sans" ? "Liberation Sans"
-                               : chart.style.family == "mono" ? "Liberation Mono" : "Liberation Serif";
+    const std::string family = editable_font_name(chart.style.family);
     out.width = width;
     out.height = height;
     out.svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" +
