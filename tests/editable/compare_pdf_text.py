@@ -87,14 +87,13 @@ def unexplained(only_here, only_there, there_all):
     this side cut where the other side cut it elsewhere."""
     def joins(words):
         return {re.sub(r"\d", "", x + y) for x in words for y in words if x != y}
-    made_there = joins(only_there) | there_all
-    made_here = joins(only_here)
-    return sorted(w for w in only_here
-                  if w not in made_there and not any(re.sub(r"\d", "", w + y) in made_there | made_here and
-                                                     re.sub(r"\d", "", w + y) in joins(only_there) | there_all
-                                                     for y in only_here if y != w)
-                  and not any(re.sub(r"\d", "", y + w) in joins(only_there) | there_all
-                              for y in only_here if y != w))
+    made_there = joins(only_there) | there_all  # every word the other side has, whole or in two pieces
+    explained = {w for w in only_here if w in made_there}
+    for w in only_here:
+        for y in only_here:
+            if w != y and re.sub(r"\d", "", w + y) in made_there:
+                explained |= {w, y}
+    return sorted(only_here - explained)
 
 
 def page_count(path):
