@@ -60,6 +60,49 @@ LaidOutDocument assemble_dossier(std::vector<LaidOutDocument> packs, bool duplex
     return book;
 }
 
+std::string badge_format_refusal(const std::vector<const OutputFormat*>& formats) {
+    for (const OutputFormat* format : formats)
+        if (!writes_pages(*format))
+            return "le format " + format->name +
+                   " n’est pas proposé pour les badges : ce sont des cartes de 85 × 54 mm dessinées "
+                   "directement sur la planche, avec leurs traits de coupe, sans texte suivi qu’un traitement de "
+                   "texte puisse reprendre ; un nom se corrige dans les données de l’AG (--donnees-ag), puis "
+                   "lettrine atelier --badges";
+    return "";
+}
+
+namespace {
+
+// The badge sheets, PDF only (badge_format_refusal).
+void stage_badges(const WorkshopOptions& options, const GeneralAssembly& ag, const Programme& programme,
+                  const FontSet& fonts, const fs::path& folder, OutputBatch& batch) {
+    const std::string refusal = badge_format_refusal(options.formats);
+    if (!refusal.empty()) throw LettrineError(ErrorKind::Usage, SourcePosition{}, refusal);
+    const fs::path destination = folder / ("badges-" + std::to_string(ag.year) + ".pdf");
+    if (ag.registrants.empty())
+        throw LettrineError(ErrorKind::Data, SourcePosition::in_file(options.assembly.filename().string()),
+                            "aucun inscrit : pas de badge à produire");
+    batch.stage_bytes(destination, write_pdf(badge_sheets(ag, programme, fonts)));
+    if (options.progress && options.progress->verbosity() == Verbosity::Verbose)
+        options.progress->say("  " + destination.string());
+}
+
+// The dossier for printing: the packs' pages one after the other, with the
+// assembly's metadata.
+std::string dossier_pdf(std::vector<LaidOutDocument> packs, const WorkshopOptions& options,
+                        const GeneralAssembly& ag, const Programme& programme) {
+    LaidOutDocument book = assemble_dossier(std::move(packs), options.duplex);
+    // The book's metadata, set here, gets the typography its documents' get in markup.
+    book.metadata.title = french_typography("Assemblée générale " + std::to_string(ag.year) + " — dossiers des ateliers");
+    book.metadata.subject =
+        french_typography("Dossiers des ateliers par secteur de l’assemblée générale du " + format_date_long(ag.date));
+    book.metadata.author = french_typography(programme.organisation);
+    book.metadata.creation_date = pdf_date(format_date_iso(ag.date));
+    return write_pdf(book);
+}
+
+}  // namespace
+
 JobResult run_workshop_packs(const WorkshopOptions& options) {
     JobResult result;
     const fs::path template_file = options.templates / kPackTemplate;
@@ -71,56 +114,69 @@ JobResult run_workshop_packs(const WorkshopOptions& options) {
     for (const auto& d : checked.diagnostics.items()) result.warnings.add(d);
     const GeneralAssembly& ag = *checked.assembly;
     const fs::path folder = assembly_folder(options, ag);
-    const std::shared_ptr<const FontSet> fonts = context.fonts;
     OutputBatch batch(options.output);
     batch.set_job(options.job.key, options.job.clean);
     for (const fs::path& input : {options.programme, options.assembly, template_file}) batch.protect(input);
     batch.protect(options.templates / kAttendanceTemplate);
 
     if (options.badges) {
-        const fs::path destination = folder / ("badges-" + std::to_string(ag.year) + ".pdf");
-        if (ag.registrants.empty())
-            throw LettrineError(ErrorKind::Data, SourcePosition::in_file(options.assembly.filename().string()),
-                                "aucun inscrit : pas de badge à produire");
-        batch.stage_bytes(destination, write_pdf(badge_sheets(ag, programme, *fonts)));
-        if (options.progress && options.progress->verbosity() == Verbosity::Verbose)
-            options.progress->say("  " + destination.string());
+        stage_badges(options, ag, programme, *context.fonts, folder, batch);
+        result.written = batch.destinations();
     } else {
         const Template pack_template = Template::load(template_file);
         const Template attendance_template = Template::load(options.templates / kAttendanceTemplate);
         const auto workshops = selected(programme, ag, options.sectors);
+        // Per workshop, its pack then its attendance sheet, each in every
+        // format side by side: the files named before any is made, so that
+        // the summary's order does not depend on the threads.
+        const std::size_t per_workshop = 2 * options.formats.size();
+        for (const auto& [workshop, sector] : workshops)
+            for (const char* prefix : {"dossier-atelier-", "emargement-"})
+                for (const fs::path& p : output_paths(folder / (prefix + slugify(sector->id) + ".pdf"), options.formats))
+                    result.written.push_back(p);
+        // The printing dossier covers every workshop (a run limited by
+        // --secteur leaves it alone) and is made of the packs' pages: it is
+        // written in the formats that are pages (PDF), the packs being the
+        // files to edit.
+        const OutputFormat* dossier_format = nullptr;
+        for (const OutputFormat* format : options.formats)
+            if (writes_pages(*format) && !dossier_format) dossier_format = format;
+        if (!options.sectors.empty()) dossier_format = nullptr;
         std::vector<LaidOutDocument> packs(workshops.size());
         if (options.progress) options.progress->start("Dossiers d’atelier", workshops.size());
         run_in_parallel(workshops.size(), job_threads(options.jobs), [&](std::size_t i) {
+            if (batch.failed()) return;
             const auto [workshop, sector] = workshops[i];
             const std::optional<SectorBilan> bilan = options.bilans ? options.bilans(*sector) : std::nullopt;
             const DataValue view = workshop_view(programme, ag, *workshop, *sector, bilan);
             const std::string description = "l’atelier « " + sector->id + " »";
-            packs[i] = compose_document(pack_template, view, context, description);
-            const fs::path destination = folder / ("dossier-atelier-" + slugify(sector->id) + ".pdf");
-            batch.stage_bytes(destination, write_pdf(packs[i]));
+            const Document pack = compose_markup(pack_template, view, description);
+            const std::size_t first = i * per_workshop, formats = options.formats.size();
+            for (std::size_t k = 0; k < formats; ++k) {
+                const OutputFormat& format = *options.formats[k];
+                if (writes_pages(format) && &format == dossier_format) {  // its pages kept for the dossier
+                    packs[i] = layout_markup(pack, view, context);
+                    batch.stage_bytes(result.written[first + k], write_pdf(packs[i]));
+                } else {
+                    batch.stage_bytes(result.written[first + k], format.write(pack, view, context));
+                }
+            }
             // The attendance sheet alone too, to print apart from the pack.
-            batch.stage_bytes(folder / ("emargement-" + slugify(sector->id) + ".pdf"),
-                              render_pdf(attendance_template, view, context, description));
-            if (options.progress) options.progress->advance(destination.string());
+            const std::vector<std::string> sheets =
+                render_formats(attendance_template, view, context, description, options.formats);
+            for (std::size_t k = 0; k < formats; ++k) batch.stage_bytes(result.written[first + formats + k], sheets[k]);
+            if (options.progress) options.progress->advance(result.written[first].string());
         });
         if (options.progress) options.progress->finish();
-        // The printing dossier covers every workshop: a run limited by --secteur leaves it alone.
-        if (options.sectors.empty()) {
-            LaidOutDocument book = assemble_dossier(std::move(packs), options.duplex);
-            // The book's metadata, set here, gets the typography its documents' get in markup.
-            book.metadata.title = french_typography("Assemblée générale " + std::to_string(ag.year) + " — dossiers des ateliers");
-            book.metadata.subject =
-                french_typography("Dossiers des ateliers par secteur de l’assemblée générale du " + format_date_long(ag.date));
-            book.metadata.author = french_typography(programme.organisation);
-            book.metadata.creation_date = pdf_date(format_date_iso(ag.date));
-            const fs::path destination = folder / ("dossier-ag-" + std::to_string(ag.year) + ".pdf");
-            batch.stage_bytes(destination, write_pdf(book));
+        if (dossier_format) {
+            const fs::path destination =
+                folder / ("dossier-ag-" + std::to_string(ag.year) + dossier_format->extension);
+            batch.stage_bytes(destination, dossier_pdf(std::move(packs), options, ag, programme));
+            result.written.push_back(destination);
             if (options.progress && options.progress->verbosity() == Verbosity::Verbose)
                 options.progress->say("  " + destination.string());
         }
     }
-    result.written = batch.destinations();
     batch.commit();
     result.warnings.append(context.warnings->take());
     take_stale_files(batch, result);

@@ -12,6 +12,7 @@
 
 #include "ag/workshop_view.hpp"
 #include "pipeline/job_result.hpp"
+#include "pipeline/output_formats.hpp"
 #include "pipeline/progress.hpp"
 #include "layout/pages.hpp"
 
@@ -27,16 +28,28 @@ struct WorkshopOptions {
     bool duplex = false;               // --recto-verso: each pack of the dossier starts on a right-hand page
     int jobs = 0;                      // 0: one per core
     bool archival = true;              // false (--pdfa non): no PDF/A-2 identification
+    // --format: the packs' and attendance sheets' formats, side by side; the
+    // printing dossier is pages (PDF only); badges are PDF only.
+    std::vector<const OutputFormat*> formats = pdf_only();
     Progress* progress = nullptr;
     publication::Job job;              // the manifest's job: --nettoyer, stale files (core/manifest.hpp)
     BilanLookup bilans;                // key figures of each sector's latest bilan; none when empty
 };
 
-// Writes output/ag-<année>/dossier-atelier-<secteur>.pdf for every workshop
-// and output/ag-<année>/dossier-ag-<année>.pdf with all of them, in the
-// programme's sector order; with `badges`, output/ag-<année>/badges-<année>.pdf
-// only. Nothing is written when anything fails. Throws LettrineError.
+// Writes output/ag-<année>/dossier-atelier-<secteur>.pdf and
+// emargement-<secteur>.pdf for every workshop (and .odt, .docx beside them,
+// per options.formats) and output/ag-<année>/dossier-ag-<année>.pdf with all
+// the packs, in the programme's sector order (when a format of pages is
+// asked for); with `badges`, output/ag-<année>/badges-<année>.pdf only.
+// Nothing is written when anything fails. Throws LettrineError (Usage: an
+// editable format with `badges`, badge_format_refusal).
 JobResult run_workshop_packs(const WorkshopOptions& options);
+
+// Empty when every format can be given to the badges; else why not, in
+// French (« le format odt n’est pas proposé pour les badges : … »): the
+// badges are cards drawn straight onto the sheet, with no document tree for
+// an editable writer to read.
+std::string badge_format_refusal(const std::vector<const OutputFormat*>& formats);
 
 // The packs one after the other, for printing. With `duplex`, a blank page
 // is inserted before a pack that would start on a left-hand (even) page.

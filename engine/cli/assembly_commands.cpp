@@ -16,6 +16,7 @@ int run_workshops_command(const Invocation& in, Console& console) {
     workshops.badges = in.flag("--badges");
     workshops.duplex = in.flag("--recto-verso");
     workshops.jobs = in.jobs();
+    workshops.formats = parse_output_formats(in.value("--format"));
     workshops.archival = in.archival();
     workshops.progress = &console.progress();
     workshops.job = in.output_job();
@@ -24,6 +25,7 @@ int run_workshops_command(const Invocation& in, Console& console) {
     JobResult result = run_workshop_packs(workshops);
     for (const auto& d : note_warnings.items()) result.warnings.add(d);
     return console.report(result, {{"dossier-atelier-", "dossier d’atelier", "dossiers d’atelier"},
+                                   {"emargement-", "feuille d’émargement", "feuilles d’émargement"},
                                    {"dossier-ag-", "dossier complet", ""},
                                    {"badges-", "planche de badges", ""}});
 }

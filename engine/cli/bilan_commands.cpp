@@ -37,6 +37,7 @@ int run_report_command(const Invocation& in, Console& console) {
     report.output = in.value("--sortie");
     report.templates = in.value("--modeles");
     report.duplex = in.flag("--recto-verso");
+    report.formats = parse_output_formats(in.value("--format"));
     report.archival = in.archival();
     report.progress = &console.progress();
     return console.report(run_report(report), {{"rapport-", "rapport d’activité", ""}});

@@ -2,6 +2,7 @@
 // options it takes with their defaults, its own rules and its handler.
 #include <iostream>
 
+#include "ag/workshop_job.hpp"
 #include "cli/handlers.hpp"
 #include "cli/project.hpp"
 #include "core/default_paths.hpp"
@@ -54,6 +55,11 @@ void check_note(const Invocation& in) {
 }
 
 void check_workshops(const Invocation& in) {
+    check_formats(in);
+    if (in.flag("--badges")) {
+        const std::string refusal = badge_format_refusal(parse_output_formats(in.value("--format")));
+        if (!refusal.empty()) usage_error(refusal);
+    }
     if (in.has("--notes") && in.has("--badges"))
         usage_error("--notes et --badges s’excluent : les chiffres des bilans vont dans les dossiers d’atelier");
     if (in.has("--badges") && in.has("--recto-verso"))
@@ -132,7 +138,7 @@ const std::vector<CommandSpec>& command_table() {
          "              un par secteur, et un dossier complet pour l’impression) ;\n"
          "              avec --badges, les badges des inscrits\n",
          {kProgramme, {"--donnees-ag", kDefaultAssembly}, kOutput, kTemplates, kSectors, {"--badges", ""},
-          {"--recto-verso", ""}, {"--notes", ""}, kArchival, kClean},
+          {"--recto-verso", ""}, {"--notes", ""}, kFormat, kArchival, kClean},
          {}, check_workshops, run_workshops_command},
         {{"convertir-ag"}, "  convertir-ag écrit le classeur XLSX équivalent à un fichier XML de l’AG\n",
          {{"--donnees-ag", ""}, kOutput, {"--remplacer", ""}}, {}, check_convert_assembly, run_convert_assembly_command},
@@ -150,9 +156,9 @@ const std::vector<CommandSpec>& command_table() {
         {{"rapport"},
          "  rapport     rapport d’activité (PDF) : toutes les notes de bilan du dossier\n"
          "              --notes en un document, avec couverture et sommaire\n",
-         {kProgramme, {"--notes", kDefaultNotes}, kOutput, kTemplates, {"--recto-verso", ""}, kArchival},
+         {kProgramme, {"--notes", kDefaultNotes}, kOutput, kTemplates, {"--recto-verso", ""}, kFormat, kArchival},
          {{"--secteur", "rapport : --secteur ne s’emploie pas, le rapport réunit tous les secteurs du programme"}},
-         nullptr, run_report_command},
+         check_formats, run_report_command},
         {{"envoyer"},
          "  envoyer     un courriel par secteur au référent, sa lettre de mission\n"
          "              jointe : brouillons .eml dans courriels/ ; avec --smtp,\n"

@@ -7,6 +7,8 @@
 
 #include <iostream>
 
+#include "pipeline/output_formats.hpp"
+
 namespace lettrine {
 
 Console::Console(Verbosity verbosity) : progress_(std::cerr, verbosity, ::isatty(STDERR_FILENO) == 1) {}
@@ -54,8 +56,14 @@ std::string phrase(const WrittenKind& kind, const std::vector<boost::filesystem:
     std::string in_formats;
     for (const std::string& f : formats) in_formats += (in_formats.empty() ? " (" : ", ") + f;
     const boost::filesystem::path folder = files.front().parent_path();
+    // One format is named too when it is not the PDF of the default:
+    // « 5 dossiers d'atelier (odt) dans … ».
+    const bool named = formats.size() > 1 || std::any_of(output_formats().begin(), output_formats().end(),
+                                                         [&](const OutputFormat& f) {
+                                                             return !writes_pages(f) && "." + formats[0] == f.extension;
+                                                         });
     return count_phrase(stems.size(), kind.one, kind.many.empty() ? kind.one : kind.many) +
-           (formats.size() > 1 ? in_formats + ")" : "") + " dans " +
+           (named ? in_formats + ")" : "") + " dans " +
            (folder.empty() ? std::string("./") : folder.string() + "/");
 }
 

@@ -38,9 +38,11 @@ const std::vector<OptionSpec>& option_table() {
          "  --mot-de-passe-fichier F  decembre, lettres : le fichier du mot de passe du\n"
          "                     certificat de --signer\n"},
         {{"--format"}, Takes::Value,
-         "  --format LISTE     decembre, lettres, note, fusion : les formats des documents,\n"
-         "                     séparés par des virgules : pdf (par défaut), odt (modifiable\n"
-         "                     dans LibreOffice ou Word ; docs/EDITABLE.md)\n"},
+         "  --format LISTE     decembre, lettres, note, rapport, atelier, fusion : les\n"
+         "                     formats des documents, séparés par des virgules : pdf\n"
+         "                     (par défaut), odt, docx (modifiables dans LibreOffice ou\n"
+         "                     Word ; docs/EDITABLE.md) ; le dossier complet de l’AG et\n"
+         "                     les badges restent en PDF\n"},
         {{"--remplacer"}, Takes::Nothing,
          "  --remplacer        convertir, convertir-ag : remplace le classeur --sortie\n"
          "                     existant, gardé en .bak\n"},

@@ -72,6 +72,8 @@ std::vector<const OutputFormat*> parse_output_formats(const std::string& list) {
     return chosen;
 }
 
+bool writes_pages(const OutputFormat& format) { return format.write == pdf_file; }
+
 std::vector<const OutputFormat*> pdf_only() { return {&output_formats().front()}; }
 
 std::vector<boost::filesystem::path> output_paths(const boost::filesystem::path& pdf_path,

@@ -34,6 +34,13 @@ const std::vector<OutputFormat>& output_formats();
 // « format inconnu « rtf » : formats possibles pdf, odt, docx ».
 std::vector<const OutputFormat*> parse_output_formats(const std::string& list);
 
+// Whether the format's file is the laid-out pages (PDF) rather than the
+// document tree (ODT, DOCX). A job that makes pages beyond one document's
+// layout (the rapport places external notes' pages, the AG's printing
+// dossier joins the packs' pages) writes such a format from its pages, and
+// the others through `write`.
+bool writes_pages(const OutputFormat& format);
+
 // The default: PDF only.
 std::vector<const OutputFormat*> pdf_only();
 

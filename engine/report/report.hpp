@@ -31,6 +31,7 @@
 #include "data/programme.hpp"
 #include "data/value.hpp"
 #include "pipeline/job_result.hpp"
+#include "pipeline/output_formats.hpp"
 #include "pipeline/progress.hpp"
 #include "markup/document.hpp"
 #include "pdfimport/external_pdf.hpp"
@@ -54,6 +55,11 @@ struct ReportOptions {
     bool duplex = false;  // --recto-verso: every chapter starts on a right-hand (odd) page
     ImportLimits import_limits;  // for the external PDFs
     bool archival = true;              // false (--pdfa non): no PDF/A-2 identification
+    // --format: the book's formats, side by side under one name. The PDF is
+    // the laid-out book with the external notes' pages placed; an editable
+    // file (ODT, DOCX) is written from the same tree, the external notes'
+    // reserved pages left blank there (with a warning).
+    std::vector<const OutputFormat*> formats = pdf_only();
     Progress* progress = nullptr;
 };
 
@@ -138,7 +144,8 @@ std::string report_markup(const Programme& programme, const std::vector<ReportCh
 // "rapport-activite-2016.pdf"
 std::string report_file_name(const Programme& programme);
 
-// Writes <output>/rapport-activite-<année>.pdf. Every problem of every note
+// Writes <output>/rapport-activite-<année>.pdf (and .odt, .docx beside it,
+// per options.formats). Every problem of every note
 // is reported at once (LettrineError(Data)) and then nothing is written;
 // warnings (missing notes, skipped files, bilans' own warnings) come back in
 // JobResult::warnings. The same inputs give the same bytes.

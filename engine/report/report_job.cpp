@@ -1,6 +1,7 @@
 // `lettrine rapport`: the notes checked, the book composed, the external
 // notes' pages placed into it, the file written (all or nothing).
 #include "bilan/note_job.hpp"
+#include "core/french.hpp"
 #include "core/output_files.hpp"
 #include "data/programme_reader.hpp"
 #include "pipeline/document_pipeline.hpp"
@@ -45,12 +46,56 @@ std::vector<PagePlacement> placements_for(const LaidOutDocument& book, const Doc
     return placements;
 }
 
+// The laid-out book as PDF: written directly, or through a scratch file
+// when external pages are to be placed into it (by the import helper, never
+// in process).
+void stage_pdf_book(const Document& document, const std::vector<ReportChapter>& chapters,
+                    const PipelineContext& context, const ReportOptions& options, const fs::path& destination,
+                    OutputBatch& batch, JobResult& result) {
+    LayoutOptions layout_options;
+    layout_options.image_directory = context.resource_dir.string();
+    layout_options.images = context.images;
+    layout_options.resources = context.resources;
+    LaidOutDocument book = layout_document(document, *context.fonts, layout_options);
+    book.metadata.archival = options.archival;
+    for (const Diagnostic& d : book.warnings) result.warnings.add(d);
+    const std::vector<PagePlacement> placements = placements_for(book, document, chapters);
+    if (placements.empty()) {
+        batch.stage_bytes(destination, write_pdf(book));
+        return;
+    }
+    // Pages of outside PDFs are neither tagged nor checked: the book
+    // claims no conformance it cannot back up, and says which chapter.
+    const std::string file = placements.front().file.filename().string();
+    book.metadata.not_archival = book.metadata.not_accessible = file;
+    result.warnings.warning(SourcePosition::in_file(file),
+                            "le rapport n’est déclaré ni PDF/A-2 ni PDF/UA-1 : ce chapitre importe les pages "
+                            "d’un PDF extérieur, que Lettrine ne balise ni ne vérifie");
+    // The Lettrine-written book is a draft in the batch's private
+    // folder, read by the import helper and removed with the batch.
+    const fs::path staged = batch.stage(destination);
+    const fs::path draft = batch.scratch("rapport-lettrine.pdf", write_pdf(book));
+    place_external_pages(draft, placements, staged, options.import_limits);
+}
+
+// An editable file has the external notes' reserved pages blank: their
+// pages are in the PDF only.
+void warn_blank_pages(const std::vector<ReportChapter>& chapters, const fs::path& destination, JobResult& result) {
+    for (const ReportChapter& chapter : chapters)
+        if (chapter.note && chapter.note->kind == SectorNote::Kind::ExternalPdf)
+            result.warnings.warning(SourcePosition::in_file(destination.filename().string()),
+                                    "les pages de la note " + quoted(chapter.note->file.filename().string()) +
+                                        " sont laissées blanches dans ce fichier : les pages d’un PDF extérieur ne vont "
+                                        "que dans le rapport PDF");
+}
+
 }  // namespace
 
 JobResult run_report(const ReportOptions& options) {
     JobResult result;
     const fs::path report_template_file = options.templates / kReportTemplate;
-    const PipelineContext context = context_for_run(options.programme, report_template_file);
+    PipelineContext context = context_for_run(options.programme, report_template_file);
+    context.archival = options.archival;
     const Programme programme = with_resolved_logo(read_programme(options.programme), *context.resources);
 
     // 1. Every note checked; every problem of every file reported at once.
@@ -62,46 +107,33 @@ JobResult run_report(const ReportOptions& options) {
     const std::vector<ReportChapter> chapters =
         plan_chapters(programme, folder.notes, options.notes, result.warnings);
 
-    // 3. The book's markup, laid out.
+    // 3. The book's document tree, the notes in their chapters.
     const Template report_template = Template::load(report_template_file);
     const Template note_template = Template::load(options.templates / kNoteTemplate);
     const std::string markup = report_markup(programme, chapters, report_template, options.duplex);
     Document document = parse_markup(markup, report_template.source_name() + " (rendu)");
     fill_note_chapters(document, chapters, note_template);
-    LayoutOptions layout_options;
-    layout_options.image_directory = context.resource_dir.string();
-    layout_options.images = context.images;
-    layout_options.resources = context.resources;
-    LaidOutDocument book = layout_document(document, *context.fonts, layout_options);
-    book.metadata.archival = options.archival;
-    for (const Diagnostic& d : book.warnings) result.warnings.add(d);
 
-    // 4. Written: directly, or through a scratch file when external pages
-    //    are to be placed into it (by the import helper, never in process).
-    const fs::path destination = options.output / report_file_name(programme);
-    const std::vector<PagePlacement> placements = placements_for(book, document, chapters);
+    // 4. Every format, side by side under one name, all or nothing: the PDF
+    //    from the laid-out book, the editable files from the tree.
+    const std::vector<fs::path> destinations =
+        output_paths(options.output / report_file_name(programme), options.formats);
     OutputBatch batch(options.output);
     batch.protect(options.programme);
-    if (placements.empty()) {
-        batch.stage_bytes(destination, write_pdf(book));
-    } else {
-        // Pages of outside PDFs are neither tagged nor checked: the book
-        // claims no conformance it cannot back up, and says which chapter.
-        const std::string file = placements.front().file.filename().string();
-        book.metadata.not_archival = book.metadata.not_accessible = file;
-        result.warnings.warning(SourcePosition::in_file(file),
-                                "le rapport n’est déclaré ni PDF/A-2 ni PDF/UA-1 : ce chapitre importe les pages "
-                                "d’un PDF extérieur, que Lettrine ne balise ni ne vérifie");
-        // The Lettrine-written book is a draft in the batch's private
-        // folder, read by the import helper and removed with the batch.
-        const fs::path staged = batch.stage(destination);
-        const fs::path draft = batch.scratch("rapport-lettrine.pdf", write_pdf(book));
-        place_external_pages(draft, placements, staged, options.import_limits);
+    for (std::size_t i = 0; i < options.formats.size(); ++i) {
+        const OutputFormat& format = *options.formats[i];
+        if (writes_pages(format)) {
+            stage_pdf_book(document, chapters, context, options, destinations[i], batch, result);
+        } else {
+            batch.stage_bytes(destinations[i], format.write(document, DataValue{}, context));
+            warn_blank_pages(chapters, destinations[i], result);
+        }
+        if (options.progress && options.progress->verbosity() == Verbosity::Verbose)
+            options.progress->say("  " + destinations[i].string());
     }
-    if (options.progress && options.progress->verbosity() == Verbosity::Verbose)
-        options.progress->say("  " + destination.string());
     result.written = batch.destinations();
     batch.commit();
+    result.warnings.append(context.warnings->take());
     return result;
 }
 
