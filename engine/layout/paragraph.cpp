@@ -36,9 +36,10 @@ constexpr double kShortLastLineEm = 1.5;      // a paragraph's last line narrowe
 // Letter spacing a justified line may take, per gap between two letters,
 // when its word spaces stretched to the limit (half their width) cannot fill
 // it: the last resort before a loose line or a word's end alone on the last
-// line (KnuthPlassParameters::letter_spacing_badness). 0.03 em is 0.33 pt
-// in 11 pt; the sample documents' worst line takes 0.028 em.
-constexpr double kLetterSpacingEm = 0.03;
+// line (KnuthPlassParameters::letter_spacing_badness). 0.035 em is 0.39 pt
+// in 11 pt, a tracking of +35 (InDesign's units); the sample documents'
+// worst line takes 0.030 em (docs/TYPOGRAPHIE.md, « Qualité des lignes »).
+constexpr double kLetterSpacingEm = 0.035;
 constexpr double kSuperscriptScale = 0.65;    // of the parent size
 constexpr double kSuperscriptRise = 0.35;     // of the parent size
 
@@ -189,11 +190,12 @@ void ParagraphSetter::add_text(const std::string& text, const InlineStyle& style
 // A word space: glue that stretches and shrinks. A no-break space (U+00A0)
 // and a fine (U+202F) come after a penalty that forbids breaking there. The
 // no-break space is the Imprimerie nationale's « espace-mot insécable »
-// (before a colon, « 30 jours », « M. Durand »): a word space, justified
-// like the others (TeX's tie too). The fine is fixed glue of 1/8 em,
-// whatever the font draws for U+202F (0.20 em in Liberation Serif), that
-// justification never widens (inside « », before ; ! ?, in « 15 000 »);
-// the glyph stays, so the text extracts as U+202F.
+// (before a colon, « 30 jours », « M. Durand »): a word space that may
+// shrink like the others but never stretches (issue 11): a justified line's
+// other spaces take its share. The fine is fixed glue of 1/8 em, whatever
+// the font draws for U+202F (0.20 em in Liberation Serif), that
+// justification never widens nor narrows (inside « », before ; ! ?, in
+// « 15 000 »); the glyph stays, so the text extracts as U+202F.
 void ParagraphSetter::add_space(char32_t c, uint16_t style, const SourcePosition& where) {
     finish_word();
     const RunStyle& rs = styles_[style];
@@ -211,6 +213,7 @@ void ParagraphSetter::add_space(char32_t c, uint16_t style, const SourcePosition
         glue.stretch = glue.width * kSpaceStretch;
         glue.shrink = glue.width * kSpaceShrink;
     }
+    if (c == 0x00A0) glue.stretch = 0;
     if (c != ' ') {
         LineItem keep;
         keep.kind = LineItem::Kind::Penalty;
