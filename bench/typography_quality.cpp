@@ -75,6 +75,7 @@ Bound best_within(const std::vector<Bound>& bounds, std::size_t hyphens) {
 
 struct Figures {
     std::size_t paragraphs = 0, lines = 0, hyphenated = 0, justified = 0, loose = 0, overfull = 0;
+    std::size_t letter_spaced = 0;       // lines the word spaces could not fill (BrokenLine::letter_ratio)
     double max_ratio = 0, sum_ratio = 0;
     std::size_t longest_streak = 0;      // most hyphenated lines in a row (the rule: 2)
     std::size_t before_last_line = 0;    // paragraphs whose penultimate line ends with a hyphen (greedy: never; Knuth-Plass: at a cost)
@@ -83,8 +84,8 @@ struct Figures {
 };
 
 // The smallest sum of |ratio| any breaker can reach on a paragraph, under
-// the same rules (at most two hyphenated lines in a row, no hyphen before
-// the last line, no overfull line), for each number of hyphens drawn: a
+// the same rules (at most two hyphenated lines in a row, no last line made
+// of a word's end alone or shorter than the minimum, no overfull line), for each number of hyphens drawn: a
 // dynamic programme over the legal breakpoints minimising the sum of
 // |ratio| of the justified lines. Element h: the best breaking with h
 // hyphens drawn (a break after a hyphen already in the text draws none).
@@ -122,11 +123,13 @@ std::vector<Bound> least_ratio_sums(const std::vector<LineItem>& items, const Li
             const std::size_t s = i < 0 ? start_after(0, true) : start_after(breaks[static_cast<std::size_t>(i)], false);
             if (s > b) continue;
             bool interrupted = false;  // a forced break between s and b
+            bool word_space = false;   // a breakable space in the line: it is more than a word's end
             double natural = 0, stretch = 0, shrink = 0;
             for (std::size_t k = s; k < b; ++k) {
                 if (items[k].kind == LineItem::Kind::Penalty && items[k].penalty <= kForcedBreak) interrupted = true;
                 if (items[k].kind != LineItem::Kind::Penalty) natural += items[k].width;
                 if (items[k].kind == LineItem::Kind::Glue) { stretch += items[k].stretch; shrink += items[k].shrink; }
+                if (items[k].kind == LineItem::Kind::Glue && k > s && items[k - 1].kind == LineItem::Kind::Box) word_space = true;
             }
             if (interrupted) continue;
             if (items[b].kind == LineItem::Kind::Penalty) natural += items[b].width;
@@ -135,7 +138,9 @@ std::vector<Bound> least_ratio_sums(const std::vector<LineItem>& items, const Li
             double r = 0;
             if (!forced) r = natural < width ? (stretch > 0 ? (width - natural) / stretch : 1e6) : (width - natural) / shrink;
             const bool from_flagged = i >= 0 && is_flagged(breaks[static_cast<std::size_t>(i)]);
-            if (forced && b + 1 == n && from_flagged) continue;  // the former rule: no hyphen before the last line
+            // The last line: never a word's end alone nor shorter than the minimum.
+            if (forced && b + 1 == n && i >= 0 && ((from_flagged && !word_space) || natural < measure.short_last_line))
+                continue;
             for (int h = 0; h < 3; ++h) {
                 const int nh = flagged ? h + 1 : 0;
                 if (nh > 2) continue;
@@ -199,6 +204,7 @@ public:
             figures_.sum_ratio += r;
             figures_.max_ratio = std::max(figures_.max_ratio, r);
             if (line.ratio > 1) ++figures_.loose;
+            if (line.letter_ratio > 0) ++figures_.letter_spaced;
 
         }
         return lines;
@@ -256,8 +262,8 @@ std::string markup(const std::vector<std::string>& paragraphs) {
 
 void print(const char* name, const Figures& f, int repetitions) {
     const double per_paragraph_us = f.seconds / (static_cast<double>(f.paragraphs) * repetitions) * 1e6;
-    std::printf("%-14s %6zu %8zu %9.3f %9.3f %7zu %9zu %12.1f\n", name, f.lines, f.hyphenated, f.max_ratio,
-                f.justified ? f.sum_ratio / static_cast<double>(f.justified) : 0.0, f.loose, f.overfull,
+    std::printf("%-14s %6zu %8zu %9.3f %9.3f %7zu %8zu %9zu %12.1f\n", name, f.lines, f.hyphenated, f.max_ratio,
+                f.justified ? f.sum_ratio / static_cast<double>(f.justified) : 0.0, f.loose, f.letter_spaced, f.overfull,
                 per_paragraph_us);
 }
 
@@ -278,8 +284,8 @@ int main(int argc, char** argv) {
         const Document document = parse_markup(markup(paragraphs), path);
         std::printf("Texte : %s\n%zu paragraphes, justifiés, %.0f pt, mesure %.0f mm ; espace : 1/3 em, +1/6 em, -1/9 em\n\n",
                     path.c_str(), paragraphs.size(), kFontSize, kMeasureMm);
-        std::printf("%-14s %6s %8s %9s %9s %7s %9s %12s\n", "algorithme", "lignes", "césures", "|r| max",
-                    "|r| moyen", "lâches", "trop_pl.", "µs/paragr.");
+        std::printf("%-14s %6s %8s %9s %9s %7s %8s %9s %12s\n", "algorithme", "lignes", "césures", "|r| max",
+                    "|r| moyen", "lâches", "interl.", "trop_pl.", "µs/paragr.");
         const struct { const char* name; std::shared_ptr<const LineBreaker> breaker; } breakers[] = {
             {"glouton", std::make_shared<GreedyLineBreaker>()},
             {"glouton-TdT", std::make_shared<GreedyLineBreaker>(GreedyLineBreaker::Fill::Natural)},

@@ -148,8 +148,18 @@ struct Node {
     double demerits = 0;       // total, from the paragraph's start
     double natural = 0;        // the line ending here: natural width (penalty included)
     double ratio = 0;          // ... and its glue adjustment, as reported to the setter
+    double letters = 0;        // ... and its letter spacing (BrokenLine::letter_ratio)
     int previous = -1;         // node of the previous break; -1 for the start sentinel
     int overfull = 0;          // overfull lines from the paragraph's start (final pass only)
+};
+
+// What one pass of the total-fit breaker accepts.
+struct Pass {
+    double tolerance = 1;     // largest adjustment ratio of a line
+    bool final = false;       // any ratio, and overfull lines when unavoidable
+    bool relaxed = false;     // the hyphen rules give way too (a lone word with nothing but hyphenation points)
+    bool letters = false;     // a line the word spaces cannot fill at the tolerance spaces its letters
+    bool sound_end = false;   // no short last line nor a word's end alone
 };
 
 class TotalFit {
@@ -161,21 +171,26 @@ public:
         stretch_.assign(n + 1, 0);
         shrink_.assign(n + 1, 0);
         glues_.assign(n + 1, 0);
+        letters_.assign(n + 1, 0);
         for (std::size_t k = 0; k < n; ++k) {
             const LineItem& item = items[k];
             const bool counts = item.kind != LineItem::Kind::Penalty;
             width_[k + 1] = width_[k] + (counts ? item.width : 0);
             stretch_[k + 1] = stretch_[k] + (item.kind == LineItem::Kind::Glue ? item.stretch : 0);
             shrink_[k + 1] = shrink_[k] + (item.kind == LineItem::Kind::Glue ? item.shrink : 0);
+            letters_[k + 1] = letters_[k] + (item.kind == LineItem::Kind::Glue ? 0 : item.stretch);
             const bool breakable = item.kind == LineItem::Kind::Glue && k > 0 && items[k - 1].kind == LineItem::Kind::Box;
             glues_[k + 1] = glues_[k] + (breakable ? 1 : 0);
         }
     }
 
-    // One pass; false when no way through was found. `final` accepts any
-    // ratio and overfull lines; `relaxed` also drops the hyphen rules (a
-    // lone word with nothing but hyphenation points).
-    bool run(double tolerance, bool final, bool relaxed) {
+    // Whether some box can space its letters.
+    bool has_letter_stretch() const { return letters_.back() > 0; }
+
+    // One pass; false when no way through was found.
+    bool run(const Pass& pass) {
+        const double tolerance = pass.tolerance;
+        const bool final = pass.final, relaxed = pass.relaxed;
         nodes_.clear();
         active_.clear();
         Node start;
@@ -183,7 +198,7 @@ public:
         nodes_.push_back(start);
         active_.push_back(0);
         const std::size_t n = items_.size();
-        struct Best { double demerits; int from; double natural, ratio; };
+        struct Best { double demerits; int from; double natural, ratio, letters; };
         for (std::size_t b = 0; b < n; ++b) {
             const LineItem& item = items_[b];
             const bool legal = item.kind == LineItem::Kind::Penalty
@@ -225,6 +240,17 @@ public:
                     fit = stretch > 0 ? (width - natural) / stretch : kInfiniteRatio;
                     reported = stretch > 0 ? fit : 0;
                 }
+                // Letter spacing fills what word spaces at the tolerance leave.
+                double letters = 0;
+                if (pass.letters && !ragged && !forced && fit > tolerance && natural < width - kEpsilon) {
+                    const double room = letters_[b] - letters_[from.start];
+                    const double spaces = stretch * tolerance;
+                    if (room > 0 && width - natural - spaces <= room + kEpsilon) {
+                        letters = std::max(0.0, (width - natural - spaces) / room);
+                        fit = stretch > 0 ? tolerance : 0;
+                        reported = fit;
+                    }
+                }
                 const bool overfull = fit < -1 - kEpsilon;
                 if (overfull || forced) {
                     // The rescue, as in TeX: the latest break, whose line sticks out least.
@@ -239,7 +265,8 @@ public:
                 if (overfull || fit > tolerance) continue;
                 const int hyphens = flagged ? std::min(from.hyphens + 1, 2) : 0;
                 if (!relaxed && flagged && from.hyphens + 1 > p_.max_consecutive_hyphens) continue;
-                double d = p_.line_penalty + badness(fit, p_.badness_power);
+                if (pass.sound_end && paragraph_end && from.line > 0 && faulty_last_line(from, natural)) continue;
+                double d = p_.line_penalty + badness(fit, p_.badness_power) + p_.letter_spacing_badness * letters;
                 d *= d;
                 if (item.kind == LineItem::Kind::Penalty) {
                     if (item.penalty > 0) d += static_cast<double>(item.penalty) * item.penalty;
@@ -247,11 +274,11 @@ public:
                 }
                 if (flagged && from.flagged) d += p_.flagged_demerits;
                 if (paragraph_end && from.line > 0) d += last_line_demerits(from, natural);
-                const int fitness = fitness_class(fit);
+                const int fitness = letters > 0 ? 0 : fitness_class(fit);
                 if (std::abs(fitness - from.fitness) > 1) d += p_.fitness_demerits;
                 d += from.demerits;
                 Best& slot = best[fitness][hyphens];
-                if (slot.from < 0 || d < slot.demerits) slot = Best{d, a, natural, reported};
+                if (slot.from < 0 || d < slot.demerits) slot = Best{d, a, natural, reported, letters};
             }
             active_.resize(kept);
             bool created = false;
@@ -260,6 +287,7 @@ public:
                     const Best& slot = best[f][h];
                     if (slot.from < 0) continue;
                     add_node(b, slot.from, f, h, flagged, slot.demerits, slot.natural, slot.ratio);
+                    nodes_.back().letters = slot.letters;
                     created = true;
                 }
             if (!created && active_.empty() && rescue >= 0) {
@@ -292,6 +320,7 @@ public:
             line.end = node.position;
             line.natural = node.natural;
             line.ratio = node.ratio;
+            line.letter_ratio = node.letters;
             line.ends_paragraph_or_forced = is_forced(items_[node.position]);
             line.hyphenated = node.flagged;
             out.push_back(line);
@@ -320,10 +349,26 @@ private:
     double last_line_demerits(const Node& from, double natural) const {
         double d = 0;
         if (from.flagged) d += p_.final_hyphen_demerits;
-        const bool fragment = from.flagged && glues_[items_.size()] == glues_[from.start];
-        if (fragment || natural < measure_.short_last_line) d += p_.short_last_line_demerits;
+        if (faulty_last_line(from, natural)) d += p_.short_last_line_demerits;
         return d;
     }
+
+    // A paragraph's last line from `from` is shorter than the minimum, or
+    // made of nothing but a word's end.
+    bool faulty_last_line(const Node& from, double natural) const {
+        const bool fragment = from.flagged && glues_[items_.size()] == glues_[from.start];
+        return fragment || natural < measure_.short_last_line;
+    }
+
+public:
+    // The best way found ends with a faulty last line (call after a successful run).
+    bool faulty_end() const {
+        const Node& last = nodes_[static_cast<std::size_t>(best())];
+        if (last.previous <= 0) return false;
+        return faulty_last_line(nodes_[static_cast<std::size_t>(last.previous)], last.natural);
+    }
+
+private:
 
     // The first item of the line that starts after a break at `b`.
     std::size_t after_break(std::size_t b, bool at_start) const {
@@ -355,6 +400,7 @@ private:
     const KnuthPlassParameters& p_;
     std::vector<double> width_, stretch_, shrink_;  // prefix sums: totals of items [0, k)
     std::vector<std::size_t> glues_;                 // breakable glue (a word space) among [0, k)
+    std::vector<double> letters_;                    // letter spacing room of boxes and penalties among [0, k)
     std::vector<Node> nodes_;
     std::vector<int> active_;
 };
@@ -375,20 +421,40 @@ std::vector<BrokenLine> KnuthPlassLineBreaker::break_lines(const std::vector<Lin
         for (BrokenLine& line : lines) line.end = std::min(line.end, items.size());
         return lines;
     }
-    // First pass: lines within the tolerance. Second: any ratio, overfull
-    // lines when unavoidable. Third, when the second needed an overfull line
-    // or found nothing: the hyphenation rules give way (a hyphen before the
-    // last line beats a line sticking into the margin).
+    // Justified text: first no loose line; then, when that fails or leaves
+    // a faulty last line, letter spacing where word spaces are not enough.
+    // Then (ragged text starts here) lines within the tolerance, which
+    // weighs a loose line against a faulty last line; then any
+    // ratio, overfull lines when unavoidable; then, when that needed an
+    // overfull line or found nothing, the hyphenation rules give way (a
+    // hyphen before the last line beats a line sticking into the margin).
     TotalFit fit(items, measure, parameters_);
-    if (fit.run(parameters_.tolerance, false, false)) return fit.lines();
+    const bool justified = measure.ragged_stretch <= 0;
+    const bool sound_end_matters = parameters_.short_last_line_demerits > 0;
+    if (justified) {
+        Pass tight;
+        tight.tolerance = parameters_.stretch_limit;
+        if (fit.run(tight) && (!sound_end_matters || !fit.faulty_end())) return fit.lines();
+        Pass spaced = tight;
+        spaced.letters = true;
+        spaced.sound_end = sound_end_matters;
+        if (fit.has_letter_stretch() && fit.run(spaced)) return fit.lines();
+    }
+    Pass tolerant;
+    tolerant.tolerance = parameters_.tolerance;
+    if (fit.run(tolerant)) return fit.lines();
     std::vector<BrokenLine> strict;
     int strict_overfull = -1;
-    if (fit.run(kInfiniteRatio, true, false)) {
+    Pass last;
+    last.tolerance = kInfiniteRatio;
+    last.final = true;
+    if (fit.run(last)) {
         strict_overfull = fit.overfull();
         if (strict_overfull == 0) return fit.lines();
         strict = fit.lines();
     }
-    if (fit.run(kInfiniteRatio, true, true) && (strict_overfull < 0 || fit.overfull() < strict_overfull))
+    last.relaxed = true;
+    if (fit.run(last) && (strict_overfull < 0 || fit.overfull() < strict_overfull))
         return fit.lines();
     if (strict_overfull >= 0) return strict;
     return GreedyLineBreaker().break_lines(items, measure);  // unreachable in practice: the relaxed pass always ends

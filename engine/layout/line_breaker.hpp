@@ -21,7 +21,12 @@ struct LineItem {
     bool flagged = false;          // penalties: a hyphen ends the line here
     int penalty = 0;               // penalties: cost of breaking here
     double width = 0;              // points; for a penalty, added only when broken there
-    double stretch = 0, shrink = 0;  // glue only, points
+    // Glue: how far the space stretches and shrinks, points. Box: the
+    // letter spacing its letter gaps take at most, points, used only when a
+    // justified line cannot be set otherwise (KnuthPlassParameters::
+    // letter_spacing_badness); a penalty between two parts of a word holds
+    // the gap between them, spaced unless the line breaks there.
+    double stretch = 0, shrink = 0;
     uint32_t begin = 0, end = 0;   // the glyph cells this item stands for (builder's index space)
 };
 
@@ -48,6 +53,10 @@ struct BrokenLine {
                             // nor on ragged lines
     bool ends_paragraph_or_forced = false;  // the last line, or one ended by a forced break
     bool hyphenated = false;  // ends at a flagged penalty (a hyphen, drawn or already in the text)
+    // Letter spacing, as a fraction (0 to 1) of the boxes' and penalties'
+    // stretch: > 0 only on a justified line that word spaces stretched to
+    // ratio 1 could not fill.
+    double letter_ratio = 0;
 };
 
 class LineBreaker {
@@ -82,9 +91,16 @@ private:
 // bench/typography_quality.cpp (docs/TYPOGRAPHIE.md, « Mesure de la
 // qualité »); TeX's own values are given where they differ.
 struct KnuthPlassParameters {
-    // Largest adjustment ratio of a line on the first pass (TeX's \tolerance
-    // 200 is a ratio of 1.26; French text with few stretchable spaces per
-    // line needs a little more). A second pass accepts any ratio.
+    // The stretch limit: a justified line whose spaces stretch further is
+    // loose. The first pass takes no line past it (TeX's \pretolerance); a
+    // paragraph that cannot be set so, or only with a faulty last line (see
+    // short_last_line_demerits), is set again with letter spacing, then with
+    // the tolerance below.
+    double stretch_limit = 1.0;
+    // Largest adjustment ratio of a line on the pass after letter spacing
+    // (TeX's \tolerance 200 is a ratio of 1.26; French text with few
+    // stretchable spaces per line needs a little more). A last pass accepts
+    // any ratio.
     double tolerance = 2.0;
     double line_penalty = 10;           // \linepenalty: added to each line's badness
     // TeX's badness grows as |r|^3 (demerits as |r|^6), which hardly tells a
@@ -105,13 +121,23 @@ struct KnuthPlassParameters {
     // \finalhyphendemerits (TeX: 5000): a hyphen at the end of the line
     // before the last one is a cost, not a ban. What the French rule
     // forbids is a last line made of a word's end alone, priced below.
-    double final_hyphen_demerits = 5000;
+    // 2000 is a line at r = 0.6: in a paragraph of two or three lines the
+    // hyphen often evens the spacing more than it costs (bench: mean |r|
+    // 0.393 at 5000, 0.379 at 2000, with one hyphen more).
+    double final_hyphen_demerits = 2000;
     // A paragraph's last line narrower than LineMeasure::short_last_line
     // (about 1.5 em), or made of nothing but the end of a hyphenated word
     // (« vité. », « sions : »): the French rule's fault. As dear as a line
     // stretched to r = 1.8 ((10 + 100 r^2)^2), far past the stretch limit
     // (12100 at r = 1): a loose line is taken only when it is very loose.
     double short_last_line_demerits = 110000;
+    // The emergency pass (justified text only): a line that word spaces at
+    // the stretch limit cannot fill spaces its letters too, as far as the
+    // boxes' stretch (a few hundredths of an em per gap, paragraph.cpp). Its
+    // badness is the stretch limit's plus this times the letter ratio, so
+    // that as few lines as possible are spaced, each as little as possible;
+    // the pass takes no short last line nor a word's end alone.
+    double letter_spacing_badness = 1000;
 };
 
 // Knuth and Plass's total-fit algorithm: among all the ways to break the

@@ -18,7 +18,6 @@ constexpr double kSpaceShrink = 1.0 / 3.0;    // of the font's space width (TeX:
 // 50 would often be traded for a small gain in evenness.
 constexpr int kHyphenPenalty = 60;
 constexpr int kExplicitHyphenPenalty = 50;    // breaking after a hyphen in the text (TeX's \exhyphenpenalty)
-constexpr int kEmergencyPenalty = 5000;       // breaking inside a word too long for the line
 // A word of more characters than this is no word of any language (a pasted
 // hash, data run together without spaces): it is cut greedily into pieces
 // as wide as the narrowest line, the first starting a line, not hyphenated.
@@ -34,6 +33,13 @@ constexpr double kRaggedStretchEm = 3;        // ragged lines: white allowed at 
 constexpr int kRaggedHyphenPenalty = 300;
 constexpr double kFineSpaceEm = 0.125;        // the French espace fine: 1/8 em (U+202F)
 constexpr double kShortLastLineEm = 1.5;      // a paragraph's last line narrower than this is short
+// Letter spacing a justified line may take, per gap between two letters,
+// when its word spaces stretched to the limit (half their width) cannot fill
+// it: the last resort before a loose line or a word's end alone on the last
+// line (KnuthPlassParameters::letter_spacing_badness). 0.035 em is 0.39 pt
+// in 11 pt, a tracking of +35 (InDesign's units); the sample documents'
+// worst line takes 0.030 em (docs/TYPOGRAPHIE.md, « Qualité des lignes »).
+constexpr double kLetterSpacingEm = 0.035;
 constexpr double kSuperscriptScale = 0.65;    // of the parent size
 constexpr double kSuperscriptRise = 0.35;     // of the parent size
 
@@ -184,11 +190,12 @@ void ParagraphSetter::add_text(const std::string& text, const InlineStyle& style
 // A word space: glue that stretches and shrinks. A no-break space (U+00A0)
 // and a fine (U+202F) come after a penalty that forbids breaking there. The
 // no-break space is the Imprimerie nationale's « espace-mot insécable »
-// (before a colon, « 30 jours », « M. Durand »): a word space, justified
-// like the others (TeX's tie too). The fine is fixed glue of 1/8 em,
-// whatever the font draws for U+202F (0.20 em in Liberation Serif), that
-// justification never widens (inside « », before ; ! ?, in « 15 000 »);
-// the glyph stays, so the text extracts as U+202F.
+// (before a colon, « 30 jours », « M. Durand »): a word space that may
+// shrink like the others but never stretches (issue 11): a justified line's
+// other spaces take its share. The fine is fixed glue of 1/8 em, whatever
+// the font draws for U+202F (0.20 em in Liberation Serif), that
+// justification never widens nor narrows (inside « », before ; ! ?, in
+// « 15 000 »); the glyph stays, so the text extracts as U+202F.
 void ParagraphSetter::add_space(char32_t c, uint16_t style, const SourcePosition& where) {
     finish_word();
     const RunStyle& rs = styles_[style];
@@ -206,6 +213,7 @@ void ParagraphSetter::add_space(char32_t c, uint16_t style, const SourcePosition
         glue.stretch = glue.width * kSpaceStretch;
         glue.shrink = glue.width * kSpaceShrink;
     }
+    if (c == 0x00A0) glue.stretch = 0;
     if (c != ' ') {
         LineItem keep;
         keep.kind = LineItem::Kind::Penalty;
@@ -340,79 +348,6 @@ void ParagraphSetter::finish_word() {
     box(from, end);
 }
 
-// The word [begin, end), longer than kLongWordCharacters: boxes as wide as
-// the narrowest line (one character at least), an emergency break between
-// two. Linear in the word's length, one item per line.
-void ParagraphSetter::cut_long_word(std::size_t begin, std::size_t end) {
-    auto box = [&](std::size_t from, std::size_t to, double width) {
-        LineItem item;
-        item.kind = LineItem::Kind::Box;
-        item.begin = static_cast<uint32_t>(from);
-        item.end = static_cast<uint32_t>(to);
-        item.width = width;
-        items_.push_back(item);
-    };
-    std::size_t from = begin;
-    double width = 0;
-    for (std::size_t k = begin; k < end; ++k) {
-        if (k > from && width + cells_[k].advance > narrowest_) {
-            box(from, k, width);
-            LineItem penalty;
-            penalty.kind = LineItem::Kind::Penalty;
-            penalty.penalty = kEmergencyPenalty;
-            penalty.begin = penalty.end = static_cast<uint32_t>(k);
-            items_.push_back(penalty);
-            from = k;
-            width = 0;
-        }
-        width += cells_[k].advance;
-    }
-    box(from, end, width);
-}
-
-// A word (consecutive boxes) wider than the narrowest line gets a break
-// opportunity between every two characters: overflowing the margin is worse.
-void ParagraphSetter::split_long_words(double narrowest) {
-    bool needed = false;
-    for (std::size_t k = 0; k < items_.size() && !needed;) {
-        double width = 0;
-        std::size_t e = k;
-        while (e < items_.size() && items_[e].kind == LineItem::Kind::Box) width += items_[e++].width;
-        needed = width > narrowest;
-        k = e == k ? k + 1 : e;
-    }
-    if (!needed) return;
-    std::vector<LineItem> out;
-    out.reserve(items_.size() * 2);
-    for (std::size_t k = 0; k < items_.size();) {
-        double width = 0;
-        std::size_t e = k;
-        while (e < items_.size() && items_[e].kind == LineItem::Kind::Box) width += items_[e++].width;
-        if (e == k) { out.push_back(items_[k++]); continue; }
-        if (width <= narrowest) {
-            out.insert(out.end(), items_.begin() + static_cast<std::ptrdiff_t>(k), items_.begin() + static_cast<std::ptrdiff_t>(e));
-        } else {
-            for (std::size_t b = k; b < e; ++b)
-                for (uint32_t c = items_[b].begin; c < items_[b].end; ++c) {
-                    if (!(b == k && c == items_[b].begin)) {
-                        LineItem p;
-                        p.kind = LineItem::Kind::Penalty;
-                        p.penalty = kEmergencyPenalty;
-                        p.begin = p.end = c;
-                        out.push_back(p);
-                    }
-                    LineItem box;
-                    box.begin = c;
-                    box.end = c + 1;
-                    box.width = cells_[c].advance;
-                    out.push_back(box);
-                }
-        }
-        k = e;
-    }
-    items_ = std::move(out);
-}
-
 std::vector<SetLine> ParagraphSetter::set(const Paragraph& p, double x, double width, const FieldValues* fields) {
     styles_.clear();
     cells_.clear();
@@ -463,6 +398,7 @@ std::vector<SetLine> ParagraphSetter::set(const Paragraph& p, double x, double w
     LineMeasure measure{width - p.first_indent, width, p.align == TextAlign::Justify ? 0 : kRaggedStretchEm * p.style.size,
                         kShortLastLineEm * p.style.size};
     split_long_words(std::min(measure.first, measure.rest));
+    if (!ragged_) add_letter_spacing_room();
     const std::vector<BrokenLine> broken = breaker_.break_lines(items_, measure);
 
     std::vector<SetLine> lines;
@@ -544,13 +480,20 @@ std::vector<SetLine> ParagraphSetter::set(const Paragraph& p, double x, double w
             pen += cell.advance;
             ++placed_cells;
         };
+        const double letters = justify ? bl.letter_ratio : 0;
         for (std::size_t k = bl.begin; k < bl.end; ++k) {
             const LineItem& item = items_[k];
-            if (item.kind == LineItem::Kind::Penalty) continue;
+            if (item.kind == LineItem::Kind::Penalty) {
+                pen += letters * item.stretch;  // the gap between two parts of a word
+                continue;
+            }
             double extra = 0;
             if (item.kind == LineItem::Kind::Glue && ratio != 0)
                 extra = ratio > 0 ? ratio * item.stretch : ratio * item.shrink;
-            for (uint32_t c = item.begin; c < item.end; ++c) place(cells_[c]);
+            for (uint32_t c = item.begin; c < item.end; ++c) {
+                place(cells_[c]);
+                if (letters > 0 && item.kind == LineItem::Kind::Box && c + 1 < item.end) pen += letters * letter_gap(c);
+            }
             pen += extra;
         }
         // A line ending at a hyphenation point ends with a hyphen, in the style of the word.
@@ -567,6 +510,26 @@ std::vector<SetLine> ParagraphSetter::set(const Paragraph& p, double x, double w
     }
     return lines;
 }
+
+// The letter spacing room of a justified paragraph: each box gets the gaps
+// between its letters, each penalty inside a word (a hyphenation point) the
+// gap it stands in, spaced unless the line breaks there. No gap next to a
+// space: word spaces keep their own stretch.
+void ParagraphSetter::add_letter_spacing_room() {
+    for (std::size_t k = 0; k < items_.size(); ++k) {
+        LineItem& item = items_[k];
+        if (item.kind == LineItem::Kind::Box) {
+            item.stretch = 0;
+            for (uint32_t c = item.begin; c + 1 < item.end; ++c) item.stretch += letter_gap(c);
+        } else if (item.kind == LineItem::Kind::Penalty && !is_forced(item) && k > 0 && k + 1 < items_.size() &&
+                   items_[k - 1].kind == LineItem::Kind::Box && items_[k + 1].kind == LineItem::Kind::Box) {
+            item.stretch = letter_gap(items_[k - 1].end - 1);
+        }
+    }
+}
+
+// The most letter spacing after cell c, points.
+double ParagraphSetter::letter_gap(uint32_t cell) const { return kLetterSpacingEm * styles_[cells_[cell].style].size; }
 
 double ParagraphSetter::text_width(const std::string& text, const InlineStyle& style, const SourcePosition& where) {
     const auto& font = fonts_.get(style.family, {style.bold, style.italic});

@@ -101,6 +101,8 @@ private:
     void shape_word(std::size_t begin, std::size_t end);
     void hyphenation_points(std::size_t begin, std::size_t end, std::vector<std::pair<uint32_t, bool>>& breaks);
     void split_long_words(double narrowest);
+    void add_letter_spacing_room();
+    double letter_gap(uint32_t cell) const;
     void cut_long_word(std::size_t begin, std::size_t end);
     // The style (main or fallback font) that draws c; reports what cannot be drawn.
     uint16_t style_for(char32_t c, const InlineStyle& style, uint16_t main, const SourcePosition& where, uint32_t& glyph);

@@ -156,9 +156,11 @@ TEST(KnuthPlassLineBreaker, AHyphenBeforeTheLastLineIsACostNotABan) {
     const auto lines = KnuthPlassLineBreaker().break_lines(items, {100, 100});
     EXPECT_EQ(spans(lines), (Spans{{0, 5}, {6, 9}}));
     EXPECT_TRUE(lines[0].hyphenated);
-    // The cost is TeX's \finalhyphendemerits: a dearer one gives the loose line back.
+    // The cost is TeX's \finalhyphendemerits: where loose lines are allowed
+    // at all, a dearer one gives the loose line back.
     KnuthPlassParameters dear;
     dear.final_hyphen_demerits = 1e6;
+    dear.stretch_limit = 2;
     EXPECT_EQ(spans(KnuthPlassLineBreaker(dear).break_lines(items, {100, 100})), (Spans{{0, 3}, {4, 9}}));
 }
 

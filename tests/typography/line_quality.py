@@ -23,6 +23,7 @@ EDGE_TOLERANCE = 0.6       # points
 FIRST_INDENT_MAX = 30      # points: a paragraph's first line may start this far right
 MAX_HYPHENS_IN_A_ROW = 2   # the French rule: never three hyphenated lines in a row
 SUPERSCRIPT_SCALE = 0.65   # an ordinal's letters: not a size of the scale
+HYPHENS = "-\u00ad\u2010"  # hyphen-minus, soft hyphen (a break hyphen's text), hyphen
 
 
 class Line:
@@ -40,8 +41,11 @@ class Line:
         self.measure = None  # (left, right) when the line is justified body text
 
     def hyphenated(self):
+        """The line ends with a word's first part: a hyphen after a letter,
+        drawn by the breaker (extracted as the soft hyphen U+00AD, so that a
+        copy gives the whole word) or typed (« Saint- »)."""
         t = self.text.rstrip()
-        return len(t) >= 2 and t[-1] == "-" and t[-2].isalpha()
+        return len(t) >= 2 and t[-1] in HYPHENS and t[-2].isalpha()
 
     def stretch_ratio(self):
         """Largest adjustment ratio of the line's word spaces (None: no space)."""
