@@ -39,17 +39,44 @@ std::string french_value(double v) {
     return s;
 }
 
-double axis_top(double maximum) {
-    if (maximum <= 0) return 1;
+// The value axis: its end and the step of its graduations (at most six).
+struct ValueAxis {
+    double top = 1;
+    double step = 1;
+};
+
+ValueAxis value_axis(double maximum) {
+    if (maximum <= 0) return {};
     const double magnitude = std::pow(10.0, std::floor(std::log10(maximum)));
     for (double step : {0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0})
-        if (step * magnitude * 6 >= maximum) return std::ceil(maximum / (step * magnitude)) * step * magnitude;
-    return maximum;
+        if (step * magnitude * 6 >= maximum)
+            return {std::ceil(maximum / (step * magnitude)) * step * magnitude, step * magnitude};
+    return {maximum, maximum};
 }
 
 std::string text_element(double x, double y, const std::string& anchor, const std::string& content, bool bold = false) {
     return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" text-anchor=\"" + anchor + "\"" +
            (bold ? " font-weight=\"bold\"" : "") + ">" + xml_escape(content) + "</text>\n";
+}
+
+// The value axis' graduations with their labels, as the PDF chart has them.
+std::string graduations(const ValueAxis& axis, bool horizontal, double x0, double y0, double plot_w, double plot_h,
+                        double font) {
+    std::string out;
+    const int count = static_cast<int>(std::lround(axis.top / axis.step));
+    for (int i = 0; i <= count; ++i) {
+        const double t = axis.step * i, share = t / axis.top;
+        if (horizontal) {
+            const double x = x0 + share * plot_w;
+            out += "<path d=\"M" + num(x) + " " + num(y0 + plot_h) + " v3\" stroke=\"#000000\" stroke-width=\"0.5\"/>\n";
+            out += text_element(x, y0 + plot_h + 3 + font, "middle", french_value(t));
+        } else {
+            const double y = y0 + plot_h - share * plot_h;
+            out += "<path d=\"M" + num(x0 - 3) + " " + num(y) + " h3\" stroke=\"#000000\" stroke-width=\"0.5\"/>\n";
+            out += text_element(x0 - 5, y + font * 0.35, "end", french_value(t));
+        }
+    }
+    return out;
 }
 
 }  // namespace
@@ -63,11 +90,12 @@ ChartSvg chart_svg(const Chart& chart, double available) {
     for (const ChartCategory& c : chart.categories)
         for (const auto& v : c.values)
             if (v) maximum = std::max(maximum, *v);
-    const double top = axis_top(maximum);
+    const ValueAxis value = value_axis(maximum);
+    const double top = value.top;
     const double title_h = chart.title.empty() ? 0 : font * 1.8;
     const double plot_top = title_h + kLegendRow + 4;
     const double group_h = static_cast<double>(series) * kBar + kGroupGap;
-    const double label_w = chart.horizontal ? width * 0.3 : 0;
+    const double label_w = chart.horizontal ? width * 0.3 : font * 2.5;  // vertical: the graduations
     const double plot_w = width - label_w - 30;
     const double plot_h = chart.horizontal ? static_cast<double>(groups) * group_h
                                            : std::max(60.0, chart.height - plot_top - font * 4);
@@ -108,6 +136,7 @@ ChartSvg chart_svg(const Chart& chart, double available) {
     const std::string axis = chart.horizontal ? "M" + num(x0) + " " + num(y0) + " V" + num(y0 + plot_h)
                                               : "M" + num(x0) + " " + num(y0 + plot_h) + " H" + num(x0 + plot_w);
     body += "<path d=\"" + axis + "\" stroke=\"#000000\" stroke-width=\"0.5\" fill=\"none\"/>\n";
+    body += graduations(value, chart.horizontal, x0, y0, plot_w, plot_h, font);
     if (!chart.unit.empty()) body += text_element(x0 + plot_w / 2, height - font * 0.4, "middle", chart.unit);
     const std::string family = editable_font_name(chart.style.family);
     out.width = width;

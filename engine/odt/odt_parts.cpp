@@ -20,19 +20,6 @@ const char* const kNamespaces[][2] = {
     {"xmlns:svg", "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"},
 };
 
-void add_font_faces(pugi::xml_node root) {
-    pugi::xml_node decls = root.append_child("office:font-face-decls");
-    for (const char* family : {"serif", "sans", "mono"}) {
-        pugi::xml_node face = decls.append_child("style:font-face");
-        const std::string name = editable_font_name(family);
-        face.append_attribute("style:name") = name.c_str();
-        face.append_attribute("svg:font-family") = ("'" + name + "'").c_str();
-        face.append_attribute("style:font-family-generic") = std::string(family) == "sans" ? "swiss"
-                                                             : std::string(family) == "mono" ? "modern" : "roman";
-        face.append_attribute("style:font-pitch") = std::string(family) == "mono" ? "fixed" : "variable";
-    }
-}
-
 pugi::xml_node named_style(pugi::xml_node styles, const std::string& name, const std::string& display,
                            const char* family, const std::string& parent = {}) {
     pugi::xml_node s = styles.append_child("style:style");
@@ -161,6 +148,22 @@ void add_master(pugi::xml_node masters, const std::string& name, const std::stri
 }
 
 }  // namespace
+
+// Declared in styles.xml and again in content.xml: LibreOffice resolves a
+// content automatic style's style:font-name only against content.xml's own
+// declarations (without them, sans-serif text showed in serif).
+void add_font_faces(pugi::xml_node root) {
+    pugi::xml_node decls = root.append_child("office:font-face-decls");
+    for (const char* family : {"serif", "sans", "mono"}) {
+        pugi::xml_node face = decls.append_child("style:font-face");
+        const std::string name = editable_font_name(family);
+        face.append_attribute("style:name") = name.c_str();
+        face.append_attribute("svg:font-family") = ("'" + name + "'").c_str();
+        face.append_attribute("style:font-family-generic") = std::string(family) == "sans" ? "swiss"
+                                                             : std::string(family) == "mono" ? "modern" : "roman";
+        face.append_attribute("style:font-pitch") = std::string(family) == "mono" ? "fixed" : "variable";
+    }
+}
 
 pugi::xml_node document_root(pugi::xml_document& xml, const char* name) {
     pugi::xml_node declaration = xml.append_child(pugi::node_declaration);

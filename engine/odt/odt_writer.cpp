@@ -12,6 +12,7 @@ using namespace odt_detail;
 std::string content_xml(const Document& doc, const FontSet& fonts, Pictures& pictures, Diagnostics& diagnostics) {
     pugi::xml_document xml;
     pugi::xml_node root = document_root(xml, "office:document-content");
+    add_font_faces(root);
     pugi::xml_node automatic = root.append_child("office:automatic-styles");
     pugi::xml_node text = root.append_child("office:body").append_child("office:text");
     StyleRegistry styles("");

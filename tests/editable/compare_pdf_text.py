@@ -36,17 +36,20 @@ FURNITURE_LENGTH = 25
 # only in Lettrine's PDF, only in LibreOffice's): a narrow allowance, any
 # other difference still fails.
 NUMBER = r"[\d,.%]+"
-CHART = rf"{NUMBER}|Prévus|Réalisés"
+# The DOCX chart is a picture (SVG, with the PNG that LibreOffice shows): its
+# words (title, legend, values, graduations) are drawn, not text.
+CHART = rf"{NUMBER}|Prévus|Réalisés|Jours|consacrés|à|chaque|mission"
+DOCX_CHART = "le graphique du DOCX est une image (SVG et PNG de repli) : pdftotext n’en lit pas les mots"
+# LibreOffice hyphenates « Métro-pole » in a narrow cell beside « Contribution »:
+# pdftotext reads the two cells' lines into each other.
+TABLE_CELLS = "deux cellules voisines lues mêlées par pdftotext (« MétroContribution pole »)"
 KNOWN = {
-    ("note-bilan-", "odt"): ("le graphique de l’ODT n’a pas les graduations de son axe", NUMBER, "^$"),
-    ("note-bilan-", "docx"): ("le graphique manque dans le DOCX (engine/docx, en cours) : ni ses libellés ni "
-                              "ses nombres", CHART, "^$"),
-    ("rapport-activite-", "odt"): ("le graphique de l’ODT n’a pas les graduations de son axe ; le sommaire de "
-                                   "l’ODT n’a ni les numéros de page ni les points de conduite",
-                                   rf"{NUMBER}|page", "^$"),
-    ("rapport-activite-", "docx"): ("le graphique manque dans le DOCX ; dans le sommaire du DOCX, LibreOffice "
-                                    "met « ? » à la place des numéros de page (champs PAGEREF non résolus)",
-                                    CHART, r".*[?.]"),
+    ("note-bilan-", "docx"): (DOCX_CHART, CHART, "^$"),
+    ("note-bilan-2016-dechets-ressources", "odt"): (TABLE_CELLS, "Contribution", "MétroContribution|pole"),
+    ("rapport-activite-", "odt"): ("le sommaire de l’ODT n’a ni les numéros de page ni les points de conduite ; "
+                                   + TABLE_CELLS, rf"{NUMBER}|page|Contribution", "^$|MétroContribution|pole"),
+    ("rapport-activite-", "docx"): (DOCX_CHART + " ; dans le sommaire du DOCX, LibreOffice met « ? » à la place "
+                                    "des numéros de page (champs PAGEREF non résolus)", CHART, r".*[?.]"),
     ("lettre-de-mission-2016-dechets-ressources", "odt"): (
         "les deux cadres des signatures côte à côte, un peu décalés en hauteur par LibreOffice : pdftotext "
         "mêle leurs lignes (« DéClaire chets »)", "Claire", "DéClaire|chets"),

@@ -46,7 +46,7 @@ TEST(EditableCommands, RapportIsWrittenInEveryFormatBesideItsPdf) {
     const CommandResult r = run_lettrine("rapport --format pdf,odt,docx --sortie " + shell_quote(a.path));
     ASSERT_EQ(r.code, 0) << r.err;
     const std::string base = (a.path / "rapport-activite-2016").string();
-    EXPECT_NE(r.err.find("rapport d'activité dans " + base + ".pdf, " + base + ".odt et " + base + ".docx"),
+    EXPECT_NE(r.err.find("rapport d’activité dans " + base + ".pdf, " + base + ".odt et " + base + ".docx"),
               std::string::npos) << r.err;
     for (const char* extension : {".odt", ".docx"}) {
         const std::string found = headings(base + extension);
@@ -89,7 +89,7 @@ TEST(EditableCommands, WorkshopPacksAndAttendanceSheetsInEveryFormat) {
     const CommandResult r = run_lettrine("atelier --format pdf,odt,docx --sortie " + shell_quote(a.path));
     ASSERT_EQ(r.code, 0) << r.err;
     const fs::path folder = a.path / "ag-2016";
-    EXPECT_NE(r.err.find("5 dossiers d'atelier (pdf, odt, docx) dans " + folder.string() + "/, 5 feuilles "
+    EXPECT_NE(r.err.find("5 dossiers d’atelier (pdf, odt, docx) dans " + folder.string() + "/, 5 feuilles "
                          "d’émargement (pdf, odt, docx) dans " + folder.string() + "/, dossier complet dans " +
                          (folder / "dossier-ag-2016.pdf").string()),
               std::string::npos) << r.err;
@@ -111,7 +111,7 @@ TEST(EditableCommands, WorkshopsWithoutPdfWriteNoPrintingDossier) {
     TempDir dir;
     const CommandResult r = run_lettrine("atelier --format odt --sortie " + shell_quote(dir.path));
     ASSERT_EQ(r.code, 0) << r.err;
-    EXPECT_NE(r.err.find("5 dossiers d'atelier (odt) dans"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("5 dossiers d’atelier (odt) dans"), std::string::npos) << r.err;
     EXPECT_TRUE(fs::exists(dir.path / "ag-2016/dossier-atelier-habitat.odt"));
     EXPECT_FALSE(fs::exists(dir.path / "ag-2016/dossier-atelier-habitat.pdf"));
     EXPECT_FALSE(fs::exists(dir.path / "ag-2016/dossier-ag-2016.pdf"));

@@ -12,6 +12,8 @@
 
 namespace lettrine::odt_detail {
 
+// The Liberation faces every part names (office:font-face-decls).
+void add_font_faces(pugi::xml_node root);
 // The root element of an office document part with every namespace this writer uses.
 pugi::xml_node document_root(pugi::xml_document& xml, const char* name);
 std::string serialise(const pugi::xml_document& xml);
