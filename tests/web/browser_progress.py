@@ -24,7 +24,9 @@ def upload_once(base, workbook):
     body += ("--%s--\r\n" % boundary).encode()
     request = urllib.request.Request(base + "/decembre", data=body, headers={
         "Content-Type": "multipart/form-data; boundary=" + boundary, "Cookie": cookie})
-    urllib.request.urlopen(request).read()  # the job runs on in the server
+    # The answer is the job's waiting page (redirect followed): the job is
+    # queued and runs on in the server.
+    return urllib.request.urlopen(request).read()
 
 
 def progress_flow(driver, base, source, captures, screenshot, check):
@@ -32,9 +34,13 @@ def progress_flow(driver, base, source, captures, screenshot, check):
     others = [threading.Thread(target=upload_once, args=(base, workbook)) for _ in range(8)]
     driver.get(base + "/decembre")
     driver.find_element(By.ID, "fichiers").send_keys(os.path.join(source, "input", "programme-2016.xlsx"))
+    # The browser uploads once every other upload has been accepted: its job
+    # then waits behind eight jobs of about a second each (two at a time),
+    # so its waiting page is up for seconds whatever the machine's load.
     for t in others:
         t.start()
-    time.sleep(0.3)
+    for t in others:
+        t.join()
     driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     seen, values, shot = [], set(), False
     deadline = time.time() + 60
@@ -53,8 +59,6 @@ def progress_flow(driver, base, source, captures, screenshot, check):
         except Exception:  # the page changed under the query
             pass
         time.sleep(0.02)
-    for t in others:
-        t.join()
     check(len(driver.find_elements(By.CSS_SELECTOR, "li.carte")) == 4, "cartes absentes après l’attente")
     # The queue position itself is checked over HTTP with the gate held by
     # the test (tests/web/jobs_test.cpp): here the other uploads may all be
