@@ -151,6 +151,62 @@ TEST(WebFormats, AReferentGetsItsNoteInDocx) {
     EXPECT_TRUE(docx->body == slurp(cli / "notes/note-bilan-2016-habitat.docx"));
 }
 
+TEST(WebFormats, TheReportInDocxSaysThePdfNotesPagesAreBlank) {
+    RunningServer server;
+    auto client = server.client();
+    const fs::path notes = server.folder() / "notes";
+    const auto [code, out] = run_lettrine("note --donnees " + source("input/bilans/bilan-2016-habitat.xlsx").string() +
+                                          " --sortie " + notes.string(), "cd " + source("").string() + " && ");
+    ASSERT_EQ(code, 0) << out;
+    auto sent = post_form(client, "/rapport", "/rapport",
+                          {{"programme", "programme-2016.xlsx", slurp(source("input/programme-2016.xlsx"))},
+                           {"notes", "bilan-2016-circuits-courts.xlsx", slurp(source("input/bilans/bilan-2016-circuits-courts.xlsx"))},
+                           {"notes", "Note Habitat 2016.pdf", slurp(notes / "notes/note-bilan-2016-habitat.pdf")},
+                           ticked("docx")});
+    ASSERT_EQ(sent->status, 303) << sent->body.substr(0, 4000);
+    const std::string base = sent->get_header_value("Location");
+    const std::string page = client.Get(base.c_str())->body;
+    EXPECT_NE(page.find("<a href=\"" + base + "rapport-activite-2016.docx\" download>Modifier dans Word"), std::string::npos)
+        << page;
+    EXPECT_NE(page.find("Note Habitat 2016.pdf"), std::string::npos);
+    // The note named as it was sent.
+    EXPECT_NE(page.find("avertissement\u00A0: les pages de la note «\u202FNote Habitat 2016.pdf\u202F» sont laissées "
+                        "blanches dans ce fichier"),
+              std::string::npos)
+        << page;
+    auto docx = client.Get((base + "rapport-activite-2016.docx").c_str());
+    ASSERT_EQ(docx->status, 200);
+    EXPECT_EQ(docx->get_header_value("Content-Type"), kDocxType);
+    EXPECT_TRUE(has_entry(docx->body, "word/document.xml"));
+}
+
+TEST(WebFormats, TheAssemblyPacksAndEmargementsInOdtTheBadgesInPdf) {
+    RunningServer server;
+    auto client = server.client();
+    auto sent = post_form(client, "/assemblee", "/assemblee",
+                          {{"programme", "programme-2016.xlsx", slurp(source("input/programme-2016.xlsx"))},
+                           {"ag", "ag-2016.xlsx", slurp(source("input/ag-2016.xlsx"))},
+                           ticked("odt")});
+    ASSERT_EQ(sent->status, 303) << sent->body.substr(0, 4000);
+    const std::string base = sent->get_header_value("Location");
+    const std::string page = client.Get(base.c_str())->body;
+    EXPECT_NE(page.find("<a href=\"" + base + "ag-2016/dossier-atelier-habitat.odt\" download>Modifier dans LibreOffice"),
+              std::string::npos)
+        << page;
+    EXPECT_NE(page.find("<a href=\"" + base + "ag-2016/emargement-habitat.odt\" download>Modifier dans LibreOffice"),
+              std::string::npos);
+    EXPECT_NE(page.find("alt=\"Première planche de badges\""), std::string::npos);
+    EXPECT_EQ(page.find("Modifier dans Word"), std::string::npos);
+    auto odt = client.Get((base + "ag-2016/emargement-habitat.odt").c_str());
+    ASSERT_EQ(odt->status, 200);
+    EXPECT_EQ(odt->get_header_value("Content-Type"), kOdtType);
+    const std::string zip = client.Get((base + "lettrine-ag-2016.zip").c_str())->body;
+    EXPECT_TRUE(has_entry(zip, "ag-2016/dossier-atelier-habitat.odt"));
+    EXPECT_TRUE(has_entry(zip, "ag-2016/badges-2016.pdf"));
+    EXPECT_FALSE(has_entry(zip, "ag-2016/badges-2016.odt"));
+    EXPECT_FALSE(has_entry(zip, "ag-2016/dossier-ag-2016.odt"));  // the printing dossier is pages: PDF only
+}
+
 TEST(WebFormats, AnUnknownFormatIsRefusedInFrench) {
     RunningServer server;
     auto client = server.client();
