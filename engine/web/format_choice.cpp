@@ -64,9 +64,13 @@ FormatChoice chosen_formats(const httplib::Request& req) {
     FormatChoice choice;
     std::vector<std::string> asked{"pdf"};
     for (const std::string& value : field_values(req, kFormatsField)) {
+        if (value.empty()) continue;
         if (!format_named(value)) {
-            // Shown as sent, but never more than a few characters of it.
-            const std::string shown = value.size() > 20 ? value.substr(0, 20) + "…" : value;
+            // Shown as sent, but only its first printable ASCII characters
+            // (a format's name is one): no broken UTF-8 on the page.
+            std::string shown;
+            for (const char c : value)
+                if (c >= 0x20 && c < 0x7f && shown.size() < 20) shown += c;
             choice.refusal = "format inconnu : « " + shown + " ». Lettrine prépare toujours le PDF, et sur demande "
                              "l’ODT (LibreOffice) et le DOCX (Word) : cochez-les dans « Formats ».";
             return choice;
