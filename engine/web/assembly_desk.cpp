@@ -6,6 +6,7 @@
 #include "ag/note_figures.hpp"
 #include "ag/workshop_job.hpp"
 #include "core/text.hpp"
+#include "web/format_choice.hpp"
 #include "web/sheet_grid.hpp"
 #include "web/staff_jobs.hpp"
 #include "web/zip_bundle.hpp"
@@ -32,18 +33,24 @@ void documents_view(const Workspace& workspace, const DecemberSettings& settings
                     std::vector<std::string>& served) {
     DataValue packs = DataValue::list(), sheets = DataValue::list();
     for (const fs::path& file : written) {
+        if (file.extension() != ".pdf") continue;  // the editable twins go on their PDF's card
         const std::string relative = file.lexically_relative(output).generic_string();
         const std::string name = file.stem().string();
         if (starts_with(name, "dossier-atelier-")) {
             const std::string sector = sector_name(programme, name.substr(16));
-            packs.push_back(document_card(workspace, output, relative, sector, "Première page du dossier d’atelier — " + sector,
-                                          1, settings.preview_width, served));
+            DataValue card = document_card(workspace, output, relative, sector,
+                                           "Première page du dossier d’atelier — " + sector, 1, settings.preview_width,
+                                           served);
+            add_editable_links(card, output, relative, settings.formats, "dossier d’atelier — " + sector, served);
+            packs.push_back(card);
         } else if (starts_with(name, "emargement-")) {
             DataValue sheet = DataValue::map();
-            sheet.set("titre", text(sector_name(programme, name.substr(11))));
+            const std::string sector = sector_name(programme, name.substr(11));
+            sheet.set("titre", text(sector));
             sheet.set("pdf", text(relative));
             sheet.set("taille", text(size_text(static_cast<std::size_t>(fs::file_size(file)))));
             served.push_back(relative);
+            add_editable_links(sheet, output, relative, settings.formats, "feuille d’émargement — " + sector, served);
             sheets.push_back(sheet);
         } else if (starts_with(name, "dossier-ag-")) {
             view.set("dossier", document_card(workspace, output, relative, "Dossier complet, pour l’impression",
@@ -106,12 +113,14 @@ DecemberOutcome assembly_from_upload(const Workspace& workspace, const ReferentD
     options.templates = settings.templates;
     options.jobs = settings.jobs;
     options.duplex = request.duplex;
+    options.formats = settings.formats;
     options.progress = request.progress;
     JobResult packs, badges;
     try {
         packs = run_workshop_packs(options);
         if (!checked.assembly->registrants.empty()) {
             options.badges = true;
+            options.formats = pdf_only();  // cards drawn on the sheet: no document tree to edit
             badges = run_workshop_packs(options);
         }
     } catch (const LettrineError& e) {

@@ -3,6 +3,7 @@
 
 #include "web/access.hpp"
 #include "web/assembly_desk.hpp"
+#include "web/format_choice.hpp"
 #include "web/work_pages.hpp"
 
 namespace lettrine::web {
@@ -15,6 +16,7 @@ std::string form_page(ServerKit& kit, const httplib::Request& req, httplib::Resp
     if (!data.is_map()) data = DataValue::map();
     add_kept_programme(kit, data);
     add_returned_bilans(kit, data);
+    data.set("formats_badges", DataValue::boolean(true));  // the page says the badges stay PDF
     return kit.page(req, res, "assemblee", kTitle, data, error);
 }
 
@@ -24,11 +26,13 @@ void post_assembly(ServerKit& kit, const httplib::Request& req, httplib::Respons
     if (!kit.uploaded_files(req, res, request->programme, "programme")) return;
     if (!kit.uploaded_files(req, res, request->assembly, "ag")) return;
     if (!kit.uploaded_files(req, res, request->notes, "notes")) return;
+    const std::optional<DecemberSettings> settings = settings_with_formats(kit, req, res, "assemblee");
+    if (!settings) return;
     request->returned_bilans = form_field(req, "rendus") == "oui";
     request->duplex = form_field(req, "recto_verso") == "oui";
-    kit.start_job(res, kit.job_owner(req), "assemblee", [&kit, request](Progress& progress) {
+    kit.start_job(res, kit.job_owner(req), "assemblee", [&kit, request, settings](Progress& progress) {
         request->progress = &progress;
-        return assembly_from_upload(kit.workspace, kit.desk, kit.december, *request, [&kit](const DataValue& view) {
+        return assembly_from_upload(kit.workspace, kit.desk, *settings, *request, [&kit](const DataValue& view) {
             return kit.pages.render("assemblee-prete", kTitle + std::string(" : les dossiers sont prêts"), view);
         });
     });

@@ -11,6 +11,7 @@
 #include "markup/french_punctuation.hpp"
 #include "pipeline/parallel.hpp"
 #include "preview/preview.hpp"
+#include "web/format_choice.hpp"
 #include "web/sheet_grid.hpp"
 #include "web/zip_bundle.hpp"
 
@@ -79,6 +80,8 @@ DataValue letter_cards(const Workspace& workspace, const DecemberSettings& setti
     for (std::size_t i = 0; i < letters.size(); ++i) {
         served.push_back(letters[i].file);
         served.push_back(cards[i].find("apercu")->as_text());
+        add_editable_links(cards[i], output, letters[i].file, settings.formats,
+                           "lettre de mission — " + cards[i].find("secteur")->as_text(), served);
         list.push_back(cards[i]);
     }
     return list;
@@ -153,6 +156,7 @@ DecemberOutcome december_from_upload(const Workspace& workspace, const DecemberS
     options.output = output;
     options.templates = settings.templates;
     options.jobs = settings.jobs;
+    options.formats = settings.formats;
     options.progress = progress;
     JobResult result;
     try {

@@ -14,6 +14,7 @@
 #include "core/diagnostic.hpp"
 #include "data/value.hpp"
 #include "data/xlsx_reader.hpp"
+#include "pipeline/output_formats.hpp"
 #include "pipeline/progress.hpp"
 #include "web/upload.hpp"
 #include "web/workspace.hpp"
@@ -24,6 +25,9 @@ struct DecemberSettings {
     boost::filesystem::path templates = "templates";  // the documents' templates (--modeles)
     int jobs = 0;                                      // threads inside one batch (0: one per core)
     int preview_width = 300;                           // pixels
+    // The documents' formats (--format): per request, from the page's form
+    // (web/format_choice.hpp); the PDF always.
+    std::vector<const OutputFormat*> formats = pdf_only();
     UploadLimits upload;
 };
 

@@ -11,6 +11,7 @@
 #include "data/programme_reader.hpp"
 #include "markup/french_punctuation.hpp"
 #include "preview/preview.hpp"
+#include "web/format_choice.hpp"
 #include "web/sheet_grid.hpp"
 
 namespace fs = boost::filesystem;
@@ -173,6 +174,7 @@ DecemberOutcome ReferentDesk::return_bilan(const ReferentLink& link, const std::
     options.bilan = data;
     options.output = output;
     options.templates = settings.templates;
+    options.formats = settings.formats;
     options.progress = progress;
     JobResult result;
     try {
@@ -207,8 +209,10 @@ DecemberOutcome ReferentDesk::return_bilan(const ReferentLink& link, const std::
     for (const Diagnostic& d : checked.diagnostics.items()) remarks.push_back(text(french_typography(d.describe())));
     view.set("avec_remarques", DataValue::boolean(!remarks.items().empty()));
     view.set("remarques", remarks);
+    std::vector<std::string> served{pdf, png};
+    add_editable_links(view, output, pdf, settings.formats, "note de bilan — " + link.sector_name, served);
     write_file_atomically(output / kReferentResult, "");
-    publish_result(workspace_, output, outcome.result_id, {pdf, png}, render(view));
+    publish_result(workspace_, output, outcome.result_id, served, render(view));
     return outcome;
 }
 

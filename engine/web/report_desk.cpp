@@ -5,6 +5,7 @@
 #include "core/output_files.hpp"
 #include "markup/french_punctuation.hpp"
 #include "report/report.hpp"
+#include "web/format_choice.hpp"
 #include "web/sheet_grid.hpp"
 #include "web/staff_jobs.hpp"
 
@@ -118,6 +119,7 @@ DecemberOutcome report_from_upload(const Workspace& workspace, const ReferentDes
     options.output = scratch.path() / "sortie";
     options.templates = settings.templates;
     options.duplex = request.duplex;
+    options.formats = settings.formats;
     options.progress = request.progress;
     JobResult result;
     try {
@@ -139,9 +141,12 @@ DecemberOutcome report_from_upload(const Workspace& workspace, const ReferentDes
     view.set("avec_etats", DataValue::boolean(true));
     std::vector<std::string> served;
     const std::string pdf = result.written.front().filename().string();
-    view.set("rapport", document_card(workspace, options.output, pdf, "Rapport d’activité " + std::to_string(programme.year),
-                                      "Le sommaire du rapport d’activité " + std::to_string(programme.year),
-                                      kReportContentsPage, 2 * settings.preview_width, served));
+    const std::string title = "Rapport d’activité " + std::to_string(programme.year);
+    DataValue card = document_card(workspace, options.output, pdf, title,
+                                   "Le sommaire du rapport d’activité " + std::to_string(programme.year),
+                                   kReportContentsPage, 2 * settings.preview_width, served);
+    add_editable_links(card, options.output, pdf, settings.formats, title, served);
+    view.set("rapport", card);
     Diagnostics warnings = input.warnings;
     warnings.append(shown_positions(result.warnings, notes.shown));
     add_remarks(view, warnings);

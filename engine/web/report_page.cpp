@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "web/access.hpp"
+#include "web/format_choice.hpp"
 #include "web/report_desk.hpp"
 #include "web/work_pages.hpp"
 
@@ -23,11 +24,13 @@ void post_report(ServerKit& kit, const httplib::Request& req, httplib::Response&
     auto request = std::make_shared<ReportRequest>();
     if (!kit.uploaded_files(req, res, request->programme, "programme")) return;
     if (!kit.uploaded_files(req, res, request->notes, "notes")) return;
+    const std::optional<DecemberSettings> settings = settings_with_formats(kit, req, res, "rapport");
+    if (!settings) return;
     request->returned_bilans = form_field(req, "rendus") == "oui";
     request->duplex = form_field(req, "recto_verso") == "oui";
-    kit.start_job(res, kit.job_owner(req), "rapport", [&kit, request](Progress& progress) {
+    kit.start_job(res, kit.job_owner(req), "rapport", [&kit, request, settings](Progress& progress) {
         request->progress = &progress;
-        return report_from_upload(kit.workspace, kit.desk, kit.december, *request, [&kit](const DataValue& view) {
+        return report_from_upload(kit.workspace, kit.desk, *settings, *request, [&kit](const DataValue& view) {
             return kit.pages.render("rapport-pret", kTitle + std::string(" : le rapport est prêt"), view);
         });
     });

@@ -16,6 +16,7 @@
 #include "web/access.hpp"
 #include "web/accounts.hpp"
 #include "web/december.hpp"
+#include "web/format_choice.hpp"
 #include "web/job_pages.hpp"
 #include "web/server_kit.hpp"
 #include "web/work_pages.hpp"
@@ -182,13 +183,15 @@ struct WebServer::Impl : ServerKit {
     void post_december(const httplib::Request& req, httplib::Response& res) {
         std::vector<UploadedFile> files;
         if (!uploaded_files(req, res, files)) return;
+        const std::optional<DecemberSettings> settings = settings_with_formats(*this, req, res, "decembre");
+        if (!settings) return;
         // The upload's bytes move into the job: the request is answered at once.
         auto sent = std::make_shared<std::vector<UploadedFile>>(std::move(files));
-        start_job(res, job_owner(req), "decembre", [this, sent](Progress& progress) {
+        start_job(res, job_owner(req), "decembre", [this, sent, settings](Progress& progress) {
             const auto render = [this](const DataValue& view) {
                 return pages.render("resultats", "Décembre : documents prêts", view);
             };
-            return december_from_upload(workspace, december, *sent, render, &progress);
+            return december_from_upload(workspace, *settings, *sent, render, &progress);
         });
     }
 
@@ -255,9 +258,11 @@ struct WebServer::Impl : ServerKit {
     void post_bilan(const httplib::Request& req, httplib::Response& res, const ReferentLink& link) {
         auto sent = std::make_shared<std::vector<UploadedFile>>();
         if (!uploaded_files(req, res, *sent)) return;
+        const std::optional<DecemberSettings> settings = settings_with_formats(*this, req, res, "referent");
+        if (!settings) return;
         const std::string prefix = "/referent/" + link.token + "/travaux";
-        start_job(res, referent_owner(link.token), "referent", [this, sent, link](Progress& progress) {
-            return desk.return_bilan(link, *sent, december, [&](const DataValue& view) {
+        start_job(res, referent_owner(link.token), "referent", [this, sent, link, settings](Progress& progress) {
+            return desk.return_bilan(link, *sent, *settings, [&](const DataValue& view) {
                 DataValue data = view;
                 data.set("retour", DataValue::text("/referent/" + link.token));
                 return pages.render("note", "Note de bilan prête", data);
@@ -337,8 +342,7 @@ struct WebServer::Impl : ServerKit {
             res.set_content(read_file(file), "image/png");
         } else {
             res.set_header("Content-Disposition", "attachment; filename=\"" + download + "\"");
-            res.set_content(read_file(file), extension == ".zip" ? "application/zip"
-                                                                 : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            res.set_content(read_file(file), download_type(extension));
         }
         res.set_header("Cache-Control", "private, max-age=3600");
     }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "web/format_choice.hpp"
+
 namespace lettrine::web {
 
 ServerKit::ServerKit(const ServerOptions& o)
@@ -24,6 +26,7 @@ std::string ServerKit::page(const httplib::Request& req, httplib::Response& res,
     data.set("jeton", DataValue::text(access.form_token(req, res)));
     data.set("taille_max", DataValue::text(size_text(options.max_upload_bytes)));
     access.add_session_fields(req, data);
+    add_format_fields(req, data);
     return pages.render(name, title, data, error);
 }
 

@@ -1,5 +1,6 @@
 #include "web/staff_jobs.hpp"
 
+#include "core/french.hpp"
 #include "core/output_files.hpp"
 #include "markup/french_punctuation.hpp"
 #include "preview/preview.hpp"
@@ -95,6 +96,12 @@ Diagnostics shown_positions(const Diagnostics& problems, const std::map<std::str
             if (it != shown.end()) name = it->second;
             d.position.file = name;
             if (sheet_with_file && !d.position.sheet.empty()) d.position.sheet = name + ", feuille « " + d.position.sheet + " »";
+        }
+        // A file the message names (« note-habitat-2016.pdf »), as sent too.
+        for (const auto& [ours, theirs] : shown) {
+            const std::string from = quoted(ours), to = quoted(theirs);
+            for (auto at = d.message.find(from); at != std::string::npos; at = d.message.find(from, at + to.size()))
+                d.message.replace(at, from.size(), to);
         }
         out.add(d);
     }

@@ -38,7 +38,7 @@ ProgrammeInput programme_for_job(const Workspace& workspace, const ReferentDesk&
 
 // The problems as the page shows them: each file named as the browser sent
 // it (`shown`: Lettrine's name -> the browser's, for the files it renamed),
-// never by its path on the server; with `sheet_with_file` (several files
+// in the position and where the message quotes it, never by its path on the server; with `sheet_with_file` (several files
 // were sent), the sheet named with its file (the grids then cannot place it).
 Diagnostics shown_positions(const Diagnostics& problems, const std::map<std::string, std::string>& shown,
                             bool sheet_with_file = true);

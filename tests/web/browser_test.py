@@ -13,7 +13,8 @@ on a free port of 127.0.0.1:
    the job's waiting page, the ZIP link, a card opened, each with a visible
    focus;
 5. the référents: links made from the programme, a bilan of another sector
-   refused through Habitat's link, Habitat's own bilan giving its note;
+   refused through Habitat's link, Habitat's own bilan giving its note, with
+   « DOCX » ticked: its .docx downloaded and read back as a Word document;
 6. the staff's workflow pages: Rapport d'activité (a refused note, then
    the report and its contents page), Assemblée générale, Publipostage
    (browser_work_flows.py);
@@ -254,7 +255,7 @@ def keyboard_flow(driver, base, source, downloads):
     field.send_keys(os.path.join(source, "input", "programme-2016.xlsx"))
     tab_until(driver, lambda e: e.tag_name == "button")
     ActionChains(driver).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
-    check(driver.switch_to.active_element.get_attribute("id") == "fichiers", "Maj+Tab ne revient pas au champ")
+    check(driver.switch_to.active_element.get_attribute("id") == "format-docx", "Maj+Tab ne revient pas à la case DOCX")
     tab_until(driver, lambda e: e.tag_name == "button")
     with job_page_held(driver):
         press(driver, Keys.ENTER)
@@ -287,7 +288,7 @@ def job_page_held(driver):
         driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
 
 
-def referent_flow(driver, base, source, captures):
+def referent_flow(driver, base, source, captures, downloads):
     driver.get(base + "/referents")
     common_checks(driver, "Bilans des structures")
     driver.find_element(By.ID, "fichiers").send_keys(os.path.join(source, "input", "programme-2016.xlsx"))
@@ -312,15 +313,22 @@ def referent_flow(driver, base, source, captures):
           "bilan d'un autre secteur non refusé")
     audit.page(driver, "referent-refus")
 
-    # Its own bilan: the note, previewed.
+    # Its own bilan, the note asked for in DOCX too: previewed, and its .docx downloaded.
     driver.get(links["Habitat"])
     driver.find_element(By.ID, "fichiers").send_keys(os.path.join(source, "input", "bilans", "bilan-2016-habitat.xlsx"))
+    driver.find_element(By.CSS_SELECTOR, "label[for=format-docx]").click()
+    check(driver.find_element(By.ID, "format-docx").is_selected(), "la case DOCX ne se coche pas par son étiquette")
     driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     WebDriverWait(driver, 60).until(lambda d: d.find_elements(By.CSS_SELECTOR, "li.carte img"))
     image = driver.find_element(By.CSS_SELECTOR, "li.carte img")
     check(image.get_attribute("alt") == "Première page de la note de bilan — Habitat", "aperçu de la note")
     WebDriverWait(driver, 20).until(lambda d: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", image))
     screenshot(driver, captures, "web-note.png")
+    driver.find_element(By.PARTIAL_LINK_TEXT, "Modifier dans Word").click()
+    with zipfile.ZipFile(wait_for_download(downloads, ".docx")) as z:
+        check("word/document.xml" in z.namelist(), "le .docx de la note n'est pas un document Word")
+    # The choice is remembered for the session: the later flows start from PDF only.
+    driver.delete_cookie("lettrine_formats")
 
 
 def access_flow(driver, lettrine, source, captures, work):
@@ -439,7 +447,7 @@ def main():
         browser_progress.progress_flow(driver, base, source, args.captures, save_screenshot, check)
         faulty_flow(driver, base, source, args.captures, work)
         keyboard_flow(driver, base, source, downloads)
-        referent_flow(driver, base, source, args.captures)
+        referent_flow(driver, base, source, args.captures, downloads)
         browser_work_flows.report_flow(driver, base, source, args.captures, work, screenshot, common_checks)
         browser_work_flows.assembly_flow(driver, base, source, args.captures, screenshot, common_checks)
         browser_work_flows.merge_flow(driver, base, source, args.captures, screenshot, common_checks)

@@ -1,7 +1,6 @@
 // HTTP-level tests of `lettrine serveur`: a real server on a free port, a
 // real client, real uploads, the real December job.
 #include <sys/wait.h>
-#include <zip.h>
 
 #include <cstdio>
 
@@ -25,28 +24,6 @@ const char* const kXlsxType = "application/vnd.openxmlformats-officedocument.spr
 
 httplib::Result upload(httplib::Client& client, const std::vector<std::pair<std::string, std::string>>& files) {
     return post_files(client, "/decembre", "/decembre", files);
-}
-
-// The entries of a ZIP archive held in memory, in archive order.
-std::vector<std::pair<std::string, std::string>> zip_entries(const std::string& bytes) {
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-    zip_t* archive = zip_open_from_source(source, ZIP_RDONLY, &error);
-    EXPECT_NE(archive, nullptr);
-    std::vector<std::pair<std::string, std::string>> entries;
-    if (!archive) return entries;
-    for (zip_int64_t i = 0; i < zip_get_num_entries(archive, 0); ++i) {
-        zip_stat_t stat;
-        zip_stat_index(archive, static_cast<zip_uint64_t>(i), 0, &stat);
-        std::string content(stat.size, '\0');
-        zip_file_t* file = zip_fopen_index(archive, static_cast<zip_uint64_t>(i), 0);
-        zip_fread(file, content.data(), stat.size);
-        zip_fclose(file);
-        entries.emplace_back(stat.name, content);
-    }
-    zip_close(archive);
-    return entries;
 }
 
 // "./decembre/lettres/x.pdf" -> its SHA-256, from the recorded CLI outputs.

@@ -3,6 +3,7 @@
 // port of 127.0.0.1, with its own --dossier in a fresh temporary folder, and
 // an httplib client talking to it.
 #include <sys/wait.h>
+#include <zip.h>
 
 #include <chrono>
 #include <cstdio>
@@ -177,6 +178,28 @@ inline std::size_t files_under(const fs::path& folder) {
     for (fs::recursive_directory_iterator it(folder, error), end; it != end; it.increment(error))
         if (fs::is_regular_file(it->path())) ++n;
     return n;
+}
+
+// The entries of a ZIP archive held in memory, in archive order.
+inline std::vector<std::pair<std::string, std::string>> zip_entries(const std::string& bytes) {
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    zip_t* archive = zip_open_from_source(source, ZIP_RDONLY, &error);
+    EXPECT_NE(archive, nullptr);
+    std::vector<std::pair<std::string, std::string>> entries;
+    if (!archive) return entries;
+    for (zip_int64_t i = 0; i < zip_get_num_entries(archive, 0); ++i) {
+        zip_stat_t stat;
+        zip_stat_index(archive, static_cast<zip_uint64_t>(i), 0, &stat);
+        std::string content(stat.size, '\0');
+        zip_file_t* file = zip_fopen_index(archive, static_cast<zip_uint64_t>(i), 0);
+        zip_fread(file, content.data(), stat.size);
+        zip_fclose(file);
+        entries.emplace_back(stat.name, content);
+    }
+    zip_close(archive);
+    return entries;
 }
 
 }  // namespace lettrine::web::testing
