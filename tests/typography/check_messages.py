@@ -147,19 +147,28 @@ def string_literals(source):
 
 
 def prose_lines(text):
-    """(line, text) of a Markdown file's prose: code blocks dropped, `code
-    spans`, links' targets and HTML tags blanked out."""
-    fenced = False
-    for number, raw in enumerate(text.splitlines(), 1):
+    """(line, text) of a Markdown file's prose: fenced and indented code
+    dropped; `code spans` (which may run over lines of a paragraph), links'
+    targets and HTML tags blanked out; an unmatched backtick stays text."""
+    lines, fenced, paragraph = text.splitlines(), False, []
+
+    def flush():
+        joined = "\n".join(lines[n - 1] for n in paragraph)
+        joined = re.sub(r"`[^`]*`", lambda m: "\n" * m.group(0).count("\n"), joined)
+        for n, line in zip(paragraph, joined.split("\n")):
+            line = re.sub(r"\]\([^)]*\)", "]", line)
+            yield n, re.sub(r"<[^>]+>", "", line)
+        paragraph.clear()
+
+    for number, raw in enumerate(lines, 1):
         if raw.lstrip().startswith("```"):
+            yield from flush()
             fenced = not fenced
-            continue
-        if fenced or raw.startswith("    ") or raw.startswith("\t"):
-            continue
-        line = re.sub(r"`[^`]*`", "", raw)
-        line = re.sub(r"\]\([^)]*\)", "]", line)
-        line = re.sub(r"<[^>]+>", "", line)
-        yield number, line
+        elif fenced or raw.startswith("    ") or raw.startswith("\t") or not raw.strip():
+            yield from flush()
+        else:
+            paragraph.append(number)
+    yield from flush()
 
 
 def read_allow_list(path):
