@@ -15,7 +15,7 @@ const TableSpec& assembly_settings_table() {
         {"date", "Date", kRequired, FieldShape::Inline, {}, kUnchecked},
         {"lieu", "Lieu", kRequired, FieldShape::Inline, {}, kUnchecked},
         {"adresse", "Adresse", kOptional, FieldShape::Lines, {}, kUnchecked},
-        {"lignes-emargement", "Lignes d'émargement", kOptional, FieldShape::Inline, {"lignes"}, kUnchecked},
+        {"lignes-emargement", "Lignes d’émargement", kOptional, FieldShape::Inline, {"lignes"}, kUnchecked},
         {"lignes-vierges", "Lignes vierges minimum", kOptional, FieldShape::Inline, {"lignes-vierges-minimum"}, kUnchecked},
     }};
     return t;
@@ -38,8 +38,8 @@ const TableSpec& workshops_table() {
         {"debut", "Début", kRequired, FieldShape::Inline, {}, kUnchecked},
         {"fin", "Fin", kRequired, FieldShape::Inline, {}, kUnchecked},
         {"animateur", "Animateur", kOptional, FieldShape::Inline, {"animatrice", "animateur-rice"}, kUnchecked},
-        {"qualite-animateur", "Qualité de l'animateur", kOptional, FieldShape::Inline, {}, kUnchecked},
-        {"structure-animateur", "Structure de l'animateur", kOptional, FieldShape::Inline, {}, kUnchecked},
+        {"qualite-animateur", "Qualité de l’animateur", kOptional, FieldShape::Inline, {}, kUnchecked},
+        {"structure-animateur", "Structure de l’animateur", kOptional, FieldShape::Inline, {}, kUnchecked},
         {"objectif", "Objectif", kOptional, FieldShape::Inline, {}, kUnchecked},
     }};
     return t;

@@ -50,7 +50,7 @@ void write_settings(TableWorkbook& book, const GeneralAssembly& ag) {
 
 std::string write_assembly_xlsx(const GeneralAssembly& ag) {
     // Headers unwrapped, dates bottom-aligned: as input/ag-2016.xlsx was first written.
-    TableWorkbook book({"le classeur de l'assemblée générale", "Assemblée générale " + std::to_string(ag.year),
+    TableWorkbook book({"le classeur de l’assemblée générale", "Assemblée générale " + std::to_string(ag.year),
                         std::nullopt, ag.date, /*wrap_headers=*/false, /*top_align_dates=*/false});
     write_settings(book, ag);
 

@@ -126,7 +126,7 @@ public:
         doc.metadata.title = french_typography("Badges — assemblée générale " + std::to_string(ag_.year));
         doc.metadata.author = french_typography(programme_.organisation);
         doc.metadata.subject =
-            french_typography("Badges des inscrits aux ateliers de l'assemblée générale du " + format_date_long(ag_.date));
+            french_typography("Badges des inscrits aux ateliers de l’assemblée générale du " + format_date_long(ag_.date));
         doc.metadata.creation_date = pdf_date(format_date_iso(ag_.date));
         std::vector<const Registrant*> all;
         for (const auto& r : ag_.registrants) all.push_back(&r);
@@ -188,7 +188,7 @@ private:
                 char code[16];
                 std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
                 problems_.error(where, "le caractère « " + u32_to_utf8(c) + " » (" + code +
-                                           ") n'existe pas dans la police " + font.family_name() + " : badge impossible");
+                                           ") n’existe pas dans la police " + font.family_name() + " : badge impossible");
             }
             g.text.assign(1, c);
             g.x = pen;

@@ -87,8 +87,8 @@ const std::vector<std::string>& experiment_status_labels() {
 const std::vector<std::string>& known_funds() {
     // The funds the call for applications names (« fond de soutien ESS de NM,
     // fond d'innovation sociale, fond d'amorçage, appel à projets, RDI »).
-    static const std::vector<std::string> funds{"Fonds de soutien ESS de Nantes Métropole", "Fonds d'innovation sociale",
-                                                "Fonds d'amorçage", "Appel à projets", "RDI"};
+    static const std::vector<std::string> funds{"Fonds de soutien ESS de Nantes Métropole", "Fonds d’innovation sociale",
+                                                "Fonds d’amorçage", "Appel à projets", "RDI"};
     return funds;
 }
 

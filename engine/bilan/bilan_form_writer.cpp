@@ -135,10 +135,10 @@ private:
         worksheet_set_paper(ws, kPaperA4);
         worksheet_fit_to_pages(ws, 1, 0);  // 0: as many pages tall as needed
         worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);  // inches
-        if (repeat_header) sheet.check(worksheet_repeat_rows(ws, kFormHeaderRow, kFormHeaderRow), "la ligne d'en-tête répétée");
+        if (repeat_header) sheet.check(worksheet_repeat_rows(ws, kFormHeaderRow, kFormHeaderRow), "la ligne d’en-tête répétée");
         std::string footer = "&L" + escape_header(sector_.name) + " — bilan " + std::to_string(programme_.year) +
                              "&RPage &P sur &N";
-        sheet.check(worksheet_set_footer(ws, footer.c_str()), "le pied de page d'impression");
+        sheet.check(worksheet_set_footer(ws, footer.c_str()), "le pied de page d’impression");
     }
 
     static std::string escape_header(const std::string& text) {
@@ -205,7 +205,7 @@ private:
         v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
         v.minimum_datetime = {programme_.year - 1, 1, 1, 0, 0, 0};
         v.maximum_datetime = {programme_.year + 1, 12, 31, 0, 0, 0};
-        std::string t = "Date", m = "Au format jj/mm/aaaa ; laisser vide si la réunion n'a pas eu lieu.";
+        std::string t = "Date", m = "Au format jj/mm/aaaa ; laisser vide si la réunion n’a pas eu lieu.";
         std::string et = "Date", em = "Une date entre " + std::to_string(programme_.year - 1) + " et " +
                                       std::to_string(programme_.year + 1) + ", au format jj/mm/aaaa.";
         v.input_title = t.data();
@@ -271,22 +271,22 @@ private:
         const std::string file = bilan_form_file_name(programme_, sector_);
         const std::vector<std::pair<std::string, std::string>> lines{
             {"", "Ce classeur est la note de bilan annuelle de la structure référente " + sector_.referent +
-                     ". Une fois rempli, il donne la note au format PDF, intégrée au rapport d'activité " +
+                     ". Une fois rempli, il donne la note au format PDF, intégrée au rapport d’activité " +
                      with_de(programme_.organisation) + "."},
             {"1.", "Remplissez les cellules jaunes de chaque feuille ; les cellules grises sont calculées ou reprises "
                    "du programme et ne se modifient pas. Ne renommez ni les feuilles ni les en-têtes de colonnes."},
             {"2.", "« Bilan » : rédacteur, date de la note et dates des réunions de pilotage (comité de pilotage, "
-                   "atelier de l'AG de juin, revues de projets de juin et de décembre). Laissez vide une réunion "
-                   "qui n'a pas eu lieu."},
+                   "atelier de l’AG de juin, revues de projets de juin et de décembre). Laissez vide une réunion "
+                   "qui n’a pas eu lieu."},
             {"3.", "« Temps » : répartissez les jours prévus entre les trois missions (le programme ne donne que le "
                    "volume du secteur : " + volume_phrase() + "), puis indiquez les jours réalisés, par "
                    "demi-journées (10 ou 10,5). Le contrôle en bas de la feuille vérifie que la répartition respecte "
                    "le volume prévu."},
-            {"4.", "« Projets » : un projet accompagné par ligne ; choisissez le stade et l'avis de financement dans "
+            {"4.", "« Projets » : un projet accompagné par ligne ; choisissez le stade et l’avis de financement dans "
                    "les listes. Un avis donné demande le fonds sollicité."},
             {"5.", "« Partenariats » et « Expérimentations » : les lignes reprises du programme sont à compléter "
                    "(ou à effacer) ; ajoutez les autres sur les lignes jaunes libres."},
-            {"6.", "« Textes » : faits marquants, difficultés, perspectives et plan d'action. Dans une cellule, "
+            {"6.", "« Textes » : faits marquants, difficultés, perspectives et plan d’action. Dans une cellule, "
                    "Alt+Entrée (Option+Entrée sur Mac, Ctrl+Entrée dans LibreOffice) passe à la ligne ; une ligne "
                    "vide sépare deux paragraphes ; une ligne commençant par « - » (tiret puis espace) est une puce."},
             {"7.", return_step(file)},
@@ -337,10 +337,10 @@ private:
             {"date", Line::InputDate, "", "Date de la note (jj/mm/aaaa)"},
             {"jours-min", Line::FixedNumber, number(sector_.days_min), "Volume prévu au programme"},
             {"jours-max", Line::FixedNumber, number(sector_.days_max), "Volume prévu au programme"},
-            {"comite-pilotage", Line::InputDate, "", "Comité de pilotage annuel (bilan et plan d'action)"},
-            {"atelier-ag", Line::InputDate, "", "Atelier du secteur à l'AG de juin"},
-            {"revue-juin", Line::InputDate, "", "Revue de projets de l'équipe en juin"},
-            {"revue-decembre", Line::InputDate, "", "Revue de projets de l'équipe en décembre"},
+            {"comite-pilotage", Line::InputDate, "", "Comité de pilotage annuel (bilan et plan d’action)"},
+            {"atelier-ag", Line::InputDate, "", "Atelier du secteur à l’AG de juin"},
+            {"revue-juin", Line::InputDate, "", "Revue de projets de l’équipe en juin"},
+            {"revue-decembre", Line::InputDate, "", "Revue de projets de l’équipe en décembre"},
         };
         int row = kFirstDataRow;
         for (const auto& line : lines) {
@@ -378,7 +378,7 @@ private:
                 {"Volume prévu au programme : " + volume_phrase() +
                      ". Répartissez-le entre les trois missions (jours prévus) et indiquez les jours réalisés, par "
                      "demi-journées (10 ou 10,5).",
-                 "L'écart et les totaux sont calculés."},
+                 "L’écart et les totaux sont calculés."},
                 5);
         header_row(sheet, spec, {spec.field("numero").label, spec.field("intitule").label, spec.field("jours-prevus").label,
                                  spec.field("jours-realises").label, "Écart (réalisés − prévus)", spec.field("commentaire").label});
@@ -464,7 +464,7 @@ private:
         const int last = list_rows(sheet, {}, 7, kBlankProjectRows, widths[0]);
         list_validation(sheet, kFirstDataRow, last, 2, project_stage_labels(), "Stade", "Stade du projet", true);
         list_validation(sheet, kFirstDataRow, last, 4, funding_opinion_labels(), "Avis de financement",
-                        "Avis émis en amont d'un financement", true);
+                        "Avis émis en amont d’un financement", true);
         list_validation(sheet, kFirstDataRow, last, 5, known_funds(), "Fonds", "Fonds sollicité (un autre peut être saisi)",
                         false);
         protect(sheet);
@@ -500,7 +500,7 @@ private:
         worksheet_set_column(ws, 3, 3, 50, nullptr);
         heading(sheet, sheet_title("Expérimentations"),
                 {"Mission 3 — les expérimentations du programme sont reprises : complétez chaque ligne ou effacez-la ; "
-                 "ajoutez les autres en dessous. La prochaine étape n'est pas demandée pour une expérimentation "
+                 "ajoutez les autres en dessous. La prochaine étape n’est pas demandée pour une expérimentation "
                  "terminée ou abandonnée."},
                 3);
         std::vector<std::string> labels;
@@ -509,7 +509,7 @@ private:
         std::vector<std::string> titles;
         for (const Experiment* x : programme_.experiments_of(sector_.id)) titles.push_back(x->title);
         const int last = list_rows(sheet, titles, 4, kBlankListRows, 42);
-        list_validation(sheet, kFirstDataRow, last, 2, experiment_status_labels(), "Statut", "Où en est l'expérimentation",
+        list_validation(sheet, kFirstDataRow, last, 2, experiment_status_labels(), "Statut", "Où en est l’expérimentation",
                         true);
         protect(sheet);
     }
@@ -523,7 +523,7 @@ private:
         heading(sheet, sheet_title("Textes"),
                 {"Une ligne vide sépare deux paragraphes ; une ligne commençant par « - » (tiret puis espace) est une "
                  "puce. Alt+Entrée (Ctrl+Entrée dans LibreOffice) passe à la ligne dans la cellule.",
-                 "Faits marquants, perspectives et plan d'action sont obligatoires ; les difficultés sont facultatives."},
+                 "Faits marquants, perspectives et plan d’action sont obligatoires ; les difficultés sont facultatives."},
                 1);
         sheet.text(kFormHeaderRow, 0, key_column_label(), header_);
         sheet.text(kFormHeaderRow, 1, value_column_label(), header_);

@@ -50,7 +50,7 @@ BilanCheck check_bilan(const boost::filesystem::path& file) {
     if (!format) {
         BilanCheck check;
         check.diagnostics.error(SourcePosition::in_file(name),
-                                "format de bilan non reconnu : l'extension doit être .xlsx, .ods ou .xml");
+                                "format de bilan non reconnu : l’extension doit être .xlsx, .ods ou .xml");
         return check;
     }
     BilanCheck check = check_bilan_bytes(read_file(file), name, *format);

@@ -21,7 +21,7 @@ const TableSpec& bilan_identity_spec() {
         {"jours-min", "Jours min", kOptional, FieldShape::Inline, {}, kQuestionsAllowed},
         {"jours-max", "Jours max", kOptional, FieldShape::Inline, {}, kQuestionsAllowed},
         {"comite-pilotage", "Comité de pilotage", kRequired, FieldShape::Inline, {"copil"}, kQuestionsAllowed},
-        {"atelier-ag", "Atelier de l'AG", kRequired, FieldShape::Inline, {}, kQuestionsAllowed},
+        {"atelier-ag", "Atelier de l’AG", kRequired, FieldShape::Inline, {}, kQuestionsAllowed},
         {"revue-juin", "Revue de projets de juin", kRequired, FieldShape::Inline, {}, kQuestionsAllowed},
         {"revue-decembre", "Revue de projets de décembre", kRequired, FieldShape::Inline, {}, kQuestionsAllowed},
     }};
@@ -76,7 +76,7 @@ const TableSpec& bilan_texts_spec() {
         {"faits-marquants", "Faits marquants", kRequired, FieldShape::Lines, {}, kQuestionsAllowed},
         {"difficultes", "Difficultés", kRequired, FieldShape::Lines, {}, kQuestionsAllowed},
         {"perspectives", "Perspectives", kRequired, FieldShape::Lines, {}, kQuestionsAllowed},
-        {"plan-action", "Plan d'action", kRequired, FieldShape::Lines, {"plan-d-action"}, kQuestionsAllowed},
+        {"plan-action", "Plan d’action", kRequired, FieldShape::Lines, {"plan-d-action"}, kQuestionsAllowed},
     }};
     return spec;
 }

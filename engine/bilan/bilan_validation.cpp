@@ -27,13 +27,13 @@ void read_identity(const BilanSource& source, Bilan& b, Diagnostics& diagnostics
     for (const char* id : {"annee", "secteur", "nom-secteur", "structure-referente", "redacteur", "date"}) r.require(id);
     if (auto year = r.integer("annee")) {
         if (*year < 2000 || *year > 2100)
-            diagnostics.error(r.where("annee"), quoted(std::to_string(*year)) + " n'est pas une année plausible (2000 à 2100)");
+            diagnostics.error(r.where("annee"), quoted(std::to_string(*year)) + " n’est pas une année plausible (2000 à 2100)");
         else
             b.year = *year;
     }
     b.sector_id = r.text("secteur");
     if (!b.sector_id.empty() && !is_slug_identifier(b.sector_id))
-        diagnostics.error(r.where("secteur"), "l'identifiant " + quoted(b.sector_id) +
+        diagnostics.error(r.where("secteur"), "l’identifiant " + quoted(b.sector_id) +
                                                   " ne doit contenir que des minuscules sans accents, des chiffres et des tirets");
     b.sector_name = r.text("nom-secteur");
     b.referent = r.text("structure-referente");
@@ -59,7 +59,7 @@ void read_identity(const BilanSource& source, Bilan& b, Diagnostics& diagnostics
         if (r.blank(id)) {
             if (!source.identity.column_missing(id))
                 diagnostics.warning(r.where(id), "aucune date pour " + quoted(r.spec(id).label) +
-                                                     " : la note indiquera qu'il n'a pas eu lieu");
+                                                     " : la note indiquera qu’il n’a pas eu lieu");
             continue;
         }
         b.*member = r.date(id, kDateExamples);
@@ -84,7 +84,7 @@ void read_time(const BilanSource& source, Bilan& b, Diagnostics& diagnostics) {
         if (auto number = r.integer("numero")) {
             if (*number < 1 || *number > 3) {
                 diagnostics.error(r.where("numero"), "la mission " + quoted(std::to_string(*number)) +
-                                                         " n'existe pas : les missions sont numérotées 1, 2 et 3");
+                                                         " n’existe pas : les missions sont numérotées 1, 2 et 3");
             } else {
                 const auto [it, inserted] = seen.emplace(*number, r.where("numero"));
                 if (!inserted)
@@ -141,13 +141,13 @@ void read_projects(const BilanSource& source, Bilan& b, Diagnostics& diagnostics
             r.require("fonds", " quand un avis de financement est donné (indiquer le fonds sollicité)");
         if (!p.fund.empty() && (opinion ? *opinion == 0 : r.blank("avis")))
             diagnostics.error(r.where("fonds"), "le fonds " + quoted(p.fund) +
-                                                    " est indiqué sans avis de financement : choisir l'avis donné "
+                                                    " est indiqué sans avis de financement : choisir l’avis donné "
                                                     "(« favorable », « réservé » ou « défavorable ») ou effacer le fonds");
         p.outcome = r.text("resultat");
         b.projects.push_back(std::move(p));
     }
     if (table.present && table.rows.empty())
-        diagnostics.warning(table.position, "aucun projet accompagné n'est indiqué");
+        diagnostics.warning(table.position, "aucun projet accompagné n’est indiqué");
 }
 
 // A pre-filled row (the programme's partner or experiment) left as it was.
@@ -165,7 +165,7 @@ void read_partnerships(const BilanSource& source, Bilan& b, Diagnostics& diagnos
         p.partner = r.text("partenaire");
         if (untouched(r, "partenaire", {"action", "convention"})) {
             diagnostics.error(row.position, "partenaire " + quoted(p.partner) +
-                                                " : indiquer l'action menée et l'état de la convention, ou effacer la ligne");
+                                                " : indiquer l’action menée et l’état de la convention, ou effacer la ligne");
             continue;
         }
         for (const char* id : {"partenaire", "action", "convention"}) r.require(id);
@@ -193,7 +193,7 @@ void read_experiments(const BilanSource& source, Bilan& b, Diagnostics& diagnost
         x.next_step = r.text("prochaine-etape");
         if (x.next_step.empty() && x.status != ExperimentStatus::Completed && x.status != ExperimentStatus::Abandoned &&
             !r.blank("statut"))
-            r.require("prochaine-etape", " pour une expérimentation qui n'est ni terminée ni abandonnée");
+            r.require("prochaine-etape", " pour une expérimentation qui n’est ni terminée ni abandonnée");
         b.experiments.push_back(std::move(x));
     }
 }

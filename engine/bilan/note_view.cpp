@@ -142,7 +142,7 @@ DataValue note_view(const Bilan& b) {
     DataValue steering = DataValue::list();
     const std::pair<const char*, const std::optional<Date>*> meetings[] = {
         {"Comité de pilotage annuel", &b.steering_committee},
-        {"Atelier du secteur à l'assemblée générale", &b.ag_workshop},
+        {"Atelier du secteur à l’assemblée générale", &b.ag_workshop},
         {"Revue de projets de juin", &b.review_june},
         {"Revue de projets de décembre", &b.review_december},
     };

@@ -73,7 +73,7 @@ fs::path find_helper_program(const HelperProgram& helper) {
         if (is_executable(variable)) return variable;
         throw LettrineError(ErrorKind::Internal, SourcePosition::in_file(variable),
                             std::string(helper.what) + " introuvable ou non exécutable (désigné par la variable "
-                                "d'environnement " + helper.variable + ")");
+                                "d’environnement " + helper.variable + ")");
     }
     const fs::path program = running_program();
     if (!program.empty() && is_executable(program.parent_path() / helper.name)) return program.parent_path() / helper.name;
@@ -88,7 +88,7 @@ fs::path find_helper_program(const HelperProgram& helper) {
                             " doit être à côté de lettrine (" +
                             (program.empty() ? std::string("?") : program.parent_path().string()) +
                             ") ou dans le dossier des programmes auxiliaires de Lettrine installée, ou désigné par "
-                            "la variable d'environnement " + helper.variable);
+                            "la variable d’environnement " + helper.variable);
 }
 
 }  // namespace lettrine

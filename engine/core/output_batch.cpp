@@ -117,9 +117,9 @@ void OutputBatch::open_staging(const fs::path& first_destination) {
     if (created_root_) fs::create_directories(root_, ec);
     if (ec) io_error(root_, "impossible de créer le dossier " + cause(ec.value()));
     root_fd_ = ::open(root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (root_fd_ < 0) io_error(root_, "impossible d'ouvrir le dossier de sortie " + cause(errno));
+    if (root_fd_ < 0) io_error(root_, "impossible d’ouvrir le dossier de sortie " + cause(errno));
     Fd state(publication::open_folder(root_fd_, publication::kStateFolder, true));
-    if (!state) io_error(root_ / publication::kStateFolder, "impossible d'ouvrir le dossier de travail de Lettrine " + cause(errno));
+    if (!state) io_error(root_ / publication::kStateFolder, "impossible d’ouvrir le dossier de travail de Lettrine " + cause(errno));
     for (int attempt = 0; staging_fd_ < 0; ++attempt) {
         const std::string name = publication::kStagingPrefix + random_suffix();
         if (::mkdirat(state.get(), name.c_str(), 0700) != 0) {
@@ -185,7 +185,7 @@ void OutputBatch::stage_bytes(const fs::path& destination, const std::string& by
     if (code == 0) return;
     ::unlinkat(staging_fd_, file.c_str(), 0);  // nothing partial; a full disk gets its space back
     failed_ = true;
-    io_error(destination, "écriture impossible " + cause(code) + " : aucun fichier partiel n'est laissé");
+    io_error(destination, "écriture impossible " + cause(code) + " : aucun fichier partiel n’est laissé");
 }
 
 fs::path OutputBatch::scratch(const std::string& name, const std::string& bytes) {
@@ -223,10 +223,10 @@ void OutputBatch::commit() {
         for (const auto& e : entries) {
             Fd fd(::openat(staging_fd_, staged_name(e.index).c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
             if (!fd) io_error(e.shown, "impossible de relire le fichier écrit " + cause(errno));
-            if (::fsync(fd.get()) != 0) io_error(e.shown, "impossible d'enregistrer le fichier sur le disque " + cause(errno));
+            if (::fsync(fd.get()) != 0) io_error(e.shown, "impossible d’enregistrer le fichier sur le disque " + cause(errno));
         }
     } else if (::syncfs(staging_fd_) != 0) {
-        io_error(root_, "impossible d'enregistrer les fichiers sur le disque " + cause(errno));
+        io_error(root_, "impossible d’enregistrer les fichiers sur le disque " + cause(errno));
     }
     // 2. One owner at a time; an interrupted publication finished first.
     Fd state(publication::open_folder(root_fd_, publication::kStateFolder, false));
@@ -240,7 +240,7 @@ void OutputBatch::commit() {
     if (problems.has_errors()) {
         Diagnostics all;
         for (const Diagnostic& d : problems.items())
-            all.error(d.position, d.message + " ; aucun fichier n'a été remplacé");
+            all.error(d.position, d.message + " ; aucun fichier n’a été remplacé");
         throw LettrineError(ErrorKind::Io, all);
     }
     try {
@@ -293,14 +293,14 @@ void refuse_unusable_destination(const fs::path& destination, const std::vector<
     if (::lstat(destination.c_str(), &st) != 0 || S_ISLNK(st.st_mode)) return;
     const auto refuse = [&](const std::string& why) {
         throw LettrineError(ErrorKind::Usage, SourcePosition::in_file(destination.string()),
-                            "ce fichier de sortie est refusé : " + why + " ; rien n'a été écrit");
+                            "ce fichier de sortie est refusé : " + why + " ; rien n’a été écrit");
     };
-    if (S_ISDIR(st.st_mode)) refuse("c'est un dossier, il faut un nom de fichier");
-    if (!S_ISREG(st.st_mode)) refuse("c'est un périphérique ou un tube, pas un fichier ordinaire");
+    if (S_ISDIR(st.st_mode)) refuse("c’est un dossier, il faut un nom de fichier");
+    if (!S_ISREG(st.st_mode)) refuse("c’est un périphérique ou un tube, pas un fichier ordinaire");
     for (const fs::path& input : inputs) {
         struct stat in {};
         if (::stat(input.c_str(), &in) == 0 && in.st_dev == st.st_dev && in.st_ino == st.st_ino)
-            refuse("c'est un des fichiers que ce lancement lit (« " + input.string() + " »), il serait remplacé");
+            refuse("c’est un des fichiers que ce lancement lit (« " + input.string() + " »), il serait remplacé");
     }
 }
 

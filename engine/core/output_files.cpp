@@ -23,11 +23,11 @@ std::string megabytes(std::uint64_t bytes) { return std::to_string((bytes + (1u 
 
 // What a file that is not regular is, in French.
 std::string not_regular(mode_t mode) {
-    if (S_ISDIR(mode)) return "c'est un dossier, pas un fichier";
-    if (S_ISFIFO(mode)) return "c'est un tube nommé (FIFO), pas un fichier ordinaire : refusé";
-    if (S_ISCHR(mode) || S_ISBLK(mode)) return "c'est un périphérique, pas un fichier ordinaire : refusé";
-    if (S_ISSOCK(mode)) return "c'est une socket, pas un fichier ordinaire : refusé";
-    return "ce n'est pas un fichier ordinaire : refusé";
+    if (S_ISDIR(mode)) return "c’est un dossier, pas un fichier";
+    if (S_ISFIFO(mode)) return "c’est un tube nommé (FIFO), pas un fichier ordinaire : refusé";
+    if (S_ISCHR(mode) || S_ISBLK(mode)) return "c’est un périphérique, pas un fichier ordinaire : refusé";
+    if (S_ISSOCK(mode)) return "c’est une socket, pas un fichier ordinaire : refusé";
+    return "ce n’est pas un fichier ordinaire : refusé";
 }
 
 // The folder a missing file was looked for in, absolute: a relative path is
@@ -66,12 +66,12 @@ std::string describe_system_error(int code) {
         case EACCES:
         case EPERM: return "permission refusée";
         case EROFS: return "système de fichiers en lecture seule";
-        case EIO: return "erreur d'entrée-sortie du disque";
+        case EIO: return "erreur d’entrée-sortie du disque";
         case ENOENT: return "dossier introuvable";
-        case ENOTDIR: return "un élément du chemin n'est pas un dossier";
+        case ENOTDIR: return "un élément du chemin n’est pas un dossier";
         case EISDIR: return "un dossier porte déjà ce nom";
         case ENAMETOOLONG: return "nom de fichier trop long";
-        case ELOOP: return "un lien symbolique est à la place d'un dossier ou d'un fichier de Lettrine";
+        case ELOOP: return "un lien symbolique est à la place d’un dossier ou d’un fichier de Lettrine";
         case EMFILE:
         case ENFILE: return "trop de fichiers ouverts";
         default: return std::strerror(code);
@@ -84,7 +84,7 @@ std::string read_file(const fs::path& path, std::uint64_t max_bytes) {
     const auto size = static_cast<std::uint64_t>(status.st_size);
     if (size > max_bytes) {
         ::close(fd);
-        io_error(path, "fichier trop gros (" + megabytes(size) + ", " + megabytes(max_bytes) + " au plus) : il n'est pas lu");
+        io_error(path, "fichier trop gros (" + megabytes(size) + ", " + megabytes(max_bytes) + " au plus) : il n’est pas lu");
     }
     std::string bytes(static_cast<std::size_t>(size), '\0');
     std::size_t got = 0;
@@ -105,7 +105,7 @@ std::string read_file(const fs::path& path, std::uint64_t max_bytes) {
         got += static_cast<std::size_t>(n);
     }
     ::close(fd);
-    if (got > max_bytes) io_error(path, "fichier trop gros (plus de " + megabytes(max_bytes) + ") : il n'est pas lu");
+    if (got > max_bytes) io_error(path, "fichier trop gros (plus de " + megabytes(max_bytes) + ") : il n’est pas lu");
     bytes.resize(got);
     return bytes;
 }

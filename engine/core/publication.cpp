@@ -229,14 +229,14 @@ int lock_wait_seconds() {
 
 Fd lock_folder(int state_fd, const fs::path& root, int wait_seconds) {
     Fd lock(::openat(state_fd, kLockFile, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0644));
-    if (!lock) io_error(root, "impossible d'ouvrir le verrou du dossier de sortie " + cause(errno));
+    if (!lock) io_error(root, "impossible d’ouvrir le verrou du dossier de sortie " + cause(errno));
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(wait_seconds);
     while (::flock(lock.get(), LOCK_EX | LOCK_NB) != 0) {
         if (errno != EWOULDBLOCK && errno != EINTR)
             io_error(root, "impossible de verrouiller le dossier de sortie " + cause(errno));
         if (std::chrono::steady_clock::now() >= deadline)
             io_error(root, "un autre lancement de Lettrine écrit dans ce dossier (attendu " + std::to_string(wait_seconds) +
-                               " s) : rien n'a été remplacé, relancer quand il aura fini");
+                               " s) : rien n’a été remplacé, relancer quand il aura fini");
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     return lock;
@@ -268,7 +268,7 @@ void recover(int root_fd, int state_fd, const fs::path& root) {
         for (const Entry& e : entries)
             if (const int code = place(root_fd, staging.get(), e, created))
                 throw PublicationPending(ErrorKind::Io, SourcePosition::in_file((root / e.relative).string()),
-                                         "une publication interrompue n'a pas pu être terminée " + cause(code) +
+                                         "une publication interrompue n’a pas pu être terminée " + cause(code) +
                                                 " : le journal " + (root / kStateFolder / kJournalFile).string() +
                                              " est conservé pour une nouvelle tentative");
         sync_folders(root_fd, entries);
@@ -327,16 +327,16 @@ Diagnostics check_destinations(int root_fd, const std::vector<Entry>& entries,
             if (::fstatat(dir.get(), parts[i].c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) break;  // absent: made later
             const bool last = i + 1 == parts.size();
             if (!last) {
-                if (!S_ISDIR(st.st_mode)) problem = "« " + parts[i] + " » devrait être un dossier, et ne l'est pas";
+                if (!S_ISDIR(st.st_mode)) problem = "« " + parts[i] + " » devrait être un dossier, et ne l’est pas";
                 else dir = Fd(open_folder(dir.get(), parts[i], false));
                 if (!dir) problem = "le dossier « " + parts[i] + " » ne peut pas être ouvert " + cause(errno);
             } else if (S_ISDIR(st.st_mode)) {
                 problem = "un dossier porte ce nom : il ne peut pas être remplacé par un fichier";
             } else if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
-                problem = "ce chemin désigne un périphérique ou un tube, pas un fichier ordinaire : il n'est pas remplacé";
+                problem = "ce chemin désigne un périphérique ou un tube, pas un fichier ordinaire : il n’est pas remplacé";
             } else if (S_ISREG(st.st_mode) &&
                        std::find(inputs.begin(), inputs.end(), std::make_pair(st.st_dev, st.st_ino)) != inputs.end()) {
-                problem = "c'est un des fichiers que ce lancement lit : il ne peut pas être aussi le fichier produit";
+                problem = "c’est un des fichiers que ce lancement lit : il ne peut pas être aussi le fichier produit";
             }
         }
         if (!problem.empty()) problems.error(SourcePosition::in_file(e.shown.string()), problem);
@@ -349,7 +349,7 @@ StaleFiles publish(int root_fd, int state_fd, int staging_fd, const std::string&
     std::string journal = "lettrine-publication 1\n" + staging_name + "\njob\t" + escape_line(job.key) + "\n";
     for (const Entry& e : entries) journal += new_name(e.index) + "\t" + escape_line(e.relative) + "\n";
     if (const int code = replace_state_file(state_fd, staging_fd, kJournalFile, journal))
-        io_error(root, "impossible d'écrire le journal de publication " + cause(code) + " : aucun fichier n'a été remplacé");
+        io_error(root, "impossible d’écrire le journal de publication " + cause(code) + " : aucun fichier n’a été remplacé");
     std::vector<std::string> created;
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const int code = i == 0 && fault_point("journal", 0) ? EIO : place(root_fd, staging_fd, entries[i], created);
@@ -358,11 +358,11 @@ StaleFiles publish(int root_fd, int state_fd, int staging_fd, const std::string&
         std::string state;
         if (stuck.empty()) {
             ::unlinkat(state_fd, kJournalFile, 0);
-            state = (i == 0 ? std::string("aucun fichier n'avait encore été remplacé")
+            state = (i == 0 ? std::string("aucun fichier n’avait encore été remplacé")
                             : plural(i, "fichier déjà remplacé a", "fichiers déjà remplacés ont") +
                                   " retrouvé leur version précédente") +
                     " : le dossier contient de nouveau les fichiers du lancement précédent, aucun fichier de ce "
-                    "lancement n'y est";
+                    "lancement n’y est";
         } else {
             state = "la remise en état a échoué pour « " + stuck.front() + " »" +
                     (stuck.size() > 1 ? " et " + plural(stuck.size() - 1, "autre", "autres") : "") +

@@ -72,7 +72,7 @@ bool ResourceResolver::inside_a_root(const fs::path& real) const {
 }
 
 ResourceResolver::Resolved ResourceResolver::resolve(const std::string& name) const {
-    if (name.empty()) return {{}, "aucun fichier n'est indiqué"};
+    if (name.empty()) return {{}, "aucun fichier n’est indiqué"};
     const fs::path given(name);
     std::vector<fs::path> candidates;
     if (given.is_absolute()) candidates.push_back(given);
@@ -90,8 +90,8 @@ ResourceResolver::Resolved ResourceResolver::resolve(const std::string& name) co
         struct stat status {};
         if (::stat(real.c_str(), &status) != 0) continue;
         if (!S_ISREG(status.st_mode))
-            return {{}, S_ISDIR(status.st_mode) ? "c'est un dossier, pas un fichier"
-                                                : "ce n'est pas un fichier ordinaire (périphérique ou tube) : refusé"};
+            return {{}, S_ISDIR(status.st_mode) ? "c’est un dossier, pas un fichier"
+                                                : "ce n’est pas un fichier ordinaire (périphérique ou tube) : refusé"};
         if (static_cast<std::uint64_t>(status.st_size) > kMaxResourceBytes)
             return {{}, "fichier trop gros (" + std::to_string(kMaxResourceBytes >> 20) + " Mo au plus)"};
         return {real, {}};
@@ -100,7 +100,7 @@ ResourceResolver::Resolved ResourceResolver::resolve(const std::string& name) co
     for (const fs::path& folder : search_) folders += (folders.empty() ? "" : ", ") + folder.string();
     if (outside)
         return {{}, "ce fichier est hors des dossiers où Lettrine prend ses ressources (" + folders +
-                        ") : il n'est pas lu"};
+                        ") : il n’est pas lu"};
     return {{}, "fichier introuvable (cherché dans : " + folders + ")"};
 }
 

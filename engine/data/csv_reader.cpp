@@ -31,7 +31,7 @@ std::string to_utf8(const std::string& bytes, const char* encoding, const std::s
                                         static_cast<int32_t>(bytes.size()), &status);
     if (U_FAILURE(status))
         throw LettrineError(ErrorKind::Data, SourcePosition::in_file(file),
-                            std::string("impossible de convertir le fichier depuis l'encodage ") + encoding);
+                            std::string("impossible de convertir le fichier depuis l’encodage ") + encoding);
     out.resize(static_cast<std::size_t>(length));
     return out;
 }
@@ -50,7 +50,7 @@ std::string decode(const std::string& bytes, const std::string& file, CsvEncodin
                 prefix += u32_to_utf8(c);
             }
             const LineColumn lc = line_column_at(prefix, prefix.size());
-            fail_at(file, lc.line, lc.column, "le fichier annonce l'encodage UTF-8 (BOM) mais contient un octet invalide");
+            fail_at(file, lc.line, lc.column, "le fichier annonce l’encodage UTF-8 (BOM) mais contient un octet invalide");
         }
         return text;
     }
@@ -170,7 +170,7 @@ private:
             for (;;) {
                 if (i_ >= text_.size())
                     fail_at(file_, open_line, open_column,
-                            "guillemet ouvert jamais fermé : la cellule s'étendrait jusqu'à la fin du fichier");
+                            "guillemet ouvert jamais fermé : la cellule s’étendrait jusqu’à la fin du fichier");
                 const char c = text_[i_];
                 if (c == '"') {
                     advance();
@@ -226,13 +226,13 @@ Sheet read_csv_with_budget(const std::string& bytes, const std::string& file_nam
                             "le fichier dépasse " + describe_byte_count(limits.max_entry_bytes) + " : fichier refusé");
     if (is_ole_compound_file(bytes) || (bytes.size() >= 4 && bytes.compare(0, 4, "PK\x03\x04") == 0))
         throw LettrineError(ErrorKind::Data, SourcePosition::in_file(file_name),
-                            "ce fichier n'est pas un fichier CSV mais un classeur (enregistrez-le au format .xlsx, .ods "
+                            "ce fichier n’est pas un fichier CSV mais un classeur (enregistrez-le au format .xlsx, .ods "
                             "ou CSV)");
     CsvFormat format;
     const std::string text = decode(bytes, file_name, format.encoding);
     if (const auto nul = text.find('\0'); nul != std::string::npos) {
         const LineColumn lc = line_column_at(text, nul);
-        fail_at(file_name, lc.line, lc.column, "ce fichier n'est pas un fichier texte CSV (il contient un octet nul)");
+        fail_at(file_name, lc.line, lc.column, "ce fichier n’est pas un fichier texte CSV (il contient un octet nul)");
     }
     std::size_t start = 0;
     // Excel's hint line "sep=;" names the separator.

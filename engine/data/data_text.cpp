@@ -59,10 +59,10 @@ std::string describe_changes(unsigned changes) {
     if (changes & static_cast<unsigned>(Change::Separator)) parts.push_back("séparateur de ligne Unicode remplacé par un retour à la ligne");
     if (changes & static_cast<unsigned>(Change::NonCharacter)) parts.push_back("non-caractère Unicode retiré");
     if (changes & static_cast<unsigned>(Change::Emoji))
-        parts.push_back(std::string("emoji remplacé par « ") + kEmojiMarker + " » (les polices des documents n'ont pas d'emoji)");
+        parts.push_back(std::string("emoji remplacé par « ") + kEmojiMarker + " » (les polices des documents n’ont pas d’emoji)");
     std::string out;
     for (std::size_t k = 0; k < parts.size(); ++k) out += (k == 0 ? "" : k + 1 == parts.size() ? " et " : ", ") + parts[k];
-    return "texte modifié à l'impression : " + out;
+    return "texte modifié à l’impression : " + out;
 }
 
 }  // namespace

@@ -132,7 +132,7 @@ std::optional<int> FieldReader::integer(const std::string& id) {
     if (blank(id)) return std::nullopt;
     const SourceField& f = *raw(id);
     std::optional<int> value = f.number ? integer_from_number(*f.number) : parse_integer(trim(f.text));
-    if (!value) diagnostics_.error(f.position, quoted(trim(f.text)) + " n'est pas un nombre entier");
+    if (!value) diagnostics_.error(f.position, quoted(trim(f.text)) + " n’est pas un nombre entier");
     return value;
 }
 
@@ -140,7 +140,7 @@ std::optional<int> FieldReader::whole_days(const std::string& id) {
     if (blank(id)) return std::nullopt;
     const SourceField& f = *raw(id);
     std::optional<int> value = f.number ? integer_from_number(*f.number) : parse_days(f.text);
-    if (!value) diagnostics_.error(f.position, quoted(trim(f.text)) + " n'est pas un nombre entier");
+    if (!value) diagnostics_.error(f.position, quoted(trim(f.text)) + " n’est pas un nombre entier");
     return value;
 }
 
@@ -150,14 +150,14 @@ std::optional<Money> FieldReader::amount(const std::string& id) {
     std::optional<Money> value = f.number ? amount_from_number(*f.number) : parse_amount(f.text);
     if (!value)
         diagnostics_.error(f.position,
-                           quoted(trim(f.text)) + " n'est pas un montant (écrire par exemple " + kAmountExamples + ")");
+                           quoted(trim(f.text)) + " n’est pas un montant (écrire par exemple " + kAmountExamples + ")");
     return value;
 }
 
 std::string FieldReader::email(const std::string& id) {
     const std::string value = text(id);
     if (!value.empty() && !is_plausible_email(value))
-        diagnostics_.error(where(id), quoted(value) + " n'est pas une adresse électronique valide");
+        diagnostics_.error(where(id), quoted(value) + " n’est pas une adresse électronique valide");
     return value;
 }
 
@@ -165,7 +165,7 @@ std::string FieldReader::identifier(const std::string& id) {
     const std::string value = text(id);
     if (value.empty() || is_slug_identifier(value)) return value;
     if (!inherited(id))
-        diagnostics_.error(where(id), "l'identifiant " + quoted(value) +
+        diagnostics_.error(where(id), "l’identifiant " + quoted(value) +
                                           " ne doit contenir que des minuscules sans accents, des chiffres et des tirets "
                                           "(par exemple " + quoted(slugify(value)) + ")");
     return "";
@@ -189,7 +189,7 @@ std::optional<int> FieldReader::half_days(const std::string& id) {
     }
     const std::string shown = quoted(trim(f.text));
     if (!halves) {
-        diagnostics_.error(f.position, shown + " n'est pas un nombre de jours (écrire par exemple 12 ou 10,5)");
+        diagnostics_.error(f.position, shown + " n’est pas un nombre de jours (écrire par exemple 12 ou 10,5)");
         return std::nullopt;
     }
     if (*halves == -2) {
@@ -201,7 +201,7 @@ std::optional<int> FieldReader::half_days(const std::string& id) {
         return std::nullopt;
     }
     if (*halves > kMaxHalfDays) {
-        diagnostics_.error(f.position, shown + " : plus de jours qu'une année n'en compte");
+        diagnostics_.error(f.position, shown + " : plus de jours qu’une année n’en compte");
         return std::nullopt;
     }
     return halves;
@@ -212,10 +212,10 @@ std::optional<Date> FieldReader::date(const std::string& id, const std::string& 
     const SourceField& f = *raw(id);
     std::optional<Date> value = f.number ? date_from_excel_serial(*f.number, date1904_) : parse_date(f.text);
     if (!value)
-        diagnostics_.error(f.position, quoted(trim(f.text)) + " n'est pas une date (écrire par exemple " + examples + ")");
+        diagnostics_.error(f.position, quoted(trim(f.text)) + " n’est pas une date (écrire par exemple " + examples + ")");
     else if (!f.number && written_with_two_digit_year(f.text))
         diagnostics_.warning(f.position, quoted(trim(f.text)) + " : année à deux chiffres lue comme " +
-                                             std::to_string(value->year) + " (écrire l'année en entier pour le confirmer)");
+                                             std::to_string(value->year) + " (écrire l’année en entier pour le confirmer)");
     return value;
 }
 

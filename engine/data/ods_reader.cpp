@@ -444,12 +444,12 @@ Workbook read_ods(const std::string& bytes, const std::string& file_name, const 
         const std::string type = trim(*mime);
         if (type != kSpreadsheetMime && type != std::string(kSpreadsheetMime) + "-template")
             throw LettrineError(ErrorKind::Data, where,
-                                "ce document OpenDocument n'est pas un classeur (type « " + type.substr(0, 100) + " »)");
+                                "ce document OpenDocument n’est pas un classeur (type « " + type.substr(0, 100) + " »)");
     }
     check_not_encrypted(zip, file_name, limits);
     const auto content = zip.read("content.xml");
     if (!content)
-        throw LettrineError(ErrorKind::Data, where, "l'élément « content.xml » manque au classeur (fichier ODS incomplet)");
+        throw LettrineError(ErrorKind::Data, where, "l’élément « content.xml » manque au classeur (fichier ODS incomplet)");
     pugi::xml_document doc;
     parse_xml_part(*content, "content.xml", file_name, limits.max_xml_tags, pugi::parse_default | pugi::parse_ws_pcdata,
                    doc);
@@ -457,10 +457,10 @@ Workbook read_ods(const std::string& bytes, const std::string& file_name, const 
     const pugi::xml_node root = doc.document_element();
     const Names names(root);
     if (!names.is(root, "office:document-content") && !names.is(root, "office:document"))
-        throw LettrineError(ErrorKind::Data, where, "l'élément « content.xml » ne décrit pas un classeur");
+        throw LettrineError(ErrorKind::Data, where, "l’élément « content.xml » ne décrit pas un classeur");
     const pugi::xml_node spreadsheet = names.child(names.child(root, "office:body"), "office:spreadsheet");
     if (!spreadsheet)
-        throw LettrineError(ErrorKind::Data, where, "ce document OpenDocument n'est pas un classeur (aucune feuille de calcul)");
+        throw LettrineError(ErrorKind::Data, where, "ce document OpenDocument n’est pas un classeur (aucune feuille de calcul)");
 
     Workbook workbook;
     workbook.file = file_name;

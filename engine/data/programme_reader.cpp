@@ -91,7 +91,7 @@ ProgrammeCheck check_programme(const boost::filesystem::path& file) {
         check.diagnostics.error(SourcePosition::in_file(name),
                                 csv ? "un programme en CSV est un dossier de fichiers (Programme.csv, Secteurs.csv, …) : "
                                       "indiquer le dossier, pas un de ses fichiers"
-                                    : "format de programme non reconnu : l'extension doit être .xlsx, .ods ou .xml, "
+                                    : "format de programme non reconnu : l’extension doit être .xlsx, .ods ou .xml, "
                                       "ou le chemin un dossier de fichiers CSV");
         return check;
     }

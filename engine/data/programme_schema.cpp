@@ -35,7 +35,7 @@ const TableSpec& sectors_spec() {
         {"structure-referente", "Structure référente", kRequired, FieldShape::Inline, {"referent"}, kRefused},
         {"adresse", "Adresse", kRequired, FieldShape::Lines, {}, kRefused},
         {"intervenant", "Intervenant", kRequired, FieldShape::Inline, {"intervenante", "intervenant-e"}, kRefused},
-        {"qualite-intervenant", "Qualité de l'intervenant", kRequired, FieldShape::Inline, {}, kRefused},
+        {"qualite-intervenant", "Qualité de l’intervenant", kRequired, FieldShape::Inline, {}, kRefused},
         {"email", "Email", kRequired, FieldShape::Inline, {"courriel", "e-mail", "mel"}, kRefused},
         {"soutien-projets", "Soutien aux projets", kRequired, FieldShape::Inline, {}, kRefused},
         {"mode-partenariat", "Mode de partenariat", kRequired, FieldShape::Inline, {}, kRefused},

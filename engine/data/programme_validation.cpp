@@ -70,7 +70,7 @@ void read_bilan_return(FieldReader& r, Programme& p, Diagnostics& diagnostics) {
     while (!page.empty() && page.back() == '/') page.pop_back();
     const bool web = page.rfind("https://", 0) == 0 || page.rfind("http://", 0) == 0;
     if (!page.empty() && (!web || page.find_first_of(" \t\"<>") != std::string::npos || page.find("://") + 3 >= page.size()))
-        diagnostics.error(r.where("depot-bilans"), quoted(page) + " n'est pas l'adresse d'une page web : écrivez-la comme "
+        diagnostics.error(r.where("depot-bilans"), quoted(page) + " n’est pas l’adresse d’une page web : écrivez-la comme "
                                                                    "dans le navigateur, « https://lettrine.exemple.fr »");
     else
         p.bilan_page = page;
@@ -83,7 +83,7 @@ void read_settings(const ProgrammeSource& source, Programme& p, Diagnostics& dia
         if (field.required_column) r.require(field.id);
     if (auto year = r.integer("annee")) {
         if (*year < 2000 || *year > 2100)
-            diagnostics.error(r.where("annee"), quoted(std::to_string(*year)) + " n'est pas une année plausible (2000 à 2100)");
+            diagnostics.error(r.where("annee"), quoted(std::to_string(*year)) + " n’est pas une année plausible (2000 à 2100)");
         else
             p.year = *year;
     }
@@ -112,8 +112,8 @@ void read_settings(const ProgrammeSource& source, Programme& p, Diagnostics& dia
 
 void read_sectors(const ProgrammeSource& source, Programme& p, Diagnostics& diagnostics) {
     const SourceTable& table = source.sectors;
-    if (table.present && table.rows.empty()) diagnostics.error(table.position, "aucun secteur n'est défini");
-    UniqueIds ids("l'identifiant");
+    if (table.present && table.rows.empty()) diagnostics.error(table.position, "aucun secteur n’est défini");
+    UniqueIds ids("l’identifiant");
     for (const auto& row : table.rows) {
         FieldReader r(table, row, diagnostics, source.date1904);
         Sector s;
@@ -256,7 +256,7 @@ const std::vector<std::string>& required_text_keys() {
 std::string tentative_text_problem(const std::string& line, bool questions_allowed) {
     const std::string s = trim(line);
     if (s == "?" || (!questions_allowed && s.find('?') != std::string::npos))
-        return quoted(s) + " : un point d'interrogation ne doit pas rester dans les données ; "
+        return quoted(s) + " : un point d’interrogation ne doit pas rester dans les données ; "
                "retirez-le et indiquez plutôt le statut « à confirmer »";
     if (s.find("...") != std::string::npos || s.find("\u2026") != std::string::npos)
         return quoted(s) + " : des points de suspension ne doivent pas rester dans les données ; "

@@ -97,7 +97,7 @@ DataFormat format_of(const boost::filesystem::path& file) {
     if (extension == ".csv") return DataFormat::Csv;
     if (extension == ".xml") return DataFormat::Xml;
     throw LettrineError(ErrorKind::Data, SourcePosition::in_file(file.filename().string()),
-                        "format de données non reconnu : l'extension doit être .xlsx, .ods, .csv ou .xml, "
+                        "format de données non reconnu : l’extension doit être .xlsx, .ods, .csv ou .xml, "
                         "ou le chemin un dossier de fichiers CSV");
 }
 
@@ -254,7 +254,7 @@ void refuse_container(const XmlElement& found, const XmlElement& root, const std
         child.empty() ? "" : " : les éléments à fusionner sont ses enfants répétés, « --chaque " + each + "/" + child + " »";
     if (&found == &root)
         throw LettrineError(ErrorKind::Data, root.position,
-                            "« --chaque " + each + " » désigne l'élément racine <" + root.name + ">, qui ne se répète pas" +
+                            "« --chaque " + each + " » désigne l’élément racine <" + root.name + ">, qui ne se répète pas" +
                                 better);
     if (!child.empty())
         throw LettrineError(ErrorKind::Data, found.position,
@@ -328,7 +328,7 @@ DataValue read_records(const boost::filesystem::path& file, const std::string& e
         for (const auto& s : workbook.sheets) names += (names.empty() ? "« " : ", « ") + s.name + " »";
         const bool files = format == DataFormat::CsvFolder;
         throw LettrineError(ErrorKind::Data, SourcePosition::in_file(workbook.file),
-                            "la feuille « " + each + " » n'existe pas (" +
+                            "la feuille « " + each + " » n’existe pas (" +
                                 (files ? "fichiers CSV du dossier : " : "feuilles du classeur : ") + names + ")");
     }
     return sheet_records(workbook, *sheet, warnings);

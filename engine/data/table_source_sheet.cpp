@@ -114,7 +114,7 @@ std::optional<std::size_t> find_header(const Sheet& sheet, const TableSpec& spec
             if (!columns.count(f.id)) table.missing_columns.push_back(f.id);
         return r;
     }
-    diagnostics.error(table.position, "la ligne d'en-têtes est introuvable : elle doit porter les colonnes " +
+    diagnostics.error(table.position, "la ligne d’en-têtes est introuvable : elle doit porter les colonnes " +
                                           required_labels(spec) + " dans les " +
                                           std::to_string(kFormHeaderSearchRows) + " premières lignes");
     mark_all_missing(spec, table);

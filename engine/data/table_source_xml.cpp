@@ -74,7 +74,7 @@ const XmlElement* find_xml_list(const XmlElement& parent, const std::string& nam
     for (const auto& c : parent.children) {
         if (!named(c, name)) continue;
         if (list) {
-            diagnostics.error(c.position, "l'élément " + element_label(name) + " apparaît deux fois (déjà en " +
+            diagnostics.error(c.position, "l’élément " + element_label(name) + " apparaît deux fois (déjà en " +
                                               short_place(list->position) + ")");
             continue;
         }
@@ -103,7 +103,7 @@ void read_xml_table(const XmlElement& parent, const TableSpec& spec, SourceTable
     const XmlElement* list = find_xml_list(parent, spec.xml_list, diagnostics);
     if (!list) {
         if (required)
-            diagnostics.error(parent.position, "l'élément " + element_label(spec.xml_list) + " est absent de " +
+            diagnostics.error(parent.position, "l’élément " + element_label(spec.xml_list) + " est absent de " +
                                                    element_label(parent.name));
         return;
     }
@@ -115,7 +115,7 @@ void read_xml_table(const XmlElement& parent, const TableSpec& spec, SourceTable
 
 bool check_xml_root(const XmlElement& root, const std::string& expected, Diagnostics& diagnostics) {
     if (named(root, expected)) return true;
-    diagnostics.error(root.position, "l'élément racine doit être " + element_label(expected) + " (trouvé : " +
+    diagnostics.error(root.position, "l’élément racine doit être " + element_label(expected) + " (trouvé : " +
                                          element_label(root.name) + ")");
     return false;
 }

@@ -100,7 +100,7 @@ public:
     bool load(const std::string& part, pugi::xml_document& doc, bool required) {
         auto bytes = zip_.read(part);
         if (!bytes) {
-            if (required) fail("l'élément « " + part + " » manque au classeur (fichier XLSX incomplet)");
+            if (required) fail("l’élément « " + part + " » manque au classeur (fichier XLSX incomplet)");
             return false;
         }
         parse_xml_part(*bytes, part, file_, limits_.max_xml_tags, pugi::parse_default | pugi::parse_ws_pcdata, doc);
@@ -120,7 +120,7 @@ public:
             const char* target = r.attribute("Target").value();
             const auto resolved = resolve_target(directory_of(part), target);
             if (!resolved)
-                fail("la relation « " + std::string(id) + " » de l'élément « " + rels + " » pointe hors du classeur (« " +
+                fail("la relation « " + std::string(id) + " » de l’élément « " + rels + " » pointe hors du classeur (« " +
                      std::string(target).substr(0, 200) + " ») : fichier refusé");
             out[id] = {r.attribute("Type").value(), *resolved};
         });
@@ -440,7 +440,7 @@ Workbook read_xlsx(const std::string& bytes, const std::string& file_name, const
     pugi::xml_document workbook_xml;
     package.load(workbook_part, workbook_xml, true);
     const pugi::xml_node root = child(workbook_xml, "workbook");
-    if (!root) package.fail("l'élément « " + workbook_part + " » ne décrit pas un classeur");
+    if (!root) package.fail("l’élément « " + workbook_part + " » ne décrit pas un classeur");
 
     const std::string date1904 = child(root, "workbookPr").attribute("date1904").value();
     workbook.date1904 = date1904 == "1" || date1904 == "true";
@@ -464,7 +464,7 @@ Workbook read_xlsx(const std::string& bytes, const std::string& file_name, const
         const char* id = attribute(s, "id", true);
         const auto rel = id ? relationships.find(id) : relationships.end();
         if (rel == relationships.end())
-            package.fail("la feuille « " + sheet.name + " » n'a pas de contenu dans le classeur (fichier endommagé)");
+            package.fail("la feuille « " + sheet.name + " » n’a pas de contenu dans le classeur (fichier endommagé)");
         pugi::xml_document sheet_xml;
         if (!package.load(rel->second.target, sheet_xml, false))
             package.fail("la feuille « " + sheet.name + " » manque au classeur (élément « " + rel->second.target +

@@ -14,11 +14,11 @@ void parse_xml_part(const std::string& bytes, const std::string& part, const std
     };
     const auto tags = static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '<'));
     if (tags > max_tags)
-        fail("l'élément « " + part + " » du classeur contient plus de " + std::to_string(max_tags) +
+        fail("l’élément « " + part + " » du classeur contient plus de " + std::to_string(max_tags) +
              " balises : fichier refusé");
     const pugi::xml_parse_result result = document.load_buffer(bytes.data(), bytes.size(), options, pugi::encoding_utf8);
     if (!result)
-        fail("l'élément « " + part + " » du classeur n'est pas du XML valide (" + french_xml_parse_error(result.status) +
+        fail("l’élément « " + part + " » du classeur n’est pas du XML valide (" + french_xml_parse_error(result.status) +
              ", octet " + std::to_string(result.offset) + ")");
 }
 

@@ -133,7 +133,7 @@ XmlElement read_xml(const std::string& bytes, const std::string& file_name) {
     if (!is_valid_utf8(bytes)) {
         const LineColumn lc = line_column_at(bytes, first_invalid_utf8(bytes));
         throw LettrineError(ErrorKind::Data, SourcePosition::at_line(file_name, lc.line, lc.column),
-                            "le fichier n'est pas encodé en UTF-8");
+                            "le fichier n’est pas encodé en UTF-8");
     }
     std::string buffer = bytes;  // parsed in place: strings keep their offsets
     pugi::xml_document document;

@@ -75,13 +75,13 @@ ZipArchive::ZipArchive(const std::string& bytes, std::string file_name, ZipLimit
     zip_error_fini(&error);
     if (!archive_)
         throw LettrineError(ErrorKind::Data, where,
-                            "ce fichier n'est pas un " + kind_ + " lisible (archive ZIP invalide ou endommagée)");
+                            "ce fichier n’est pas un " + kind_ + " lisible (archive ZIP invalide ou endommagée)");
     const zip_int64_t count = zip_get_num_entries(archive_, 0);
     if (count < 0 || static_cast<std::size_t>(count) > kMaxZipEntries) {
         zip_discard(archive_);
         archive_ = nullptr;
         throw LettrineError(ErrorKind::Data, where,
-                            "l'archive contient plus de " + std::to_string(kMaxZipEntries) + " éléments : fichier refusé");
+                            "l’archive contient plus de " + std::to_string(kMaxZipEntries) + " éléments : fichier refusé");
     }
     for (zip_int64_t i = 0; i < count; ++i) {
         const char* name = zip_get_name(archive_, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_RAW);
@@ -90,8 +90,8 @@ ZipArchive::ZipArchive(const std::string& bytes, std::string file_name, ZipLimit
             zip_discard(archive_);
             archive_ = nullptr;
             throw LettrineError(ErrorKind::Data, where,
-                                "l'archive contient un élément au chemin dangereux « " + shown +
-                                    " » (chemin absolu ou remontant hors de l'archive) : fichier refusé");
+                                "l’archive contient un élément au chemin dangereux « " + shown +
+                                    " » (chemin absolu ou remontant hors de l’archive) : fichier refusé");
         }
     }
 }
@@ -121,7 +121,7 @@ std::optional<std::string> ZipArchive::read(const std::string& entry) {
     const SourcePosition where = SourcePosition::in_file(file_);
     const zip_int64_t index = zip_name_locate(archive_, entry.c_str(), 0);
     if (index < 0) return std::nullopt;
-    const std::string element = "l'élément « " + entry + " » du classeur";
+    const std::string element = "l’élément « " + entry + " » du classeur";
     zip_stat_t stat;
     zip_stat_init(&stat);
     if (zip_stat_index(archive_, static_cast<zip_uint64_t>(index), 0, &stat) == 0 &&

@@ -100,7 +100,7 @@ std::optional<Media> WriterState::image(const Image& image, const SourcePosition
     if (!loaded) {
         // A positioned block's image is looked up twice (its box's height, then the picture): said once.
         if (!refused_.insert(where.describe() + "\n" + image.src).second) return std::nullopt;
-        problems_.error(where, "l'image « " + image.src + " » ne peut pas être utilisée : " + problem);
+        problems_.error(where, "l’image « " + image.src + " » ne peut pas être utilisée : " + problem);
         return std::nullopt;
     }
     const auto found = media_by_path_.find(loaded->path);

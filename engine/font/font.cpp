@@ -199,7 +199,7 @@ std::shared_ptr<const Font> Font::load(const std::string& path) {
     FT_Face face = nullptr;
     if (FT_New_Memory_Face(freetype.library, reinterpret_cast<const FT_Byte*>(font->bytes_.data()),
                            static_cast<FT_Long>(font->bytes_.size()), 0, &face) != 0)
-        font_error(path, "ce fichier n'est pas une police lisible");
+        font_error(path, "ce fichier n’est pas une police lisible");
     if (!FT_IS_SFNT(face) || !FT_IS_SCALABLE(face)) {
         FT_Done_Face(face);
         font_error(path, "seules les polices TrueType/OpenType sont prises en charge");

@@ -99,7 +99,7 @@ void Layouter::content(const ReservedPages& reserved, const Block& b, double, do
 // A placeholder still there: the program that composed the document forgot to fill it.
 void Layouter::content(const Placeholder& placeholder, const Block& b, double, double, std::vector<Slice>&,
                        const FieldValues*) {
-    diagnostics_.error(b.position, "<emplacement nom=\"" + placeholder.name + "\"> n'a pas été rempli");
+    diagnostics_.error(b.position, "<emplacement nom=\"" + placeholder.name + "\"> n’a pas été rempli");
 }
 
 void Layouter::content(const Paragraph& p, const Block&, double x, double width, std::vector<Slice>& out,
@@ -178,7 +178,7 @@ void Layouter::content(const Image& img, const Block& b, double x, double width,
     std::string problem = resolved.problem;
     const auto loaded = resolved.path.empty() ? nullptr : images_->load(resolved.path.string(), problem);
     if (!loaded) {
-        diagnostics_.error(b.position, "l'image « " + img.src + " » ne peut pas être utilisée : " + problem);
+        diagnostics_.error(b.position, "l’image « " + img.src + " » ne peut pas être utilisée : " + problem);
         return;
     }
     const PointSize size = image_size(img, {loaded->info.size.width, loaded->info.size.height}, width);

@@ -61,7 +61,7 @@ std::shared_ptr<const LoadedImage> ImageCache::load(const std::string& path, std
     }
     const auto info = read_image_info(*bytes);
     if (!info) {
-        problem = "ce fichier n'est ni une image PNG ni une image JPEG lisible";
+        problem = "ce fichier n’est ni une image PNG ni une image JPEG lisible";
         return nullptr;
     }
     auto image = std::make_shared<const LoadedImage>(LoadedImage{path, bytes, *info});

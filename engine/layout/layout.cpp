@@ -228,7 +228,7 @@ LaidOutDocument layout_document(const Document& document, const FontSet& fonts, 
                 const auto it = index.ids.find(id);
                 if (it == index.ids.end() || !pages.count(it->second))
                     problems.error(where, "<renvoi-page> renvoie à « " + id +
-                                              " », un bloc qui n'a pas de page à lui (dans un en-tête ou un pied de page)");
+                                              " », un bloc qui n’a pas de page à lui (dans un en-tête ou un pied de page)");
             }
             if (problems.has_errors()) throw LettrineError(ErrorKind::Template, std::move(problems));
             return result;
@@ -237,7 +237,7 @@ LaidOutDocument layout_document(const Document& document, const FontSet& fonts, 
     }
     throw LettrineError(ErrorKind::Template, SourcePosition::at_line(document.source_name, 1, 1),
                         "les numéros de page de la table des matières et des renvois ne se stabilisent pas : "
-                        "un renvoi placé près d'une fin de page change la mise en page à chaque essai ; "
+                        "un renvoi placé près d’une fin de page change la mise en page à chaque essai ; "
                         "reformulez le paragraphe qui le contient");
 }
 

@@ -116,7 +116,7 @@ const Hyphenator* ParagraphSetter::hyphenator() {
 uint32_t ParagraphSetter::glyph(const Font& font, char32_t c, const SourcePosition& where) {
     const uint32_t g = font.glyph_for(c);
     if (g == 0 && reported_.emplace(c, where.describe()).second)
-        diagnostics_.error(where, "le caractère " + describe_char(c) + " n'existe pas dans la police " +
+        diagnostics_.error(where, "le caractère " + describe_char(c) + " n’existe pas dans la police " +
                                       font.family_name() + " (" + font.postscript_name() + ")");
     return g;
 }
@@ -125,7 +125,7 @@ uint16_t ParagraphSetter::style_for(char32_t c, const InlineStyle& style, uint16
                                     uint32_t& g) {
     if (const char* script = complex_script(c)) {
         if (reported_.emplace(c, where.describe()).second)
-            diagnostics_.error(where, "le caractère " + describe_char(c) + " est de l'écriture " + script +
+            diagnostics_.error(where, "le caractère " + describe_char(c) + " est de l’écriture " + script +
                                           ", que Lettrine ne sait pas composer (sens de lecture ou formes contextuelles) : "
                                           "le texte ne serait pas imprimé correctement");
         g = 0;
@@ -139,7 +139,7 @@ uint16_t ParagraphSetter::style_for(char32_t c, const InlineStyle& style, uint16
         return style_index(style, fallback);
     }
     if (reported_.emplace(c, where.describe()).second)
-        diagnostics_.error(where, "le caractère " + describe_char(c) + " n'existe pas dans la police " +
+        diagnostics_.error(where, "le caractère " + describe_char(c) + " n’existe pas dans la police " +
                                       font.family_name() + " (" + font.postscript_name() +
                                       ") ni dans ses polices de secours");
     return main;

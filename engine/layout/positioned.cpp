@@ -78,8 +78,8 @@ void Layouter::check_positioned(const Positioned& pos, const Stack& st, const Sl
     }
     const double right = box.x + box.width, bottom = box.y + box.height;
     if (box.x < 0 || box.y < 0 || right > doc_.page.width + kFitTolerance || bottom > doc_.page.height + kFitTolerance)
-        problems_of(box).error(box.where, box.named(true) + " sort de la page (il s'étend de " + millimetres(box.y) +
-                                              " à " + millimetres(bottom) + " depuis le haut d'une page de " +
+        problems_of(box).error(box.where, box.named(true) + " sort de la page (il s’étend de " + millimetres(box.y) +
+                                              " à " + millimetres(bottom) + " depuis le haut d’une page de " +
                                               millimetres(doc_.page.height) + ")" + shorten);
 }
 

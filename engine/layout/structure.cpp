@@ -52,7 +52,7 @@ void tag_untagged(std::vector<PageItem>& items, StructureId element, bool graphi
 // no PDF/UA-1 (its first such image says why).
 void Layouter::missing_alt(const Block& b, const Image& image) {
     const std::string message = "<image src=\"" + image.src +
-                                "\"> n'a pas d'attribut alt (texte de remplacement ; alt=\"\" pour une image "
+                                "\"> n’a pas d’attribut alt (texte de remplacement ; alt=\"\" pour une image "
                                 "décorative) : le document ne se déclare pas accessible (PDF/UA-1)";
     result_.warnings.push_back(Diagnostic{Severity::Warning, b.position, message});
     if (result_.metadata.not_accessible.empty()) result_.metadata.not_accessible = b.position.describe() + " : " + message;

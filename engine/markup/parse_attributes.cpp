@@ -37,7 +37,7 @@ void Attributes::finish() {
             if (!repeated) allowed += (allowed.empty() ? " " : ", ") + asked_[k];
         }
         for (const char* e : everywhere) allowed += (allowed.empty() ? " " : ", ") + std::string(e);
-        invalid(a.name(), "l'attribut « " + std::string(a.name()) + " » est inconnu sur <" + node_.name() +
+        invalid(a.name(), "l’attribut « " + std::string(a.name()) + " » est inconnu sur <" + node_.name() +
                               "> (attributs permis :" + allowed + ")");
     }
 }
@@ -51,8 +51,8 @@ bool Attributes::length(const char* name, double& out) {
     const char* v = raw(name);
     if (!v) return false;
     if (auto points = parse_length(v)) { out = *points; return true; }
-    invalid(name, "la longueur « " + std::string(v) + " » de l'attribut " + name +
-                      " n'est pas valide (exemples : « 80mm », « 2,5cm », « 12pt »)");
+    invalid(name, "la longueur « " + std::string(v) + " » de l’attribut " + name +
+                      " n’est pas valide (exemples : « 80mm », « 2,5cm », « 12pt »)");
     return false;
 }
 
@@ -60,7 +60,7 @@ bool Attributes::font_size(const char* name, double& out) {
     const char* v = raw(name);
     if (!v) return false;
     if (auto points = parse_font_size(v)) { out = *points; return true; }
-    invalid(name, "la taille « " + std::string(v) + " » n'est pas valide (exemples : « 11 », « 10.5pt »)");
+    invalid(name, "la taille « " + std::string(v) + " » n’est pas valide (exemples : « 11 », « 10.5pt »)");
     return false;
 }
 
@@ -68,7 +68,7 @@ bool Attributes::extent(const char* name, Extent& out, bool relative_allowed) {
     const char* v = raw(name);
     if (!v) return false;
     if (auto e = parse_extent(v, relative_allowed)) { out = *e; return true; }
-    invalid(name, "la largeur « " + std::string(v) + " » de l'attribut " + name + " n'est pas valide (exemples : « 80mm », « 50% »" +
+    invalid(name, "la largeur « " + std::string(v) + " » de l’attribut " + name + " n’est pas valide (exemples : « 80mm », « 50% »" +
                       (relative_allowed ? ", « 2* »)" : ")"));
     return false;
 }
@@ -77,7 +77,7 @@ bool Attributes::color(const char* name, Rgb& out) {
     const char* v = raw(name);
     if (!v) return false;
     if (auto c = parse_color(v)) { out = *c; return true; }
-    invalid(name, "la couleur « " + std::string(v) + " » n'est pas valide (exemple : « #1F4E79 »)");
+    invalid(name, "la couleur « " + std::string(v) + " » n’est pas valide (exemple : « #1F4E79 »)");
     return false;
 }
 
@@ -91,7 +91,7 @@ bool Attributes::integer(const char* name, int minimum, int maximum, int& out) {
     char* end = nullptr;
     const long n = std::strtol(v, &end, 10);
     if (*v && *end == '\0' && n >= minimum && n <= maximum) { out = static_cast<int>(n); return true; }
-    invalid(name, "la valeur « " + std::string(v) + " » de l'attribut " + name + " doit être un entier de " +
+    invalid(name, "la valeur « " + std::string(v) + " » de l’attribut " + name + " doit être un entier de " +
                       std::to_string(minimum) + " à " + std::to_string(maximum));
     return false;
 }

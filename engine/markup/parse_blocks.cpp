@@ -164,7 +164,7 @@ void Parser::read_chart_block(BlockRead& r) {
 void Parser::read_image(BlockRead& r) {
     Image image;
     const char* src = r.attrs.raw("src");
-    if (!src || !*src) error(r.block.position, "l'attribut src est obligatoire sur <image>");
+    if (!src || !*src) error(r.block.position, "l’attribut src est obligatoire sur <image>");
     else image.src = src;
     r.attrs.length("largeur", image.width);
     r.attrs.length("hauteur", image.height);
@@ -197,7 +197,7 @@ void Parser::read_positioned(BlockRead& r) {
                            pos.anchor);
     for (auto [attr, field] : {std::pair<const char*, double*>{"x", &pos.x}, {"y", &pos.y}, {"largeur", &pos.width}}) {
         if (!r.attrs.length(attr, *field) && !r.node.attribute(attr))
-            error(r.block.position, std::string("l'attribut ") + attr + " est obligatoire sur <position>");
+            error(r.block.position, std::string("l’attribut ") + attr + " est obligatoire sur <position>");
     }
     r.attrs.length("hauteur-max", pos.max_height);
     r.attrs.length("marge", pos.margin);
@@ -206,13 +206,13 @@ void Parser::read_positioned(BlockRead& r) {
     read_text_style(r.attrs, r.ctx, true);
     r.attrs.text_align(r.ctx.align);
     r.attrs.finish();
-    if (!r.top_level) error(r.block.position, "<position> n'est permis que directement dans <document>");
+    if (!r.top_level) error(r.block.position, "<position> n’est permis que directement dans <document>");
     pos.content = read_flow(r.node, r.ctx, false);
     r.block.content = std::move(pos);
 }
 
 void Parser::read_page_break(BlockRead& r) {
-    if (!r.top_level) error(r.block.position, "<saut-page> n'est permis que directement dans <document>");
+    if (!r.top_level) error(r.block.position, "<saut-page> n’est permis que directement dans <document>");
     PageBreak page_break;
     r.attrs.choice<bool>("page", {{"suivante", false}, {"impaire", true}}, page_break.odd);
     only_empty(r.node, "saut-page");
@@ -233,10 +233,10 @@ void Parser::read_contents(BlockRead& r) {
 }
 
 void Parser::read_bookmark(BlockRead& r) {
-    if (!r.top_level) error(r.block.position, "<signet> n'est permis que directement dans <document>");
+    if (!r.top_level) error(r.block.position, "<signet> n’est permis que directement dans <document>");
     OutlineMarker marker;
     const char* title = r.attrs.raw("titre");
-    if (!title || is_blank(title)) error(r.block.position, "l'attribut titre est obligatoire sur <signet>");
+    if (!title || is_blank(title)) error(r.block.position, "l’attribut titre est obligatoire sur <signet>");
     else if (r.ctx.style.french_spacing && is_french(r.ctx.style.lang)) marker.title = french_typography(collapse_whitespace(title));
     else marker.title = collapse_whitespace(title);
     r.attrs.integer("niveau", 1, 3, marker.level);
@@ -246,28 +246,28 @@ void Parser::read_bookmark(BlockRead& r) {
 }
 
 void Parser::read_reserved(BlockRead& r) {
-    if (!r.top_level) error(r.block.position, "<pages-reservees> n'est permis que directement dans <document>");
+    if (!r.top_level) error(r.block.position, "<pages-reservees> n’est permis que directement dans <document>");
     ReservedPages reserved;
     read_id(r.attrs, r.node, r.block);
-    if (!r.attrs.raw("id")) error(r.block.position, "l'attribut id est obligatoire sur <pages-reservees>");
+    if (!r.attrs.raw("id")) error(r.block.position, "l’attribut id est obligatoire sur <pages-reservees>");
     reserved.id = r.block.id;
     if (!r.attrs.integer("nombre", 1, static_cast<int>(kMaxExternalPdfPages), reserved.count) && !r.node.attribute("nombre"))
-        error(r.block.position, "l'attribut nombre est obligatoire sur <pages-reservees>");
+        error(r.block.position, "l’attribut nombre est obligatoire sur <pages-reservees>");
     only_empty(r.node, "pages-reservees");
     r.block.content = reserved;
 }
 
 void Parser::read_no_furniture(BlockRead& r) {
-    if (!r.top_level) error(r.block.position, "<sans-entete-pied> n'est permis que directement dans <document>");
+    if (!r.top_level) error(r.block.position, "<sans-entete-pied> n’est permis que directement dans <document>");
     only_empty(r.node, "sans-entete-pied");
     r.block.content = NoFurniture{};
 }
 
 void Parser::read_placeholder(BlockRead& r) {
-    if (!r.top_level) error(r.block.position, "<emplacement> n'est permis que directement dans <document>");
+    if (!r.top_level) error(r.block.position, "<emplacement> n’est permis que directement dans <document>");
     Placeholder placeholder;
     const char* name = r.attrs.raw("nom");
-    if (!name || is_blank(name)) error(r.block.position, "l'attribut nom est obligatoire sur <emplacement>");
+    if (!name || is_blank(name)) error(r.block.position, "l’attribut nom est obligatoire sur <emplacement>");
     else placeholder.name = name;
     only_empty(r.node, "emplacement");
     r.block.content = placeholder;
@@ -276,7 +276,7 @@ void Parser::read_placeholder(BlockRead& r) {
 void Parser::read_space(BlockRead& r) {
     Space space;
     if (!r.attrs.length("hauteur", space.height) && !r.node.attribute("hauteur"))
-        error(r.block.position, "l'attribut hauteur est obligatoire sur <espace>");
+        error(r.block.position, "l’attribut hauteur est obligatoire sur <espace>");
     only_empty(r.node, "espace");
     r.block.content = space;
 }
@@ -295,7 +295,7 @@ void Parser::read_list(pugi::xml_node node, const Context& parent_ctx, Attribute
     attrs.choice<bool>("type", {{"puces", false}, {"numeros", true}}, list.numbered);
     if (const char* v = attrs.raw("puce")) {
         if (*v) list.bullet = v;
-        else attrs.invalid("puce", "l'attribut puce ne peut pas être vide");
+        else attrs.invalid("puce", "l’attribut puce ne peut pas être vide");
     }
     attrs.integer("debut", 0, 1000000, list.start);
     list.indent = kListIndent;
@@ -380,14 +380,14 @@ void Parser::read_id(Attributes& attrs, pugi::xml_node node, Block& block) {
     if (!v) return;
     const std::string id = v;
     if (!is_block_id(id)) {
-        attrs.invalid("id", "l'identifiant « " + id +
-                                " » n'est pas valide (lettres sans accent, chiffres, « - », « _ », « . » ; exemple : « habitat-2016 »)");
+        attrs.invalid("id", "l’identifiant « " + id +
+                                " » n’est pas valide (lettres sans accent, chiffres, « - », « _ », « . » ; exemple : « habitat-2016 »)");
         return;
     }
     const SourcePosition where = attribute_position(node, "id");
     const auto [it, fresh] = ids_.emplace(id, where);
     if (!fresh) {
-        error(where, "l'identifiant « " + id + " » est déjà celui d'un autre bloc (" + it->second.describe() + ")");
+        error(where, "l’identifiant « " + id + " » est déjà celui d’un autre bloc (" + it->second.describe() + ")");
         return;
     }
     block.id = id;
@@ -396,7 +396,7 @@ void Parser::read_id(Attributes& attrs, pugi::xml_node node, Block& block) {
 void Parser::check_references() {
     for (const auto& [target, where] : references_)
         if (!ids_.count(target))
-            error(where, "<renvoi-page> renvoie à « " + target + " », qui n'est l'id d'aucun bloc du document");
+            error(where, "<renvoi-page> renvoie à « " + target + " », qui n’est l’id d’aucun bloc du document");
 }
 
 std::vector<pugi::xml_node> Parser::element_children(pugi::xml_node node) {

@@ -45,7 +45,7 @@ void Parser::read_chart(pugi::xml_node node, const Context& parent_ctx, Attribut
             ChartSeries series;
             series.position = position(child);
             series.name = collapse_whitespace(child_attrs.text("nom", ""));
-            if (series.name.empty()) error(series.position, "l'attribut nom est obligatoire sur <serie>");
+            if (series.name.empty()) error(series.position, "l’attribut nom est obligatoire sur <serie>");
             series.color = kChartPalette[chart.series.size() % (sizeof kChartPalette / sizeof kChartPalette[0])];
             child_attrs.color("couleur", series.color);
             child_attrs.finish();
@@ -60,7 +60,7 @@ void Parser::read_chart(pugi::xml_node node, const Context& parent_ctx, Attribut
             ChartCategory category;
             category.position = position(child);
             category.name = collapse_whitespace(child_attrs.text("nom", ""));
-            if (category.name.empty()) error(category.position, "l'attribut nom est obligatoire sur <categorie>");
+            if (category.name.empty()) error(category.position, "l’attribut nom est obligatoire sur <categorie>");
             child_attrs.finish();
             for (pugi::xml_node value_node : element_children(child)) {
                 if (std::strcmp(value_node.name(), "valeur") != 0) {
@@ -72,7 +72,7 @@ void Parser::read_chart(pugi::xml_node node, const Context& parent_ctx, Attribut
                 std::string text;
                 for (pugi::xml_node c : value_node.children()) {
                     if (c.type() == pugi::node_element) {
-                        error(position(c), "<valeur> ne contient qu'un nombre");
+                        error(position(c), "<valeur> ne contient qu’un nombre");
                         continue;
                     }
                     text += c.value();
@@ -83,7 +83,7 @@ void Parser::read_chart(pugi::xml_node node, const Context& parent_ctx, Attribut
                     value = parse_markup_number(text);
                     if (!value)
                         error(position(value_node), "la valeur « " + text +
-                                                        " » n'est pas un nombre (exemples : « 12 », « 10,5 »)");
+                                                        " » n’est pas un nombre (exemples : « 12 », « 10,5 »)");
                     else if (*value < 0)
                         error(position(value_node), "la valeur « " + text +
                                                         " » est négative : un graphique en barres ne montre que des valeurs positives ou nulles");

@@ -38,11 +38,11 @@ Document Parser::run() {
     doc.source_name = source_;
     pugi::xml_node root = xml.document_element();
     if (std::strcmp(root.name(), "document") != 0) {
-        error(position(root), "l'élément racine doit être <document>, pas <" + std::string(root.name()) + ">");
+        error(position(root), "l’élément racine doit être <document>, pas <" + std::string(root.name()) + ">");
         throw LettrineError(ErrorKind::Template, diagnostics_);
     }
     for (const UnknownEntity& e : unknown_entities_)
-        error(at(e.text_offset), "l'entité « &" + e.name +
+        error(at(e.text_offset), "l’entité « &" + e.name +
                                      "; » est inconnue (utilisez &#160; pour une espace insécable, &#8239; pour une espace fine insécable)");
     read_document(root, doc);
     check_references();
@@ -57,7 +57,7 @@ void Parser::read_lang(Attributes& attrs, Context& ctx) {
     const char* v = attrs.raw("lang");
     if (!v) return;
     if (is_language_tag(v)) ctx.style.lang = v;
-    else attrs.invalid("lang", "la langue « " + std::string(v) + " » n'est pas valide (exemples : « fr », « fr-FR », « en »)");
+    else attrs.invalid("lang", "la langue « " + std::string(v) + " » n’est pas valide (exemples : « fr », « fr-FR », « en »)");
 }
 
 void Parser::read_text_style(Attributes& attrs, Context& ctx, bool with_line_height) {
@@ -68,8 +68,8 @@ void Parser::read_text_style(Attributes& attrs, Context& ctx, bool with_line_hei
     if (const char* v = attrs.raw("interligne")) {
         if (auto factor = parse_factor(v)) { ctx.line_factor = *factor; ctx.line_fixed = 0; }
         else if (auto points = parse_length(v)) ctx.line_fixed = *points;
-        else attrs.invalid("interligne", "l'interligne « " + std::string(v) +
-                                             " » n'est pas valide (exemples : « 1.2 », « 14pt »)");
+        else attrs.invalid("interligne", "l’interligne « " + std::string(v) +
+                                             " » n’est pas valide (exemples : « 1.2 », « 14pt »)");
     }
 }
 
@@ -81,7 +81,7 @@ void Parser::read_document(pugi::xml_node root, Document& doc) {
     doc.info.keywords = attrs.text("mots-cles", "");
     if (const char* v = attrs.raw("date")) {
         if (is_iso_date(v)) doc.info.date = v;
-        else attrs.invalid("date", "la date « " + std::string(v) + " » n'est pas une date ISO valide (exemple : « 2016-01-15 »)");
+        else attrs.invalid("date", "la date « " + std::string(v) + " » n’est pas une date ISO valide (exemple : « 2016-01-15 »)");
     }
     Context ctx;
     ctx.style.size = kDefaultFontSize;
@@ -96,7 +96,7 @@ void Parser::read_document(pugi::xml_node root, Document& doc) {
         for (const Format& f : formats)
             if (std::strcmp(f.name, v) == 0) { w = f.w; h = f.h; found = true; }
         if (!found) attrs.invalid("format", "le format « " + std::string(v) +
-                                                " » n'est pas permis (valeurs permises : « A4 », « A5 », « A3 », « lettre »)");
+                                                " » n’est pas permis (valeurs permises : « A4 », « A5 », « A3 », « lettre »)");
     }
     bool landscape = false;
     attrs.choice<bool>("orientation", {{"portrait", false}, {"paysage", true}}, landscape);
@@ -169,7 +169,7 @@ void Parser::read_body(pugi::xml_node root, const Context& ctx, Document& doc) {
             attrs.finish();
             bool& already = seen[header ? 0 : 1][static_cast<int>(f.pages)];
             if (already)
-                error(f.position, std::string("un seul <") + child.name() + "> est permis par valeur de l'attribut pages");
+                error(f.position, std::string("un seul <") + child.name() + "> est permis par valeur de l’attribut pages");
             already = true;
             f.content = read_flow(child, inner, false);
             (header ? doc.headers : doc.footers).push_back(std::move(f));

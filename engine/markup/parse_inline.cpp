@@ -43,7 +43,7 @@ void Parser::read_inline(pugi::xml_node node, const Context& parent_ctx, std::ve
         leaf(InlineKind::LineBreak);
     } else if (name == "renvoi-page") {
         const char* target = attrs.raw("cible");
-        if (!target || !*target) error(position(node), "l'attribut cible est obligatoire sur <renvoi-page>");
+        if (!target || !*target) error(position(node), "l’attribut cible est obligatoire sur <renvoi-page>");
         leaf(InlineKind::PageReference);
         if (target && *target) {
             out.back().text = target;
@@ -51,7 +51,7 @@ void Parser::read_inline(pugi::xml_node node, const Context& parent_ctx, std::ve
         }
     } else if (name == "numero-page" || name == "nombre-pages") {
         if (!ctx.in_furniture)
-            error(position(node), "<" + name + "> n'est permis que dans <entete> ou <pied>");
+            error(position(node), "<" + name + "> n’est permis que dans <entete> ou <pied>");
         leaf(name == "numero-page" ? InlineKind::PageNumber : InlineKind::PageCount);
     } else {
         if (name == "b") ctx.style.bold = true;
@@ -61,10 +61,10 @@ void Parser::read_inline(pugi::xml_node node, const Context& parent_ctx, std::ve
         else if (name == "texte") read_text_style(attrs, ctx, false);
         else if (name == "lien") {
             const char* href = attrs.raw("href");
-            if (!href || !*href) error(position(node), "l'attribut href est obligatoire sur <lien>");
+            if (!href || !*href) error(position(node), "l’attribut href est obligatoire sur <lien>");
             else if (!is_link_target(href))
                 attrs.invalid("href", "le lien « " + std::string(href) +
-                                          " » n'est pas valide (il doit commencer par « mailto: », « https:// » ou « http:// »)");
+                                          " » n’est pas valide (il doit commencer par « mailto: », « https:// » ou « http:// »)");
             else ctx.style.link = href;
             // An address is set as written: never hyphenated, never respaced.
             ctx.style.hyphenate = false;

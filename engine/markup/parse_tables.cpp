@@ -42,13 +42,13 @@ void Parser::read_table(pugi::xml_node node, const Context& parent_ctx, Attribut
             table.columns.clear();
         }
     } else {
-        error(block.position, "l'attribut colonnes est obligatoire sur <tableau>");
+        error(block.position, "l’attribut colonnes est obligatoire sur <tableau>");
     }
     attrs.extent("largeur", table.width, false);
     if (const char* v = attrs.raw("bordure")) {
         if (std::strcmp(v, "non") == 0) table.border_width = 0;
         else if (auto p = parse_length(v)) table.border_width = *p;
-        else attrs.invalid("bordure", "la bordure « " + std::string(v) + " » n'est pas valide (exemples : « 0.5pt », « non »)");
+        else attrs.invalid("bordure", "la bordure « " + std::string(v) + " » n’est pas valide (exemples : « 0.5pt », « non »)");
     }
     attrs.color("couleur-bordure", table.border_color);
     table.numeric.assign(table.columns.size(), false);
@@ -84,7 +84,7 @@ void Parser::read_table(pugi::xml_node node, const Context& parent_ctx, Attribut
         const bool row_has_background = row_attrs.color("fond", row_background);
         row_attrs.finish();
         if (row.header && body_seen)
-            error(row.position, "les lignes d'en-tête (entete=\"oui\") doivent précéder les autres lignes du tableau");
+            error(row.position, "les lignes d’en-tête (entete=\"oui\") doivent précéder les autres lignes du tableau");
         body_seen = body_seen || !row.header;
         int covered = 0;
         for (pugi::xml_node cell_node : row_node.children()) {

@@ -63,7 +63,7 @@ void check_record_fields(const Template& document_template, const DataValue& rec
         if (in.size() == total) {
             d.message += fields;
         } else {
-            d.message += ", pour " + std::string(in.size() > 1 ? "les éléments " : "l'élément ") + record_numbers(in) +
+            d.message += ", pour " + std::string(in.size() > 1 ? "les éléments " : "l’élément ") + record_numbers(in) +
                          " (sur " + std::to_string(total) + ")";
             if (!strict) d.severity = Severity::Warning;
         }
@@ -78,7 +78,7 @@ void check_file_name_field(const std::string& field, const DataValue& records) {
         if (record.find_path(field)) return;
     const std::vector<std::string> fields = record_fields(records);
     throw LettrineError(ErrorKind::Usage, SourcePosition{},
-                        "--nom " + quoted(field) + " : aucun élément n'a ce champ" + did_you_mean(field, fields) +
+                        "--nom " + quoted(field) + " : aucun élément n’a ce champ" + did_you_mean(field, fields) +
                             " (champs des données : " + joined(fields) + ")");
 }
 

@@ -101,7 +101,7 @@ JobResult run_merge(const MergeOptions& options) {
             [&](std::size_t i) {
                 if (file.failed()) return LaidOutDocument{};  // the disk is full: nothing more will be written
                 return compose_document(document_template, merge_record_view(records.items()[i], i, total), context,
-                                        "l'élément " + std::to_string(i + 1));
+                                        "l’élément " + std::to_string(i + 1));
             },
             [&](std::size_t, LaidOutDocument& part) {
                 writer.add(part);
@@ -121,7 +121,7 @@ JobResult run_merge(const MergeOptions& options) {
             if (batch.failed()) return;  // a write already failed (full disk): the batch is lost, stop writing
             const std::vector<std::string> files =
                 render_formats(document_template, merge_record_view(records.items()[i], i, total), context,
-                               "l'élément " + std::to_string(i + 1), options.formats);
+                               "l’élément " + std::to_string(i + 1), options.formats);
             for (std::size_t k = 0; k < files.size(); ++k) batch.stage_bytes(destinations[i][k], files[k]);
             if (options.progress) options.progress->advance(destinations[i].front().string());
         });

@@ -49,7 +49,7 @@ const Pictures::Picture* Pictures::load(const std::string& src, const SourcePosi
     problem = resolved.problem;
     if (!resolved.path.empty()) loaded = images_->load(resolved.path.string(), problem);
     if (!loaded) {
-        diagnostics.error(where, "l'image « " + src + " » ne peut pas être utilisée : " + problem);
+        diagnostics.error(where, "l’image « " + src + " » ne peut pas être utilisée : " + problem);
         return nullptr;
     }
     const auto found = by_path_.find(loaded->path);

@@ -83,7 +83,7 @@ std::shared_ptr<const FontProgram> prepare_font_program(const Font& font) {
     program->face = hb_face_create(blob, 0);
     hb_blob_destroy(blob);
     if (!program->face || program->face == hb_face_get_empty())
-        internal_error("la police " + font.path() + " n'a pas pu être préparée");
+        internal_error("la police " + font.path() + " n’a pas pu être préparée");
     return program;
 }
 
@@ -147,7 +147,7 @@ std::shared_ptr<const SubsetProgram> make_subset(const Font& font, hb_face_t* fa
     hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
     hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(face, input);
     hb_subset_input_destroy(input);
-    if (!plan) internal_error("le sous-ensemble de la police " + font.path() + " n'a pas pu être préparé");
+    if (!plan) internal_error("le sous-ensemble de la police " + font.path() + " n’a pas pu être préparé");
     auto result = std::make_shared<SubsetProgram>();
     const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
     for (uint32_t glyph : glyphs) {

@@ -134,7 +134,7 @@ std::shared_ptr<const EncodedImage> encode_jpeg(const std::string& bytes, std::s
 std::shared_ptr<const EncodedImage> encode_uncached(const std::string& bytes, std::string& problem) {
     if (starts_with(bytes, "\x89PNG\r\n\x1a\n", 8)) return encode_png(bytes, problem);
     if (starts_with(bytes, "\xFF\xD8\xFF", 3)) return encode_jpeg(bytes, problem);
-    problem = "format d'image non pris en charge (PNG ou JPEG attendu)";
+    problem = "format d’image non pris en charge (PNG ou JPEG attendu)";
     return nullptr;
 }
 
@@ -190,7 +190,7 @@ void DocumentImages::prepare(const std::vector<LaidOutPage>& pages) {
             const std::string* buffer = placed->bytes.get();
             if (encoded_.count(buffer) || reported.count(buffer)) continue;
             if (!buffer) {
-                problems.error(SourcePosition::in_file(placed->path), "le contenu de l'image n'a pas été lu");
+                problems.error(SourcePosition::in_file(placed->path), "le contenu de l’image n’a pas été lu");
                 reported.emplace(buffer, true);
                 continue;
             }

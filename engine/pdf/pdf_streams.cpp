@@ -12,7 +12,7 @@ namespace lettrine::pdf {
 namespace {
 
 [[noreturn]] void compression_failed() {
-    throw LettrineError(ErrorKind::Internal, SourcePosition{}, "la compression d'un flux PDF a échoué");
+    throw LettrineError(ErrorKind::Internal, SourcePosition{}, "la compression d’un flux PDF a échoué");
 }
 
 class Compressor {

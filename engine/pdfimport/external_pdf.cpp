@@ -54,7 +54,7 @@ void check_file(const fs::path& file, std::uint64_t max_bytes) {
     const fs::file_status status = fs::status(file, error);
     if (status.type() == fs::file_not_found) fail(ErrorKind::Io, file, "fichier introuvable");
     if (error) fail(ErrorKind::Io, file, "lecture impossible : " + describe_system_error(error.value()));
-    if (status.type() != fs::regular_file) fail(ErrorKind::Io, file, "ce n'est pas un fichier ordinaire");
+    if (status.type() != fs::regular_file) fail(ErrorKind::Io, file, "ce n’est pas un fichier ordinaire");
     const int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);  // a FIFO put in its place cannot block
     if (fd < 0) fail(ErrorKind::Io, file, "lecture impossible : " + describe_system_error(errno));
     ::close(fd);
@@ -135,35 +135,35 @@ struct Inputs {
             fail(data, file, "la lecture de ce PDF demande trop de calcul (plus de " +
                                  seconds(limits.cpu_seconds * static_cast<double>(files_read)) + ")" + hostile);
         if (run.signal == SIGKILL)
-            fail(data, file, "la lecture de ce PDF demande trop de calcul ou de mémoire (le système l'a arrêtée)" +
+            fail(data, file, "la lecture de ce PDF demande trop de calcul ou de mémoire (le système l’a arrêtée)" +
                                  hostile);
-        fail(data, file, "la lecture de ce PDF a fait échouer le programme d'import (" +
+        fail(data, file, "la lecture de ce PDF a fait échouer le programme d’import (" +
                              pdfimport::signal_name(run.signal) + ")" + hostile);
     }
-    if (code == proto::kNotPdf) fail(data, file, "ce fichier n'est pas un PDF");
+    if (code == proto::kNotPdf) fail(data, file, "ce fichier n’est pas un PDF");
     if (code == proto::kUnreadable) fail(ErrorKind::Io, file, "lecture impossible");
     if (code == proto::kEncrypted)
         fail(data, file, "ce PDF est protégé par un mot de passe : enregistrez-le ou exportez-le sans mot de passe");
     if (code == proto::kDamaged)
         fail(data, file,
              "ce PDF est endommagé (il faudrait le réparer pour le lire) : exportez-le à nouveau depuis le "
-             "logiciel qui l'a produit");
+             "logiciel qui l’a produit");
     if (code == proto::kTooManyPages)
         fail(data, file, "ce PDF a trop de pages pour être importé (plus de " + french_integer(limits.max_pages) + ")");
-    if (code == proto::kNoPages) fail(data, file, "ce PDF n'a aucune page");
+    if (code == proto::kNoPages) fail(data, file, "ce PDF n’a aucune page");
     if (code == proto::kMemory)
         fail(data, file, "la lecture de ce PDF demande trop de mémoire (plus de " + file_size_text(limits.memory_bytes) +
                              ")" + hostile);
     if (code == proto::kNoSuchPage)
         fail(ErrorKind::Internal, file,
-             current == 0 ? "une page cible demandée n'existe pas dans ce PDF"
-                          : "la page demandée (placement " + std::to_string(current) + ") n'existe pas dans ce PDF");
+             current == 0 ? "une page cible demandée n’existe pas dans ce PDF"
+                          : "la page demandée (placement " + std::to_string(current) + ") n’existe pas dans ce PDF");
     if (code == proto::kBadRectangle)
         fail(ErrorKind::Internal, inputs.at(0),
              "la zone du placement " + std::to_string(current) + " est vide ou sort de sa page cible");
     if (code == proto::kOutput) fail(ErrorKind::Io, inputs.output, "écriture impossible");
     fail(ErrorKind::Internal, file,
-         "le programme d'import a échoué (" +
+         "le programme d’import a échoué (" +
              (run.exited ? "code " + std::to_string(run.exit_status) : pdfimport::signal_name(run.signal)) +
              (run.err.empty() ? std::string(")") : ") : " + first_line(run.err)));
 }
@@ -182,7 +182,7 @@ fs::path import_helper_path() {
 #else
     const char* const build_path = nullptr;
 #endif
-    return find_helper_program({kImportHelperName, kImportHelperVariable, build_path, "programme d'import des PDF"});
+    return find_helper_program({kImportHelperName, kImportHelperVariable, build_path, "programme d’import des PDF"});
 }
 
 ExternalPdfInfo inspect_external_pdf(const fs::path& file, const ImportLimits& limits) {
@@ -203,7 +203,7 @@ ExternalPdfInfo inspect_external_pdf(const fs::path& file, const ImportLimits& l
             info.pages.push_back({parse_number(record[2]), parse_number(record[3])});
     }
     if (announced == 0 || announced != info.pages.size())
-        fail(ErrorKind::Internal, file, "réponse incohérente du programme d'import : « " + first_line(run.out) + " »");
+        fail(ErrorKind::Internal, file, "réponse incohérente du programme d’import : « " + first_line(run.out) + " »");
     return info;
 }
 

@@ -39,7 +39,7 @@ FileSink::~FileSink() {
 void FileSink::fail(int errno_value) {
     if (failure_.empty()) {
         failure_ = "écriture impossible (" + describe_system_error(errno_value) +
-                   ") : aucun fichier partiel n'est laissé";
+                   ") : aucun fichier partiel n’est laissé";
         failed_ = true;
         if (fd_ >= 0) {
             // Nothing partial, and a full disk gets its space back at once.

@@ -64,7 +64,7 @@ public:
                     if (lookup(tag.path).found == Found::Yes)
                         report(Severity::Warning, tag,
                                "la fonction « " + tag.name + " » masque le champ « " + tag.name +
-                                   " » des données : dans « {{#" + tag.name + "}} », c'est la fonction qui s'applique");
+                                   " » des données : dans « {{#" + tag.name + "}} », c’est la fonction qui s’applique");
                     walk(node.children);
                     break;
                 case TagKind::Section: {
@@ -147,11 +147,11 @@ private:
         if (found.found != Found::No) return;
         if (const HelperInfo* helper = find_helper(tag.name); helper && tag.kind != TagKind::Section) {
             report(Severity::Error, tag,
-                   "« " + tag.name + " » est une fonction, pas un champ : elle s'écrit comme une section, « {{#" +
+                   "« " + tag.name + " » est une fonction, pas un champ : elle s’écrit comme une section, « {{#" +
                        tag.name + "}}…{{/" + tag.name + "}} »");
             return;
         }
-        std::string message = "le champ « " + tag.name + " » n'existe pas dans les données";
+        std::string message = "le champ « " + tag.name + " » n’existe pas dans les données";
         if (!found.suggestion.empty()) message += " (vouliez-vous dire « " + found.suggestion + " » ?)";
         report(Severity::Error, tag, message);
     }
@@ -168,7 +168,7 @@ private:
         }
         if (all_lists) {
             report(Severity::Error, tag,
-                   "« " + tag.name + " » est une liste : pour l'afficher, parcourez-la avec « {{#" + tag.name +
+                   "« " + tag.name + " » est une liste : pour l’afficher, parcourez-la avec « {{#" + tag.name +
                        "}}…{{/" + tag.name + "}} »");
         } else if (all_maps) {
             const DataValue* group = found.values.front();

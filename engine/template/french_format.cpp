@@ -117,7 +117,7 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 }
 
 void require_valid(const Date& date) {
-    if (!is_valid_date(date)) invalid("« " + format_date_iso(date) + " » n'est pas une date valide");
+    if (!is_valid_date(date)) invalid("« " + format_date_iso(date) + " » n’est pas une date valide");
 }
 
 // Spaces accepted inside a typed number: ASCII, U+00A0 and U+202F.
@@ -156,7 +156,7 @@ std::string format_number(long value) { return format_integer(value); }
 std::string format_number(long long value) { return format_integer(value); }
 
 std::string format_number(double value) {
-    if (!std::isfinite(value)) invalid("« " + std::to_string(value) + " » n'est pas un nombre");
+    if (!std::isfinite(value)) invalid("« " + std::to_string(value) + " » n’est pas un nombre");
     char buffer[512];
     // Shortest decimal that reads back as the same double, never in exponent form.
     const auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
@@ -243,7 +243,7 @@ std::string amount_in_words(Money amount, NumberSpelling spelling) {
         // « un million d'euros » but « un million deux cents euros ».
         if (ends_with(number, "million") || ends_with(number, "millions") || ends_with(number, "milliard") ||
             ends_with(number, "milliards"))
-            words += " d'euros";
+            words += " d’euros";
         else
             words += euros == 1 ? " euro" : " euros";
     }

@@ -120,7 +120,7 @@ public:
         }
         for (std::size_t i = 0; i < open_.size() && !stopped_; ++i) {
             const ScannedTag& tag = file_.tags[open_[i]];
-            error(line_column(tag), "la section « " + tag.name + " » n'est pas fermée : « " +
+            error(line_column(tag), "la section « " + tag.name + " » n’est pas fermée : « " +
                                         tag_display(ScannedType::SectionEnd, tag.name) + " » manquant");
         }
     }
@@ -139,7 +139,7 @@ private:
             return;
         } else if (contents[0] == '=') {
             error(lc, "le changement de délimiteurs « {{" + contents +
-                          "}} » n'est pas pris en charge : gardez « {{ » et « }} »");
+                          "}} » n’est pas pris en charge : gardez « {{ » et « }} »");
             return;
         } else {
             switch (contents[0]) {
@@ -195,7 +195,7 @@ private:
     void close_section(ScannedTag& tag, const LineColumn& lc) {
         const std::string shown = tag_display(ScannedType::SectionEnd, tag.name);
         if (open_.empty()) {
-            error(lc, "« " + shown + " » ferme une section qui n'est pas ouverte");
+            error(lc, "« " + shown + " » ferme une section qui n’est pas ouverte");
             return;
         }
         if (file_.tags[open_.back()].name != tag.name) {
@@ -212,7 +212,7 @@ private:
             }
             while (static_cast<int>(open_.size()) - 1 > match) {
                 const ScannedTag& unclosed = file_.tags[open_.back()];
-                error(line_column(unclosed), "la section « " + unclosed.name + " » n'est pas fermée : « " +
+                error(line_column(unclosed), "la section « " + unclosed.name + " » n’est pas fermée : « " +
                                                  tag_display(ScannedType::SectionEnd, unclosed.name) +
                                                  " » manquant avant « " + shown + " » (" + where(lc) + ")");
                 open_.pop_back();
@@ -245,7 +245,7 @@ private:
         if (stopped_) return;
         if (++count_ > template_limits::kMaxDiagnostics) {
             problems_.error(SourcePosition::in_file(file_.source_name),
-                            "trop d'erreurs dans ce modèle : les suivantes ne sont pas signalées");
+                            "trop d’erreurs dans ce modèle : les suivantes ne sont pas signalées");
             stopped_ = true;
             return;
         }
@@ -294,7 +294,7 @@ ScannedFile scan_template(std::string text, std::string source_name, Diagnostics
         char byte[8];
         std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(file.text[bad]));
         problems.error(SourcePosition::at_line(file.source_name, lc.line, lc.column),
-                       std::string("le modèle n'est pas un texte UTF-8 valide (octet ") + byte +
+                       std::string("le modèle n’est pas un texte UTF-8 valide (octet ") + byte +
                            ") : enregistrez-le en UTF-8");
         return file;
     }

@@ -142,7 +142,7 @@ private:
             return;
         }
         if (++inclusions_ > template_limits::kMaxInclusions) {
-            abort(tag.position, "trop d'inclusions de modèles partiels : la limite est de " +
+            abort(tag.position, "trop d’inclusions de modèles partiels : la limite est de " +
                                     std::to_string(template_limits::kMaxInclusions));
             return;
         }

@@ -115,7 +115,7 @@ void TableWorkbook::check(lxw_error error, const std::string& sheet_name) {
     if (error == LXW_NO_ERROR) return;
     if (error == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
         throw LettrineError(ErrorKind::Data, SourcePosition::at_cell("", sheet_name, ""),
-                            "un texte dépasse les 32 767 caractères qu'une cellule peut contenir");
+                            "un texte dépasse les 32 767 caractères qu’une cellule peut contenir");
     throw LettrineError(ErrorKind::Io, SourcePosition::at_cell("", sheet_name, ""),
                         std::string("écriture du classeur impossible : ") + lxw_strerror(error));
 }

@@ -70,7 +70,7 @@ TEST(AssemblyReader, WorkbookProblemsAllAtOnceWithTheirCells) {
                   "ag-2016.xlsx, feuille « Ordre du jour », cellule A6 : aucun atelier pour le secteur « numerique » (ateliers : services-aux-personnes, circuits-courts, habitat, dechets-ressources)",
                   "ag-2016.xlsx, feuille « Questions », cellule A6 : aucun atelier pour le secteur « numerique » (ateliers : services-aux-personnes, circuits-courts, habitat, dechets-ressources)",
                   "ag-2016.xlsx, feuille « Inscrits », cellule B3 : le champ « Prénom » est obligatoire",
-                  "ag-2016.xlsx, feuille « Inscrits », cellule D3 : « marie.dupont@ » n'est pas une adresse électronique valide",
+                  "ag-2016.xlsx, feuille « Inscrits », cellule D3 : « marie.dupont@ » n’est pas une adresse électronique valide",
                   "ag-2016.xlsx, feuille « Inscrits », cellule E4 : aucun atelier pour le secteur « jardin » (ateliers : services-aux-personnes, circuits-courts, habitat, dechets-ressources)",
               }));
 }
@@ -95,7 +95,7 @@ TEST(AssemblyReader, XmlProblemsWithLineAndColumn) {
     EXPECT_EQ(problems_of_xml(xml),
               (std::vector<std::string>{
                   "ag-test.xml:28:19 : « léa EXEMPLE » figure deux fois parmi les inscrits (déjà en ligne 27)",
-                  "ag-test.xml:29:50 : l'identifiant « Habitat » ne doit contenir que des minuscules sans accents, des chiffres et des tirets (par exemple « habitat »)",
+                  "ag-test.xml:29:50 : l’identifiant « Habitat » ne doit contenir que des minuscules sans accents, des chiffres et des tirets (par exemple « habitat »)",
               }));
 }
 
@@ -150,7 +150,7 @@ TEST(AssemblyReader, Times) {
 TEST(AssemblyReader, NotAnAssemblyFile) {
     const AssemblyCheck check = check_assembly_bytes("<programme annee=\"2016\"/>", "x.xml", false, &programme());
     EXPECT_EQ(described(check.diagnostics).front(),
-              "x.xml:1:1 : l'élément racine doit être <assemblee-generale> (trouvé : <programme>)");
+              "x.xml:1:1 : l’élément racine doit être <assemblee-generale> (trouvé : <programme>)");
 }
 
 // The AG checks e-mail addresses with engine/data's is_plausible_email, as the
@@ -160,7 +160,7 @@ TEST(AssemblyReader, EmailCheckedAsTheProgrammeChecksIt) {
         "    <inscrit nom=\"Durand\" prenom=\"Éric\" atelier=\"habitat\" courriel=\"eric,durand@exemple.org\"/>\n");
     EXPECT_EQ(problems_of_xml(xml),
               (std::vector<std::string>{
-                  "ag-test.xml:27:69 : « eric,durand@exemple.org » n'est pas une adresse électronique valide"}));
+                  "ag-test.xml:27:69 : « eric,durand@exemple.org » n’est pas une adresse électronique valide"}));
 }
 
 // The AG contract refuses no tentative mark (docs/AG.md): its titles and

@@ -149,7 +149,7 @@ TEST(Badges, MissingCharacterIsAPositionedError) {
     } catch (const LettrineError& e) {
         EXPECT_EQ(e.kind(), ErrorKind::Data);
         EXPECT_EQ(described(e.diagnostics()),
-                  (std::vector<std::string>{"ag-test.xml:27:5 : le caractère « \u4E2D » (U+4E2D) n'existe pas "
+                  (std::vector<std::string>{"ag-test.xml:27:5 : le caractère « \u4E2D » (U+4E2D) n’existe pas "
                                             "dans la police Liberation Sans : badge impossible"}));
     }
 }

@@ -81,7 +81,7 @@ TEST(AtelierCommand, ConvertThenInvalidData) {
                            ag_fixtures::source_path("templates") + " --sortie " + (dir / "out").string());
     EXPECT_EQ(failed.code, 3);
     EXPECT_NE(failed.err.find("ag.xml:"), std::string::npos);
-    EXPECT_NE(failed.err.find("« zoe.echantillon@ » n'est pas une adresse électronique valide"), std::string::npos)
+    EXPECT_NE(failed.err.find("« zoe.echantillon@ » n’est pas une adresse électronique valide"), std::string::npos)
         << failed.err;
     EXPECT_FALSE(fs::exists(dir / "out"));
     fs::remove_all(dir);

@@ -58,7 +58,7 @@ TEST(BilanForm, InstructionsSayWhereAndByWhenToReturnTheForm) {
                            "(par le lien de dépôt de votre secteur, reçu de Damien Labrousse)"),
               std::string::npos) << general;
     // « de » before the organisation's name contracts with its article, as in the templates.
-    EXPECT_NE(general.find("intégrée au rapport d'activité des Ecossolies."), std::string::npos) << general;
+    EXPECT_NE(general.find("intégrée au rapport d’activité des Ecossolies."), std::string::npos) << general;
     p.contact = "Alex Exemple";
     EXPECT_NE(instructions(write_bilan_form(p, habitat)).find("reçu d’Alex Exemple)"), std::string::npos);
     const std::string own = instructions(write_bilan_form(p, habitat, "https://lettrine.ecossolies.example/referent/abc"));
@@ -129,7 +129,7 @@ TEST(BilanForm, FilledByOpenpyxlAndReadBackWithTotalsFromTypedValues) {
     EXPECT_EQ(problems,
               "bilan-2016-habitat.xlsx, feuille « Bilan », cellule B17 : avertissement : aucune date pour « Revue de projets de "
               "décembre » : "
-              "la note indiquera qu'il n'a pas eu lieu\n");
+              "la note indiquera qu’il n’a pas eu lieu\n");
     const Bilan& b = *check.bilan;
     EXPECT_EQ(b.sector_id, "habitat");
     EXPECT_EQ(b.referent, "Structure référente Habitat (exemple)");

@@ -64,34 +64,34 @@ TEST(BilanValidation, EveryMessageOfTheContract) {
     const Case cases[] = {
         // Identity
         {"  <redacteur>Alex Exemple</redacteur>\n", "", "<bilan", 0, "le champ « Rédacteur » est obligatoire", false},
-        {"annee=\"2016\"", "annee=\"1999\"", "1999", 0, "« 1999 » n'est pas une année plausible (2000 à 2100)", false},
-        {"annee=\"2016\"", "annee=\"deux mille\"", "deux mille", 0, "« deux mille » n'est pas un nombre entier", false},
+        {"annee=\"2016\"", "annee=\"1999\"", "1999", 0, "« 1999 » n’est pas une année plausible (2000 à 2100)", false},
+        {"annee=\"2016\"", "annee=\"deux mille\"", "deux mille", 0, "« deux mille » n’est pas un nombre entier", false},
         {"secteur=\"habitat\"", "secteur=\"Habitat\"", "Habitat\" nom", 0,
-         "l'identifiant « Habitat » ne doit contenir que des minuscules sans accents, des chiffres et des tirets", false},
+         "l’identifiant « Habitat » ne doit contenir que des minuscules sans accents, des chiffres et des tirets", false},
         {"<date>2016-12-15</date>", "<date>32/12/2016</date>", "32/12", 0,
-         "« 32/12/2016 » n'est pas une date (écrire par exemple 17/11/2016 ou 2016-11-17)", false},
+         "« 32/12/2016 » n’est pas une date (écrire par exemple 17/11/2016 ou 2016-11-17)", false},
         {"<date>2016-12-15</date>", "<date>2019-01-10</date>", "2019-01-10", 0,
          "la date de la note (10/01/2019) ne tombe ni en 2016 ni en 2017", true},
         {"<jours-min>30</jours-min>", "<jours-min>50</jours-min>", "50</jours-min>", 0,
          "les jours min (50) dépassent les jours max (45)", false},
         {"<comite-pilotage>2016-11-29</comite-pilotage>", "<comite-pilotage></comite-pilotage>", "<comite-pilotage>", 0,
-         "aucune date pour « Comité de pilotage » : la note indiquera qu'il n'a pas eu lieu", true},
+         "aucune date pour « Comité de pilotage » : la note indiquera qu’il n’a pas eu lieu", true},
         {"<revue-juin>2016-06-28</revue-juin>", "<revue-juin>2014-06-28</revue-juin>", "2014-06-28", 0,
          "« Revue de projets de juin » : la date 28/06/2014 ne tombe ni en 2016 ni en 2017", true},
         // Time
         {"numero=\"3\"", "numero=\"4\"", "4\" intitule", 0,
-         "la mission « 4 » n'existe pas : les missions sont numérotées 1, 2 et 3", false},
+         "la mission « 4 » n’existe pas : les missions sont numérotées 1, 2 et 3", false},
         {"numero=\"3\"", "numero=\"4\"", "<temps>", 0,
          "le temps passé doit être donné pour chacune des trois missions (manque : 3)", false},
         {"numero=\"2\"", "numero=\"1\"", "1\" intitule=\"Mob", 0, "la mission 1 est déjà donnée (ligne 14)", false},
         {"jours-realises=\"12\"", "jours-realises=\"douze\"", "douze", 0,
-         "« douze » n'est pas un nombre de jours (écrire par exemple 12 ou 10,5)", false},
+         "« douze » n’est pas un nombre de jours (écrire par exemple 12 ou 10,5)", false},
         {"jours-realises=\"12\"", "jours-realises=\"-2\"", "-2\"", 0,
          "« -2 » : un nombre de jours ne peut pas être négatif", false},
         {"jours-realises=\"12\"", "jours-realises=\"10,25\"", "10,25", 0,
          "« 10,25 » : les jours se comptent par demi-journées (par exemple 10 ou 10,5)", false},
         {"jours-realises=\"12\"", "jours-realises=\"400\"", "400", 0,
-         "« 400 » : plus de jours qu'une année n'en compte", false},
+         "« 400 » : plus de jours qu’une année n’en compte", false},
         {"jours-realises=\"12\"", "jours-realises=\"\"", "jours-realises=\"\"", 16,
          "le champ « Jours réalisés » est obligatoire", false},
         {"jours-prevus=\"12\"", "jours-prevus=\"22\"", "<temps>", 0,
@@ -105,12 +105,12 @@ TEST(BilanValidation, EveryMessageOfTheContract) {
         {" fonds=\"Fonds d'amorçage\"", "", "<projet projet=\"Habitat", 0,
          "le champ « Fonds » est obligatoire quand un avis de financement est donné (indiquer le fonds sollicité)", false},
         {"avis=\"aucun\"", "avis=\"aucun\" fonds=\"RDI\"", "RDI", 0,
-         "le fonds « RDI » est indiqué sans avis de financement : choisir l'avis donné (« favorable », « réservé » ou "
+         "le fonds « RDI » est indiqué sans avis de financement : choisir l’avis donné (« favorable », « réservé » ou "
          "« défavorable ») ou effacer le fonds", false},
         // Partnerships
         {"<partenariat partenaire=\"Réseau Echobat\" action=\"Instance partenariale\" convention=\"signée\"/>",
          "<partenariat partenaire=\"CAF\"/>", "<partenariat ", 0,
-         "partenaire « CAF » : indiquer l'action menée et l'état de la convention, ou effacer la ligne", false},
+         "partenaire « CAF » : indiquer l’action menée et l’état de la convention, ou effacer la ligne", false},
         {"convention=\"signée\"", "convention=\"oui\"", "oui\"", 0,
          "valeur inconnue « oui » pour le champ « Convention de coopération » : choisir « aucune », « en discussion », "
          "« signée » ou « renouvelée »", false},
@@ -120,7 +120,7 @@ TEST(BilanValidation, EveryMessageOfTheContract) {
          "expérimentation « Fonds d'investissement solidaire » : indiquer le territoire, le statut et la prochaine étape, "
          "ou effacer la ligne", false},
         {"\n                     prochaine-etape=\"Règlement du fonds\"", "", "<experimentation ", 0,
-         "le champ « Prochaine étape » est obligatoire pour une expérimentation qui n'est ni terminée ni abandonnée", false},
+         "le champ « Prochaine étape » est obligatoire pour une expérimentation qui n’est ni terminée ni abandonnée", false},
         // Texts
         {"<perspectives>Un fonds opérationnel en 2017.</perspectives>", "<perspectives> </perspectives>", "<perspectives>",
          0, "le texte « Perspectives » est obligatoire", false},
@@ -135,7 +135,7 @@ TEST(BilanValidation, EveryMessageOfTheContract) {
         {"<difficultes/>", "<difficultes/><couleur>bleu</couleur>", "<couleur>", 0,
          "élément inconnu <couleur> dans <bilan> : ignoré", true},
         {"<difficultes/>", "<difficultes/><projets/>", "<projets/>", 0,
-         "l'élément <projets> apparaît deux fois (déjà en ligne 18)", false},
+         "l’élément <projets> apparaît deux fois (déjà en ligne 18)", false},
     };
     for (const auto& c : cases) {
         const std::string xml = replaced(valid_bilan_xml(), c.from, c.to);
@@ -161,16 +161,16 @@ TEST(BilanValidation, AllProblemsAtOnceAndNothingOnWarningsOnly) {
 }
 
 TEST(BilanValidation, StructuralXmlProblems) {
-    EXPECT_EQ(xml_problems("<rapport annee=\"2016\"/>"), "bilan.xml:1:1 : l'élément racine doit être <bilan> (trouvé : <rapport>)\n");
+    EXPECT_EQ(xml_problems("<rapport annee=\"2016\"/>"), "bilan.xml:1:1 : l’élément racine doit être <bilan> (trouvé : <rapport>)\n");
     const std::string xml = replaced(valid_bilan_xml(), "<temps>", "<temps-passe>");
     const std::string without = replaced(xml, "</temps>", "</temps-passe>");
-    EXPECT_NE(xml_problems(without).find("bilan.xml:2:1 : l'élément <temps> est absent de <bilan>"), std::string::npos)
+    EXPECT_NE(xml_problems(without).find("bilan.xml:2:1 : l’élément <temps> est absent de <bilan>"), std::string::npos)
         << xml_problems(without);
     EXPECT_NE(xml_problems("<bilan").find("bilan.xml:1:"), std::string::npos);  // not XML: positioned
     const BilanCheck unknown = check_bilan("notes/bilan.txt");
     ASSERT_EQ(unknown.diagnostics.items().size(), 1u);
     EXPECT_EQ(unknown.diagnostics.items()[0].describe(),
-              "bilan.txt : format de bilan non reconnu : l'extension doit être .xlsx, .ods ou .xml");
+              "bilan.txt : format de bilan non reconnu : l’extension doit être .xlsx, .ods ou .xml");
 }
 
 namespace {
@@ -212,7 +212,7 @@ TEST(BilanValidation, WorkbookMessagesNameTheSheetAndCell) {
     Workbook w = habitat_form();
     type(w, "Temps", "D5", "douze");
     const std::string problems = workbook_problems(w);
-    EXPECT_NE(problems.find("bilan-2016-habitat.xlsx, feuille « Temps », cellule D5 : « douze » n'est pas un nombre de "
+    EXPECT_NE(problems.find("bilan-2016-habitat.xlsx, feuille « Temps », cellule D5 : « douze » n’est pas un nombre de "
                             "jours (écrire par exemple 12 ou 10,5)\n"),
               std::string::npos)
         << problems;
@@ -221,13 +221,13 @@ TEST(BilanValidation, WorkbookMessagesNameTheSheetAndCell) {
         << problems;
     EXPECT_NE(problems.find("feuille « Temps », cellule C5 : le champ « Jours prévus » est obligatoire"), std::string::npos);
     EXPECT_NE(problems.find("feuille « Partenariats », cellule A5 : partenaire « Réseau Echobat, collectivités, bailleurs "
-                            "sociaux, Compagnons bâtisseurs » : indiquer l'action menée"),
+                            "sociaux, Compagnons bâtisseurs » : indiquer l’action menée"),
               std::string::npos);
     EXPECT_NE(problems.find("feuille « Textes », cellule B5 : le texte « Faits marquants » est obligatoire"), std::string::npos);
     EXPECT_NE(problems.find("bilan-2016-habitat.xlsx, feuille « Bilan », cellule B14 : avertissement : aucune date "
                             "pour « Comité de pilotage »"),
               std::string::npos);
-    EXPECT_NE(problems.find("bilan-2016-habitat.xlsx, feuille « Projets » : avertissement : aucun projet accompagné n'est indiqué"),
+    EXPECT_NE(problems.find("bilan-2016-habitat.xlsx, feuille « Projets » : avertissement : aucun projet accompagné n’est indiqué"),
               std::string::npos);
 }
 
@@ -253,7 +253,7 @@ TEST(BilanValidation, WorkbookStructure) {
     sheet_of(headless, "Projets").rows[3][0].text = "Intitulé du projet";
     sheet_of(headless, "Bilan").rows[3][1].text = "Contenu";
     const std::string structure = workbook_problems(headless);
-    EXPECT_NE(structure.find("feuille « Projets » : la ligne d'en-têtes est introuvable : elle doit porter les colonnes "
+    EXPECT_NE(structure.find("feuille « Projets » : la ligne d’en-têtes est introuvable : elle doit porter les colonnes "
                              "« Projet », « Porteur », « Stade », « Accompagnement apporté », « Avis de financement », "
                              "« Fonds », « Résultat » dans les 12 premières lignes"),
               std::string::npos)

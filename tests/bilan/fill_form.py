@@ -16,7 +16,7 @@ b = wb["Bilan"]
 rows = {b.cell(r, 1).value: r for r in range(1, b.max_row + 1)}
 b.cell(rows["Date de la note"], 2).value = datetime.datetime(2016, 12, 15)
 b.cell(rows["Comité de pilotage"], 2).value = datetime.datetime(2016, 11, 29)
-b.cell(rows["Atelier de l'AG"], 2).value = "16/06/2016"
+b.cell(rows["Atelier de l’AG"], 2).value = "16/06/2016"
 b.cell(rows["Revue de projets de juin"], 2).value = datetime.datetime(2016, 6, 28)
 # « Revue de projets de décembre » left blank: it did not take place.
 

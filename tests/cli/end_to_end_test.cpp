@@ -104,7 +104,7 @@ TEST(EndToEnd, InvalidDataGivesExitCode3AndWritesNothing) {
     const RunResult r = run(lettrine_exe() + " --donnees " + (dir / "programme.xml").string() + " --sortie " + out.string());
     EXPECT_EQ(r.code, 3) << r.err;
     EXPECT_NE(r.err.find("programme.xml:"), std::string::npos) << r.err;
-    EXPECT_NE(r.err.find("« dix mille » n'est pas un montant"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("« dix mille » n’est pas un montant"), std::string::npos) << r.err;
     EXPECT_TRUE(files_under(out).empty());
     fs::remove_all(dir);
 }
@@ -161,7 +161,7 @@ TEST(EndToEnd, CheckListsFiveMistakesOfAnEditedWorkbook) {
               0);
     const RunResult r = run(lettrine_exe() + " verifier --donnees " + workbook.string());
     EXPECT_EQ(r.code, 3) << r.err;
-    for (const char* where : {"feuille « Secteurs », cellule J4 : « dix mille » n'est pas un montant",
+    for (const char* where : {"feuille « Secteurs », cellule J4 : « dix mille » n’est pas un montant",
                               "feuille « Secteurs », cellule K3", "feuille « Secteurs », cellule G2",
                               "feuille « Secteurs », cellule C5", "feuille « Partenaires », cellule A2"})
         EXPECT_NE(r.err.find(std::string("programme.xlsx, ") + where), std::string::npos) << where << "\n" << r.err;
@@ -295,7 +295,7 @@ TEST(EndToEnd, MailMergeRefusesFieldsTheDataDoesNotHave) {
     const RunResult none = run(lettrine_exe() + " fusion --modele " + (dir / "accent.xml.mustache").string() + data +
                                " --sortie " + out.string());
     EXPECT_EQ(none.code, 4) << none.err;
-    EXPECT_NE(none.err.find("accent.xml.mustache:1:24 : le champ « civilité » n'existe pas dans les données (vouliez-vous "
+    EXPECT_NE(none.err.find("accent.xml.mustache:1:24 : le champ « civilité » n’existe pas dans les données (vouliez-vous "
                             "dire « civilite » ?) ; champs des données : nom, civilite, tel"),
               std::string::npos)
         << none.err;
@@ -305,7 +305,7 @@ TEST(EndToEnd, MailMergeRefusesFieldsTheDataDoesNotHave) {
     const RunResult some = run(tel + " --sortie " + out.string());
     EXPECT_EQ(some.code, 0) << some.err;
     EXPECT_NE(some.err.find("avertissement"), std::string::npos) << some.err;
-    EXPECT_NE(some.err.find("le champ « tel » n'existe pas dans les données, pour l'élément 2 (sur 2)"), std::string::npos)
+    EXPECT_NE(some.err.find("le champ « tel » n’existe pas dans les données, pour l’élément 2 (sur 2)"), std::string::npos)
         << some.err;
     const RunResult strict = run(tel + " --strict --sortie " + (dir / "strict").string());
     EXPECT_EQ(strict.code, 4) << strict.err;
@@ -313,7 +313,7 @@ TEST(EndToEnd, MailMergeRefusesFieldsTheDataDoesNotHave) {
 
     const RunResult name = run(tel + " --nom nmo --sortie " + (dir / "nom").string());
     EXPECT_EQ(name.code, 2) << name.err;
-    EXPECT_NE(name.err.find("--nom « nmo » : aucun élément n'a ce champ : vouliez-vous dire « nom » ? (champs des données : "
+    EXPECT_NE(name.err.find("--nom « nmo » : aucun élément n’a ce champ : vouliez-vous dire « nom » ? (champs des données : "
                             "nom, civilite, tel)"),
               std::string::npos)
         << name.err;
@@ -321,7 +321,7 @@ TEST(EndToEnd, MailMergeRefusesFieldsTheDataDoesNotHave) {
     const RunResult root = run(lettrine_exe() + " fusion --modele " + (dir / "tel.xml.mustache").string() + " --donnees " +
                                (dir / "donnees.xml").string() + " --chaque destinataires --sortie " + (dir / "racine").string());
     EXPECT_EQ(root.code, 3) << root.err;
-    EXPECT_NE(root.err.find("désigne l'élément racine <destinataires>"), std::string::npos) << root.err;
+    EXPECT_NE(root.err.find("désigne l’élément racine <destinataires>"), std::string::npos) << root.err;
     fs::remove_all(dir);
 }
 

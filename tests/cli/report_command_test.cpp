@@ -86,7 +86,7 @@ TEST(ReportCommand, DefaultNotesMissingOneAndAStrayPdf) {
     const RunResult refused = run(std::string(LETTRINE_EXE) + " rapport --notes '" + notes.string() + "' --sortie '" +
                                     (dir / "c").string() + "'");
     EXPECT_EQ(refused.code, 3);
-    EXPECT_NE(refused.err.find((notes / "note-dechets-ressources.pdf").string() + " : ce fichier n'est pas un PDF"),
+    EXPECT_NE(refused.err.find((notes / "note-dechets-ressources.pdf").string() + " : ce fichier n’est pas un PDF"),
               std::string::npos)
         << refused.err;
     EXPECT_NE(refused.err.find("Échec : aucun fichier écrit."), std::string::npos);

@@ -119,7 +119,7 @@ TEST(OutputBatchSafety, AFolderInTheWayFailsTheBatchBeforeAnythingIsReplaced) {
     });
     EXPECT_EQ(message, (dir / "budget-2016.xlsx").string() +
                            " : un dossier porte ce nom : il ne peut pas être remplacé par un fichier ; aucun fichier "
-                           "n'a été remplacé\n");
+                           "n’a été remplacé\n");
     EXPECT_EQ(visible(dir), (std::map<std::string, std::string>{{"lettre-1.pdf", "ancienne 1"},
                                                                 {"lettre-2.pdf", "ancienne 2"}}));
     EXPECT_FALSE(fs::exists(dir / "sous-dossier"));  // no empty folder left
@@ -132,7 +132,7 @@ TEST(OutputBatchSafety, ARunsOwnInputIsNeverItsOutput) {
     EXPECT_NE(error_of([&] { refuse_unusable_destination(dir / "p.xml", {dir / "p.xml"}); }).find("un des fichiers que ce lancement lit"),
               std::string::npos);
     EXPECT_NE(error_of([&] { refuse_unusable_destination("/dev/null", {}); }).find("périphérique"), std::string::npos);
-    EXPECT_NE(error_of([&] { refuse_unusable_destination(dir, {}); }).find("c'est un dossier"), std::string::npos);
+    EXPECT_NE(error_of([&] { refuse_unusable_destination(dir, {}); }).find("c’est un dossier"), std::string::npos);
     EXPECT_EQ(error_of([&] { refuse_unusable_destination(dir / "absent.xlsx", {dir / "p.xml"}); }), "no error");
     OutputBatch batch(dir);
     batch.protect(dir / "p.xml");
@@ -149,7 +149,7 @@ TEST(OutputBatchSafety, ASecondRunWaitsThenSaysAnotherRunIsWriting) {
     ASSERT_EQ(::flock(held, LOCK_EX), 0);
     ScopedVariable wait("LETTRINE_TEST_ATTENTE_VERROU", "1");
     EXPECT_EQ(error_of([&] { publish(dir, {{"a.pdf", "B"}}); }),
-              dir.string() + " : un autre lancement de Lettrine écrit dans ce dossier (attendu 1 s) : rien n'a été "
+              dir.string() + " : un autre lancement de Lettrine écrit dans ce dossier (attendu 1 s) : rien n’a été "
                              "remplacé, relancer quand il aura fini\n");
     ::close(held);
     publish(dir, {{"a.pdf", "C"}});
@@ -200,7 +200,7 @@ TEST(OutputBatchSafety, AFailureAtEachPublicationStepRollsBack) {
             message = error_of([&] { publish(dir, kNew); });
         }
         EXPECT_NE(message.find("le dossier contient de nouveau les fichiers du lancement précédent, aucun fichier de ce "
-                               "lancement n'y est"),
+                               "lancement n’y est"),
                   std::string::npos)
             << point << " : " << message;
         EXPECT_EQ(visible(dir), kOld) << point;
@@ -229,7 +229,7 @@ TEST(OutputBatchSafety, ARollBackThatFailsLeavesTheJournalForTheNextRun) {
     }
     EXPECT_TRUE(pending);
     EXPECT_EQ(message, (dir / "lettres/c.pdf").string() +
-                           " : impossible de mettre le fichier en place (erreur d'entrée-sortie du disque) ; la remise en "
+                           " : impossible de mettre le fichier en place (erreur d’entrée-sortie du disque) ; la remise en "
                            "état a échoué pour « lettres/b.pdf » : le journal " +
                            (dir / ".lettrine/publication").string() +
                            " est conservé et le prochain lancement dans ce dossier terminera la publication");
@@ -300,13 +300,13 @@ TEST(ReadFile, RefusesAtOnceWhatIsNotARegularFile) {
     const fs::path dir = fresh_dir("read");
     ASSERT_EQ(::mkfifo((dir / "tube.xlsx").c_str(), 0600), 0);
     EXPECT_EQ(error_of([&] { read_file(dir / "tube.xlsx"); }),
-              (dir / "tube.xlsx").string() + " : c'est un tube nommé (FIFO), pas un fichier ordinaire : refusé\n");
+              (dir / "tube.xlsx").string() + " : c’est un tube nommé (FIFO), pas un fichier ordinaire : refusé\n");
     EXPECT_EQ(error_of([&] { read_file("/dev/zero"); }),
-              "/dev/zero : c'est un périphérique, pas un fichier ordinaire : refusé\n");
-    EXPECT_EQ(error_of([&] { read_file(dir); }), dir.string() + " : c'est un dossier, pas un fichier\n");
+              "/dev/zero : c’est un périphérique, pas un fichier ordinaire : refusé\n");
+    EXPECT_EQ(error_of([&] { read_file(dir); }), dir.string() + " : c’est un dossier, pas un fichier\n");
     std::ofstream((dir / "gros.xml").string()) << std::string(3 << 20, 'x');
     EXPECT_EQ(error_of([&] { read_file(dir / "gros.xml", 1 << 20); }),
-              (dir / "gros.xml").string() + " : fichier trop gros (3 Mo, 1 Mo au plus) : il n'est pas lu\n");
+              (dir / "gros.xml").string() + " : fichier trop gros (3 Mo, 1 Mo au plus) : il n’est pas lu\n");
     EXPECT_EQ(read_file(dir / "gros.xml").size(), 3u << 20);
     fs::remove_all(dir);
 }

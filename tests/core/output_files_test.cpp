@@ -173,7 +173,7 @@ TEST(OutputBatch, AWriteFailingHalfWayLeavesNoPartialFile) {
     ::waitpid(child, nullptr, 0);
     EXPECT_EQ(message, (dir / "a.pdf").string() +
                            " : écriture impossible (fichier trop gros pour le système de fichiers ou pour la limite de "
-                           "taille permise) : aucun fichier partiel n'est laissé");
+                           "taille permise) : aucun fichier partiel n’est laissé");
     EXPECT_EQ(names_in(dir), std::vector<std::string>{"a.pdf"});
     EXPECT_EQ(read_file(dir / "a.pdf"), "version complète précédente");
     fs::remove_all(dir);

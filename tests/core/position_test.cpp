@@ -33,12 +33,12 @@ TEST(Position, LineColumnCountsCodePoints) {
 
 TEST(Diagnostic, DescribesWithPosition) {
     Diagnostics d;
-    d.error(SourcePosition::at_cell("p.xlsx", "Secteurs", "H4"), "« dix mille » n'est pas un montant");
+    d.error(SourcePosition::at_cell("p.xlsx", "Secteurs", "H4"), "« dix mille » n’est pas un montant");
     d.warning({}, "rien");
     EXPECT_EQ(d.error_count(), 1u);
-    EXPECT_EQ(d.items()[0].describe(), "p.xlsx, feuille « Secteurs », cellule H4 : « dix mille » n'est pas un montant");
+    EXPECT_EQ(d.items()[0].describe(), "p.xlsx, feuille « Secteurs », cellule H4 : « dix mille » n’est pas un montant");
     EXPECT_EQ(d.items()[1].describe(), "avertissement : rien");
     LettrineError e(ErrorKind::Data, d);
     EXPECT_EQ(exit_code_for(e.kind()), 3);
-    EXPECT_STREQ(e.what(), "p.xlsx, feuille « Secteurs », cellule H4 : « dix mille » n'est pas un montant");
+    EXPECT_STREQ(e.what(), "p.xlsx, feuille « Secteurs », cellule H4 : « dix mille » n’est pas un montant");
 }

@@ -70,7 +70,7 @@ TEST_F(Resources, NothingOutsideTheRunsFoldersIsRead) {
 TEST_F(Resources, AFifoOrAFolderIsRefusedWithoutBlocking) {
     ASSERT_EQ(::mkfifo((base / "projet/input/tube.png").c_str(), 0600), 0);
     const ResourceResolver resolver({}, base / "projet/templates/lettre.xml.mustache");
-    EXPECT_EQ(resolver.resolve("tube.png").problem, "ce n'est pas un fichier ordinaire (périphérique ou tube) : refusé");
-    EXPECT_EQ(resolver.resolve("../templates").problem, "c'est un dossier, pas un fichier");
+    EXPECT_EQ(resolver.resolve("tube.png").problem, "ce n’est pas un fichier ordinaire (périphérique ou tube) : refusé");
+    EXPECT_EQ(resolver.resolve("../templates").problem, "c’est un dossier, pas un fichier");
     EXPECT_EQ(resolver.resolve("absent.png").problem.rfind("fichier introuvable (cherché dans : ", 0), 0u);
 }

@@ -147,16 +147,16 @@ TEST(CsvReader, EncodingsAreDetected) {
     expect_text(read_csv(utf16, "unicode.csv", {}, &format));
     EXPECT_EQ(format.encoding, CsvEncoding::Utf16);
     EXPECT_EQ(first_message("\xEF\xBB\xBFok;\n\xE9t\xE9"),
-              "donnees.csv:2:1 : le fichier annonce l'encodage UTF-8 (BOM) mais contient un octet invalide");
+              "donnees.csv:2:1 : le fichier annonce l’encodage UTF-8 (BOM) mais contient un octet invalide");
 }
 
 TEST(CsvReader, RefusesBrokenFiles) {
     EXPECT_EQ(first_message("Nom;Note\nDupont;\"jamais fermé\nMartin;2\n"),
-              "donnees.csv:2:8 : guillemet ouvert jamais fermé : la cellule s'étendrait jusqu'à la fin du fichier");
+              "donnees.csv:2:8 : guillemet ouvert jamais fermé : la cellule s’étendrait jusqu’à la fin du fichier");
     EXPECT_EQ(first_message(std::string("Nom;Note\nDu\0pont;2\n", 19)),
-              "donnees.csv:2:3 : ce fichier n'est pas un fichier texte CSV (il contient un octet nul)");
+              "donnees.csv:2:3 : ce fichier n’est pas un fichier texte CSV (il contient un octet nul)");
     EXPECT_EQ(first_message(write_workbook({{"F", {{text("x")}}}})),
-              "donnees.csv : ce fichier n'est pas un fichier CSV mais un classeur (enregistrez-le au format .xlsx, .ods "
+              "donnees.csv : ce fichier n’est pas un fichier CSV mais un classeur (enregistrez-le au format .xlsx, .ods "
               "ou CSV)");
     XlsxLimits limits;
     limits.max_cells = 10;
@@ -263,7 +263,7 @@ TEST(CsvSample, ErrorsArePositionedInTheCsvFile) {
     ASSERT_EQ(messages.size(), 2u);
     EXPECT_EQ(messages[0], name + " : le fichier « Textes.csv » est absent du dossier");
     // Habitat's row starts on line 6 (addresses span two lines); its budget is on line 7.
-    EXPECT_EQ(messages[1], "Secteurs.csv:7:164 : « dix mille » n'est pas un montant (écrire par exemple 12 500 €, 12 500,50 € ou 12 500 euros)");
+    EXPECT_EQ(messages[1], "Secteurs.csv:7:164 : « dix mille » n’est pas un montant (écrire par exemple 12 500 €, 12 500,50 € ou 12 500 euros)");
 }
 
 TEST(CsvRecords, FileAndFolder) {
@@ -283,7 +283,7 @@ TEST(CsvRecords, FileAndFolder) {
         FAIL();
     } catch (const LettrineError& e) {
         EXPECT_EQ(std::string(e.what()), folder.path().filename().string() +
-                                             " : la feuille « inconnue » n'existe pas (fichiers CSV du dossier : "
+                                             " : la feuille « inconnue » n’existe pas (fichiers CSV du dossier : "
                                              "« autres », « destinataires »)");
     }
     TemporaryFolder empty;

@@ -111,7 +111,7 @@ TEST(Issue16Memory, DeclaredEntrySizeCheckedBeforeInflating) {
     const std::string archive = zip_entries({{"gros.xml", std::string(5000, 'a')}});
     ZipArchive zip(archive, "a.xlsx", {1000, 100000});
     EXPECT_EQ(message_of([&] { zip.read("gros.xml"); }),
-              "a.xlsx : l'élément « gros.xml » du classeur dépasse 1000 octets une fois décompressé : fichier refusé");
+              "a.xlsx : l’élément « gros.xml » du classeur dépasse 1000 octets une fois décompressé : fichier refusé");
     ZipArchive total(archive, "a.xlsx", {100000, 1000});
     EXPECT_EQ(message_of([&] { total.read("gros.xml"); }),
               "a.xlsx : le contenu décompressé du classeur dépasse 1000 octets : fichier refusé");
@@ -124,7 +124,7 @@ TEST(Issue16Characters, ControlsSeparatorsAndNonCharacters) {
     Diagnostics w;
     EXPECT_EQ(printable_data_text("a\x7F" "b\u0085c\u2028d\u2029e\uFFFEf\uFFFF\u0081g\x01h\U0001FFFF", cell, &w), "ab\nc\nd\nefgh");
     EXPECT_EQ(warnings_text(w),
-              "d.xlsx, feuille « Feuille », cellule B2 : avertissement : texte modifié à l'impression : caractère de contrôle retiré, "
+              "d.xlsx, feuille « Feuille », cellule B2 : avertissement : texte modifié à l’impression : caractère de contrôle retiré, "
               "séparateur de ligne Unicode remplacé par un retour à la ligne et non-caractère Unicode retiré\n");
     Diagnostics none;
     EXPECT_EQ(printable_data_text("Tom & Jerry, « été » — 10\u202F€\tfin\n", cell, &none), "Tom & Jerry, « été » — 10\u202F€\tfin\n");
@@ -139,8 +139,8 @@ TEST(Issue16Characters, EachEmojiSequenceBecomesOneMarker) {
                                   "\U0001F1EB\U0001F1F7e\u2764\uFE0Ff\U0001F1EB\U0001F1F7\U0001F1E9\U0001F1EA",
                                   cell, &w),
               "a□b□c□d□e□f□□");
-    EXPECT_EQ(warnings_text(w), "d.xlsx, feuille « Feuille », cellule C3 : avertissement : texte modifié à l'impression : emoji remplacé "
-                                "par « □ » (les polices des documents n'ont pas d'emoji)\n");
+    EXPECT_EQ(warnings_text(w), "d.xlsx, feuille « Feuille », cellule C3 : avertissement : texte modifié à l’impression : emoji remplacé "
+                                "par « □ » (les polices des documents n’ont pas d’emoji)\n");
     // Symbols the fonts have are not emoji: © ® ™ ☺ ♥ ✓ stay.
     Diagnostics none;
     EXPECT_EQ(printable_data_text("© ® ™ ☺ ♥ ✓ → €", cell, &none), "© ® ™ ☺ ♥ ✓ → €");

@@ -167,13 +167,13 @@ TEST(OdsReader, DeepSpansAreReadWithoutRecursion) {
 
 TEST(OdsReader, RefusesWhatIsNotASpreadsheet) {
     EXPECT_EQ(first_message("pas un zip"),
-              "classeur.ods : ce fichier n'est pas un classeur ODS lisible (archive ZIP invalide ou endommagée)");
+              "classeur.ods : ce fichier n’est pas un classeur ODS lisible (archive ZIP invalide ou endommagée)");
     EXPECT_EQ(first_message(zip_entries({{"mimetype", "application/vnd.oasis.opendocument.text"}})),
-              "classeur.ods : ce document OpenDocument n'est pas un classeur (type « application/vnd.oasis.opendocument.text »)");
+              "classeur.ods : ce document OpenDocument n’est pas un classeur (type « application/vnd.oasis.opendocument.text »)");
     EXPECT_EQ(first_message(zip_entries({{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"}})),
-              "classeur.ods : l'élément « content.xml » manque au classeur (fichier ODS incomplet)");
+              "classeur.ods : l’élément « content.xml » manque au classeur (fichier ODS incomplet)");
     EXPECT_EQ(first_message(zip_entries({{"content.xml", "<office:document-content><office:body>"}})),
-              "classeur.ods : l'élément « content.xml » du classeur n'est pas du XML valide "
+              "classeur.ods : l’élément « content.xml » du classeur n’est pas du XML valide "
               "(balise fermante qui ne correspond pas à la balise ouverte, octet 37)");
     EXPECT_EQ(first_message(ods_document(table("F", "<table:table-row><table:table-cell office:value-type=\"float\" "
                                                     "office:value=\"quinze\"/></table:table-row>"))),
@@ -248,7 +248,7 @@ TEST(OdsReader, ProgrammeErrorsArePositionedLikeXlsx) {
     const ProgrammeCheck check = check_programme_workbook(wb);
     EXPECT_FALSE(check.programme);
     EXPECT_EQ(described(check.diagnostics),
-              std::vector<std::string>{"programme.ods, feuille « Secteurs », cellule J4 : « dix mille » n'est pas un montant (écrire par exemple 12 500 €, 12 500,50 € ou 12 500 euros)"});
+              std::vector<std::string>{"programme.ods, feuille « Secteurs », cellule J4 : « dix mille » n’est pas un montant (écrire par exemple 12 500 €, 12 500,50 € ou 12 500 euros)"});
 }
 
 TEST(OdsReader, RecordsFromAnOdsFile) {

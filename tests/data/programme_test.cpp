@@ -122,7 +122,7 @@ TEST(Programme, UnknownExtensionIsADataDiagnostic) {
     const ProgrammeCheck check = check_programme("programme.txt");
     EXPECT_FALSE(check.programme.has_value());
     EXPECT_EQ(described(check.diagnostics),
-              std::vector<std::string>{"programme.txt : format de programme non reconnu : l'extension doit être .xlsx, "
+              std::vector<std::string>{"programme.txt : format de programme non reconnu : l’extension doit être .xlsx, "
                                        ".ods ou .xml, ou le chemin un dossier de fichiers CSV"});
     EXPECT_EQ(described(check_programme("Secteurs.csv").diagnostics),
               std::vector<std::string>{"Secteurs.csv : un programme en CSV est un dossier de fichiers (Programme.csv, "

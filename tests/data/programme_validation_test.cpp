@@ -46,7 +46,7 @@ TEST(ProgrammeValidation, DefaultWorkbookIsValid) {
 TEST(ProgrammeValidation, BadAmount) {
     Workbook wb = default_workbook();
     set_cell(wb, "Secteurs", "J4", "dix mille");
-    EXPECT_EQ(problems(wb), one(kSectors + ", cellule J4 : « dix mille » n'est pas un montant (écrire par exemple 12 500 €, 12 500,50 € ou 12 500 euros)"));
+    EXPECT_EQ(problems(wb), one(kSectors + ", cellule J4 : « dix mille » n’est pas un montant (écrire par exemple 12 500 €, 12 500,50 € ou 12 500 euros)"));
 }
 
 TEST(ProgrammeValidation, MissingSheet) {
@@ -105,13 +105,13 @@ TEST(ProgrammeValidation, UnknownSectorInPartnersAndExperiments) {
 TEST(ProgrammeValidation, DuplicateIdentifier) {
     Workbook wb = default_workbook();
     add_sector_row(wb, "habitat");
-    EXPECT_EQ(problems(wb), one(kSectors + ", cellule A7 : l'identifiant « habitat » est déjà utilisé (cellule A4)"));
+    EXPECT_EQ(problems(wb), one(kSectors + ", cellule A7 : l’identifiant « habitat » est déjà utilisé (cellule A4)"));
 }
 
 TEST(ProgrammeValidation, IdentifiersMustBeSlugSafe) {
     Workbook wb = default_workbook();
     add_sector_row(wb, "Économie Circulaire");
-    EXPECT_EQ(problems(wb), one(kSectors + ", cellule A7 : l'identifiant « Économie Circulaire » ne doit contenir que des "
+    EXPECT_EQ(problems(wb), one(kSectors + ", cellule A7 : l’identifiant « Économie Circulaire » ne doit contenir que des "
                                            "minuscules sans accents, des chiffres et des tirets (par exemple « economie-circulaire »)"));
 }
 
@@ -133,7 +133,7 @@ TEST(ProgrammeValidation, AgreedDaysOutsideTheRangeIsAWarning) {
 TEST(ProgrammeValidation, MalformedEmail) {
     Workbook wb = default_workbook();
     set_cell(wb, "Secteurs", "G2", "camille.exemple.org");
-    EXPECT_EQ(problems(wb), one(kSectors + ", cellule G2 : « camille.exemple.org » n'est pas une adresse électronique valide"));
+    EXPECT_EQ(problems(wb), one(kSectors + ", cellule G2 : « camille.exemple.org » n’est pas une adresse électronique valide"));
 }
 
 TEST(ProgrammeValidation, BadDateAndBadInteger) {
@@ -141,9 +141,9 @@ TEST(ProgrammeValidation, BadDateAndBadInteger) {
     set_cell(wb, "Programme", "B10", "31/02/2015");
     set_cell(wb, "Secteurs", "L2", "trente");
     EXPECT_EQ(problems(wb), (std::vector<std::string>{
-        "programme-2016.xlsx, feuille « Programme », cellule B10 : « 31/02/2015 » n'est pas une date "
+        "programme-2016.xlsx, feuille « Programme », cellule B10 : « 31/02/2015 » n’est pas une date "
         "(écrire par exemple 01/12/2015 ou 2015-12-01)",
-        kSectors + ", cellule L2 : « trente » n'est pas un nombre entier",
+        kSectors + ", cellule L2 : « trente » n’est pas un nombre entier",
     }));
 }
 
@@ -167,14 +167,14 @@ TEST(ProgrammeValidation, AmountsInEurosAndTwoDigitYears) {
     EXPECT_EQ(check.programme->letter_date, (Date{2015, 12, 1}));
     EXPECT_EQ(described(check.diagnostics),
               one("programme-2016.xlsx, feuille « Programme », cellule B10 : avertissement : « 1/12/15 » : année à deux "
-                  "chiffres lue comme 2015 (écrire l'année en entier pour le confirmer)"));
+                  "chiffres lue comme 2015 (écrire l’année en entier pour le confirmer)"));
     bool found = false;
     for (const Sector& s : check.programme->sectors)
         if (s.budget && s.budget->cents == 1250000) found = true;
     EXPECT_TRUE(found) << "« 12 500 euros » read as 12 500 €";
     set_cell(wb, "Secteurs", "J4", "12.500");
     set_cell(wb, "Programme", "B10", "01/12/2015");
-    EXPECT_EQ(problems(wb), one(kSectors + ", cellule J4 : « 12.500 » n'est pas un montant (écrire par exemple 12 500 €, "
+    EXPECT_EQ(problems(wb), one(kSectors + ", cellule J4 : « 12.500 » n’est pas un montant (écrire par exemple 12 500 €, "
                                            "12 500,50 € ou 12 500 euros)"));
 }
 
@@ -219,7 +219,7 @@ TEST(ProgrammeValidation, TentativeItemsMustUseTheStatus) {
     EXPECT_EQ(problems(wb), (std::vector<std::string>{
         "programme-2016.xlsx, feuille « Partenaires », cellule B13 : « Biocoop, Horizon vert, ... » : des points de "
         "suspension ne doivent pas rester dans les données ; complétez la liste ou retirez-les",
-        "programme-2016.xlsx, feuille « Partenaires », cellule B17 : « Partenariat Veolia ? » : un point d'interrogation ne "
+        "programme-2016.xlsx, feuille « Partenaires », cellule B17 : « Partenariat Veolia ? » : un point d’interrogation ne "
         "doit pas rester dans les données ; retirez-le et indiquez plutôt le statut « à confirmer »",
         "programme-2016.xlsx, feuille « Expérimentations », cellule B8 : « Régie de quartier Bottière … » : des points de "
         "suspension ne doivent pas "
@@ -255,9 +255,9 @@ TEST(ProgrammeValidation, FiveMistakesGiveFiveMessagesThroughTheWholeReader) {
     EXPECT_FALSE(check.programme.has_value());
     EXPECT_EQ(check.diagnostics.error_count(), 5u);
     EXPECT_EQ(described(check.diagnostics), (std::vector<std::string>{
-        "programme-2016.xlsx, feuille « Programme », cellule B2 : « deux mille seize » n'est pas un nombre entier",
-        kSectors + ", cellule J4 : « dix mille » n'est pas un montant (écrire par exemple 12 500 €, 12 500,50 € ou 12 500 euros)",
-        kSectors + ", cellule G5 : « pas-une-adresse » n'est pas une adresse électronique valide",
+        "programme-2016.xlsx, feuille « Programme », cellule B2 : « deux mille seize » n’est pas un nombre entier",
+        kSectors + ", cellule J4 : « dix mille » n’est pas un montant (écrire par exemple 12 500 €, 12 500,50 € ou 12 500 euros)",
+        kSectors + ", cellule G5 : « pas-une-adresse » n’est pas une adresse électronique valide",
         "programme-2016.xlsx, feuille « Partenaires », cellule A2 : secteur inconnu « inconnu » (identifiants connus : "
         "services-aux-personnes, circuits-courts, habitat, dechets-ressources, numerique)",
         "programme-2016.xlsx, feuille « Missions », cellule B2 : le champ « Intitulé » est obligatoire",
@@ -298,10 +298,10 @@ TEST(ProgrammeValidationXml, SameMessagesPositionedByLineAndColumn) {
     xml = replaced(xml, "<partenaire secteur=\"habitat\">HEN", "<partenaire secteur=\"habitats\">HEN");
     xml = replaced(xml, "statut=\"à confirmer\">Veolia", ">Partenariat Veolia ?");
     EXPECT_EQ(xml_problems(xml), (std::vector<std::string>{
-        xml_place(xml, "quinze mille") + " : « quinze mille » n'est pas un montant (écrire par exemple 12 500 €, 12 500,50 € ou 12 500 euros)",
+        xml_place(xml, "quinze mille") + " : « quinze mille » n’est pas un montant (écrire par exemple 12 500 €, 12 500,50 € ou 12 500 euros)",
         xml_place(xml, "habitats") + " : secteur inconnu « habitats » (identifiants connus : services-aux-personnes, "
                                      "circuits-courts, habitat, dechets-ressources, numerique)",
-        xml_place(xml, "Partenariat Veolia") + " : « Partenariat Veolia ? » : un point d'interrogation ne doit pas rester "
+        xml_place(xml, "Partenariat Veolia") + " : « Partenariat Veolia ? » : un point d’interrogation ne doit pas rester "
                                                "dans les données ; retirez-le et indiquez plutôt le statut « à confirmer »",
     }));
 }
@@ -313,7 +313,7 @@ TEST(ProgrammeValidationXml, MissingFieldsListsAndUnknownNames) {
     EXPECT_EQ(xml_problems(xml), (std::vector<std::string>{
         xml_place(xml, "textes-libres", -1) + " : avertissement : élément inconnu <textes-libres> dans <programme> : ignoré",
         xml_place(xml, "jours-maxi", 12) + " : avertissement : attribut inconnu « jours-maxi » dans <secteur> : ignoré",
-        xml_place(xml, "<programme annee") + " : l'élément <textes> est absent de <programme>",
+        xml_place(xml, "<programme annee") + " : l’élément <textes> est absent de <programme>",
         xml_place(xml, "<secteur identifiant=\"habitat\"") +
             " : le champ « Jours max » est obligatoire pour un secteur conventionné par Les Ecossolies",
     }));
@@ -321,7 +321,7 @@ TEST(ProgrammeValidationXml, MissingFieldsListsAndUnknownNames) {
 
 TEST(ProgrammeValidationXml, WrongRootAndRepeatedField) {
     EXPECT_EQ(xml_problems("<lettres/>"), (std::vector<std::string>{
-        "programme-2016.xml:1:1 : l'élément racine doit être <programme> (trouvé : <lettres>)"}));
+        "programme-2016.xml:1:1 : l’élément racine doit être <programme> (trouvé : <lettres>)"}));
     const std::string xml = replaced(default_xml(), "<intervenant>Alex Exemple</intervenant>",
                                      "<intervenant>Alex Exemple</intervenant><intervenant>Autre</intervenant>");
     EXPECT_EQ(xml_problems(xml), (std::vector<std::string>{
@@ -356,6 +356,6 @@ TEST(ProgrammeValidation, BilanReturnFieldsAreCheckedAtTheirCells) {
     ASSERT_EQ(found.size(), 2u);
     EXPECT_NE(found[0].find("cellule B14 : avertissement : la date limite des bilans (31/01/2020) ne tombe ni en 2016 ni en 2017"),
               std::string::npos) << found[0];
-    EXPECT_NE(found[1].find("cellule B15 : « lettrine chez nous » n'est pas l'adresse d'une page web"), std::string::npos)
+    EXPECT_NE(found[1].find("cellule B15 : « lettrine chez nous » n’est pas l’adresse d’une page web"), std::string::npos)
         << found[1];
 }

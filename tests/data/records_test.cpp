@@ -61,7 +61,7 @@ TEST(Records, SheetRowsKeyedByHeaderAndMustacheKey) {
         FAIL();
     } catch (const LettrineError& e) {
         EXPECT_EQ(std::string(e.what()),
-                  "fusion.xlsx : la feuille « Adhérents » n'existe pas (feuilles du classeur : « Autre », « Destinataires »)");
+                  "fusion.xlsx : la feuille « Adhérents » n’existe pas (feuilles du classeur : « Autre », « Destinataires »)");
     }
 }
 
@@ -100,7 +100,7 @@ TEST(Records, XmlItemsByPath) {
     for (const auto& wrong : std::vector<std::pair<std::string, std::string>>{
              {"destinataires", "fusion.xml:2:3 : « --chaque destinataires » désigne un seul élément, <destinataires> : les "
                                "éléments à fusionner sont ses enfants répétés, « --chaque destinataires/destinataire »"},
-             {"fusion", "fusion.xml:1:1 : « --chaque fusion » désigne l'élément racine <fusion>, qui ne se répète pas"}}) {
+             {"fusion", "fusion.xml:1:1 : « --chaque fusion » désigne l’élément racine <fusion>, qui ne se répète pas"}}) {
         try {
             read_records(file, wrong.first);
             ADD_FAILURE() << wrong.first;
@@ -124,7 +124,7 @@ TEST(Records, UnknownExtension) {
         FAIL();
     } catch (const LettrineError& e) {
         EXPECT_EQ(e.kind(), ErrorKind::Data);
-        EXPECT_EQ(std::string(e.what()), "donnees.txt : format de données non reconnu : l'extension doit être .xlsx, "
+        EXPECT_EQ(std::string(e.what()), "donnees.txt : format de données non reconnu : l’extension doit être .xlsx, "
                                          ".ods, .csv ou .xml, ou le chemin un dossier de fichiers CSV");
     }
 }

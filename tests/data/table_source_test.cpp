@@ -46,9 +46,9 @@ TEST(TableSource, PlainSheetReadAndCheckedFieldByField) {
     }
     EXPECT_EQ(all(diagnostics),
               (std::vector<std::string>{
-                  "membres.xlsx, feuille « Membres », cellule A4 : « Bob ? » : un point d'interrogation ne doit pas "
+                  "membres.xlsx, feuille « Membres », cellule A4 : « Bob ? » : un point d’interrogation ne doit pas "
                   "rester dans les données ; retirez-le et indiquez plutôt le statut « à confirmer »",
-                  "membres.xlsx, feuille « Membres », cellule B4 : « beaucoup » n'est pas un montant (écrire par exemple 12 500 €, 12 500,50 € ou 12 500 euros)",
+                  "membres.xlsx, feuille « Membres », cellule B4 : « beaucoup » n’est pas un montant (écrire par exemple 12 500 €, 12 500,50 € ou 12 500 euros)",
               }));
 }
 

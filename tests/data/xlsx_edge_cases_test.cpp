@@ -181,15 +181,15 @@ TEST(XlsxHostile, PathsOutsideTheArchive) {
     auto parts = workbook_parts("<worksheet/>");
     parts.push_back({"../../evil.sh", "#!/bin/sh"});
     EXPECT_EQ(first_message(zip_entries(parts)),
-              "classeur.xlsx : l'archive contient un élément au chemin dangereux « ../../evil.sh » (chemin absolu ou "
-              "remontant hors de l'archive) : fichier refusé");
+              "classeur.xlsx : l’archive contient un élément au chemin dangereux « ../../evil.sh » (chemin absolu ou "
+              "remontant hors de l’archive) : fichier refusé");
     parts.back().first = "/etc/cron.d/evil";
     EXPECT_EQ(first_message(zip_entries(parts)),
-              "classeur.xlsx : l'archive contient un élément au chemin dangereux « /etc/cron.d/evil » (chemin absolu ou "
-              "remontant hors de l'archive) : fichier refusé");
+              "classeur.xlsx : l’archive contient un élément au chemin dangereux « /etc/cron.d/evil » (chemin absolu ou "
+              "remontant hors de l’archive) : fichier refusé");
     // A relationship climbing out of the package.
     EXPECT_EQ(first_message(zip_entries(workbook_parts("<worksheet/>", "../../../etc/passwd"))),
-              "classeur.xlsx : la relation « rId1 » de l'élément « xl/_rels/workbook.xml.rels » pointe hors du classeur "
+              "classeur.xlsx : la relation « rId1 » de l’élément « xl/_rels/workbook.xml.rels » pointe hors du classeur "
               "(« ../../../etc/passwd ») : fichier refusé");
 }
 
@@ -199,33 +199,33 @@ TEST(XlsxHostile, BadCrcAndLyingSizes) {
     ASSERT_EQ(first_message(good), "no error");
     // CRC: local header offset 14, central header offset 16.
     EXPECT_EQ(first_message(patch_entry(good, "xl/worksheets/sheet1.xml", 14, 16, 0xDEADBEEF)),
-              "classeur.xlsx : l'élément « xl/worksheets/sheet1.xml » du classeur est endommagé (somme de contrôle CRC "
+              "classeur.xlsx : l’élément « xl/worksheets/sheet1.xml » du classeur est endommagé (somme de contrôle CRC "
               "incorrecte)");
     // Declared inflated size (local offset 22, central offset 24) smaller than the truth.
     EXPECT_EQ(first_message(patch_entry(good, "xl/worksheets/sheet1.xml", 22, 24, 10)),
-              "classeur.xlsx : l'élément « xl/worksheets/sheet1.xml » du classeur annonce 10 octets mais en contient " +
+              "classeur.xlsx : l’élément « xl/worksheets/sheet1.xml » du classeur annonce 10 octets mais en contient " +
                   std::to_string(sheet.size()) + " (archive endommagée ou falsifiée)");
     // Larger than the truth.
     EXPECT_EQ(first_message(patch_entry(good, "xl/worksheets/sheet1.xml", 22, 24, 1 << 20)),
-              "classeur.xlsx : l'élément « xl/worksheets/sheet1.xml » du classeur annonce 1048576 octets mais en "
+              "classeur.xlsx : l’élément « xl/worksheets/sheet1.xml » du classeur annonce 1048576 octets mais en "
               "contient " + std::to_string(sheet.size()) + " (archive endommagée ou falsifiée)");
     // Declared beyond the limit: refused on the declaration, before inflating (issue 16).
     EXPECT_EQ(first_message(patch_entry(good, "xl/worksheets/sheet1.xml", 22, 24, 1 << 30)),
-              "classeur.xlsx : l'élément « xl/worksheets/sheet1.xml » du classeur dépasse 256 Mio une fois décompressé : "
+              "classeur.xlsx : l’élément « xl/worksheets/sheet1.xml » du classeur dépasse 256 Mio une fois décompressé : "
               "fichier refusé");
     // A bomb declaring 100 bytes: what is inflated is counted, not what is declared.
     const std::string bomb = zip_entries(workbook_parts("<worksheet>" + std::string(8 << 20, ' ') + "</worksheet>"));
     XlsxLimits limits;
     limits.max_entry_bytes = 1 << 20;
     EXPECT_EQ(first_message(patch_entry(bomb, "xl/worksheets/sheet1.xml", 22, 24, 100), limits),
-              "classeur.xlsx : l'élément « xl/worksheets/sheet1.xml » du classeur dépasse 1 Mio une fois décompressé : "
+              "classeur.xlsx : l’élément « xl/worksheets/sheet1.xml » du classeur dépasse 1 Mio une fois décompressé : "
               "fichier refusé");
     // Local and central headers that disagree.
     std::string inconsistent = good;
     const auto local = inconsistent.find("xl/worksheets/sheet1.xml");
     inconsistent[local - 30 + 14] ^= 0x55;  // only the local header's CRC
     EXPECT_EQ(first_message(inconsistent),
-              "classeur.xlsx : ce fichier n'est pas un classeur XLSX lisible (archive ZIP invalide ou endommagée)");
+              "classeur.xlsx : ce fichier n’est pas un classeur XLSX lisible (archive ZIP invalide ou endommagée)");
 }
 
 TEST(XlsxHostile, AbsurdRowAndColumnCounts) {
@@ -264,7 +264,7 @@ TEST(XlsxHostile, DeepXmlAndHugeTables) {
     std::string many;
     for (int i = 0; i < 12000; ++i) many += "<row/>";
     EXPECT_EQ(first_message(hand_written_workbook(many), limits),
-              "classeur.xlsx : l'élément « xl/worksheets/sheet1.xml » du classeur contient plus de 10000 balises : "
+              "classeur.xlsx : l’élément « xl/worksheets/sheet1.xml » du classeur contient plus de 10000 balises : "
               "fichier refusé");
 }
 
@@ -272,7 +272,7 @@ TEST(XlsxHostile, TooManyEntries) {
     std::vector<std::pair<std::string, std::string>> entries;
     for (std::size_t i = 0; i <= kMaxZipEntries; ++i) entries.push_back({"e" + std::to_string(i), ""});
     EXPECT_EQ(first_message(zip_entries(entries)),
-              "classeur.xlsx : l'archive contient plus de 10000 éléments : fichier refusé");
+              "classeur.xlsx : l’archive contient plus de 10000 éléments : fichier refusé");
 }
 
 TEST(XlsxHostile, MailMergeOfThousandsOfColumnsIsRefusedNotSlow) {

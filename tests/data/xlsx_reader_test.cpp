@@ -109,12 +109,12 @@ TEST(XlsxReader, AbsoluteRelationshipTargetsAnd1904) {
 }
 
 TEST(XlsxReader, RefusesWhatIsNotAWorkbook) {
-    EXPECT_EQ(first_message("ceci n'est pas un zip"),
-              "classeur.xlsx : ce fichier n'est pas un classeur XLSX lisible (archive ZIP invalide ou endommagée)");
+    EXPECT_EQ(first_message("ceci n’est pas un zip"),
+              "classeur.xlsx : ce fichier n’est pas un classeur XLSX lisible (archive ZIP invalide ou endommagée)");
     EXPECT_EQ(first_message(zip_entries({{"bonjour.txt", "bonjour"}})),
-              "classeur.xlsx : l'élément « xl/workbook.xml » manque au classeur (fichier XLSX incomplet)");
+              "classeur.xlsx : l’élément « xl/workbook.xml » manque au classeur (fichier XLSX incomplet)");
     EXPECT_EQ(first_message(zip_entries({{"xl/workbook.xml", "<workbook><sheets>"}})),
-              "classeur.xlsx : l'élément « xl/workbook.xml » du classeur n'est pas du XML valide "
+              "classeur.xlsx : l’élément « xl/workbook.xml » du classeur n’est pas du XML valide "
               "(balise fermante qui ne correspond pas à la balise ouverte, octet 17)");
     const std::string missing_sheet = hand_written_workbook("", "", "worksheets/absente.xml");
     EXPECT_EQ(first_message(missing_sheet),
@@ -129,7 +129,7 @@ TEST(XlsxReader, RefusesAZipBombByBytesActuallyInflated) {
     XlsxLimits limits;
     limits.max_entry_bytes = 1 << 20;
     EXPECT_EQ(first_message(bomb, limits),
-              "classeur.xlsx : l'élément « xl/worksheets/sheet1.xml » du classeur dépasse 1 Mio une fois décompressé : "
+              "classeur.xlsx : l’élément « xl/worksheets/sheet1.xml » du classeur dépasse 1 Mio une fois décompressé : "
               "fichier refusé");
     limits.max_entry_bytes = 8 << 20;
     limits.max_total_bytes = 2 << 20;

@@ -41,7 +41,7 @@ TEST(XmlReader, MalformedXmlIsPositionedInFrench) {
         read_xml("<a>\n\xE9t\xE9</a>", "latin1.xml");
         FAIL();
     } catch (const LettrineError& e) {
-        EXPECT_EQ(std::string(e.what()), "latin1.xml:2:1 : le fichier n'est pas encodé en UTF-8");
+        EXPECT_EQ(std::string(e.what()), "latin1.xml:2:1 : le fichier n’est pas encodé en UTF-8");
     }
     EXPECT_THROW(read_xml("", "vide.xml"), LettrineError);
 }

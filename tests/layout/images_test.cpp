@@ -87,7 +87,7 @@ TEST(Images, AnImageOutsideTheResourceFoldersIsAPositionedError) {
             FAIL() << "no error for " << src;
         } catch (const LettrineError& e) {
             EXPECT_EQ(e.kind(), ErrorKind::Template);
-            EXPECT_NE(std::string(e.what()).find("test.xml:2:1 : l'image « " + src + " » ne peut pas être utilisée : "
+            EXPECT_NE(std::string(e.what()).find("test.xml:2:1 : l’image « " + src + " » ne peut pas être utilisée : "
                                                  "ce fichier est hors des dossiers"),
                       std::string::npos)
                 << e.what();
@@ -103,7 +103,7 @@ TEST(Images, MissingFileIsAPositionedError) {
         FAIL() << "no error";
     } catch (const LettrineError& e) {
         EXPECT_EQ(e.kind(), ErrorKind::Template);
-        EXPECT_EQ(std::string(e.what()).rfind("test.xml:2:1 : l'image « absent.png » ne peut pas être utilisée : "
+        EXPECT_EQ(std::string(e.what()).rfind("test.xml:2:1 : l’image « absent.png » ne peut pas être utilisée : "
                                               "fichier introuvable (cherché dans : ",
                                               0),
                   0u)

@@ -262,7 +262,7 @@ TEST(Layout, MissingGlyphsAreReportedWithTheirPositions) {
         EXPECT_EQ(e.kind(), ErrorKind::Template);
         ASSERT_EQ(e.diagnostics().items().size(), 2u);
         EXPECT_EQ(e.diagnostics().items()[0].describe(),
-                  "test.xml:2:4 : le caractère « \U0001F642 » (U+1F642) n'existe pas dans la police Liberation Serif "
+                  "test.xml:2:4 : le caractère « \U0001F642 » (U+1F642) n’existe pas dans la police Liberation Serif "
                   "(LiberationSerif) ni dans ses polices de secours");
         EXPECT_EQ(e.diagnostics().items()[1].position.describe(), "test.xml:3:4");
     }

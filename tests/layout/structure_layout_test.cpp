@@ -169,7 +169,7 @@ TEST(StructureLayout, HeaderContentIsNeitherAContentsEntryNorATarget) {
         ADD_FAILURE() << "a reference to a footer has no page";
     } catch (const LettrineError& e) {
         EXPECT_EQ(e.diagnostics().items().at(0).describe(),
-                  "test.xml:2:9 : <renvoi-page> renvoie à « bas », un bloc qui n'a pas de page à lui (dans un en-tête ou un pied de page)");
+                  "test.xml:2:9 : <renvoi-page> renvoie à « bas », un bloc qui n’a pas de page à lui (dans un en-tête ou un pied de page)");
     }
 }
 

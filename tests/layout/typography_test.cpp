@@ -179,13 +179,13 @@ TEST(FontFallback, ComplexScriptsAndUnknownCharactersAreReportedNeverDropped) {
         const auto& items = e.diagnostics().items();
         ASSERT_GE(items.size(), 3u);
         EXPECT_EQ(items[0].describe(),
-                  "test.xml:2:4 : le caractère « س » (U+0633) est de l'écriture arabe, que Lettrine ne sait pas "
+                  "test.xml:2:4 : le caractère « س » (U+0633) est de l’écriture arabe, que Lettrine ne sait pas "
                   "composer (sens de lecture ou formes contextuelles) : le texte ne serait pas imprimé correctement");
         bool hebrew = false, cjk = false;
         for (const Diagnostic& d : items) {
             hebrew = hebrew || (d.describe().find("écriture hébraïque") != std::string::npos &&
                                 d.position.describe() == "test.xml:3:4");
-            cjk = cjk || d.describe() == "test.xml:4:4 : le caractère « 中 » (U+4E2D) n'existe pas dans la police "
+            cjk = cjk || d.describe() == "test.xml:4:4 : le caractère « 中 » (U+4E2D) n’existe pas dans la police "
                                          "Liberation Serif (LiberationSerif) ni dans ses polices de secours";
         }
         EXPECT_TRUE(hebrew) << "Hebrew is refused even though Liberation has its letters";

@@ -51,7 +51,7 @@ TEST(MarkupEntities, TheMarkupsOwnNamesStillWork) {
     // A CDATA section is literal text, as XML says.
     EXPECT_EQ(first_paragraph_text("<p><![CDATA[a&nbsp;b]]></p>"), "a&nbsp;b");
     EXPECT_EQ(errors_of("<document>\n<p>x</p>\n<p>a&eacute;</p></document>"),
-              "lettre.xml:3:4 : l'entité « &eacute; » est inconnue (utilisez &#160; pour une espace insécable, "
+              "lettre.xml:3:4 : l’entité « &eacute; » est inconnue (utilisez &#160; pour une espace insécable, "
               "&#8239; pour une espace fine insécable)\n");
 }
 

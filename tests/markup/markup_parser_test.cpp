@@ -72,32 +72,32 @@ TEST(MarkupParser, ReportsEveryProblemWithItsPosition) {
                         "  <liste><p>z</p></liste>\n"
                         "  <p><numero-page/></p>\n"
                         "</document>"),
-              "lettre.xml:2:9 : l'élément <gras> est inconnu (éléments permis ici : <b>, <i>, <u>, <exposant>, "
+              "lettre.xml:2:9 : l’élément <gras> est inconnu (éléments permis ici : <b>, <i>, <u>, <exposant>, "
               "<texte>, <lien>, <br>, <numero-page>, <nombre-pages>, <renvoi-page>)\n"
-              "lettre.xml:3:9 : la largeur « abc » de l'attribut largeur n'est pas valide (exemples : « 80mm », « 50% »)\n"
-              "lettre.xml:3:23 : la couleur « #12345G » n'est pas valide (exemple : « #1F4E79 »)\n"
-              "lettre.xml:4:6 : la valeur « milieu » de l'attribut align n'est pas permise (valeurs permises : "
+              "lettre.xml:3:9 : la largeur « abc » de l’attribut largeur n’est pas valide (exemples : « 80mm », « 50% »)\n"
+              "lettre.xml:3:23 : la couleur « #12345G » n’est pas valide (exemple : « #1F4E79 »)\n"
+              "lettre.xml:4:6 : la valeur « milieu » de l’attribut align n’est pas permise (valeurs permises : "
               "« gauche », « droite », « centre », « justifie »)\n"
-              "lettre.xml:4:21 : l'attribut « foo » est inconnu sur <p> (attributs permis : espace-avant, espace-apres, "
+              "lettre.xml:4:21 : l’attribut « foo » est inconnu sur <p> (attributs permis : espace-avant, espace-apres, "
               "id, align, police, taille, couleur, interligne, retrait, lang, cesure, typographie)\n"
               "lettre.xml:5:27 : cette ligne couvre 1 colonne alors que le tableau en a 2\n"
-              "lettre.xml:6:10 : l'élément <p> n'est pas permis dans <liste> (éléments permis ici : <element>)\n"
-              "lettre.xml:7:6 : <numero-page> n'est permis que dans <entete> ou <pied>\n");
+              "lettre.xml:6:10 : l’élément <p> n’est pas permis dans <liste> (éléments permis ici : <element>)\n"
+              "lettre.xml:7:6 : <numero-page> n’est permis que dans <entete> ou <pied>\n");
 }
 
 TEST(MarkupParser, ReportsMalformedXml) {
     EXPECT_EQ(errors_of("<document>\n  <p>a</b>\n</document>"),
               "lettre.xml:2:9 : XML mal formé : balise fermante qui ne correspond pas à la balise ouverte\n");
-    EXPECT_EQ(errors_of("<lettre/>"), "lettre.xml:1:1 : l'élément racine doit être <document>, pas <lettre>\n");
+    EXPECT_EQ(errors_of("<lettre/>"), "lettre.xml:1:1 : l’élément racine doit être <document>, pas <lettre>\n");
 }
 
 TEST(MarkupParser, RejectsMisplacedContent) {
     EXPECT_EQ(errors_of("<document>du texte<bloc><position x=\"1mm\" y=\"1mm\" largeur=\"1mm\"/></bloc>"
                         "<espace/><document/></document>"),
               "lettre.xml:1:11 : du texte ne peut pas figurer directement dans <document>\n"
-              "lettre.xml:1:25 : <position> n'est permis que directement dans <document>\n"
-              "lettre.xml:1:73 : l'attribut hauteur est obligatoire sur <espace>\n"
-              "lettre.xml:1:82 : l'élément <document> n'est pas permis dans <document> (éléments permis ici : "
+              "lettre.xml:1:25 : <position> n’est permis que directement dans <document>\n"
+              "lettre.xml:1:73 : l’attribut hauteur est obligatoire sur <espace>\n"
+              "lettre.xml:1:82 : l’élément <document> n’est pas permis dans <document> (éléments permis ici : "
               "<entete>, <pied>, <p>, <titre>, <liste>, <tableau>, <image>, <bloc>, <insecable>, <position>, "
               "<colonnes>, <saut-page>, <espace>, <filet>, <graphique>, <table-matieres>, <signet>, <pages-reservees>, "
               "<sans-entete-pied>, <emplacement>)\n");
@@ -152,7 +152,7 @@ TEST(MarkupParser, ReadsTablesAndPositions) {
 
 TEST(MarkupParser, RejectsUnknownEntity) {
     EXPECT_EQ(errors_of("<document>\n<p>a&eacute;</p></document>"),
-              "lettre.xml:2:4 : l'entité « &eacute; » est inconnue (utilisez &#160; pour une espace insécable, "
+              "lettre.xml:2:4 : l’entité « &eacute; » est inconnue (utilisez &#160; pour une espace insécable, "
               "&#8239; pour une espace fine insécable)\n");
 }
 
@@ -189,7 +189,7 @@ TEST(MarkupParser, RejectsBadNumericColumnsAndRules) {
                         "<ligne><cellule>a</cellule><cellule>1</cellule></ligne></tableau></document>"),
               "lettre.xml:2:25 : les colonnes « 2 3 » ne sont pas des numéros de colonnes de ce tableau (de 1 à 2, "
               "séparés par des espaces : « 3 4 5 »)\n"
-              "lettre.xml:2:48 : la valeur « fins » de l'attribut filets n'est pas permise (valeurs permises : "
+              "lettre.xml:2:48 : la valeur « fins » de l’attribut filets n’est pas permise (valeurs permises : "
               "« grille », « leger »)\n");
 }
 

@@ -83,7 +83,7 @@ protected:
         const std::size_t total = records.items().size();
         for (std::size_t i = 0; i < total; ++i)
             all.push_back(compose_document(document_template, merge_record_view(records.items()[i], i, total), context,
-                                           "l'élément " + std::to_string(i + 1)));
+                                           "l’élément " + std::to_string(i + 1)));
         return all;
     }
 
@@ -181,7 +181,7 @@ TEST(FileSink, TheFirstWriteErrorIsFinalInFrenchAndNamesTheDestination) {
     sink.write("%PDF-1.7\n");  // buffered: nothing written yet
     EXPECT_FALSE(sink.failed());
     const std::string first = failure([&] { sink.write(std::string(300 * 1024, 'x')); });
-    EXPECT_EQ(first, "écriture impossible (plus de place sur le disque) : aucun fichier partiel n'est laissé");
+    EXPECT_EQ(first, "écriture impossible (plus de place sur le disque) : aucun fichier partiel n’est laissé");
     EXPECT_TRUE(sink.failed());
     // Later calls fail the same way at once, without trying to write again.
     EXPECT_EQ(failure([&] { sink.write("%%EOF\n"); }), first);

@@ -170,7 +170,7 @@ TEST(OdtWriter, MissingPictureIsAnErrorAtTheImage) {
         write_odt(parse_markup(markup, "essai.xml"), test_resources());
         FAIL() << "a missing picture was accepted";
     } catch (const LettrineError& e) {
-        EXPECT_NE(std::string(e.what()).find("l'image « absente.png » ne peut pas être utilisée"), std::string::npos)
+        EXPECT_NE(std::string(e.what()).find("l’image « absente.png » ne peut pas être utilisée"), std::string::npos)
             << e.what();
         EXPECT_EQ(e.diagnostics().items().front().position.describe(), "essai.xml:2:1");
     }

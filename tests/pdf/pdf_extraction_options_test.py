@@ -111,7 +111,7 @@ def main(binary, source):
             check_language_span(with_alt)
 
         without_alt, said = merge(binary, work, "sans-alt", "")
-        expect(re.search(r"modele\.xml\.mustache[^\n]*:3:\d+ : (?:avertissement : )?<image src=\"logo\.png\"> n'a pas d'attribut alt", said),
+        expect(re.search(r"modele\.xml\.mustache[^\n]*:3:\d+ : (?:avertissement : )?<image src=\"logo\.png\"> n’a pas d’attribut alt", said),
                f"sans alt : l'avertissement ne nomme pas l'élément (fichier:ligne:colonne) : {said!r}")
         expect("PDF/UA-1" in said, "sans alt : l'avertissement ne dit pas que le document n'est pas PDF/UA-1")
         if without_alt:

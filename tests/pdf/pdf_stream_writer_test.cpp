@@ -302,7 +302,7 @@ TEST(PdfImages, EachDistinctImageIsEncodedOncePerProcess) {
 
     const auto gif = std::make_shared<const std::string>("GIF89a....");
     EXPECT_EQ(pdf::encode_image(gif, problem), nullptr);
-    EXPECT_EQ(problem, "format d'image non pris en charge (PNG ou JPEG attendu)");
+    EXPECT_EQ(problem, "format d’image non pris en charge (PNG ou JPEG attendu)");
 }
 
 TEST(PdfFonts, SubsetsAreTheSameBeforeAndAfterTheFontIsPreprocessed) {

@@ -465,7 +465,7 @@ TEST(PdfWriter, EveryUnreadableImageIsReportedWithItsPath) {
         EXPECT_EQ(items[0].position.file, "images/cassé.png");
         EXPECT_EQ(items[0].message.rfind("image PNG illisible (", 0), 0u) << items[0].message;
         EXPECT_EQ(items[1].position.file, "images/logo.gif");
-        EXPECT_EQ(items[1].message, "format d'image non pris en charge (PNG ou JPEG attendu)");
+        EXPECT_EQ(items[1].message, "format d’image non pris en charge (PNG ou JPEG attendu)");
     }
 }
 

@@ -157,7 +157,7 @@ TEST(InspectExternalPdf, RefusesWhatIsNotAPdf) {
     const fs::path file = scratch.write("note.pdf", "PK\x03\x04 un document Word renommé en .pdf");
     const LettrineError e = error_of([&] { inspect_external_pdf(file); });
     EXPECT_EQ(e.kind(), ErrorKind::Data);
-    EXPECT_EQ(std::string(e.what()), file.string() + " : ce fichier n'est pas un PDF");
+    EXPECT_EQ(std::string(e.what()), file.string() + " : ce fichier n’est pas un PDF");
     ASSERT_EQ(e.diagnostics().items().size(), 1u);
     EXPECT_EQ(e.diagnostics().items()[0].position.file, file.string());
 }
@@ -170,7 +170,7 @@ TEST(InspectExternalPdf, RefusesMissingFilesAndFolders) {
     fs::create_directories(scratch.path("dossier.pdf"));
     const LettrineError folder = error_of([&] { inspect_external_pdf(scratch.path("dossier.pdf")); });
     EXPECT_EQ(folder.kind(), ErrorKind::Io);
-    EXPECT_EQ(std::string(folder.what()), scratch.path("dossier.pdf").string() + " : ce n'est pas un fichier ordinaire");
+    EXPECT_EQ(std::string(folder.what()), scratch.path("dossier.pdf").string() + " : ce n’est pas un fichier ordinaire");
 }
 
 TEST(InspectExternalPdf, RefusesAFileTooLargeBeforeReadingIt) {
@@ -187,7 +187,7 @@ TEST(InspectExternalPdf, RefusesAFileTooLargeBeforeReadingIt) {
 
 const std::string kDamaged =
     " : ce PDF est endommagé (il faudrait le réparer pour le lire) : exportez-le à nouveau depuis le logiciel "
-    "qui l'a produit";
+    "qui l’a produit";
 
 TEST(InspectExternalPdf, RefusesATruncatedFile) {
     Scratch scratch;
@@ -235,7 +235,7 @@ TEST(InspectExternalPdf, RefusesAPdfWithoutPages) {
     const fs::path file = scratch.write("vide.pdf", pages_pdf({}, 0));
     const LettrineError e = error_of([&] { inspect_external_pdf(file); });
     EXPECT_EQ(e.kind(), ErrorKind::Data);
-    EXPECT_EQ(std::string(e.what()), file.string() + " : ce PDF n'a aucune page");
+    EXPECT_EQ(std::string(e.what()), file.string() + " : ce PDF n’a aucune page");
 }
 
 TEST(InspectExternalPdf, RefusesTooManyPagesWhateverTheTreeClaims) {
@@ -326,8 +326,8 @@ TEST(ImportHelper, TheVariableOverridesAndMustBeRight) {
     const LettrineError e = error_of([] { import_helper_path(); });
     EXPECT_EQ(e.kind(), ErrorKind::Internal);
     EXPECT_EQ(std::string(e.what()), scratch.path("nulle-part").string() +
-                                         " : programme d'import des PDF introuvable ou non exécutable (désigné par "
-                                         "la variable d'environnement LETTRINE_IMPORT_PDF)");
+                                         " : programme d’import des PDF introuvable ou non exécutable (désigné par "
+                                         "la variable d’environnement LETTRINE_IMPORT_PDF)");
 }
 
 TEST(ImportHelper, ACrashIsBlamedOnTheFileBeingRead) {
@@ -340,7 +340,7 @@ TEST(ImportHelper, ACrashIsBlamedOnTheFileBeingRead) {
     const LettrineError e = error_of([] { inspect_external_pdf(kFixture); });
     EXPECT_EQ(e.kind(), ErrorKind::Data);
     EXPECT_EQ(std::string(e.what()), kFixture.string() + " : la lecture de ce PDF a fait échouer le programme "
-                                                         "d'import (SIGSEGV) : le fichier est anormal, peut-être piégé");
+                                                         "d’import (SIGSEGV) : le fichier est anormal, peut-être piégé");
 }
 
 // ------------------------------------------------------------- placement
@@ -594,11 +594,11 @@ TEST(PlaceExternalPages, RefusesPagesAndAreasThatDoNotExist) {
     const LettrineError source = error_of([&] { place_external_pages(ours, {placement_on(0, kFixture, 2)}, output); });
     EXPECT_EQ(source.kind(), ErrorKind::Internal);
     EXPECT_EQ(std::string(source.what()),
-              kFixture.string() + " : la page demandée (placement 1) n'existe pas dans ce PDF");
+              kFixture.string() + " : la page demandée (placement 1) n’existe pas dans ce PDF");
 
     const LettrineError target = error_of([&] { place_external_pages(ours, {placement_on(3, kFixture, 0)}, output); });
     EXPECT_EQ(target.kind(), ErrorKind::Internal);
-    EXPECT_EQ(std::string(target.what()), ours.string() + " : une page cible demandée n'existe pas dans ce PDF");
+    EXPECT_EQ(std::string(target.what()), ours.string() + " : une page cible demandée n’existe pas dans ce PDF");
 
     PagePlacement off_page = placement_on(0, kFixture, 0);
     off_page.height = 900;
@@ -611,7 +611,7 @@ TEST(PlaceExternalPages, RefusesPagesAndAreasThatDoNotExist) {
     const fs::path not_ours = scratch.write("faux.pdf", "pas un PDF");
     const LettrineError broken = error_of([&] { place_external_pages(not_ours, {}, output); });
     EXPECT_EQ(broken.kind(), ErrorKind::Internal);
-    EXPECT_EQ(std::string(broken.what()), not_ours.string() + " : ce fichier n'est pas un PDF");
+    EXPECT_EQ(std::string(broken.what()), not_ours.string() + " : ce fichier n’est pas un PDF");
 }
 
 }  // namespace

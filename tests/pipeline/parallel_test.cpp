@@ -118,7 +118,7 @@ TEST(RunInParallel, AFullDiskIsReportedOnceNotOncePerFile) {
     try {
         run_in_parallel(8, 4, [](std::size_t i) {
             throw LettrineError(ErrorKind::Io, SourcePosition::in_file("lettre-" + std::to_string(i) + ".pdf"),
-                                "écriture impossible (plus de place sur le disque) : aucun fichier partiel n'est laissé");
+                                "écriture impossible (plus de place sur le disque) : aucun fichier partiel n’est laissé");
         });
         FAIL() << "expected a LettrineError";
     } catch (const LettrineError& error) {

@@ -187,7 +187,7 @@ TEST(NoteChapterBlocks, APlaceholderLeftUnfilledIsALayoutError) {
     const Document doc = parse_markup("<document><p>A</p><emplacement nom=\"chapitre-x\"/></document>", "rapport");
     const LettrineError e = error_of([&] { layout_document(doc, *FontSet::default_set(), {}); });
     EXPECT_EQ(e.kind(), ErrorKind::Template);
-    EXPECT_NE(e.diagnostics().items().at(0).message.find("<emplacement nom=\"chapitre-x\"> n'a pas été rempli"),
+    EXPECT_NE(e.diagnostics().items().at(0).message.find("<emplacement nom=\"chapitre-x\"> n’a pas été rempli"),
               std::string::npos);
 }
 

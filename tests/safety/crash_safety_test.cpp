@@ -126,7 +126,7 @@ TEST(CrashSafety, TheFirstWriteErrorStopsTheBatchWithOneFrenchMessage) {
     ChildOptions limited;
     limited.max_file_bytes = 3000;  // every letter is larger: the first write fails (EFBIG)
     const std::string efbig = "écriture impossible (fichier trop gros pour le système de fichiers ou pour la limite de "
-                              "taille permise) : aucun fichier partiel n'est laissé";
+                              "taille permise) : aucun fichier partiel n’est laissé";
 
     // Separate files, one thread: the first letter fails, no other is even tried.
     const fs::path letters = work.path() / "lettres";

@@ -58,7 +58,7 @@ TEST(DataMustPass, ControlsNonCharactersAndEmojiAreReplacedWithAWarningNamingThe
                            "d");
     ASSERT_EQ(m.code, 0) << m.messages;
     EXPECT_NE(m.messages.find("d.csv:2"), std::string::npos) << m.messages;
-    EXPECT_NE(m.messages.find("avertissement : texte modifié à l'impression : caractère de contrôle retiré, séparateur "
+    EXPECT_NE(m.messages.find("avertissement : texte modifié à l’impression : caractère de contrôle retiré, séparateur "
                               "de ligne Unicode remplacé par un retour à la ligne, non-caractère Unicode retiré et emoji "
                               "remplacé par « □ »"),
               std::string::npos)

@@ -77,7 +77,7 @@ TEST(Hardening, AFifoOrADeviceAsDataIsRefusedAtOnce) {
                                              work.path() / "err.txt");
     EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(20));
     EXPECT_EQ(code, 5) << errors;
-    EXPECT_NE(errors.find("c'est un tube nommé (FIFO), pas un fichier ordinaire : refusé"), std::string::npos) << errors;
+    EXPECT_NE(errors.find("c’est un tube nommé (FIFO), pas un fichier ordinaire : refusé"), std::string::npos) << errors;
     const auto [merge_code, merge_errors] =
         run_lettrine({"fusion", "--modele", "/dev/zero", "--donnees", source("input/programme-2016.xml").string(),
                       "--chaque", "programme/secteurs/secteur", "--sortie", (work.path() / "s").string()},
@@ -94,7 +94,7 @@ TEST(Hardening, ADestinationThatIsAnInputIsRefusedBeforeAnythingIsWritten) {
                                               (work.path() / "p.xml").string()},
                                              work.path() / "err.txt");
     EXPECT_EQ(code, 2) << errors;
-    EXPECT_NE(errors.find("c'est un des fichiers que ce lancement lit"), std::string::npos) << errors;
+    EXPECT_NE(errors.find("c’est un des fichiers que ce lancement lit"), std::string::npos) << errors;
     EXPECT_EQ(read_text(work.path() / "p.xml"), before);
 
     fs::copy_file(source("samples/fusion/invitation.xml.mustache"), work.path() / "modele.xml.mustache");
@@ -133,6 +133,6 @@ TEST(Hardening, AFolderInTheWayOfTheBudgetReplacesNoLetter) {
     const auto [code, errors] = run_lettrine(args, work.path() / "err2.txt");
     EXPECT_EQ(code, 5) << errors;
     EXPECT_NE(errors.find("budget-2016.xlsx : un dossier porte ce nom"), std::string::npos) << errors;
-    EXPECT_NE(errors.find("aucun fichier n'a été remplacé"), std::string::npos) << errors;
+    EXPECT_NE(errors.find("aucun fichier n’a été remplacé"), std::string::npos) << errors;
     EXPECT_EQ(files_in(output), letters_before);
 }

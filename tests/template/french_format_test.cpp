@@ -73,7 +73,7 @@ TEST(FrenchFormat, Dates) {
         FAIL() << "expected an error";
     } catch (const LettrineError& e) {
         EXPECT_EQ(e.kind(), ErrorKind::Data);
-        EXPECT_STREQ(e.what(), "« 2015-02-30 » n'est pas une date valide");
+        EXPECT_STREQ(e.what(), "« 2015-02-30 » n’est pas une date valide");
     }
 }
 
@@ -168,8 +168,8 @@ TEST(FrenchFormat, AmountsInWords) {
     EXPECT_EQ(amount_in_words(Money{50}), "cinquante centimes");
     EXPECT_EQ(amount_in_words(euros(1, 1)), "un euro et un centime");
     EXPECT_EQ(amount_in_words(euros(80)), "quatre-vingts euros");
-    EXPECT_EQ(amount_in_words(euros(1000000)), "un million d'euros");
-    EXPECT_EQ(amount_in_words(euros(3000000)), "trois millions d'euros");
+    EXPECT_EQ(amount_in_words(euros(1000000)), "un million d’euros");
+    EXPECT_EQ(amount_in_words(euros(3000000)), "trois millions d’euros");
     EXPECT_EQ(amount_in_words(euros(1000200)), "un million deux cents euros");
     EXPECT_EQ(amount_in_words(euros(-5)), "moins cinq euros");
 }

@@ -18,7 +18,7 @@ std::string repeat(const std::string& s, int n) {
 
 TEST(ParseErrors, UnclosedSection) {
     EXPECT_EQ(parse_errors("<p>\n  {{#secteurs}}{{nom}}\n</p>"),
-              Messages{"t.mustache:2:3 : la section « secteurs » n'est pas fermée : « {{/secteurs}} » manquant"});
+              Messages{"t.mustache:2:3 : la section « secteurs » n’est pas fermée : « {{/secteurs}} » manquant"});
 }
 
 TEST(ParseErrors, MismatchedEndIsOneMessage) {
@@ -29,12 +29,12 @@ TEST(ParseErrors, MismatchedEndIsOneMessage) {
 
 TEST(ParseErrors, EndClosingAnOuterSectionReportsTheInnerOne) {
     EXPECT_EQ(parse_errors("{{#a}}{{#b}}x{{/a}}"),
-              Messages{"t.mustache:1:7 : la section « b » n'est pas fermée : « {{/b}} » manquant avant « {{/a}} » "
+              Messages{"t.mustache:1:7 : la section « b » n’est pas fermée : « {{/b}} » manquant avant « {{/a}} » "
                        "(ligne 1, colonne 14)"});
 }
 
 TEST(ParseErrors, EndWithoutSection) {
-    EXPECT_EQ(parse_errors("a\n\n   {{/a}}"), Messages{"t.mustache:3:4 : « {{/a}} » ferme une section qui n'est pas ouverte"});
+    EXPECT_EQ(parse_errors("a\n\n   {{/a}}"), Messages{"t.mustache:3:4 : « {{/a}} » ferme une section qui n’est pas ouverte"});
 }
 
 TEST(ParseErrors, UnclosedTags) {
@@ -43,7 +43,7 @@ TEST(ParseErrors, UnclosedTags) {
     // A tag left open before the next one: both found, the second still checked.
     EXPECT_EQ(parse_errors("{{nom} et {{#x}}"),
               (Messages{"t.mustache:1:1 : balise non fermée : « }} » manquant",
-                        "t.mustache:1:11 : la section « x » n'est pas fermée : « {{/x}} » manquant"}));
+                        "t.mustache:1:11 : la section « x » n’est pas fermée : « {{/x}} » manquant"}));
 }
 
 TEST(ParseErrors, BadTagContents) {
@@ -52,7 +52,7 @@ TEST(ParseErrors, BadTagContents) {
               (Messages{"t.mustache:1:1 : nom manquant dans la balise « {{#}} »",
                         "t.mustache:1:6 : nom manquant dans la balise « {{/}} »"}));
     EXPECT_EQ(parse_errors("{{=<% %>=}}"),
-              Messages{"t.mustache:1:1 : le changement de délimiteurs « {{=<% %>=}} » n'est pas pris en charge : "
+              Messages{"t.mustache:1:1 : le changement de délimiteurs « {{=<% %>=}} » n’est pas pris en charge : "
                        "gardez « {{ » et « }} »"});
     EXPECT_EQ(parse_errors("{{secteur..nom}}"),
               Messages{"t.mustache:1:1 : nom invalide « secteur..nom » dans la balise « {{secteur..nom}} » : un nom "
@@ -67,18 +67,18 @@ TEST(ParseErrors, AllProblemsAtOnceInDocumentOrder) {
     EXPECT_EQ(m, (Messages{"t.mustache:2:1 : « {{/b}} » ne ferme pas la section « a » ouverte ligne 1, colonne 1 : "
                            "les noms diffèrent",
                            "t.mustache:3:1 : balise vide « {{}} » : il manque un nom de champ",
-                           "t.mustache:4:1 : « {{/c}} » ferme une section qui n'est pas ouverte",
-                           "t.mustache:5:1 : la section « d » n'est pas fermée : « {{/d}} » manquant"}));
+                           "t.mustache:4:1 : « {{/c}} » ferme une section qui n’est pas ouverte",
+                           "t.mustache:5:1 : la section « d » n’est pas fermée : « {{/d}} » manquant"}));
 }
 
 TEST(ParseErrors, ColumnsCountCharactersAndLinesSurviveCrLf) {
     EXPECT_EQ(parse_errors("ligne\r\n« é » {{#a}}"),
-              Messages{"t.mustache:2:7 : la section « a » n'est pas fermée : « {{/a}} » manquant"});
+              Messages{"t.mustache:2:7 : la section « a » n’est pas fermée : « {{/a}} » manquant"});
 }
 
 TEST(ParseErrors, InvalidUtf8IsPositioned) {
     EXPECT_EQ(parse_errors("ok\nab\xE9t\xE9"),
-              Messages{"t.mustache:2:3 : le modèle n'est pas un texte UTF-8 valide (octet 0xE9) : enregistrez-le en UTF-8"});
+              Messages{"t.mustache:2:3 : le modèle n’est pas un texte UTF-8 valide (octet 0xE9) : enregistrez-le en UTF-8"});
 }
 
 TEST(ParseErrors, NestingDepthLimit) {
@@ -103,5 +103,5 @@ TEST(ParseErrors, HundredThousandNestedSectionsAreRefusedBySize) {
 TEST(ParseErrors, UnbalancedFloodIsCappedNotEndless) {
     const Messages m = parse_errors(repeat("{{/a}}", 5000));
     ASSERT_EQ(m.size(), 101u);
-    EXPECT_EQ(m.back(), "t.mustache : trop d'erreurs dans ce modèle : les suivantes ne sont pas signalées");
+    EXPECT_EQ(m.back(), "t.mustache : trop d’erreurs dans ce modèle : les suivantes ne sont pas signalées");
 }

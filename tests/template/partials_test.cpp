@@ -74,7 +74,7 @@ TEST(Partials, MissingPartialIsPositioned) {
 
 TEST(Partials, ErrorsInsideAPartialPointIntoIt) {
     EXPECT_EQ(parse_errors("{{> a}}", memory({{"a", "ok\n{{#x}}"}})),
-              Messages{"a.mustache:2:1 : la section « x » n'est pas fermée : « {{/x}} » manquant"});
+              Messages{"a.mustache:2:1 : la section « x » n’est pas fermée : « {{/x}} » manquant"});
 }
 
 TEST(Partials, CyclesAreRefused) {
@@ -101,7 +101,7 @@ TEST(Partials, FanOutIsBounded) {
     files["p6"] = "x";
     const Messages m = parse_errors("{{> p0}}", memory(files));
     ASSERT_EQ(m.size(), 1u);
-    EXPECT_NE(m[0].find("trop d'inclusions de modèles partiels : la limite est de 10000"), std::string::npos) << m[0];
+    EXPECT_NE(m[0].find("trop d’inclusions de modèles partiels : la limite est de 10000"), std::string::npos) << m[0];
 }
 
 TEST(Partials, LoadedFromTheTemplateFolder) {

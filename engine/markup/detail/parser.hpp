@@ -199,10 +199,10 @@ private:
 
     void wrong_place(pugi::xml_node node, const char* parent, const std::string& allowed) {
         if (!is_known_element(node.name()))
-            error(position(node), "l'élément <" + std::string(node.name()) + "> est inconnu (éléments permis ici : " +
+            error(position(node), "l’élément <" + std::string(node.name()) + "> est inconnu (éléments permis ici : " +
                                       allowed + ")");
         else
-            error(position(node), "l'élément <" + std::string(node.name()) + "> n'est pas permis dans <" + parent +
+            error(position(node), "l’élément <" + std::string(node.name()) + "> n’est pas permis dans <" + parent +
                                       "> (éléments permis ici : " + allowed + ")");
     }
     void no_text(pugi::xml_node node, const char* parent) {
@@ -243,7 +243,7 @@ bool Attributes::choice(const char* name, std::initializer_list<std::pair<const 
         if (std::strcmp(key, v) == 0) { out = value; return true; }
         allowed += (allowed.empty() ? "« " : ", « ") + std::string(key) + " »";
     }
-    invalid(name, "la valeur « " + std::string(v) + " » de l'attribut " + name + " n'est pas permise (valeurs permises : " +
+    invalid(name, "la valeur « " + std::string(v) + " » de l’attribut " + name + " n’est pas permise (valeurs permises : " +
                       allowed + ")");
     return false;
 }
