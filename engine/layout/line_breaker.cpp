@@ -149,6 +149,7 @@ struct Node {
     double natural = 0;        // the line ending here: natural width (penalty included)
     double ratio = 0;          // ... and its glue adjustment, as reported to the setter
     double letters = 0;        // ... and its letter spacing (BrokenLine::letter_ratio)
+    double hang_left = 0, hang_right = 0;  // ... and its protrusion (BrokenLine::hang_left, hang_right)
     int previous = -1;         // node of the previous break; -1 for the start sentinel
     int overfull = 0;          // overfull lines from the paragraph's start (final pass only)
 };
@@ -198,7 +199,7 @@ public:
         nodes_.push_back(start);
         active_.push_back(0);
         const std::size_t n = items_.size();
-        struct Best { double demerits; int from; double natural, ratio, letters; };
+        struct Best { double demerits; int from; double natural, ratio, letters, hang_left, hang_right; };
         for (std::size_t b = 0; b < n; ++b) {
             const LineItem& item = items_[b];
             const bool legal = item.kind == LineItem::Kind::Penalty
@@ -224,8 +225,12 @@ public:
                 const double natural = width_[b] - width_[from.start] + penalty_width;
                 const double stretch = stretch_[b] - stretch_[from.start];
                 const double shrink = shrink_[b] - shrink_[from.start];
-                const double width = measure_.at(from.line);
                 const bool ragged = measure_.ragged_stretch > 0;
+                // Justified lines hang their edge glyphs into the margins: the
+                // spaces fill the measure plus the protrusion.
+                const double hang_left = ragged ? 0 : left_protrusion(from.start);
+                const double hang_right = ragged || forced ? 0 : item.protrusion;
+                const double width = measure_.at(from.line) + hang_left + hang_right;
                 // `fit` rates the line; `reported` is the spaces' adjustment the setter applies.
                 double fit = 0, reported = 0;
                 if (natural > width + kEpsilon) {
@@ -278,7 +283,8 @@ public:
                 if (std::abs(fitness - from.fitness) > 1) d += p_.fitness_demerits;
                 d += from.demerits;
                 Best& slot = best[fitness][hyphens];
-                if (slot.from < 0 || d < slot.demerits) slot = Best{d, a, natural, reported, letters};
+                if (slot.from < 0 || d < slot.demerits)
+                    slot = Best{d, a, natural, reported, letters, hang_left, hang_right};
             }
             active_.resize(kept);
             bool created = false;
@@ -288,6 +294,8 @@ public:
                     if (slot.from < 0) continue;
                     add_node(b, slot.from, f, h, flagged, slot.demerits, slot.natural, slot.ratio);
                     nodes_.back().letters = slot.letters;
+                    nodes_.back().hang_left = slot.hang_left;
+                    nodes_.back().hang_right = slot.hang_right;
                     created = true;
                 }
             if (!created && active_.empty() && rescue >= 0) {
@@ -321,6 +329,8 @@ public:
             line.natural = node.natural;
             line.ratio = node.ratio;
             line.letter_ratio = node.letters;
+            line.hang_left = node.hang_left;
+            line.hang_right = node.hang_right;
             line.ends_paragraph_or_forced = is_forced(items_[node.position]);
             line.hyphenated = node.flagged;
             out.push_back(line);
@@ -369,6 +379,11 @@ public:
     }
 
 private:
+
+    // How far a line starting at item `start` hangs into the left margin.
+    double left_protrusion(std::size_t start) const {
+        return start < items_.size() && items_[start].kind == LineItem::Kind::Box ? items_[start].protrusion : 0;
+    }
 
     // The first item of the line that starts after a break at `b`.
     std::size_t after_break(std::size_t b, bool at_start) const {
