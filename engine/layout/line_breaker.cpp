@@ -228,8 +228,8 @@ public:
                 const bool ragged = measure_.ragged_stretch > 0;
                 // Justified lines hang their edge glyphs into the margins: the
                 // spaces fill the measure plus the protrusion.
-                const double hang_left = ragged ? 0 : left_protrusion(from.start);
-                const double hang_right = ragged || forced ? 0 : item.protrusion;
+                double hang_left = ragged ? 0 : left_protrusion(from.start);
+                double hang_right = ragged || forced ? 0 : item.protrusion;
                 const double width = measure_.at(from.line) + hang_left + hang_right;
                 // `fit` rates the line; `reported` is the spaces' adjustment the setter applies.
                 double fit = 0, reported = 0;
@@ -244,6 +244,17 @@ public:
                 } else if (natural < width - kEpsilon) {
                     fit = stretch > 0 ? (width - natural) / stretch : kInfiniteRatio;
                     reported = stretch > 0 ? fit : 0;
+                }
+                // A hang is not worth a loose line: when the spaces at the
+                // tolerance fill the measure but not the hang too, the line
+                // hangs only as far as they reach, its right glyph first.
+                if (fit > tolerance && stretch > 0 && hang_left + hang_right > 0) {
+                    const double reach = natural + stretch * tolerance - measure_.at(from.line);
+                    if (reach >= -kEpsilon) {
+                        hang_left = std::min(hang_left, std::max(0.0, reach));
+                        hang_right = std::min(hang_right, std::max(0.0, reach - hang_left));
+                        fit = reported = (measure_.at(from.line) + hang_left + hang_right - natural) / stretch;
+                    }
                 }
                 // Letter spacing fills what word spaces at the tolerance leave.
                 double letters = 0;

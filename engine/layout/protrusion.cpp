@@ -9,10 +9,13 @@ namespace lettrine {
 
 ProtrusionFactors protrusion_factors(char32_t c) {
     switch (c) {
-    // The marks that end a line most: nearly all of a period's, a comma's
-    // and a hyphen's width is white around a small mark (microtype: 700
-    // for the period and the hyphen).
-    case '.': case ',': case '-': case 0x2010: case 0x2011: return {0, 0.7};
+    // The marks that end a line most. A period's and a comma's width is
+    // nearly all white around a small mark: most of it hangs, the mark
+    // itself sits just past the letters' edge (microtype: 700). A hyphen is
+    // a bar as wide as a letter: half of it hangs, the other half keeps the
+    // word's end in the measure.
+    case '.': case ',': return {0, 0.7};
+    case '-': case 0x2010: case 0x2011: return {0, 0.5};
     case ':': case ';': return {0, 0.5};     // taller marks: about half
     case '!': case '?': return {0, 0.2};     // a stem: barely
     case 0x2026: return {0, 0.3};            // …

@@ -22,7 +22,7 @@ ProtrusionFactors protrusion_factors(char32_t c);
 
 // No glyph hangs further than this, in ems of its size: the issue's « last
 // half em of the measure », which no factor reaches in Liberation (a
-// hyphen hangs 0.23 em); it bounds the hang of a wide glyph of another font.
+// hyphen hangs 0.17 em); it bounds the hang of a wide glyph of another font.
 constexpr double kMaxProtrusionEm = 0.5;
 
 // The hang of a glyph of advance `advance` points at size `size` points
