@@ -141,6 +141,7 @@ double badness(double ratio, int power) {
 struct Node {
     std::size_t position = 0;  // the break item (for the start sentinel: 0)
     std::size_t start = 0;     // first item of the line after this break
+    double start_hang = 0;     // how far that line hangs into the left margin (justified text)
     std::size_t line = 0;      // number of lines before `start`
     int fitness = kDecent;
     int hyphens = 0;           // hyphenated lines in a row ending here
@@ -196,6 +197,7 @@ public:
         active_.clear();
         Node start;
         start.start = after_break(0, true);
+        start.start_hang = left_protrusion(start.start);
         nodes_.push_back(start);
         active_.push_back(0);
         const std::size_t n = items_.size();
@@ -209,6 +211,10 @@ public:
             const bool forced = is_forced(item);
             const bool flagged = is_hyphen_break(item);
             const bool paragraph_end = forced && b + 1 == n;
+            const bool ragged = measure_.ragged_stretch > 0;
+            // Justified lines hang their edge glyphs into the margins: the
+            // spaces fill the measure plus the protrusion.
+            const double break_hang = ragged || forced ? 0 : item.protrusion;
             Best best[kFitnessClasses][3];
             for (auto& row : best)
                 for (auto& cell : row) cell.from = -1;
@@ -225,11 +231,8 @@ public:
                 const double natural = width_[b] - width_[from.start] + penalty_width;
                 const double stretch = stretch_[b] - stretch_[from.start];
                 const double shrink = shrink_[b] - shrink_[from.start];
-                const bool ragged = measure_.ragged_stretch > 0;
-                // Justified lines hang their edge glyphs into the margins: the
-                // spaces fill the measure plus the protrusion.
-                double hang_left = ragged ? 0 : left_protrusion(from.start);
-                double hang_right = ragged || forced ? 0 : item.protrusion;
+                double hang_left = ragged ? 0 : from.start_hang;
+                double hang_right = break_hang;
                 const double width = measure_.at(from.line) + hang_left + hang_right;
                 // `fit` rates the line; `reported` is the spaces' adjustment the setter applies.
                 double fit = 0, reported = 0;
@@ -408,6 +411,7 @@ private:
         Node node;
         node.position = b;
         node.start = after_break(b, false);
+        node.start_hang = left_protrusion(node.start);
         node.line = nodes_[static_cast<std::size_t>(from)].line + 1;
         node.fitness = fitness;
         node.hyphens = hyphens;
