@@ -210,3 +210,20 @@ TEST(Protrusion, AnOpeningGuillemetAtALineStartHangsLeft) {
     EXPECT_EQ(hanging, starting);
     EXPECT_GE(starting, 1);
 }
+
+TEST(Protrusion, TheSwitchIsReadOnTheDocument) {
+    EXPECT_TRUE(parse_markup(document(""), "test.xml").optical_margins);
+    const Document off = parse_markup(document(" alignement-optique=\"non\""), "test.xml");
+    EXPECT_FALSE(off.optical_margins);
+    EXPECT_NE(dump(off).find("no-optical-margins"), std::string::npos);
+    try {
+        parse_markup(document(" alignement-optique=\"peut-être\""), "test.xml");
+        FAIL() << "une valeur autre que oui ou non est acceptée";
+    } catch (const LettrineError& e) {
+        ASSERT_EQ(e.diagnostics().items().size(), 1u);
+        const std::string message = e.diagnostics().items()[0].describe();
+        EXPECT_NE(message.find("test.xml:1:"), std::string::npos) << message;
+        EXPECT_NE(message.find("« peut-être »"), std::string::npos) << message;
+        EXPECT_NE(message.find("alignement-optique"), std::string::npos) << message;
+    }
+}
