@@ -11,7 +11,7 @@ ProtrusionFactors protrusion_factors(char32_t c) {
     switch (c) {
     // The marks that end a line most. A period's and a comma's width is
     // nearly all white around a small mark: most of it hangs, the mark
-    // itself sits just past the letters' edge (microtype: 700). A hyphen is
+    // itself sits just past the letters' edge, as microtype sets them. A hyphen is
     // a bar as wide as a letter: half of it hangs, the other half keeps the
     // word's end in the measure.
     case '.': case ',': return {0, 0.7};
