@@ -61,7 +61,7 @@ Color to_color(const Rgb& rgb) { return Color{rgb.r / 255.0, rgb.g / 255.0, rgb.
 
 namespace {
 
-SettingOptions setting_options(const LayoutOptions& options) {
+SettingOptions setting_options(const LayoutOptions& options, const Document& doc) {
     SettingOptions s;
     if (options.space_glue) {
         s.space_natural = options.space_glue->natural;
@@ -69,6 +69,7 @@ SettingOptions setting_options(const LayoutOptions& options) {
         s.space_shrink = options.space_glue->shrink;
     }
     s.hyphenate = options.hyphenate;
+    s.protrusion = doc.optical_margins;
     return s;
 }
 
@@ -82,7 +83,7 @@ Layouter::Layouter(const Document& doc, const FontSet& fonts, const LayoutOption
       resources_(options.resources ? options.resources
                                    : std::make_shared<const ResourceResolver>(
                                          ResourceResolver::for_template_folder(options.image_directory))),
-      setter_(fonts, *breaker_, diagnostics_, setting_options(options)), index_(index), known_(known) {
+      setter_(fonts, *breaker_, diagnostics_, setting_options(options, doc)), index_(index), known_(known) {
     if (known_) {
         for (const auto& [id, block] : index_.ids)
             if (auto it = known_->find(block); it != known_->end()) references_[id] = static_cast<int>(it->second) + 1;

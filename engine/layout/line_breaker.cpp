@@ -141,6 +141,7 @@ double badness(double ratio, int power) {
 struct Node {
     std::size_t position = 0;  // the break item (for the start sentinel: 0)
     std::size_t start = 0;     // first item of the line after this break
+    double start_hang = 0;     // how far that line hangs into the left margin (justified text)
     std::size_t line = 0;      // number of lines before `start`
     int fitness = kDecent;
     int hyphens = 0;           // hyphenated lines in a row ending here
@@ -149,6 +150,7 @@ struct Node {
     double natural = 0;        // the line ending here: natural width (penalty included)
     double ratio = 0;          // ... and its glue adjustment, as reported to the setter
     double letters = 0;        // ... and its letter spacing (BrokenLine::letter_ratio)
+    double hang_left = 0, hang_right = 0;  // ... and its protrusion (BrokenLine::hang_left, hang_right)
     int previous = -1;         // node of the previous break; -1 for the start sentinel
     int overfull = 0;          // overfull lines from the paragraph's start (final pass only)
 };
@@ -195,10 +197,11 @@ public:
         active_.clear();
         Node start;
         start.start = after_break(0, true);
+        start.start_hang = left_protrusion(start.start);
         nodes_.push_back(start);
         active_.push_back(0);
         const std::size_t n = items_.size();
-        struct Best { double demerits; int from; double natural, ratio, letters; };
+        struct Best { double demerits; int from; double natural, ratio, letters, hang_left, hang_right; };
         for (std::size_t b = 0; b < n; ++b) {
             const LineItem& item = items_[b];
             const bool legal = item.kind == LineItem::Kind::Penalty
@@ -208,6 +211,10 @@ public:
             const bool forced = is_forced(item);
             const bool flagged = is_hyphen_break(item);
             const bool paragraph_end = forced && b + 1 == n;
+            const bool ragged = measure_.ragged_stretch > 0;
+            // Justified lines hang their edge glyphs into the margins: the
+            // spaces fill the measure plus the protrusion.
+            const double break_hang = ragged || forced ? 0 : item.protrusion;
             Best best[kFitnessClasses][3];
             for (auto& row : best)
                 for (auto& cell : row) cell.from = -1;
@@ -224,8 +231,9 @@ public:
                 const double natural = width_[b] - width_[from.start] + penalty_width;
                 const double stretch = stretch_[b] - stretch_[from.start];
                 const double shrink = shrink_[b] - shrink_[from.start];
-                const double width = measure_.at(from.line);
-                const bool ragged = measure_.ragged_stretch > 0;
+                double hang_left = ragged ? 0 : from.start_hang;
+                double hang_right = break_hang;
+                const double width = measure_.at(from.line) + hang_left + hang_right;
                 // `fit` rates the line; `reported` is the spaces' adjustment the setter applies.
                 double fit = 0, reported = 0;
                 if (natural > width + kEpsilon) {
@@ -239,6 +247,17 @@ public:
                 } else if (natural < width - kEpsilon) {
                     fit = stretch > 0 ? (width - natural) / stretch : kInfiniteRatio;
                     reported = stretch > 0 ? fit : 0;
+                }
+                // A hang is not worth a loose line: when the spaces at the
+                // tolerance fill the measure but not the hang too, the line
+                // hangs only as far as they reach, its right glyph first.
+                if (fit > tolerance && stretch > 0 && hang_left + hang_right > 0) {
+                    const double reach = natural + stretch * tolerance - measure_.at(from.line);
+                    if (reach >= -kEpsilon) {
+                        hang_left = std::min(hang_left, std::max(0.0, reach));
+                        hang_right = std::min(hang_right, std::max(0.0, reach - hang_left));
+                        fit = reported = (measure_.at(from.line) + hang_left + hang_right - natural) / stretch;
+                    }
                 }
                 // Letter spacing fills what word spaces at the tolerance leave.
                 double letters = 0;
@@ -278,7 +297,8 @@ public:
                 if (std::abs(fitness - from.fitness) > 1) d += p_.fitness_demerits;
                 d += from.demerits;
                 Best& slot = best[fitness][hyphens];
-                if (slot.from < 0 || d < slot.demerits) slot = Best{d, a, natural, reported, letters};
+                if (slot.from < 0 || d < slot.demerits)
+                    slot = Best{d, a, natural, reported, letters, hang_left, hang_right};
             }
             active_.resize(kept);
             bool created = false;
@@ -288,6 +308,8 @@ public:
                     if (slot.from < 0) continue;
                     add_node(b, slot.from, f, h, flagged, slot.demerits, slot.natural, slot.ratio);
                     nodes_.back().letters = slot.letters;
+                    nodes_.back().hang_left = slot.hang_left;
+                    nodes_.back().hang_right = slot.hang_right;
                     created = true;
                 }
             if (!created && active_.empty() && rescue >= 0) {
@@ -321,6 +343,8 @@ public:
             line.natural = node.natural;
             line.ratio = node.ratio;
             line.letter_ratio = node.letters;
+            line.hang_left = node.hang_left;
+            line.hang_right = node.hang_right;
             line.ends_paragraph_or_forced = is_forced(items_[node.position]);
             line.hyphenated = node.flagged;
             out.push_back(line);
@@ -370,6 +394,11 @@ public:
 
 private:
 
+    // How far a line starting at item `start` hangs into the left margin.
+    double left_protrusion(std::size_t start) const {
+        return start < items_.size() && items_[start].kind == LineItem::Kind::Box ? items_[start].protrusion : 0;
+    }
+
     // The first item of the line that starts after a break at `b`.
     std::size_t after_break(std::size_t b, bool at_start) const {
         std::size_t k = at_start ? b : b + 1;
@@ -382,6 +411,7 @@ private:
         Node node;
         node.position = b;
         node.start = after_break(b, false);
+        node.start_hang = left_protrusion(node.start);
         node.line = nodes_[static_cast<std::size_t>(from)].line + 1;
         node.fitness = fitness;
         node.hyphens = hyphens;

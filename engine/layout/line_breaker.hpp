@@ -27,6 +27,13 @@ struct LineItem {
     // letter_spacing_badness); a penalty between two parts of a word holds
     // the gap between them, spaced unless the line breaks there.
     double stretch = 0, shrink = 0;
+    // Margin protrusion (optical margin alignment, as pdfTeX's microtype
+    // does), points, justified text only. Glue or penalty: how far the line
+    // ending at this break may hang into the right margin (its last glyph, a
+    // hyphen, a comma, a period); its spaces then fill the measure plus
+    // that much. Box: how far its first glyph (an opening « ) hangs into the
+    // left margin when the box starts a line.
+    double protrusion = 0;
     uint32_t begin = 0, end = 0;   // the glyph cells this item stands for (builder's index space)
 };
 
@@ -57,6 +64,12 @@ struct BrokenLine {
     // stretch: > 0 only on a justified line that word spaces stretched to
     // ratio 1 could not fill.
     double letter_ratio = 0;
+    // Points the line hangs into the left and right margins (LineItem::
+    // protrusion), already taken out of the width its ratio fills: the
+    // setter starts the line hang_left to the left of the measure and its
+    // last glyph ends hang_right past it. 0 when the breaker ignores
+    // protrusion (GreedyLineBreaker).
+    double hang_left = 0, hang_right = 0;
 };
 
 class LineBreaker {

@@ -161,6 +161,7 @@ uint16_t ParagraphSetter::style_index(const InlineStyle& style, const std::share
     rs.color = to_color(style.color);
     rs.underline = style.underline;
     rs.hyphenate = options_.hyphenate && style.hyphenate && is_french(style.lang);
+    rs.protrude = options_.protrusion && style.french_spacing;
     rs.link = style.link.empty() ? nullptr : &style.link;
     rs.source = &style;
     styles_.push_back(std::move(rs));
@@ -398,7 +399,10 @@ std::vector<SetLine> ParagraphSetter::set(const Paragraph& p, double x, double w
     LineMeasure measure{width - p.first_indent, width, p.align == TextAlign::Justify ? 0 : kRaggedStretchEm * p.style.size,
                         kShortLastLineEm * p.style.size};
     split_long_words(std::min(measure.first, measure.rest));
-    if (!ragged_) add_letter_spacing_room();
+    if (!ragged_) {
+        add_letter_spacing_room();
+        add_protrusion();
+    }
     const std::vector<BrokenLine> broken = breaker_.break_lines(items_, measure);
 
     std::vector<SetLine> lines;
@@ -433,7 +437,7 @@ std::vector<SetLine> ParagraphSetter::set(const Paragraph& p, double x, double w
                 if (items_[k].kind == LineItem::Kind::Glue) { stretch += items_[k].stretch; shrink += items_[k].shrink; }
             used += ratio > 0 ? ratio * stretch : ratio * shrink;
         }
-        double pen = x + (n == 0 ? p.first_indent : 0);
+        double pen = x + (n == 0 ? p.first_indent : 0) - bl.hang_left;
         if (p.align == TextAlign::Right) pen += line_width - used;
         else if (p.align == TextAlign::Center) pen += (line_width - used) / 2;
 

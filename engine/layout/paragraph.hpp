@@ -51,6 +51,9 @@ struct SettingOptions {
     // stretching by half and shrinking by a third of its width.
     std::optional<double> space_natural, space_stretch, space_shrink;
     bool hyphenate = true;
+    // Margin protrusion of justified lines (layout/protrusion.hpp), for text
+    // whose style keeps French typography.
+    bool protrusion = true;
 };
 
 class ParagraphSetter {
@@ -83,6 +86,7 @@ private:
         Color color;
         bool underline = false;
         bool hyphenate = false;   // French text that may be hyphenated
+        bool protrude = false;    // may hang into the margins at a justified line's edge
         const std::string* link = nullptr;
         const InlineStyle* source = nullptr;
     };
@@ -102,6 +106,7 @@ private:
     void hyphenation_points(std::size_t begin, std::size_t end, std::vector<std::pair<uint32_t, bool>>& breaks);
     void split_long_words(double narrowest);
     void add_letter_spacing_room();
+    void add_protrusion();
     double letter_gap(uint32_t cell) const;
     void cut_long_word(std::size_t begin, std::size_t end);
     // The style (main or fallback font) that draws c; reports what cannot be drawn.

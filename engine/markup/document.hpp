@@ -283,6 +283,9 @@ struct Document {
     PageSetup page;
     InlineStyle base_style;     // police, taille of <document>
     double line_height = 13.2;  // points, for base_style.size
+    // alignement-optique="non" on <document>: no glyph of a justified line
+    // hangs into the margins (margin protrusion, engine/layout/protrusion.hpp).
+    bool optical_margins = true;
     std::vector<PageFurniture> headers, footers;
     std::vector<Block> body;
 };

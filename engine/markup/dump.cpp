@@ -205,7 +205,8 @@ std::string dump(const Document& d) {
     const PageSetup& p = d.page;
     dumper.line(0, "page " + num(p.width) + "x" + num(p.height) + " margins=" + num(p.margin_top) + " " +
                        num(p.margin_right) + " " + num(p.margin_bottom) + " " + num(p.margin_left));
-    dumper.line(0, "style [" + style(d.base_style) + "] line=" + num(d.line_height));
+    dumper.line(0, "style [" + style(d.base_style) + "] line=" + num(d.line_height) +
+                       (d.optical_margins ? "" : " no-optical-margins"));
     for (const PageFurniture& f : d.headers) dumper.furniture("header", f);
     for (const PageFurniture& f : d.footers) dumper.furniture("footer", f);
     dumper.line(0, "body");

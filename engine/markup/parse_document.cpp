@@ -130,6 +130,7 @@ void Parser::read_document(pugi::xml_node root, Document& doc) {
     doc.page.margin_bottom = m[2];
     doc.page.margin_left = m[3];
     read_text_style(attrs, ctx, true);
+    attrs.yes_no("alignement-optique", doc.optical_margins);
     attrs.finish();
     if (m[1] + m[3] >= doc.page.width || m[0] + m[2] >= doc.page.height)
         error(position(root), "les marges ne laissent aucune place au texte");

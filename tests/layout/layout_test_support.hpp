@@ -6,6 +6,7 @@
 
 #include "core/text.hpp"
 #include "layout/layout.hpp"
+#include "layout/protrusion.hpp"
 #include "markup/markup_parser.hpp"
 
 namespace lettrine::testing {
@@ -37,6 +38,14 @@ inline std::vector<std::string> line_texts(const LaidOutPage& page) {
         last_y = r->y;
     }
     return lines;
+}
+
+// Where a run's last glyph ends, less what it hangs into the right margin
+// (margin protrusion, layout/protrusion.hpp): a justified line's edge.
+inline double optical_end(const GlyphRun& r) {
+    const PlacedGlyph& g = r.glyphs.back();
+    const char32_t c = g.text.empty() ? 0 : g.text.back();
+    return r.x + g.x + g.advance - protrusion_points(protrusion_factors(c).right, g.advance, r.size);
 }
 
 inline constexpr double mm(double v) { return v * 72.0 / 25.4; }

@@ -67,7 +67,7 @@ TEST(Hyphenation, AHyphenatedWordIsSplitAtAPatternPoint) {
         EXPECT_NE(std::find(points.begin(), points.end(), at), points.end()) << lines[k] << " / " << lines[k + 1];
     }
     EXPECT_GE(hyphenated, 2u);
-    for (const GlyphRun* r : runs(doc.pages[0])) EXPECT_LE(run_end(*r), mm(60) + 1e-6) << run_text(*r);
+    for (const GlyphRun* r : runs(doc.pages[0])) EXPECT_LE(optical_end(*r), mm(60) + 1e-6) << run_text(*r);
 }
 
 TEST(Hyphenation, NeverThreeInARowNorAWordsEndAloneOnTheLastLine) {

@@ -24,6 +24,13 @@ FIRST_INDENT_MAX = 30      # points: a paragraph's first line may start this far
 MAX_HYPHENS_IN_A_ROW = 2   # the French rule: never three hyphenated lines in a row
 SUPERSCRIPT_SCALE = 0.65   # an ordinal's letters: not a size of the scale
 HYPHENS = "-\u00ad\u2010"  # hyphen-minus, soft hyphen (a break hyphen's text), hyphen
+# Margin protrusion: a justified line's last glyph may hang past the right
+# edge when it is one of these (period, comma, hyphen, closing guillemet…),
+# its first glyph past the left edge when it opens (« – “), each by at most
+# half an em (docs/TYPOGRAPHIE.md, « Alignement optique des marges »).
+HANGING_RIGHT = ".,:;!?\u2026\u00bb\u203a\u2019\u201d\u2013\u2014" + HYPHENS + "\u2011"
+HANGING_LEFT = "\u00ab\u2039\u2018\u201c\u2013\u2014"
+PROTRUSION_MAX_EM = 0.5
 
 
 class Line:
@@ -39,6 +46,10 @@ class Line:
         self.top = max(c.y1 for c in ink)
         self.size = median(c.size for c in ink)
         self.measure = None  # (left, right) when the line is justified body text
+
+    def left_hang(self):
+        """How far the line may start left of its measure (an opening « hangs)."""
+        return PROTRUSION_MAX_EM * self.size if self.text.strip()[:1] in HANGING_LEFT else 0
 
     def hyphenated(self):
         """The line ends with a word's first part: a hyphen after a letter,
@@ -86,6 +97,9 @@ def body_measures(lines):
         return (round(line.x0), round(line.x1))
     texts = {}
     for line in lines:
+        text = line.text.strip()
+        if text[-1:] in HANGING_RIGHT or text[:1] in HANGING_LEFT:
+            continue  # its edge may hang into the margin: not the measure's
         if len(line.text) >= MEASURE_MIN_CHARS:
             texts.setdefault(key(line), set()).add(re.sub(r"\d+", "", line.text.strip()))
     # Distinct texts, digits aside: a running head or a footer numbering
@@ -99,8 +113,14 @@ def body_measures(lines):
 
 def assign_measures(lines, measures):
     for line in lines:
+        text = line.text.strip()
+        hang = PROTRUSION_MAX_EM * line.size
+        right_hang = hang if text[-1:] in HANGING_RIGHT else 0
+        left_hang = line.left_hang()
+        tolerance = EDGE_TOLERANCE + 0.5
         for left, right in measures:
-            if abs(line.x1 - right) <= EDGE_TOLERANCE + 0.5 and left - EDGE_TOLERANCE - 0.5 <= line.x0 <= left + FIRST_INDENT_MAX:
+            if (-tolerance <= line.x1 - right <= right_hang + tolerance and
+                    left - left_hang - tolerance <= line.x0 <= left + FIRST_INDENT_MAX):
                 line.measure = (left, right)
 
 
@@ -126,7 +146,8 @@ def check_lines(path):
             r = line.stretch_ratio()
             if r is not None and r > 1.02:
                 found["ligne-lache"].append(f"p. {line.page} r = {r:.2f} « {line.text.strip()[:60]} »")
-        elif adjacent and previous.measure and abs(line.x0 - previous.measure[0]) <= EDGE_TOLERANCE + 0.5:
+        elif adjacent and previous.measure and (
+                -line.left_hang() - EDGE_TOLERANCE - 0.5 <= line.x0 - previous.measure[0] <= EDGE_TOLERANCE + 0.5):
             short = line.x1 - line.x0 < SHORT_LAST_LINE_EM * line.size
             fragment = previous.hyphenated() and " " not in line.text.strip()
             if short or fragment:
