@@ -63,12 +63,16 @@ def upload():
     marks["page"] = time.perf_counter() - t0
     # The images are drawn when first asked for (engine/web/previews.hpp): a
     # browser asks for them at once and again after a 503 (Retry-After).
-    pending = [s["adresse"] + image.decode() for image in re.findall(rb'<img [^>]*src="([^"]+)"', page)]
+    sources = [image.decode() for image in re.findall(rb'<img [^>]*src="([^"]+)"', page)]
+    pending = [src if src.startswith("/") else s["adresse"] + src for src in sources]
+    statuses = []
     while pending:
         done = []
         def fetch(path):
-            if get(path, cookie)[0] != 503:
+            status = get(path, cookie)[0]
+            if status != 503:
                 done.append(path)
+                statuses.append(status)
         threads = [threading.Thread(target=fetch, args=(path,)) for path in pending]
         for t in threads:
             t.start()
@@ -78,6 +82,7 @@ def upload():
         if pending:
             time.sleep(0.05)
     marks["images"] = time.perf_counter() - t0
+    assert statuses == [200] * len(sources), statuses
     return marks
 
 
