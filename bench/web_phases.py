@@ -21,6 +21,7 @@ os.makedirs(os.path.join(work, "input"))
 shutil.copy(os.path.join(root, "input/logo-ecossolies.png"), os.path.join(work, "input"))
 server = subprocess.Popen([os.path.join(build, "lettrine"), "serveur", "--port", str(port), "--dossier", work,
                            "--modeles", os.path.join(root, "templates")], stderr=subprocess.DEVNULL)
+last_result = [""]  # the address of the last result page
 programme = open(os.path.join(root, "input/programme-2016.xlsx"), "rb").read()
 
 
@@ -60,6 +61,7 @@ def upload():
                 marks.setdefault("documents", now)
         time.sleep(0.01)
     _, _, _, page = get(s["adresse"], cookie)
+    last_result[:] = [s["adresse"]]
     marks["page"] = time.perf_counter() - t0
     # The images are drawn when first asked for (engine/web/previews.hpp): a
     # browser asks for them at once and again after a 503 (Retry-After).
@@ -100,6 +102,19 @@ try:
         print(f"== {label} (médiane de {len(part)} envois, secondes depuis l’envoi)")
         for key in part[0]:
             print(f"  {key:16} {statistics.median(r[key] for r in part):.3f}")
+    # One preview alone, uncached: from the browser's request to the PNG (the helper drawn on demand).
+    _, _, _, page = get(last_result[0], "")
+    image = re.search(rb'<img [^>]*src="([^"]+)"', page).group(1).decode()
+    alone = []
+    for _ in range(10):
+        for png in glob.glob(os.path.join(work, "output/serveur/apercus/*")):
+            os.remove(png)
+        t0 = time.perf_counter()
+        while get(image, "")[0] == 503:
+            time.sleep(0.01)
+        alone.append(time.perf_counter() - t0)
+    print(f"== un aperçu seul, non mis en cache, demandé par le navigateur : médiane {statistics.median(alone) * 1000:.0f} ms "
+          f"({min(alone) * 1000:.0f} à {max(alone) * 1000:.0f} ms, 10 fois)")
     # 10 clients uploading 5 times each at once, each following its job to its page and images.
     latencies, failures = [], []
     def client():
