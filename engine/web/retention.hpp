@@ -17,7 +17,6 @@
 
 namespace lettrine::web {
 
-inline constexpr int kDefaultRetentionDays = 30;
 inline constexpr std::chrono::hours kRetentionSweepEvery{1};
 
 // Removes the results older than `days` days at `now`; how many were removed.

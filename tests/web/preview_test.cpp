@@ -4,7 +4,9 @@
 
 #include <ctime>
 
+#include "preview/preview.hpp"
 #include "support/pdf_tools.hpp"
+#include "support/process.hpp"
 #include "web/december.hpp"
 #include "web/options.hpp"
 #include "web_support.hpp"
@@ -105,6 +107,27 @@ TEST(WebPreviews, CardsComeFirstThenEachPreviewIsRenderedOnceAndServedFromTheCac
     ASSERT_EQ(shared->status, 200);
     EXPECT_EQ(shared->body, first->body);
     EXPECT_EQ(identity(drawn.front()), before);
+}
+
+TEST(WebPreviews, PageCountsComeFromThePageTreeOrElseFromTheHelper) {
+    RunningServer server;
+    auto client = server.client();
+    const std::string base = december_result(client);
+    ASSERT_FALSE(base.empty());
+    const fs::path letters = server.folder() / "output/serveur/resultats" / fs::path(base).parent_path().filename() / "lettres";
+    const fs::path cache = fs::temp_directory_path() / fs::unique_path("lettrine-apercus-%%%%-%%%%");
+    const fs::path letter = letters / "lettre-de-mission-2016-habitat.pdf";
+    // A PDF Lettrine wrote: its page tree, without the helper.
+    EXPECT_EQ(document_page_count(letter, cache, 300), test_support::pdf_page_count(letter));
+    EXPECT_TRUE(pngs_under(cache).empty());
+    // Its objects compressed into object streams (qpdf): the helper counts.
+    const fs::path packed = cache.parent_path() / (cache.filename().string() + ".pdf");
+    ASSERT_EQ(test_support::run_command("qpdf --object-streams=generate " + letter.string() + " " + packed.string()).code, 0);
+    EXPECT_EQ(document_page_count(packed, cache, 300), test_support::pdf_page_count(letter));
+    EXPECT_EQ(pngs_under(cache).size(), 1u);
+    boost::system::error_code ignored;
+    fs::remove_all(cache, ignored);
+    fs::remove(packed, ignored);
 }
 
 TEST(WebPreviews, UnknownOrForeignPreviewsAreAFrenchNotFound) {
