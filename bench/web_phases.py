@@ -7,8 +7,8 @@ Starts `lettrine serveur` on a fresh --dossier, uploads the default programme
 RUNS times, and follows each job as fast as it can (its JSON state every
 10 ms) to time: the POST's answer, the reading and checking of the workbook
 (until the first progress counts), the documents (until the last document
-counted), the previews, ZIP and page (until « fini »), then the result page
-and its images. Previews are uncached for the first half of the runs.
+counted), the ZIP and page (until « fini »), then the result page and its
+images (drawn when first asked for, all asked at once as a browser does). Previews are uncached for the first half of the runs.
 Figures for docs/PERFORMANCE.md (« Le serveur web »)."""
 import glob, threading, http.client, json, os, re, shutil, statistics, subprocess, sys, tempfile, time, uuid
 
@@ -21,6 +21,7 @@ os.makedirs(os.path.join(work, "input"))
 shutil.copy(os.path.join(root, "input/logo-ecossolies.png"), os.path.join(work, "input"))
 server = subprocess.Popen([os.path.join(build, "lettrine"), "serveur", "--port", str(port), "--dossier", work,
                            "--modeles", os.path.join(root, "templates")], stderr=subprocess.DEVNULL)
+last_result = [""]  # the address of the last result page
 programme = open(os.path.join(root, "input/programme-2016.xlsx"), "rb").read()
 
 
@@ -60,10 +61,30 @@ def upload():
                 marks.setdefault("documents", now)
         time.sleep(0.01)
     _, _, _, page = get(s["adresse"], cookie)
+    last_result[:] = [s["adresse"]]
     marks["page"] = time.perf_counter() - t0
-    for image in re.findall(rb'<img [^>]*src="([^"]+)"', page):
-        get(s["adresse"] + image.decode(), cookie)
+    # The images are drawn when first asked for (engine/web/previews.hpp): a
+    # browser asks for them at once and again after a 503 (Retry-After).
+    sources = [image.decode() for image in re.findall(rb'<img [^>]*src="([^"]+)"', page)]
+    pending = [src if src.startswith("/") else s["adresse"] + src for src in sources]
+    statuses = []
+    while pending:
+        done = []
+        def fetch(path):
+            status = get(path, cookie)[0]
+            if status != 503:
+                done.append(path)
+                statuses.append(status)
+        threads = [threading.Thread(target=fetch, args=(path,)) for path in pending]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        pending = [path for path in pending if path not in done]
+        if pending:
+            time.sleep(0.05)
     marks["images"] = time.perf_counter() - t0
+    assert statuses == [200] * len(sources), statuses
     return marks
 
 
@@ -81,6 +102,19 @@ try:
         print(f"== {label} (médiane de {len(part)} envois, secondes depuis l’envoi)")
         for key in part[0]:
             print(f"  {key:16} {statistics.median(r[key] for r in part):.3f}")
+    # One preview alone, uncached: from the browser's request to the PNG (the helper drawn on demand).
+    _, _, _, page = get(last_result[0], "")
+    image = re.search(rb'<img [^>]*src="([^"]+)"', page).group(1).decode()
+    alone = []
+    for _ in range(10):
+        for png in glob.glob(os.path.join(work, "output/serveur/apercus/*")):
+            os.remove(png)
+        t0 = time.perf_counter()
+        while get(image, "")[0] == 503:
+            time.sleep(0.01)
+        alone.append(time.perf_counter() - t0)
+    print(f"== un aperçu seul, non mis en cache, demandé par le navigateur : médiane {statistics.median(alone) * 1000:.0f} ms "
+          f"({min(alone) * 1000:.0f} à {max(alone) * 1000:.0f} ms, 10 fois)")
     # 10 clients uploading 5 times each at once, each following its job to its page and images.
     latencies, failures = [], []
     def client():

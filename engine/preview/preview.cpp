@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 #include <openssl/evp.h>
 #include <unistd.h>
@@ -37,6 +38,35 @@ int parse_pages(const std::string& out) {
 }
 
 std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+
+bool is_pdf_delimiter(char c) { return std::string_view(" \t\r\n/<>[]()").find(c) != std::string_view::npos; }
+
+// Whether `name` at `at` is the value of a /Type key (« /Type /Pages »).
+bool is_type_value(const std::string& pdf, std::size_t at) {
+    std::size_t before = at;
+    while (before > 0 && std::string_view(" \t\r\n").find(pdf[before - 1]) != std::string_view::npos) --before;
+    return before >= 5 && pdf.compare(before - 5, 5, "/Type") == 0;
+}
+
+// The /Count of the page tree's root (the last one written, for a file
+// updated incrementally), found in the plain-text objects of `pdf`; 0 when
+// there is none (compressed object streams, or not a PDF).
+int page_tree_count(const std::string& pdf) {
+    if (pdf.rfind("%PDF-", 0) != 0 || pdf.find("/ObjStm") != std::string::npos) return 0;
+    int count = 0;
+    for (std::size_t at = pdf.find("/Pages"); at != std::string::npos; at = pdf.find("/Pages", at + 6)) {
+        const std::size_t after = at + 6;
+        if (after >= pdf.size() || !is_pdf_delimiter(pdf[after]) || !is_type_value(pdf, at)) continue;
+        const std::size_t begin = pdf.rfind(" obj", at), end = pdf.find("endobj", at);
+        if (begin == std::string::npos || end == std::string::npos) continue;
+        const std::string_view object(pdf.data() + begin, end - begin);
+        const std::size_t key = object.find("/Count");
+        if (object.find("/Parent") != std::string_view::npos || key == std::string_view::npos) continue;
+        const int n = std::atoi(std::string(object.substr(key + 6, 24)).c_str());
+        if (n > 0) count = n;
+    }
+    return count;
+}
 
 // Runs the helper into a temporary file of the cache folder; returns the
 // page count.
@@ -79,20 +109,44 @@ PagePreview first_page_preview(const fs::path& pdf, const fs::path& cache_folder
     return page_preview(pdf, cache_folder, 1, width, limits);
 }
 
-PagePreview page_preview(const fs::path& pdf, const fs::path& cache_folder, int page, int width,
-                         const PreviewLimits& limits) {
-    const std::string key = sha256_hex(read_file(pdf)) + "-p" + std::to_string(page) + "-" + std::to_string(width);
+namespace {
+
+// Where page `page` of the PDF whose bytes are `bytes` is kept, at `width`.
+std::string cache_key(const std::string& bytes, int page, int width) {
+    return sha256_hex(bytes) + "-p" + std::to_string(page) + "-" + std::to_string(width);
+}
+
+std::optional<PagePreview> cached(const fs::path& cache_folder, const std::string& key) {
     PagePreview preview;
     preview.png = cache_folder / (key + ".png");
     const fs::path pages_file = cache_folder / (key + ".pages");
     boost::system::error_code error;
-    if (fs::is_regular_file(preview.png, error) && fs::is_regular_file(pages_file, error)) {
-        preview.pages = parse_pages(read_file(pages_file));
-        if (preview.pages > 0) {
-            preview.cached = true;
-            return preview;
-        }
-    }
+    if (!fs::is_regular_file(preview.png, error) || !fs::is_regular_file(pages_file, error)) return std::nullopt;
+    preview.pages = parse_pages(read_file(pages_file));
+    if (preview.pages == 0) return std::nullopt;
+    preview.cached = true;
+    return preview;
+}
+
+}  // namespace
+
+std::optional<PagePreview> cached_page_preview(const fs::path& pdf, const fs::path& cache_folder, int page, int width) {
+    return cached(cache_folder, cache_key(read_file(pdf), page, width));
+}
+
+int document_page_count(const fs::path& pdf, const fs::path& cache_folder, int width) {
+    const int pages = page_tree_count(read_file(pdf));
+    return pages > 0 ? pages : page_preview(pdf, cache_folder, 1, width).pages;
+}
+
+PagePreview page_preview(const fs::path& pdf, const fs::path& cache_folder, int page, int width,
+                         const PreviewLimits& limits) {
+    const std::string key = cache_key(read_file(pdf), page, width);
+    if (std::optional<PagePreview> found = cached(cache_folder, key)) return *found;
+    PagePreview preview;
+    preview.png = cache_folder / (key + ".png");
+    const fs::path pages_file = cache_folder / (key + ".pages");
+    boost::system::error_code error;
     fs::create_directories(cache_folder, error);
     if (error)
         throw LettrineError(ErrorKind::Io, SourcePosition::in_file(cache_folder.string()),

@@ -4,6 +4,7 @@
 // limits (CPU time, memory, wall clock), and the PNG is kept in a cache
 // folder under the PDF's SHA-256, so a document already seen costs nothing.
 #include <cstddef>
+#include <optional>
 #include <string>
 
 #include "core/digest.hpp"
@@ -35,6 +36,16 @@ PagePreview first_page_preview(const boost::filesystem::path& pdf, const boost::
 PagePreview page_preview(const boost::filesystem::path& pdf, const boost::filesystem::path& cache_folder, int page,
                          int width, const PreviewLimits& limits = {});
 
+// The preview page_preview would return when it is already in the cache
+// (nothing is rendered); nothing otherwise.
+std::optional<PagePreview> cached_page_preview(const boost::filesystem::path& pdf,
+                                               const boost::filesystem::path& cache_folder, int page, int width);
+
+// The page count of `pdf`, read from its page tree when the file is one
+// Lettrine wrote (its objects in plain text, not compressed into object
+// streams), without the helper; else through page_preview (page 1 at
+// `width`, which the cache then keeps). Throws as page_preview does.
+int document_page_count(const boost::filesystem::path& pdf, const boost::filesystem::path& cache_folder, int width);
 
 // The helper: LETTRINE_APERCU when set, else next to the running program
 // (/proc/self/exe), else in an installed Lettrine's helpers folder, else

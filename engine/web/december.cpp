@@ -9,9 +9,8 @@
 #include "core/text.hpp"
 #include "december/december_job.hpp"
 #include "markup/french_punctuation.hpp"
-#include "pipeline/parallel.hpp"
-#include "preview/preview.hpp"
 #include "web/format_choice.hpp"
+#include "web/previews.hpp"
 #include "web/sheet_grid.hpp"
 #include "web/zip_bundle.hpp"
 
@@ -49,40 +48,25 @@ std::vector<Letter> letters_of(const Programme& programme, const JobResult& resu
     return letters;
 }
 
-// Previews rendered at once: the helper's time is mostly spent waiting (on
-// a loaded 2-core machine, 227 ms of wall clock for 88 ms of CPU), so the
-// four letters' helpers run together rather than two by two
-// (docs/PERFORMANCE.md, « Le serveur web »).
-constexpr int kPreviewsAtOnce = 4;
-
-// Cards with previews (rendered in parallel by the sandboxed helper).
+// Cards whose previews are rendered when the browser asks for them (web/previews.hpp).
 DataValue letter_cards(const Workspace& workspace, const DecemberSettings& settings, const std::vector<Letter>& letters,
                        const fs::path& output, std::vector<std::string>& served) {
-    std::vector<DataValue> cards(letters.size());
-    fs::create_directories(output / "apercus");
-    run_in_parallel(letters.size(), kPreviewsAtOnce, [&](std::size_t i) {
-        const Letter& letter = letters[i];
+    DataValue list = DataValue::list();
+    for (const Letter& letter : letters) {
         const fs::path pdf = output / letter.file;
-        const PagePreview preview = first_page_preview(pdf, workspace.preview_cache(), settings.preview_width);
         const std::string png = "apercus/" + pdf.stem().string() + ".png";
-        fs::copy_file(preview.png, output / png, fs::copy_options::overwrite_existing);
+        const int pages = add_preview(workspace, output, {png, letter.file, 1, settings.preview_width});
         const std::string name = letter.sector ? letter.sector->name : pdf.stem().string();
         DataValue card = DataValue::map();
         card.set("secteur", text(name));
         card.set("pdf", text(letter.file));
         card.set("apercu", text(png));
         card.set("alt", text("Première page de la lettre de mission — " + name));
-        card.set("pages", text(pages_text(preview.pages)));
+        card.set("pages", text(pages_text(pages)));
         card.set("taille", text(size_text(size_of(pdf))));
-        cards[i] = card;
-    });
-    DataValue list = DataValue::list();
-    for (std::size_t i = 0; i < letters.size(); ++i) {
-        served.push_back(letters[i].file);
-        served.push_back(cards[i].find("apercu")->as_text());
-        add_editable_links(cards[i], output, letters[i].file, settings.formats,
-                           "lettre de mission — " + cards[i].find("secteur")->as_text(), served);
-        list.push_back(cards[i]);
+        served.push_back(letter.file);
+        add_editable_links(card, output, letter.file, settings.formats, "lettre de mission — " + name, served);
+        list.push_back(card);
     }
     return list;
 }

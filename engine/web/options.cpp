@@ -78,6 +78,7 @@ ServerOptions parse_server_arguments(const std::vector<std::string>& args) {
             o.batches = static_cast<int>(whole_number(option, take(), 1, 64));
         else if (option == "--taille-max")
             o.max_upload_bytes = static_cast<std::size_t>(whole_number(option, take(), 1, 1024)) << 20;
+        else if (option == "--conservation") o.retention_days = static_cast<int>(whole_number(option, take(), 1, 3650));
         else if (option == "--acces" || option == "--accès") o.accounts = take();
         else if (option == "--ajouter-compte") o.add_account = take();
         else if (option == "--certificat") o.certificate = take();
@@ -105,6 +106,9 @@ std::string server_help_text() {
            "  --lots-simultanes N      lots préparés en même temps, les autres attendent (2 par défaut)\n"
            "  --jobs N                 fils de calcul dans un lot (un par cœur par défaut)\n"
            "  --taille-max MIO         taille maximale d’un envoi, en Mio (50 par défaut)\n"
+           "  --conservation JOURS     jours de conservation des documents préparés sur le serveur\n"
+           "                           (30 par défaut) ; ni les fichiers de input/ ni les bilans\n"
+           "                           rendus ne sont jamais supprimés\n"
            "  --acces FICHIER          comptes des salariés : leurs pages demandent une connexion\n"
            "                           (obligatoire pour une adresse non locale)\n"
            "  --certificat FICHIER     certificat TLS (PEM) : le serveur répond en https\n"

@@ -15,6 +15,7 @@ struct ServerOptions {
     int jobs = 0;                        // --jobs: threads inside one batch (0: one per core)
     int batches = 2;                     // --lots-simultanes: batches run at once, the others wait
     std::size_t max_upload_bytes = std::size_t{50} << 20;  // --taille-max (Mio)
+    int retention_days = 30;             // --conservation: results removed after (web/retention.hpp)
     int workers = 16;                    // HTTP worker threads: batches running and waiting, and pages
     int free_workers = 4;                // kept for pages and downloads: never held by a waiting batch
     std::size_t max_waiting = 64;        // connections accepted but not yet served

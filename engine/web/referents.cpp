@@ -10,8 +10,8 @@
 #include "data/calendar.hpp"
 #include "data/programme_reader.hpp"
 #include "markup/french_punctuation.hpp"
-#include "preview/preview.hpp"
 #include "web/format_choice.hpp"
+#include "web/previews.hpp"
 #include "web/sheet_grid.hpp"
 
 namespace fs = boost::filesystem;
@@ -188,10 +188,8 @@ DecemberOutcome ReferentDesk::return_bilan(const ReferentLink& link, const std::
 
     const fs::path note = result.written.front();
     const std::string pdf = note.lexically_relative(output).generic_string();
-    const PagePreview preview = first_page_preview(note, workspace_.preview_cache(), settings.preview_width);
     const std::string png = "apercus/" + note.stem().string() + ".png";
-    fs::create_directories(output / "apercus");
-    fs::copy_file(preview.png, output / png, fs::copy_options::overwrite_existing);
+    const int pages = add_preview(workspace_, output, {png, pdf, 1, settings.preview_width});
 
     DecemberOutcome outcome;
     outcome.result_id = random_id();
@@ -203,13 +201,13 @@ DecemberOutcome ReferentDesk::return_bilan(const ReferentLink& link, const std::
     view.set("pdf", text(pdf));
     view.set("apercu", text(png));
     view.set("alt", text("Première page de la note de bilan — " + link.sector_name));
-    view.set("pages", text(pages_text(preview.pages)));
+    view.set("pages", text(pages_text(pages)));
     view.set("taille", text(size_text(static_cast<std::size_t>(fs::file_size(note)))));
     DataValue remarks = DataValue::list();
     for (const Diagnostic& d : checked.diagnostics.items()) remarks.push_back(text(french_typography(d.describe())));
     view.set("avec_remarques", DataValue::boolean(!remarks.items().empty()));
     view.set("remarques", remarks);
-    std::vector<std::string> served{pdf, png};
+    std::vector<std::string> served{pdf};
     add_editable_links(view, output, pdf, settings.formats, "note de bilan — " + link.sector_name, served);
     write_file_atomically(output / kReferentResult, "");
     publish_result(workspace_, output, outcome.result_id, served, render(view));

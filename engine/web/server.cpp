@@ -327,6 +327,8 @@ struct WebServer::Impl : ServerKit {
     // Only the files the result's manifest names: a request's path is never
     // joined to a folder unchecked.
     void serve_result_file(const std::string& id, const std::string& name, httplib::Response& res) {
+        if (const std::optional<PreviewEntry> preview = find_preview(workspace, id, name))
+            return answer_preview(previews, workspace, pages, id, *preview, res);
         const std::vector<std::string> served = result_files(workspace, id);
         if (std::find(served.begin(), served.end(), name) == served.end()) {
             res.status = 404;

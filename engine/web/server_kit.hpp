@@ -16,7 +16,9 @@
 #include "web/december.hpp"
 #include "web/options.hpp"
 #include "web/pages.hpp"
+#include "web/previews.hpp"
 #include "web/referents.hpp"
+#include "web/retention.hpp"
 #include "web/task_queue.hpp"
 #include "web/upload.hpp"
 #include "web/workspace.hpp"
@@ -39,6 +41,8 @@ struct ServerKit {
     DecemberSettings december;
     BatchGate gate;
     ReferentDesk desk;
+    PreviewService previews{workspace.preview_cache()};
+    ResultRetention retention{workspace, options.retention_days};
     // By kind of job (« decembre », « rapport »…): filled by each page's
     // routes before the server listens, read-only afterwards.
     std::map<std::string, RefusalPage> refusal_pages;

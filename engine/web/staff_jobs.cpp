@@ -3,7 +3,7 @@
 #include "core/french.hpp"
 #include "core/output_files.hpp"
 #include "markup/french_punctuation.hpp"
-#include "preview/preview.hpp"
+#include "web/previews.hpp"
 #include "web/sheet_grid.hpp"
 
 namespace fs = boost::filesystem;
@@ -120,19 +120,16 @@ DataValue document_card(const Workspace& workspace, const fs::path& output, cons
                         const std::string& title, const std::string& alt, int page, int width,
                         std::vector<std::string>& served) {
     const fs::path pdf = output / relative_pdf;
-    const PagePreview preview = page_preview(pdf, workspace.preview_cache(), page, width);
     const std::string png = "apercus/" + pdf.stem().string() + "-p" + std::to_string(page) + ".png";
-    fs::create_directories(output / "apercus");
-    fs::copy_file(preview.png, output / png, fs::copy_options::overwrite_existing);
+    const int pages = add_preview(workspace, output, {png, relative_pdf, page, width});
     DataValue card = DataValue::map();
     card.set("titre", DataValue::text(title));
     card.set("pdf", DataValue::text(relative_pdf));
     card.set("apercu", DataValue::text(png));
     card.set("alt", DataValue::text(alt));
-    card.set("pages", DataValue::text(pages_text(preview.pages)));
+    card.set("pages", DataValue::text(pages_text(pages)));
     card.set("taille", DataValue::text(size_text(static_cast<std::size_t>(fs::file_size(pdf)))));
     served.push_back(relative_pdf);
-    served.push_back(png);
     return card;
 }
 

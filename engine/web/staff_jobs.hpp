@@ -62,9 +62,9 @@ struct NoteFiles {
 NoteFiles gather_notes(const Workspace& workspace, const std::vector<UploadedFile>& sent, bool returned_bilans,
                        const boost::filesystem::path& scratch);
 
-// A document's card: its page `page` as an image (apercus/<stem>-p<page>.png
-// in `output`, rendered by the sandboxed helper), its pages and size. Adds
-// the PDF and the image to `served`. Keys: « titre », « pdf », « apercu »,
+// A document's card: its page `page` as an image (apercus/<stem>-p<page>.png,
+// rendered when first asked for: web/previews.hpp), its pages and size. Adds
+// the PDF to `served`. Keys: « titre », « pdf », « apercu »,
 // « alt », « pages », « taille ».
 DataValue document_card(const Workspace& workspace, const boost::filesystem::path& output,
                         const std::string& relative_pdf, const std::string& title, const std::string& alt, int page,

@@ -120,7 +120,24 @@
     setTimeout(poll, FIRST_POLL_MS);
   }
 
+  // A preview is drawn when first asked for: while it is being drawn the
+  // server answers « réessayez dans une seconde » (503), so the image is
+  // asked for again, a few times, before its text alternative stays.
+  var PREVIEW_RETRY_MS = 1000, PREVIEW_TRIES = 30;
+
+  function retryPreview(image) {
+    var tries = 0, source = image.getAttribute("src");
+    function again() {
+      if (++tries > PREVIEW_TRIES) return;
+      setTimeout(function () { image.src = source + "?essai=" + tries; }, PREVIEW_RETRY_MS);
+    }
+    image.addEventListener("error", again);
+    if (image.complete && image.naturalWidth === 0) again();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    var previews = document.querySelectorAll("img[data-apercu]");
+    for (var p = 0; p < previews.length; p++) retryPreview(previews[p]);
     var job = document.querySelector("[data-travail]");
     if (job) followJob(job);
     showFirstFaults();

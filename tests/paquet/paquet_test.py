@@ -201,6 +201,12 @@ def december_through_the_page(port, root):
     check(len(cards) == 4, "%d cartes au lieu de 4 :\n%s" % (len(cards), page[:3000]))
     pdf, preview = cards[0]
     status, headers, image = browser.request(preview)
+    # The preview is drawn when first asked for: 503 (Retry-After) until it is there.
+    for _ in range(300):
+        if status != 503:
+            break
+        time.sleep(0.1)
+        status, headers, image = browser.request(preview)
     check(status == 200 and image.startswith(b"\x89PNG"), "aperçu %s : %d %s" % (preview, status, image[:80]))
     status, headers, document = browser.request(pdf)
     check(status == 200 and document.startswith(b"%PDF-"), "PDF %s : %d" % (pdf, status))

@@ -160,8 +160,10 @@ def december_flow(driver, base, source, captures, downloads):
     WebDriverWait(driver, 60).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "li.carte")) == 4)
     print("cartes affichées %.2f s après l'envoi" % (time.time() - started))
     images = driver.find_elements(By.CSS_SELECTOR, "li.carte img")
-    check(all(driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", i) for i in images),
-          "aperçu non chargé")
+    # The previews are drawn when the page asks for them (engine/web/previews.hpp).
+    WebDriverWait(driver, 30).until(lambda d: all(
+        d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", i) for i in images))
+    print("aperçus affichés %.2f s après l'envoi" % (time.time() - started))
     check(any(i.get_attribute("alt") == "Première page de la lettre de mission — Habitat" for i in images),
           "texte de remplacement de l'aperçu")
     screenshot(driver, captures, "web-resultats.png")

@@ -50,7 +50,7 @@ TEST(ReportPage, TheExampleNotesGiveTheReportAndItsContentsPage) {
     auto pdf = client.Get((base + "rapport-activite-2016.pdf").c_str());
     ASSERT_EQ(pdf->status, 200);
     EXPECT_EQ(pdf->body.rfind("%PDF-", 0), 0u);
-    auto png = client.Get((base + "apercus/rapport-activite-2016-p2.png").c_str());
+    auto png = get_preview(client, base + "apercus/rapport-activite-2016-p2.png");
     ASSERT_EQ(png->status, 200);
     EXPECT_EQ(png->body.substr(1, 3), "PNG");
     const std::string contents = test_support::pdf_text(report_pdf(server, base), "-f 2 -l 2");

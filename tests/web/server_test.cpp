@@ -88,7 +88,7 @@ TEST(WebServer, DefaultWorkbookGivesFourLetterCardsAndTheBudget) {
     EXPECT_EQ(pdf->get_header_value("Content-Type"), "application/pdf");
     EXPECT_EQ(pdf->get_header_value("Content-Disposition").rfind("inline", 0), 0u);
     EXPECT_EQ(pdf->body.rfind("%PDF-", 0), 0u);
-    auto png = client.Get((base + "apercus/lettre-de-mission-2016-habitat.png").c_str());
+    auto png = get_preview(client, base + "apercus/lettre-de-mission-2016-habitat.png");
     ASSERT_TRUE(png);
     EXPECT_EQ(png->body.rfind("\x89PNG", 0), 0u);
     auto budget = client.Get((base + "budget-2016.xlsx").c_str());

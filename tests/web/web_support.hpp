@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <regex>
 #include <sstream>
@@ -36,10 +37,12 @@ inline fs::path source(const std::string& relative) { return fs::path(LETTRINE_S
 
 class RunningServer {
 public:
-    explicit RunningServer(ServerOptions options = {}) {
+    // `prepare`, when given, fills the --dossier before the server starts.
+    explicit RunningServer(ServerOptions options = {}, const std::function<void(const fs::path&)>& prepare = {}) {
         folder_ = fs::temp_directory_path() / fs::unique_path("lettrine-web-%%%%-%%%%-%%%%");
         fs::create_directories(folder_ / "input");
         fs::copy_file(source("input/logo-ecossolies.png"), folder_ / "input" / "logo-ecossolies.png");
+        if (prepare) prepare(folder_);
         options.address = "127.0.0.1";
         options.port = 0;
         options.folder = folder_.string();
@@ -169,6 +172,18 @@ inline std::size_t count_of(const std::string& text, const std::string& what) {
     std::size_t n = 0;
     for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
     return n;
+}
+
+// A preview image of a result page (rendered when first asked for: the
+// server answers 503 with Retry-After while the helper draws it), asked for
+// again as the page's script would until it is there or refused.
+inline httplib::Result get_preview(httplib::Client& client, const std::string& path, const std::string& cookies = "") {
+    httplib::Result res = client.Get(path.c_str(), {{"Cookie", cookies}});
+    for (int tries = 0; tries < 600 && res && res->status == 503; ++tries) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        res = client.Get(path.c_str(), {{"Cookie", cookies}});
+    }
+    return res;
 }
 
 // Files (not folders) under `folder`, recursively.
