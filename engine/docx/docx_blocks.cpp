@@ -198,7 +198,7 @@ void StoryWriter::paragraph(const Paragraph& p, const Block& b, const Frame& fra
         run_properties(tab, p.style, state_.document());
         tab.append_child("w:tab");
     }
-    write_inlines(paragraph, p.inlines, state_.document(), relations_);
+    write_inlines(paragraph, p.inlines, state_.document(), relations_, state_.target_pages());
 }
 
 void StoryWriter::list(const List& l, const Block& b, const Frame& frame, bool keep_next) {

@@ -209,7 +209,9 @@ void StoryWriter::image(const Image& img, const Block& b, const Frame& frame, bo
 
 // A TOC field (Word: F9; Writer: « Mettre à jour l'index ») whose entries
 // are already written: each title links to its heading's _Toc bookmark and
-// shows its page through a PAGEREF field, which Writer computes on opening.
+// shows its page through a PAGEREF field whose result is the PDF's page
+// number (Writer converting the file keeps that result; updating the
+// field recomputes it from the office suite's own pages).
 void StoryWriter::contents(const ContentsTable& toc, const Block& b, const Frame& frame) {
     const Document& document = state_.document();
     std::vector<const ContentsEntry*> entries;
@@ -238,7 +240,7 @@ void StoryWriter::contents(const ContentsTable& toc, const Block& b, const Frame
             pugi::xml_node tab = link.append_child("w:r");
             run_properties(tab, style, document);
             tab.append_child("w:tab");
-            field(link, "PAGEREF " + entries[k]->bookmark + " \\h", "?", style, document);
+            field(link, "PAGEREF " + entries[k]->bookmark + " \\h", entries[k]->page, style, document);
         }
         if (k + 1 >= entries.size()) child(paragraph.append_child("w:r"), "w:fldChar", {{"w:fldCharType", "end"}});
     }

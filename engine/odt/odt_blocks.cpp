@@ -10,6 +10,7 @@
 #include "editable/chart_png.hpp"
 #include "editable/chart_svg.hpp"
 #include "editable/table_numbers.hpp"
+#include "markup/document_walk.hpp"
 #include "odt/detail/odt_body.hpp"
 
 namespace lettrine::odt_detail {
@@ -319,9 +320,11 @@ void BodyWriter::positioned(const Positioned& pos, const Block& b, pugi::xml_nod
     pending_space_ = space;
 }
 
-// An updatable text:table-of-content; its body lists the titles as the
-// markup gives them (the page numbers come when the office suite updates it).
-void BodyWriter::contents(const ContentsTable& c, const Block& b, pugi::xml_node parent, const Measure& m) {
+// An updatable text:table-of-content (LibreOffice: Outils › Mettre à jour);
+// its body lists the headings as the markup gives them, each with the PDF's
+// page number after a dotted right tab (« ? » when not known), which
+// LibreOffice shows until the index is updated.
+void BodyWriter::contents(const ContentsTable& c, const Block&, pugi::xml_node parent, const Measure&) {
     pugi::xml_node toc = parent.append_child("text:table-of-content");
     toc.append_attribute("text:name") = "Table des matières";
     pugi::xml_node source = toc.append_child("text:table-of-content-source");
@@ -338,19 +341,16 @@ void BodyWriter::contents(const ContentsTable& c, const Block& b, pugi::xml_node
         entry.append_child("text:index-entry-page-number");
     }
     pugi::xml_node body = toc.append_child("text:index-body");
-    std::vector<Block> all = doc_.body;
-    for (const Block& h : all) {
-        const auto* p = std::get_if<Paragraph>(&h.content);
-        if (!p || p->level < 1 || p->level > c.levels || !p->in_contents) continue;
+    const std::vector<ListedHeading> headings = listed_headings(doc_);
+    for (std::size_t n = 0; n < headings.size(); ++n) {
+        if (headings[n].level > c.levels) continue;
         pugi::xml_node line = body.append_child("text:p");
-        line.append_attribute("text:style-name") = ("Contents_20_" + std::to_string(p->level)).c_str();
-        std::string title;
-        for (const Inline& in : p->inlines)
-            if (in.kind == InlineKind::Text) title += in.text;
-        text(title, line);
+        line.append_attribute("text:style-name") = ("Contents_20_" + std::to_string(headings[n].level)).c_str();
+        text(headings[n].title, line);
+        line.append_child("text:tab");
+        const int page = numbers_ && n < numbers_->contents_pages.size() ? numbers_->contents_pages[n] : 0;
+        line.append_child(pugi::node_pcdata).set_value(page > 0 ? std::to_string(page).c_str() : "?");
     }
-    (void)b;
-    (void)m;
 }
 
 }  // namespace lettrine::odt_detail

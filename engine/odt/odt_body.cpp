@@ -186,7 +186,9 @@ void BodyWriter::inlines(const std::vector<Inline>& inlines, const InlineStyle& 
             pugi::xml_node field = target.append_child("text:bookmark-ref");
             field.append_attribute("text:reference-format") = "page";
             field.append_attribute("text:ref-name") = in.text.c_str();
-            field.text() = "?";
+            const auto page = numbers_ ? numbers_->target_pages.find(in.text) : std::map<std::string, int>::const_iterator();
+            const bool known = numbers_ && page != numbers_->target_pages.end();
+            field.text() = known ? std::to_string(page->second).c_str() : "?";
             break;
         }
         }
