@@ -226,6 +226,10 @@ void StoryWriter::contents(const ContentsTable& toc, const Block& b, const Frame
         const int level = entries.empty() ? 1 : entries[k]->level;
         props.style = "TOC" + std::to_string(level);
         props.left = frame.left + toc.indent * (level - 1);
+        // The number at the contents' own right edge (a narrower <bloc>'s),
+        // not the style's (the text area's): tabs count from the margin.
+        props.right_tab = frame.left + frame.width;
+        props.tab_leader = "dot";
         pugi::xml_node paragraph = open_paragraph(k == 0 ? &b : nullptr, props);
         if (k == 0) {
             child(paragraph.append_child("w:r"), "w:fldChar", {{"w:fldCharType", "begin"}});

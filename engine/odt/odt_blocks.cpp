@@ -133,6 +133,22 @@ Attributes cell_borders(const Table& t, std::size_t row) {
 
 }  // namespace
 
+// A cell's or a column's blocks: the first one's space before and the last
+// one's space after vanish at its edges, as in the layout (and the DOCX).
+void BodyWriter::edge_blocks(const std::vector<Block>& blocks, pugi::xml_node parent, const Measure& m,
+                             const Flags& f) {
+    for (std::size_t k = 0; k < blocks.size(); ++k) {
+        if (k > 0 && k + 1 < blocks.size()) {
+            block(blocks[k], parent, m, f);
+            continue;
+        }
+        Block edge = blocks[k];
+        if (k == 0) edge.space_before = 0;
+        if (k + 1 == blocks.size()) edge.space_after = 0;
+        block(edge, parent, m, f);
+    }
+}
+
 void BodyWriter::row(const Table& t, std::size_t index, const std::vector<double>& widths,
                      const std::vector<double>& comma_tabs, pugi::xml_node parent) {
     const TableRow& r = t.rows[index];
@@ -157,7 +173,7 @@ void BodyWriter::row(const Table& t, std::size_t index, const std::vector<double
         if (const Paragraph* number = decimal_paragraph(c); number && column < comma_tabs.size() && comma_tabs[column] > 0)
             flags.number_tab = number_tab_stop(*number, comma_tabs[column], fonts_);
         if (c.content.empty()) empty_paragraph(cn, 0, Block{}, inner, Flags{});
-        for (const Block& b : c.content) block(b, cn, inner, flags);
+        edge_blocks(c.content, cn, inner, flags);
         for (int k = 1; k < span; ++k) node.append_child("table:covered-table-cell");
         column += static_cast<std::size_t>(span);
     }
@@ -203,7 +219,7 @@ void BodyWriter::columns(const Columns& c, const Block& b, pugi::xml_node parent
         cn.append_attribute("table:style-name") = cell_style.c_str();
         cn.append_attribute("office:value-type") = "string";
         if (c.columns[k].content.empty()) empty_paragraph(cn, 0, Block{}, Measure{0, 0, widths[k]}, Flags{});
-        for (const Block& cb : c.columns[k].content) block(cb, cn, Measure{0, 0, widths[k]}, inner_flags);
+        edge_blocks(c.columns[k].content, cn, Measure{0, 0, widths[k]}, inner_flags);
     }
 }
 

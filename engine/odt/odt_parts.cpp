@@ -72,6 +72,8 @@ void add_named_styles(pugi::xml_node root, const Document& doc) {
         stop.append_attribute("style:type") = "right";
         stop.append_attribute("style:leader-style") = "dotted";
         stop.append_attribute("style:leader-text") = ".";
+        // Chapters in bold, as the PDF's contents has them.
+        if (level == 1) add_properties(c, "style:text-properties", {{"fo:font-weight", "bold"}});
     }
     named_style(styles, "Graphics", "Graphics", "graphic");
     // Links look as the markup makes them, as in the PDF (no blue underline).

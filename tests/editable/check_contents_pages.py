@@ -30,23 +30,16 @@ def pages(path):
 
 
 def contents(all_pages):
-    """(index of the contents page, [(title, number)]), the title of a
-    wrapped entry joined from its lines."""
+    """(index of the contents page, [(title, number)]): the title as the
+    entry's line holds it (the end of a title wrapped over lines)."""
     for k, page in enumerate(all_pages):
         if "Sommaire" not in page:
             continue
-        entries, pending = [], []
+        entries = []
         for line in page[page.index("Sommaire") + 1:]:
             match = ENTRY.match(line)
             if match:
-                title = " ".join(pending + [match.group("title")]).strip()
-                entries.append((title, match.group("page")))
-                pending = []
-            elif entries or line[:1].isupper() is False:
-                pending.append(line)
-            else:
-                pending = [line]  # the introduction's lines: only the last can start an entry
-        # An entry wrapped under the introduction keeps only its own lines.
+                entries.append((match.group("title").strip(), match.group("page")))
         return k, entries
     return None, []
 
@@ -80,8 +73,6 @@ def main():
             problems.append(f"{label} : numéros {numbers}, le PDF de Lettrine en donne {[n for _, n in expected]}")
         start, found = at + 1, []
         for title, number in entries:
-            # The last words of the title: a wrapped title's last line is
-            # what the entry line itself holds.
             where = heading_page(theirs, title, start)
             found.append(f"{title[:30]} {number}→{where}")
             if where is None:

@@ -150,6 +150,7 @@ struct ParagraphProps {
     int num_id = 0, ilvl = 0;          // w:numPr when num_id > 0
     std::optional<HorizontalRule> rule;  // a bottom border
     double right_tab = 0;              // points: a right tab stop (a number aligned on its comma); 0: none
+    const char* tab_leader = nullptr;  // its leader ("dot": a contents line's); null: none
     double before = 0, after = 0;      // points
     double line = 0;                   // points; 0: single
     bool line_exact = false;

@@ -78,6 +78,7 @@ private:
         double number_tab = 0;  // a number's right tab stop, aligning its comma (points; 0: none)
     };
     void block(const Block& b, pugi::xml_node parent, const Measure& m, const Flags& f);
+    void edge_blocks(const std::vector<Block>& blocks, pugi::xml_node parent, const Measure& m, const Flags& f);
     void paragraph(const Paragraph& p, const Block& b, pugi::xml_node parent, const Measure& m, const Flags& f);
     void inlines(const std::vector<Inline>& inlines, const InlineStyle& base, pugi::xml_node node);
     void text(const std::string& text, pugi::xml_node node);
