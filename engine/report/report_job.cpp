@@ -129,19 +129,22 @@ JobResult run_report(const ReportOptions& options) {
     batch.protect(options.programme);
     std::optional<LaidOutDocument> book;
     if (needs_layout(document, options.formats)) book = lay_out_book(document, context);
-    // The editable files first (their contents show the book's page
-    // numbers), then the PDF, which takes the book.
-    for (std::size_t i = 0; i < options.formats.size(); ++i) {
-        const OutputFormat& format = *options.formats[i];
-        if (writes_pages(format)) continue;
-        batch.stage_bytes(destinations[i], format.write(document, DataValue{}, context, book ? &*book : nullptr));
-        warn_blank_pages(chapters, destinations[i], result);
-    }
+    // The editable files made first (their contents show the book's page
+    // numbers), then every file staged in format order, the PDF taking the book.
+    std::vector<std::string> editable(options.formats.size());
     for (std::size_t i = 0; i < options.formats.size(); ++i)
-        if (writes_pages(*options.formats[i]))
+        if (!writes_pages(*options.formats[i]))
+            editable[i] = options.formats[i]->write(document, DataValue{}, context, book ? &*book : nullptr);
+    for (std::size_t i = 0; i < options.formats.size(); ++i) {
+        if (writes_pages(*options.formats[i])) {
             stage_pdf_book(std::move(*book), document, chapters, options, destinations[i], batch, result);
-    if (options.progress && options.progress->verbosity() == Verbosity::Verbose)
-        for (const fs::path& destination : destinations) options.progress->say("  " + destination.string());
+        } else {
+            batch.stage_bytes(destinations[i], std::move(editable[i]));
+            warn_blank_pages(chapters, destinations[i], result);
+        }
+        if (options.progress && options.progress->verbosity() == Verbosity::Verbose)
+            options.progress->say("  " + destinations[i].string());
+    }
     result.written = batch.destinations();
     batch.commit();
     result.warnings.append(context.warnings->take());
