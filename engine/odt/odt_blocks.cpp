@@ -345,7 +345,8 @@ void BodyWriter::contents(const ContentsTable& c, const Block&, pugi::xml_node p
     toc.append_attribute("text:name") = "Table des matières";
     pugi::xml_node source = toc.append_child("text:table-of-content-source");
     source.append_attribute("text:outline-level") = c.levels;
-    source.append_attribute("text:use-index-marks") = "false";
+    // The <signet> entries are index marks (text:toc-mark): an update keeps them.
+    source.append_attribute("text:use-index-marks") = "true";
     for (int level = 1; level <= c.levels; ++level) {
         pugi::xml_node entry = source.append_child("text:table-of-content-entry-template");
         entry.append_attribute("text:outline-level") = level;

@@ -83,7 +83,12 @@ void BodyWriter::block(const Block& b, pugi::xml_node parent, const Measure& m, 
                 // an editor cannot drop that page's header.
                 if (page_break_ || !started_) bare_ = true;
             }
-            // OutlineMarker, Placeholder: nothing an editor shows.
+            else if constexpr (std::is_same_v<T, OutlineMarker>) {
+                // Nothing shows; a contents entry is an index mark, put in
+                // the next paragraph, that LibreOffice's update keeps.
+                if (content.in_contents) pending_marks_.push_back(&content);
+            }
+            // Placeholder: nothing an editor shows.
         },
         b.content);
 }
@@ -136,6 +141,12 @@ void BodyWriter::paragraph(const Paragraph& p, const Block& b, pugi::xml_node pa
     node.append_attribute("text:style-name") = styles_.name(style).c_str();
     if (p.level > 0) node.append_attribute("text:outline-level") = p.level;
     bookmark(b, node);
+    for (const OutlineMarker* marker : pending_marks_) {
+        pugi::xml_node mark = node.append_child("text:toc-mark");
+        mark.append_attribute("text:string-value") = marker->title.c_str();
+        mark.append_attribute("text:outline-level") = marker->level;
+    }
+    pending_marks_.clear();
     if (f.number_tab > 0) node.append_child("text:tab");
     inlines(p.inlines, own, node);
 }

@@ -64,6 +64,21 @@ TEST(OdtContents, EntriesShowThePagesGiven) {
     EXPECT_EQ(reference_shown(inputs), "5");
 }
 
+// The <signet> is an index mark in the next paragraph, which the contents
+// uses: LibreOffice's update (Outils › Mettre à jour) keeps its entry.
+TEST(OdtContents, BookmarksAreIndexMarksTheUpdateKeeps) {
+    const std::string content =
+        zip_entry(write_odt(parse_markup(kMarkup, "sommaire.xml"), EditableInputs{}), "content.xml");
+    pugi::xml_document xml;
+    ASSERT_TRUE(xml.load_string(content.c_str()));
+    const pugi::xml_node mark = xml.select_node("//text:h[text:toc-mark]").node();
+    EXPECT_EQ(std::string(mark.child("text:toc-mark").attribute("text:string-value").value()), "Habitat");
+    EXPECT_EQ(mark.child("text:toc-mark").attribute("text:outline-level").as_int(), 1);
+    EXPECT_EQ(std::string(mark.child_value()), "Bilan de l’année");  // the heading it stands before
+    EXPECT_EQ(std::string(xml.select_node("//text:table-of-content-source").node().attribute("text:use-index-marks").value()),
+              "true");
+}
+
 TEST(OdtContents, UnknownPagesShowAQuestionMark) {
     EXPECT_EQ(contents_lines(EditableInputs{}),
               (std::vector<std::string>{"Habitat|?", "Bilan de l’année|?", "Dans un bloc|?", "Annexe|?"}));

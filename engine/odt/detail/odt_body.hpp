@@ -121,6 +121,7 @@ private:
     Diagnostics& diagnostics_;
     pugi::xml_node frames_;
     const EditableInputs* numbers_ = nullptr;
+    std::vector<const OutlineMarker*> pending_marks_;  // <signet> listed in contents, for the next paragraph
     std::string master_;        // for the next paragraph or table; empty once used
     bool page_break_ = false;   // the next paragraph or table starts a page
     bool odd_ = false;          // ... an odd one
