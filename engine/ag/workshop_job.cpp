@@ -1,3 +1,4 @@
+#include <optional>
 #include "ag/workshop_job.hpp"
 
 #include <set>
@@ -152,15 +153,15 @@ JobResult run_workshop_packs(const WorkshopOptions& options) {
             const std::string description = "l’atelier « " + sector->id + " »";
             const Document pack = compose_markup(pack_template, view, description);
             const std::size_t first = i * per_workshop, formats = options.formats.size();
+            // Laid out once, for the PDF and the editable files' page numbers;
+            // the pages kept for the dossier.
+            std::optional<LaidOutDocument> pages;
+            if (needs_layout(pack, options.formats)) pages = layout_markup(pack, view, context);
             for (std::size_t k = 0; k < formats; ++k) {
                 const OutputFormat& format = *options.formats[k];
-                if (writes_pages(format) && &format == dossier_format) {  // its pages kept for the dossier
-                    packs[i] = layout_markup(pack, view, context);
-                    batch.stage_bytes(result.written[first + k], write_pdf(packs[i]));
-                } else {
-                    batch.stage_bytes(result.written[first + k], format.write(pack, view, context));
-                }
+                batch.stage_bytes(result.written[first + k], format.write(pack, view, context, pages ? &*pages : nullptr));
             }
+            if (dossier_format) packs[i] = std::move(*pages);
             // The attendance sheet alone too, to print apart from the pack.
             const std::vector<std::string> sheets =
                 render_formats(attendance_template, view, context, description, options.formats);

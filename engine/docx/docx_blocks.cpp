@@ -37,8 +37,11 @@ void write_properties(pugi::xml_node paragraph, const ParagraphProps& p, const D
         child(borders, "w:bottom", {{"w:val", "single"}, {"w:sz", number(eighths(p.rule->thickness))},
                                     {"w:space", "0"}, {"w:color", hex(p.rule->color)}});
     }
-    if (p.right_tab > 0)
-        child(pr.append_child("w:tabs"), "w:tab", {{"w:val", "right"}, {"w:pos", number(twips(p.right_tab))}});
+    if (p.right_tab > 0) {
+        pugi::xml_node tab = child(pr.append_child("w:tabs"), "w:tab", {{"w:val", "right"}});
+        if (p.tab_leader) tab.append_attribute("w:leader") = p.tab_leader;
+        tab.append_attribute("w:pos") = number(twips(p.right_tab)).c_str();
+    }
     pugi::xml_node spacing = child(pr, "w:spacing", {{"w:before", number(twips(p.before))},
                                                      {"w:after", number(twips(p.after))}});
     if (p.line > 0) {
@@ -198,7 +201,7 @@ void StoryWriter::paragraph(const Paragraph& p, const Block& b, const Frame& fra
         run_properties(tab, p.style, state_.document());
         tab.append_child("w:tab");
     }
-    write_inlines(paragraph, p.inlines, state_.document(), relations_);
+    write_inlines(paragraph, p.inlines, state_.document(), relations_, state_.target_pages());
 }
 
 void StoryWriter::list(const List& l, const Block& b, const Frame& frame, bool keep_next) {

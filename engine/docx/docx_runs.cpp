@@ -67,7 +67,7 @@ void field(pugi::xml_node parent, const std::string& instruction, const std::str
 }
 
 void write_inlines(pugi::xml_node paragraph, const std::vector<Inline>& inlines, const Document& document,
-                   Relations& relations) {
+                   Relations& relations, const std::map<std::string, int>& target_pages) {
     pugi::xml_node link;             // the open w:hyperlink, if any
     std::string link_target;
     for (const Inline& in : inlines) {
@@ -91,9 +91,12 @@ void write_inlines(pugi::xml_node paragraph, const std::vector<Inline>& inlines,
         }
         case InlineKind::PageNumber: field(parent, "PAGE", "1", in.style, document); break;
         case InlineKind::PageCount: field(parent, "NUMPAGES", "1", in.style, document); break;
-        case InlineKind::PageReference:
-            field(parent, "PAGEREF " + bookmark_for(in.text) + " \\h", "?", in.style, document);
+        case InlineKind::PageReference: {
+            const auto page = target_pages.find(in.text);
+            const std::string shown = page == target_pages.end() ? "?" : std::to_string(page->second);
+            field(parent, "PAGEREF " + bookmark_for(in.text) + " \\h", shown, in.style, document);
             break;
+        }
         }
     }
 }

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "docx/detail/docx_writer_state.hpp"
+#include "markup/document_walk.hpp"
 
 namespace lettrine::docx_detail {
 
@@ -60,31 +61,25 @@ WriterState::WriterState(const Document& document, const EditableInputs& inputs)
     : document_(document),
       resources_(image_resolver(inputs)),
       cache_(inputs.images ? inputs.images : std::make_shared<ImageCache>()),
-      fonts_(inputs.fonts ? inputs.fonts : FontSet::default_set()) {
-    collect_contents(document.body);
+      fonts_(inputs.fonts ? inputs.fonts : FontSet::default_set()),
+      target_pages_(inputs.target_pages) {
+    collect_contents(inputs.contents_pages);
 }
 
-void WriterState::collect_contents(const std::vector<Block>& blocks) {
-    const auto add = [this](const void* node, int level, std::string title) {
-        const std::string bookmark = "_Toc" + std::to_string(contents_.size() + 1);
-        contents_.push_back({level, std::move(title), bookmark});
+// The headings a contents lists (markup's listed_headings), each with its
+// _Toc bookmark, keyed by its Paragraph or OutlineMarker, and its page:
+// `pages` in the same order, as EditableInputs::contents_pages.
+void WriterState::collect_contents(const std::vector<int>& pages) {
+    const std::vector<ListedHeading> headings = listed_headings(document_);
+    for (std::size_t n = 0; n < headings.size(); ++n) {
+        const Block& b = *headings[n].block;
+        const void* node = std::holds_alternative<Paragraph>(b.content)
+                               ? static_cast<const void*>(&std::get<Paragraph>(b.content))
+                               : static_cast<const void*>(&std::get<OutlineMarker>(b.content));
+        const std::string bookmark = "_Toc" + std::to_string(n + 1);
+        const int page = n < pages.size() ? pages[n] : 0;
+        contents_.push_back({headings[n].level, headings[n].title, bookmark, page > 0 ? std::to_string(page) : "?"});
         contents_bookmarks_[node] = bookmark;
-    };
-    for (const Block& b : blocks) {
-        if (const auto* p = std::get_if<Paragraph>(&b.content); p && p->level > 0 && p->in_contents) {
-            std::string title;
-            for (const Inline& in : p->inlines)
-                title += in.kind == InlineKind::Text ? in.text : in.kind == InlineKind::LineBreak ? " " : "";
-            add(p, p->level, title);
-        } else if (const auto* m = std::get_if<OutlineMarker>(&b.content); m && m->in_contents) {
-            add(m, m->level, m->title);
-        } else if (const auto* box = std::get_if<Box>(&b.content)) {
-            collect_contents(box->content);
-        } else if (const auto* list = std::get_if<List>(&b.content)) {
-            for (const ListItem& item : list->items) collect_contents(item.content);
-        } else if (const auto* columns = std::get_if<Columns>(&b.content)) {
-            for (const Column& column : columns->columns) collect_contents(column.content);
-        }
     }
 }
 

@@ -209,7 +209,9 @@ void StoryWriter::image(const Image& img, const Block& b, const Frame& frame, bo
 
 // A TOC field (Word: F9; Writer: « Mettre à jour l'index ») whose entries
 // are already written: each title links to its heading's _Toc bookmark and
-// shows its page through a PAGEREF field, which Writer computes on opening.
+// shows its page through a PAGEREF field whose result is the PDF's page
+// number (Writer converting the file keeps that result; updating the
+// field recomputes it from the office suite's own pages).
 void StoryWriter::contents(const ContentsTable& toc, const Block& b, const Frame& frame) {
     const Document& document = state_.document();
     std::vector<const ContentsEntry*> entries;
@@ -224,6 +226,10 @@ void StoryWriter::contents(const ContentsTable& toc, const Block& b, const Frame
         const int level = entries.empty() ? 1 : entries[k]->level;
         props.style = "TOC" + std::to_string(level);
         props.left = frame.left + toc.indent * (level - 1);
+        // The number at the contents' own right edge (a narrower <bloc>'s),
+        // not the style's (the text area's): tabs count from the margin.
+        props.right_tab = frame.left + frame.width;
+        props.tab_leader = "dot";
         pugi::xml_node paragraph = open_paragraph(k == 0 ? &b : nullptr, props);
         if (k == 0) {
             child(paragraph.append_child("w:r"), "w:fldChar", {{"w:fldCharType", "begin"}});
@@ -238,7 +244,7 @@ void StoryWriter::contents(const ContentsTable& toc, const Block& b, const Frame
             pugi::xml_node tab = link.append_child("w:r");
             run_properties(tab, style, document);
             tab.append_child("w:tab");
-            field(link, "PAGEREF " + entries[k]->bookmark + " \\h", "?", style, document);
+            field(link, "PAGEREF " + entries[k]->bookmark + " \\h", entries[k]->page, style, document);
         }
         if (k + 1 >= entries.size()) child(paragraph.append_child("w:r"), "w:fldChar", {{"w:fldCharType", "end"}});
     }

@@ -93,7 +93,9 @@ ChartSvg chart_svg(const Chart& chart, double available) {
     const ValueAxis value = value_axis(maximum);
     const double top = value.top;
     const double title_h = chart.title.empty() ? 0 : font * 1.8;
-    const double plot_top = title_h + kLegendRow + 4;
+    // Vertical bars carry their values above them, and the unit stands
+    // above the value axis: a line of room under the legend for them.
+    const double plot_top = title_h + kLegendRow + 4 + (chart.horizontal ? 0 : font * 1.6);
     const double group_h = static_cast<double>(series) * kBar + kGroupGap;
     const double label_w = chart.horizontal ? width * 0.3 : font * 2.5;  // vertical: the graduations
     const double plot_w = width - label_w - 30;
@@ -103,11 +105,20 @@ ChartSvg chart_svg(const Chart& chart, double available) {
                                            : plot_top + plot_h + font * 3;
     std::string body;
     if (!chart.title.empty()) body += text_element(width / 2, font * 1.2, "middle", chart.title, true);
-    double lx = 0;
+    // The legend centred under the title, as in the PDF; each entry's room
+    // from its name's characters (UTF-8 continuation bytes not counted).
+    const auto entry_width = [font](const std::string& name) {
+        std::size_t characters = 0;
+        for (char c : name) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        return 24 + static_cast<double>(characters) * font * 0.5;
+    };
+    double legend_w = 0;
+    for (const ChartSeries& s : chart.series) legend_w += entry_width(s.name);
+    double lx = std::max(0.0, (width - legend_w + 13) / 2);  // 13: the last entry's gap after its name
     for (const ChartSeries& s : chart.series) {
         body += "<rect x=\"" + num(lx) + "\" y=\"" + num(title_h + 2) + "\" width=\"8\" height=\"8\" fill=\"" +
                 rgb(s.color) + "\"/>\n" + text_element(lx + 11, title_h + 9.5, "start", s.name);
-        lx += 24 + static_cast<double>(s.name.size()) * font * 0.5;
+        lx += entry_width(s.name);
     }
     const double x0 = label_w + 4, y0 = plot_top;
     for (std::size_t g = 0; g < groups; ++g) {
@@ -137,7 +148,11 @@ ChartSvg chart_svg(const Chart& chart, double available) {
                                               : "M" + num(x0) + " " + num(y0 + plot_h) + " H" + num(x0 + plot_w);
     body += "<path d=\"" + axis + "\" stroke=\"#000000\" stroke-width=\"0.5\" fill=\"none\"/>\n";
     body += graduations(value, chart.horizontal, x0, y0, plot_w, plot_h, font);
-    if (!chart.unit.empty()) body += text_element(x0 + plot_w / 2, height - font * 0.4, "middle", chart.unit);
+    // The unit: under the graduations of a horizontal chart, above the value
+    // axis of a vertical one (as in the PDF), never over bars or labels.
+    if (!chart.unit.empty())
+        body += chart.horizontal ? text_element(x0 + plot_w / 2, y0 + plot_h + 3 + font * 2.5, "middle", chart.unit)
+                                 : text_element(x0 - 5, y0 - font * 1.2, "end", chart.unit);
     const std::string family = editable_font_name(chart.style.family);
     out.width = width;
     out.height = height;

@@ -5,6 +5,7 @@
 #include <type_traits>
 
 #include "layout/detail/layouter.hpp"
+#include "markup/document_walk.hpp"
 
 namespace lettrine::layout_detail {
 
@@ -27,9 +28,6 @@ void index_block(const Block& b, DocumentIndex& index) {
             using T = std::decay_t<decltype(c)>;
             if constexpr (std::is_same_v<T, Paragraph>) {
                 index_inlines(c.inlines, index);
-                if (c.level > 0 && c.in_contents && !index.furniture) index.contents.push_back({&b, plain_text(c), c.level});
-            } else if constexpr (std::is_same_v<T, OutlineMarker>) {
-                if (c.in_contents) index.contents.push_back({&b, c.title, c.level});
             } else if constexpr (std::is_same_v<T, ContentsTable>) {
                 index.needs_pages = true;
             } else if constexpr (std::is_same_v<T, List>) {
@@ -82,6 +80,7 @@ std::optional<GlyphRun> leaders(const GlyphRun& dot, double x, double from, doub
 DocumentIndex index_document(const Document& document) {
     DocumentIndex index;
     index_blocks(document.body, index);
+    for (ListedHeading& h : listed_headings(document)) index.contents.push_back({h.block, std::move(h.title), h.level});
     index.furniture = true;
     for (const PageFurniture& f : document.headers) index_blocks(f.content, index);
     for (const PageFurniture& f : document.footers) index_blocks(f.content, index);

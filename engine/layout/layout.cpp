@@ -150,6 +150,10 @@ LaidOutDocument Layouter::run() {
     for (const auto& [id, block] : index_.ids)
         if (auto it = anchors_.find(block); it != anchors_.end())
             result_.targets.push_back(PageTarget{id, it->second.page, it->second.y});
+    for (const DocumentIndex::Entry& e : index_.contents) {
+        const auto it = anchors_.find(e.block);
+        result_.contents_pages.push_back(it == anchors_.end() ? std::nullopt : std::optional(it->second.page));
+    }
     // A data cell to shorten is the data's fault unless the template has its own mistakes.
     if (diagnostics_.has_errors()) {
         diagnostics_.append(data_problems_);
@@ -187,6 +191,10 @@ void append_laid_out(LaidOutDocument& book, LaidOutDocument next) {
     for (PageTarget& target : next.targets) {
         target.page += offset;
         book.targets.push_back(std::move(target));
+    }
+    for (std::optional<std::size_t>& page : next.contents_pages) {
+        if (page) *page += offset;
+        book.contents_pages.push_back(page);
     }
     for (ReservedPageRange& range : next.reserved) {
         range.first_page += offset;

@@ -7,6 +7,7 @@
 // corner, y grows downwards; a writer for a bottom-up format flips it.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -153,6 +154,10 @@ struct LaidOutDocument {
     std::vector<LaidOutPage> pages;
     std::vector<OutlineEntry> outline;
     std::vector<PageTarget> targets;          // by id (sorted)
+    // The page (0-based) of each heading a contents lists, in the order of
+    // listed_headings (markup/document_walk.hpp), whether or not the
+    // document has a <table-matieres>; nullopt for one never placed.
+    std::vector<std::optional<std::size_t>> contents_pages;
     std::vector<ReservedPageRange> reserved;  // in document order
     std::vector<StructureNode> structure;     // element n is structure[n - 1], parents before children
     // What the reader of the output should know (an <image> without alt:

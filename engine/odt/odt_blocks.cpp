@@ -10,6 +10,7 @@
 #include "editable/chart_png.hpp"
 #include "editable/chart_svg.hpp"
 #include "editable/table_numbers.hpp"
+#include "markup/document_walk.hpp"
 #include "odt/detail/odt_body.hpp"
 
 namespace lettrine::odt_detail {
@@ -132,6 +133,22 @@ Attributes cell_borders(const Table& t, std::size_t row) {
 
 }  // namespace
 
+// A cell's or a column's blocks: the first one's space before and the last
+// one's space after vanish at its edges, as in the layout (and the DOCX).
+void BodyWriter::edge_blocks(const std::vector<Block>& blocks, pugi::xml_node parent, const Measure& m,
+                             const Flags& f) {
+    for (std::size_t k = 0; k < blocks.size(); ++k) {
+        if (k > 0 && k + 1 < blocks.size()) {
+            block(blocks[k], parent, m, f);
+            continue;
+        }
+        Block edge = blocks[k];
+        if (k == 0) edge.space_before = 0;
+        if (k + 1 == blocks.size()) edge.space_after = 0;
+        block(edge, parent, m, f);
+    }
+}
+
 void BodyWriter::row(const Table& t, std::size_t index, const std::vector<double>& widths,
                      const std::vector<double>& comma_tabs, pugi::xml_node parent) {
     const TableRow& r = t.rows[index];
@@ -156,7 +173,7 @@ void BodyWriter::row(const Table& t, std::size_t index, const std::vector<double
         if (const Paragraph* number = decimal_paragraph(c); number && column < comma_tabs.size() && comma_tabs[column] > 0)
             flags.number_tab = number_tab_stop(*number, comma_tabs[column], fonts_);
         if (c.content.empty()) empty_paragraph(cn, 0, Block{}, inner, Flags{});
-        for (const Block& b : c.content) block(b, cn, inner, flags);
+        edge_blocks(c.content, cn, inner, flags);
         for (int k = 1; k < span; ++k) node.append_child("table:covered-table-cell");
         column += static_cast<std::size_t>(span);
     }
@@ -202,7 +219,7 @@ void BodyWriter::columns(const Columns& c, const Block& b, pugi::xml_node parent
         cn.append_attribute("table:style-name") = cell_style.c_str();
         cn.append_attribute("office:value-type") = "string";
         if (c.columns[k].content.empty()) empty_paragraph(cn, 0, Block{}, Measure{0, 0, widths[k]}, Flags{});
-        for (const Block& cb : c.columns[k].content) block(cb, cn, Measure{0, 0, widths[k]}, inner_flags);
+        edge_blocks(c.columns[k].content, cn, Measure{0, 0, widths[k]}, inner_flags);
     }
 }
 
@@ -319,14 +336,17 @@ void BodyWriter::positioned(const Positioned& pos, const Block& b, pugi::xml_nod
     pending_space_ = space;
 }
 
-// An updatable text:table-of-content; its body lists the titles as the
-// markup gives them (the page numbers come when the office suite updates it).
-void BodyWriter::contents(const ContentsTable& c, const Block& b, pugi::xml_node parent, const Measure& m) {
+// An updatable text:table-of-content (LibreOffice: Outils › Mettre à jour);
+// its body lists the headings as the markup gives them, each with the PDF's
+// page number after a dotted right tab (« ? » when not known), which
+// LibreOffice shows until the index is updated.
+void BodyWriter::contents(const ContentsTable& c, const Block&, pugi::xml_node parent, const Measure&) {
     pugi::xml_node toc = parent.append_child("text:table-of-content");
     toc.append_attribute("text:name") = "Table des matières";
     pugi::xml_node source = toc.append_child("text:table-of-content-source");
     source.append_attribute("text:outline-level") = c.levels;
-    source.append_attribute("text:use-index-marks") = "false";
+    // The <signet> entries are index marks (text:toc-mark): an update keeps them.
+    source.append_attribute("text:use-index-marks") = "true";
     for (int level = 1; level <= c.levels; ++level) {
         pugi::xml_node entry = source.append_child("text:table-of-content-entry-template");
         entry.append_attribute("text:outline-level") = level;
@@ -338,19 +358,16 @@ void BodyWriter::contents(const ContentsTable& c, const Block& b, pugi::xml_node
         entry.append_child("text:index-entry-page-number");
     }
     pugi::xml_node body = toc.append_child("text:index-body");
-    std::vector<Block> all = doc_.body;
-    for (const Block& h : all) {
-        const auto* p = std::get_if<Paragraph>(&h.content);
-        if (!p || p->level < 1 || p->level > c.levels || !p->in_contents) continue;
+    const std::vector<ListedHeading> headings = listed_headings(doc_);
+    for (std::size_t n = 0; n < headings.size(); ++n) {
+        if (headings[n].level > c.levels) continue;
         pugi::xml_node line = body.append_child("text:p");
-        line.append_attribute("text:style-name") = ("Contents_20_" + std::to_string(p->level)).c_str();
-        std::string title;
-        for (const Inline& in : p->inlines)
-            if (in.kind == InlineKind::Text) title += in.text;
-        text(title, line);
+        line.append_attribute("text:style-name") = ("Contents_20_" + std::to_string(headings[n].level)).c_str();
+        text(headings[n].title, line);
+        line.append_child("text:tab");
+        const int page = numbers_ && n < numbers_->contents_pages.size() ? numbers_->contents_pages[n] : 0;
+        line.append_child(pugi::node_pcdata).set_value(page > 0 ? std::to_string(page).c_str() : "?");
     }
-    (void)b;
-    (void)m;
 }
 
 }  // namespace lettrine::odt_detail

@@ -83,7 +83,12 @@ void BodyWriter::block(const Block& b, pugi::xml_node parent, const Measure& m, 
                 // an editor cannot drop that page's header.
                 if (page_break_ || !started_) bare_ = true;
             }
-            // OutlineMarker, Placeholder: nothing an editor shows.
+            else if constexpr (std::is_same_v<T, OutlineMarker>) {
+                // Nothing shows; a contents entry is an index mark, put in
+                // the next paragraph, that LibreOffice's update keeps.
+                if (content.in_contents) pending_marks_.push_back(&content);
+            }
+            // Placeholder: nothing an editor shows.
         },
         b.content);
 }
@@ -136,6 +141,12 @@ void BodyWriter::paragraph(const Paragraph& p, const Block& b, pugi::xml_node pa
     node.append_attribute("text:style-name") = styles_.name(style).c_str();
     if (p.level > 0) node.append_attribute("text:outline-level") = p.level;
     bookmark(b, node);
+    for (const OutlineMarker* marker : pending_marks_) {
+        pugi::xml_node mark = node.append_child("text:toc-mark");
+        mark.append_attribute("text:string-value") = marker->title.c_str();
+        mark.append_attribute("text:outline-level") = marker->level;
+    }
+    pending_marks_.clear();
     if (f.number_tab > 0) node.append_child("text:tab");
     inlines(p.inlines, own, node);
 }
@@ -186,7 +197,9 @@ void BodyWriter::inlines(const std::vector<Inline>& inlines, const InlineStyle& 
             pugi::xml_node field = target.append_child("text:bookmark-ref");
             field.append_attribute("text:reference-format") = "page";
             field.append_attribute("text:ref-name") = in.text.c_str();
-            field.text() = "?";
+            const auto page = numbers_ ? numbers_->target_pages.find(in.text) : std::map<std::string, int>::const_iterator();
+            const bool known = numbers_ && page != numbers_->target_pages.end();
+            field.text() = known ? std::to_string(page->second).c_str() : "?";
             break;
         }
         }

@@ -61,7 +61,19 @@ void add_named_styles(pugi::xml_node root, const Document& doc) {
         add_properties(h, "style:text-properties", {{"fo:font-weight", "bold"}});
         pugi::xml_node c = named_style(styles, "Contents_20_" + n, "Contents " + n, "paragraph", "Standard");
         c.append_attribute("style:class") = "index";
-        add_properties(c, "style:paragraph-properties", {{"fo:margin-left", points(12.0 * (level - 1))}});
+        // The page number at the text area's right edge, after dotted leaders
+        // (tab positions count from the paragraph's left margin).
+        const double indent = 12.0 * (level - 1);
+        const double measure = doc.page.width - doc.page.margin_left - doc.page.margin_right;
+        pugi::xml_node props = c.append_child("style:paragraph-properties");
+        props.append_attribute("fo:margin-left") = points(indent).c_str();
+        pugi::xml_node stop = props.append_child("style:tab-stops").append_child("style:tab-stop");
+        stop.append_attribute("style:position") = points(measure - indent).c_str();
+        stop.append_attribute("style:type") = "right";
+        stop.append_attribute("style:leader-style") = "dotted";
+        stop.append_attribute("style:leader-text") = ".";
+        // Chapters in bold, as the PDF's contents has them.
+        if (level == 1) add_properties(c, "style:text-properties", {{"fo:font-weight", "bold"}});
     }
     named_style(styles, "Graphics", "Graphics", "graphic");
     // Links look as the markup makes them, as in the PDF (no blue underline).

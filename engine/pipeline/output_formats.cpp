@@ -1,10 +1,12 @@
 #include "pipeline/output_formats.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "core/diagnostic.hpp"
 #include "core/french.hpp"
 #include "docx/docx_writer.hpp"
+#include "markup/document_walk.hpp"
 #include "odt/odt_writer.hpp"
 #include "pdf/pdf_writer.hpp"
 
@@ -12,16 +14,40 @@ namespace lettrine {
 
 namespace {
 
-std::string pdf_file(const Document& document, const DataValue& data, const PipelineContext& context) {
-    return write_pdf(layout_markup(document, data, context));
+std::string pdf_file(const Document& document, const DataValue& data, const PipelineContext& context,
+                     const LaidOutDocument* pages) {
+    return write_pdf(pages ? *pages : layout_markup(document, data, context));
 }
 
-std::string odt_file(const Document& document, const DataValue&, const PipelineContext& context) {
-    return write_odt(document, editable_inputs(context));
+// A layout made only for the editable files' page numbers: its warnings
+// are about a PDF that is not written.
+LaidOutDocument layout_for_numbers(const Document& document, const DataValue& data, const PipelineContext& context) {
+    PipelineContext quiet = context;
+    quiet.warnings = std::make_shared<WarningLog>();
+    return layout_markup(document, data, quiet);
 }
 
-std::string docx_file(const Document& document, const DataValue&, const PipelineContext& context) {
-    return docx_bytes(document, editable_inputs(context));
+// The inputs of an editable writer, with the page numbers of `pages` or,
+// when null and the document shows page numbers, of a layout made for them.
+EditableInputs editable_inputs_for(const Document& document, const DataValue& data, const PipelineContext& context,
+                                   const LaidOutDocument* pages) {
+    EditableInputs inputs = editable_inputs(context);
+    if (pages) {
+        take_page_numbers(inputs, *pages);
+    } else if (shows_page_numbers(document)) {
+        take_page_numbers(inputs, layout_for_numbers(document, data, context));
+    }
+    return inputs;
+}
+
+std::string odt_file(const Document& document, const DataValue& data, const PipelineContext& context,
+                     const LaidOutDocument* pages) {
+    return write_odt(document, editable_inputs_for(document, data, context, pages));
+}
+
+std::string docx_file(const Document& document, const DataValue& data, const PipelineContext& context,
+                      const LaidOutDocument* pages) {
+    return docx_bytes(document, editable_inputs_for(document, data, context, pages));
 }
 
 }  // namespace
@@ -74,6 +100,28 @@ std::vector<const OutputFormat*> parse_output_formats(const std::string& list) {
 
 bool writes_pages(const OutputFormat& format) { return format.write == pdf_file; }
 
+bool needs_layout(const Document& document, const std::vector<const OutputFormat*>& formats) {
+    bool editable = false;
+    for (const OutputFormat* f : formats) {
+        if (writes_pages(*f)) return true;
+        editable = true;
+    }
+    return editable && shows_page_numbers(document);
+}
+
+std::vector<std::string> write_formats(const Document& document, const DataValue& data,
+                                       const PipelineContext& context,
+                                       const std::vector<const OutputFormat*>& formats) {
+    std::optional<LaidOutDocument> pages;
+    if (needs_layout(document, formats)) {
+        const bool pdf = std::any_of(formats.begin(), formats.end(), [](const OutputFormat* f) { return writes_pages(*f); });
+        pages = pdf ? layout_markup(document, data, context) : layout_for_numbers(document, data, context);
+    }
+    std::vector<std::string> files;
+    for (const OutputFormat* f : formats) files.push_back(f->write(document, data, context, pages ? &*pages : nullptr));
+    return files;
+}
+
 std::vector<const OutputFormat*> pdf_only() { return {&output_formats().front()}; }
 
 std::vector<boost::filesystem::path> output_paths(const boost::filesystem::path& pdf_path,
@@ -89,10 +137,7 @@ std::vector<boost::filesystem::path> output_paths(const boost::filesystem::path&
 std::vector<std::string> render_formats(const Template& document_template, const DataValue& data,
                                         const PipelineContext& context, const std::string& description,
                                         const std::vector<const OutputFormat*>& formats) {
-    const Document document = compose_markup(document_template, data, description);
-    std::vector<std::string> files;
-    for (const OutputFormat* f : formats) files.push_back(f->write(document, data, context));
-    return files;
+    return write_formats(compose_markup(document_template, data, description), data, context, formats);
 }
 
 }  // namespace lettrine

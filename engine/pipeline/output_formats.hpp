@@ -18,8 +18,12 @@ namespace lettrine {
 struct OutputFormat {
     std::string name;       // as --format names it: "pdf"
     std::string extension;  // ".pdf"
-    // The file's bytes; `data` names the cells of layout problems.
-    std::string (*write)(const Document& document, const DataValue& data, const PipelineContext& context);
+    // The file's bytes; `data` names the cells of layout problems. `pages`:
+    // the document already laid out, or null. The PDF is those pages; an
+    // editable file's contents and page references show their numbers
+    // (laid out here when null and the document shows page numbers).
+    std::string (*write)(const Document& document, const DataValue& data, const PipelineContext& context,
+                         const LaidOutDocument* pages);
 };
 
 // What the editable writers (ODT, DOCX) read besides the tree, from a run's
@@ -41,6 +45,17 @@ std::vector<const OutputFormat*> parse_output_formats(const std::string& list);
 // the others through `write`.
 bool writes_pages(const OutputFormat& format);
 
+// Whether writing `document` in `formats` needs its layout: for a PDF, or
+// for an editable file whose contents or <renvoi-page> show page numbers.
+bool needs_layout(const Document& document, const std::vector<const OutputFormat*>& formats);
+
+// The document's bytes in each format, in format order, the document laid
+// out once at most (needs_layout), for the PDF and the editable files'
+// page numbers together.
+std::vector<std::string> write_formats(const Document& document, const DataValue& data,
+                                       const PipelineContext& context,
+                                       const std::vector<const OutputFormat*>& formats);
+
 // The default: PDF only.
 std::vector<const OutputFormat*> pdf_only();
 
@@ -49,7 +64,7 @@ std::vector<boost::filesystem::path> output_paths(const boost::filesystem::path&
                                                   const std::vector<const OutputFormat*>& formats);
 
 // One document in every format: the template rendered and parsed once, then
-// each writer; the bytes in format order.
+// write_formats; the bytes in format order.
 std::vector<std::string> render_formats(const Template& document_template, const DataValue& data,
                                         const PipelineContext& context, const std::string& description,
                                         const std::vector<const OutputFormat*>& formats);

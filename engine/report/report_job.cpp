@@ -1,5 +1,7 @@
 // `lettrine rapport`: the notes checked, the book composed, the external
 // notes' pages placed into it, the file written (all or nothing).
+#include <optional>
+
 #include "bilan/note_job.hpp"
 #include "core/french.hpp"
 #include "core/output_files.hpp"
@@ -46,17 +48,22 @@ std::vector<PagePlacement> placements_for(const LaidOutDocument& book, const Doc
     return placements;
 }
 
-// The laid-out book as PDF: written directly, or through a scratch file
-// when external pages are to be placed into it (by the import helper, never
-// in process).
-void stage_pdf_book(const Document& document, const std::vector<ReportChapter>& chapters,
-                    const PipelineContext& context, const ReportOptions& options, const fs::path& destination,
-                    OutputBatch& batch, JobResult& result) {
+// The book laid out, once: the PDF's pages, and the page numbers the
+// editable files' contents show.
+LaidOutDocument lay_out_book(const Document& document, const PipelineContext& context) {
     LayoutOptions layout_options;
     layout_options.image_directory = context.resource_dir.string();
     layout_options.images = context.images;
     layout_options.resources = context.resources;
-    LaidOutDocument book = layout_document(document, *context.fonts, layout_options);
+    return layout_document(document, *context.fonts, layout_options);
+}
+
+// The laid-out book as PDF: written directly, or through a scratch file
+// when external pages are to be placed into it (by the import helper, never
+// in process).
+void stage_pdf_book(LaidOutDocument book, const Document& document, const std::vector<ReportChapter>& chapters,
+                    const ReportOptions& options, const fs::path& destination, OutputBatch& batch,
+                    JobResult& result) {
     book.metadata.archival = options.archival;
     for (const Diagnostic& d : book.warnings) result.warnings.add(d);
     const std::vector<PagePlacement> placements = placements_for(book, document, chapters);
@@ -120,12 +127,19 @@ JobResult run_report(const ReportOptions& options) {
         output_paths(options.output / report_file_name(programme), options.formats);
     OutputBatch batch(options.output);
     batch.protect(options.programme);
+    std::optional<LaidOutDocument> book;
+    if (needs_layout(document, options.formats)) book = lay_out_book(document, context);
+    // The editable files made first (their contents show the book's page
+    // numbers), then every file staged in format order, the PDF taking the book.
+    std::vector<std::string> editable(options.formats.size());
+    for (std::size_t i = 0; i < options.formats.size(); ++i)
+        if (!writes_pages(*options.formats[i]))
+            editable[i] = options.formats[i]->write(document, DataValue{}, context, book ? &*book : nullptr);
     for (std::size_t i = 0; i < options.formats.size(); ++i) {
-        const OutputFormat& format = *options.formats[i];
-        if (writes_pages(format)) {
-            stage_pdf_book(document, chapters, context, options, destinations[i], batch, result);
+        if (writes_pages(*options.formats[i])) {
+            stage_pdf_book(std::move(*book), document, chapters, options, destinations[i], batch, result);
         } else {
-            batch.stage_bytes(destinations[i], format.write(document, DataValue{}, context));
+            batch.stage_bytes(destinations[i], std::move(editable[i]));
             warn_blank_pages(chapters, destinations[i], result);
         }
         if (options.progress && options.progress->verbosity() == Verbosity::Verbose)

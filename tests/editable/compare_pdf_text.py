@@ -10,7 +10,7 @@ furniture. Words, not their order: pdftotext reads side-by-side content (the
 note's figures band, a letter's two signature frames, table cells) in a
 different order in the two files. Page furniture: the long lines
 (FURNITURE_LENGTH) that recur, digits aside, on two pages or more and on
-half the pages of both PDFs. A
+half the pages of both PDFs. A contents' dotted leaders are not words. A
 word may be cut by the other composer's line break or by pdftotext where a
 justified line spreads its letters (« développemen t », « pré sente »): two
 words of one side that make a word of the other count as it.
@@ -46,10 +46,7 @@ TABLE_CELLS = "deux cellules voisines lues mêlées par pdftotext (« MétroCont
 KNOWN = {
     ("note-bilan-", "docx"): (DOCX_CHART, CHART, "^$"),
     ("note-bilan-2016-dechets-ressources", "odt"): (TABLE_CELLS, "Contribution", "MétroContribution|pole"),
-    ("rapport-activite-", "odt"): ("le sommaire de l’ODT n’a ni les numéros de page ni les points de conduite ; "
-                                   + TABLE_CELLS, rf"{NUMBER}|page|Contribution", "^$|MétroContribution|pole"),
-    ("rapport-activite-", "docx"): (DOCX_CHART + " ; dans le sommaire du DOCX, LibreOffice met « ? » à la place "
-                                    "des numéros de page (champs PAGEREF non résolus)", CHART, r".*[?.]"),
+    ("rapport-activite-", "docx"): (DOCX_CHART, CHART, "^$"),
     ("lettre-de-mission-2016-dechets-ressources", "odt"): (
         "les deux cadres des signatures côte à côte, un peu décalés en hauteur par LibreOffice : pdftotext "
         "mêle leurs lignes (« DéClaire chets »)", "Claire", "DéClaire|chets"),
@@ -77,9 +74,15 @@ def recurring(pages):
     return {line for line, count in seen.items() if count >= max(2, len(pages) / 2)}
 
 
+# A contents line's dotted leaders: spaced dots in Lettrine's PDF, a run of
+# dots glued to the title and the number in LibreOffice's. Not words.
+LEADERS = re.compile(r"(?:\.\s?){3,}")
+
+
 def words(pages, furniture):
     kept = [line for page in pages for line in page if shape(line) not in furniture]
     text = SPACES.sub(" ", re.sub(r"[-‐\u00ad]\n", "", "\n".join(kept))).replace("\u00ad", "")
+    text = LEADERS.sub(" ", text)
     return {w for w in (w.replace("-", "").replace("‐", "") for w in text.split()) if w}
 
 

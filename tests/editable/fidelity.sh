@@ -4,7 +4,9 @@
 # and DOCX, the ODT and DOCX turned back into PDF by LibreOffice in ONE
 # soffice call with a fresh profile, then compared with Lettrine's PDFs
 # (compare_pdf_text.py: the same words modulo hyphenation, line breaks and
-# page furniture, page count within one). Then the way back: the habitat
+# page furniture, page count within one), and the rapport's contents
+# (check_contents_pages.py: the PDF's page numbers, never « ? », each within
+# one page of its heading after LibreOffice). Then the way back: the habitat
 # note exported from its ODT takes the place of its bilan in the rapport's
 # notes folder.
 #
@@ -50,5 +52,9 @@ fi
 # 3. The texts and page counts, then the way back.
 status=0
 /usr/bin/python3 "$here/compare_pdf_text.py" "$work/office" "$out/lettres" "$out/notes" "$out" || status=1
+# The rapport's contents: the PDF's page numbers, never « ? », each within one
+# page of where LibreOffice put its heading.
+/usr/bin/python3 "$here/check_contents_pages.py" "$out"/rapport-activite-*.pdf \
+  "$work"/office/rapport-activite-*--odt.pdf "$work"/office/rapport-activite-*--docx.pdf || status=1
 /usr/bin/python3 "$here/way_back.py" "$lettrine" "$work/office/note-bilan-2016-habitat--odt.pdf" "$work/retour" || status=1
 exit $status

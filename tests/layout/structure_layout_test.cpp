@@ -59,6 +59,12 @@ TEST(StructureLayout, ContentsNumbersAreThePagesOfTheHeadings) {
         EXPECT_EQ(contents_number(toc, title), page) << title;
     }
     EXPECT_GE(page_of(doc, "Une section"), 3);
+    // The same pages as plain values, for the editable writers: every
+    // heading listed_headings gives (levels beyond the contents' included).
+    std::vector<std::optional<std::size_t>> expected;
+    for (const char* title : {"Premier chapitre", "Une section", "Pas au sommaire", "Second chapitre"})
+        expected.push_back(static_cast<std::size_t>(page_of(doc, title) - 1));
+    EXPECT_EQ(doc.contents_pages, expected);
     EXPECT_FALSE(has_text(toc, "Pas au sommaire"));
     EXPECT_FALSE(has_text(toc, "Sommaire."));
     // Each entry is a link to its page, numbers are right-aligned on the measure.

@@ -54,4 +54,12 @@ std::string shell_quote(const std::string& text) {
     return out + "'";
 }
 
+std::string zip_entry(const std::string& zip, const std::string& name) {
+    const fs::path file = fs::temp_directory_path() / fs::unique_path("lettrine-zip-%%%%-%%%%.zip");
+    std::ofstream(file.string(), std::ios::binary) << zip;
+    const CommandResult r = run_command("unzip -p " + shell_quote(file) + " " + shell_quote(name));
+    fs::remove(file);
+    return r.code == 0 ? r.out : std::string();
+}
+
 }  // namespace lettrine::test_support

@@ -25,6 +25,10 @@ std::string shell_quote(const std::string& text);
 inline std::string shell_quote(const char* text) { return shell_quote(std::string(text)); }
 inline std::string shell_quote(const boost::filesystem::path& path) { return shell_quote(path.string()); }
 
+// The entry `name` of the ZIP package `zip` (an ODT, a DOCX), as the
+// outside program unzip reads it; empty when it has none.
+std::string zip_entry(const std::string& zip, const std::string& name);
+
 #ifdef LETTRINE_EXE
 // The `lettrine` executable the test binary was built with, quoted for /bin/sh.
 inline std::string lettrine_exe() { return shell_quote(std::string(LETTRINE_EXE)); }

@@ -89,6 +89,7 @@ struct ContentsEntry {
     int level = 1;
     std::string title;
     std::string bookmark;  // "_Toc1"…: Word's hidden bookmarks for its contents
+    std::string page;      // the field result shown until updated: the PDF's page number, or "?"
 };
 
 class WriterState {
@@ -117,12 +118,14 @@ public:
     const std::vector<ContentsEntry>& contents() const { return contents_; }
     // The bookmark of a heading (Paragraph) or OutlineMarker listed in contents; null if none.
     const std::string* contents_bookmark(const void* node) const;
+    // The PDF's page number of each id="…" (<renvoi-page>), when known.
+    const std::map<std::string, int>& target_pages() const { return target_pages_; }
 
     const FontSet& fonts() const { return *fonts_; }
     Diagnostics& problems() { return problems_; }
 
 private:
-    void collect_contents(const std::vector<Block>& blocks);
+    void collect_contents(const std::vector<int>& pages);
 
     const Document& document_;
     std::shared_ptr<const ResourceResolver> resources_;
@@ -135,6 +138,7 @@ private:
     std::map<int, InlineStyle> headings_;
     std::vector<ContentsEntry> contents_;
     std::map<const void*, std::string> contents_bookmarks_;
+    std::map<std::string, int> target_pages_;
     int drawings_ = 0, bookmarks_ = 0;
     Diagnostics problems_;
 };
@@ -146,6 +150,7 @@ struct ParagraphProps {
     int num_id = 0, ilvl = 0;          // w:numPr when num_id > 0
     std::optional<HorizontalRule> rule;  // a bottom border
     double right_tab = 0;              // points: a right tab stop (a number aligned on its comma); 0: none
+    const char* tab_leader = nullptr;  // its leader ("dot": a contents line's); null: none
     double before = 0, after = 0;      // points
     double line = 0;                   // points; 0: single
     bool line_exact = false;
@@ -239,8 +244,9 @@ void run_properties(pugi::xml_node run, const InlineStyle& style, const Document
                     const char* run_style = nullptr);
 // The runs of `inlines` appended to `paragraph` (hyperlinks, fields, breaks).
 std::string bookmark_name(const std::string& block_id);  // a Word-safe bookmark name
+// A <renvoi-page> shows its target's number in `target_pages`, « ? » if absent.
 void write_inlines(pugi::xml_node paragraph, const std::vector<Inline>& inlines, const Document& document,
-                   Relations& relations);
+                   Relations& relations, const std::map<std::string, int>& target_pages);
 // A w:r with a w:t of `text` (soft hyphens as w:softHyphen).
 void text_run(pugi::xml_node parent, const std::string& text, const InlineStyle& style, const Document& document,
               const char* run_style = nullptr);

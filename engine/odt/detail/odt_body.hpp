@@ -64,6 +64,10 @@ public:
     void start_with_master(const std::string& master) { master_ = master; }
     // Page-anchored frames go there (office:text); in headers, footers: none.
     void frames_into(pugi::xml_node node) { frames_ = node; }
+    // The PDF's page numbers (EditableInputs::contents_pages, target_pages)
+    // the contents and page references show until LibreOffice updates them;
+    // « ? » without.
+    void show_page_numbers(const EditableInputs& inputs) { numbers_ = &inputs; }
 
     void blocks(const std::vector<Block>& blocks, pugi::xml_node parent, const Measure& measure);
 
@@ -74,6 +78,7 @@ private:
         double number_tab = 0;  // a number's right tab stop, aligning its comma (points; 0: none)
     };
     void block(const Block& b, pugi::xml_node parent, const Measure& m, const Flags& f);
+    void edge_blocks(const std::vector<Block>& blocks, pugi::xml_node parent, const Measure& m, const Flags& f);
     void paragraph(const Paragraph& p, const Block& b, pugi::xml_node parent, const Measure& m, const Flags& f);
     void inlines(const std::vector<Inline>& inlines, const InlineStyle& base, pugi::xml_node node);
     void text(const std::string& text, pugi::xml_node node);
@@ -115,6 +120,8 @@ private:
     Pictures& pictures_;
     Diagnostics& diagnostics_;
     pugi::xml_node frames_;
+    const EditableInputs* numbers_ = nullptr;
+    std::vector<const OutlineMarker*> pending_marks_;  // <signet> listed in contents, for the next paragraph
     std::string master_;        // for the next paragraph or table; empty once used
     bool page_break_ = false;   // the next paragraph or table starts a page
     bool odd_ = false;          // ... an odd one
