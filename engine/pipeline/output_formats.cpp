@@ -70,6 +70,12 @@ const std::vector<OutputFormat>& output_formats() {
     return formats;
 }
 
+const OutputFormat* find_output_format(const std::string& name) {
+    for (const OutputFormat& f : output_formats())
+        if (f.name == name) return &f;
+    return nullptr;
+}
+
 std::vector<const OutputFormat*> parse_output_formats(const std::string& list) {
     std::vector<const OutputFormat*> chosen;
     std::vector<std::string> unknown;
@@ -81,9 +87,7 @@ std::vector<const OutputFormat*> parse_output_formats(const std::string& list) {
         while (!name.empty() && name.front() == ' ') name.erase(0, 1);
         while (!name.empty() && name.back() == ' ') name.pop_back();
         start = comma + 1;
-        const OutputFormat* found = nullptr;
-        for (const OutputFormat& f : output_formats())
-            if (f.name == name) found = &f;
+        const OutputFormat* found = find_output_format(name);
         if (!found) unknown.push_back(name);
         else if (std::find(chosen.begin(), chosen.end(), found) == chosen.end()) chosen.push_back(found);
     }

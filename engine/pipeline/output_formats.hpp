@@ -33,6 +33,9 @@ EditableInputs editable_inputs(const PipelineContext& context);
 // Every format, in the order of the help.
 const std::vector<OutputFormat>& output_formats();
 
+// The format called `name` ("odt"), or null when none is.
+const OutputFormat* find_output_format(const std::string& name);
+
 // The formats of a --format value ("pdf,odt"), in the order given, each
 // once; a usage error (LettrineError(Usage)) in French for an unknown name:
 // « format inconnu « rtf » : formats possibles pdf, odt, docx ».

@@ -31,12 +31,6 @@ const EditableKind* editable_kind(const std::string& name) {
     return nullptr;
 }
 
-const OutputFormat* format_named(const std::string& name) {
-    for (const OutputFormat& format : output_formats())
-        if (format.name == name) return &format;
-    return nullptr;
-}
-
 // The values of a form field sent several times (one per ticked box).
 std::vector<std::string> field_values(const httplib::Request& req, const std::string& name) {
     std::vector<std::string> values;
@@ -65,7 +59,7 @@ FormatChoice chosen_formats(const httplib::Request& req) {
     std::vector<std::string> asked{"pdf"};
     for (const std::string& value : field_values(req, kFormatsField)) {
         if (value.empty()) continue;
-        if (!format_named(value)) {
+        if (!find_output_format(value)) {
             // Shown as sent, but only its first printable ASCII characters
             // (a format's name is one): no broken UTF-8 on the page.
             std::string shown;
