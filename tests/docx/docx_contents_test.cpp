@@ -11,6 +11,7 @@
 
 #include "docx/docx_writer.hpp"
 #include "markup/markup_parser.hpp"
+#include "support/contents_markup.hpp"
 #include "support/process.hpp"
 
 using namespace lettrine;
@@ -18,24 +19,9 @@ using namespace lettrine::test_support;
 
 namespace {
 
-// Listed headings, in order: Habitat (a <signet>), Bilan de l’année, Dans un
-// bloc, Trop profond (level 3, not in a two-level contents), Annexe.
-const char* const kMarkup = R"(<document titre="Sommaire" lang="fr-FR">
-  <titre niveau="1" sommaire="non">Sommaire</titre>
-  <table-matieres niveaux="2"/>
-  <saut-page/>
-  <signet titre="Habitat" niveau="1"/>
-  <titre niveau="2">Bilan de l’année</titre>
-  <p>Voir l’annexe page <renvoi-page cible="annexe"/>.</p>
-  <bloc><titre niveau="2">Dans un bloc</titre></bloc>
-  <titre niveau="3">Trop profond</titre>
-  <saut-page/>
-  <titre niveau="1" id="annexe">Annexe</titre>
-</document>)";
-
 pugi::xml_document document_xml(const EditableInputs& inputs) {
     pugi::xml_document xml;
-    const std::string bytes = docx_bytes(parse_markup(kMarkup, "sommaire.xml"), inputs);
+    const std::string bytes = docx_bytes(parse_markup(kContentsMarkup, "sommaire.xml"), inputs);
     EXPECT_TRUE(xml.load_string(zip_entry(bytes, "word/document.xml").c_str()));
     return xml;
 }

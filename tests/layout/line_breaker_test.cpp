@@ -4,16 +4,10 @@
 #include <cmath>
 
 #include "layout/line_breaker.hpp"
+#include "line_items.hpp"
 
 using namespace lettrine;
-
-namespace {
-
-LineItem box(double w) { LineItem i; i.kind = LineItem::Kind::Box; i.width = w; return i; }
-LineItem glue(double w) { LineItem i; i.kind = LineItem::Kind::Glue; i.width = w; i.stretch = w / 2; i.shrink = w / 3; return i; }
-LineItem end() { LineItem i; i.kind = LineItem::Kind::Penalty; i.penalty = kForcedBreak; return i; }
-
-}  // namespace
+using namespace lettrine::testing;
 
 TEST(GreedyLineBreaker, FillsLinesAndJustifies) {
     // Words of 30 pt separated by 6 pt spaces, on 100 pt: three words per line (102 - 2 shrink fits? 30*3+6*2=102, shrink 4).
@@ -53,14 +47,6 @@ TEST(GreedyLineBreaker, NeverBreaksAtForbiddenPenaltyAndHonoursForcedBreaks) {
 
 namespace {
 
-LineItem glue(double w, double stretch, double shrink) {
-    LineItem i;
-    i.kind = LineItem::Kind::Glue;
-    i.width = w;
-    i.stretch = stretch;
-    i.shrink = shrink;
-    return i;
-}
 LineItem hyphen(double w) {
     LineItem i;
     i.kind = LineItem::Kind::Penalty;

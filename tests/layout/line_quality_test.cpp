@@ -10,39 +10,19 @@
 
 #include "layout/line_breaker.hpp"
 #include "layout_test_support.hpp"
+#include "line_items.hpp"
 
 using namespace lettrine;
 using namespace lettrine::testing;
 
 namespace {
 
-LineItem box(double w, double letters = 0) {
-    LineItem i;
-    i.kind = LineItem::Kind::Box;
-    i.width = w;
-    i.stretch = letters;
-    return i;
-}
-LineItem glue(double w) {
-    LineItem i;
-    i.kind = LineItem::Kind::Glue;
-    i.width = w;
-    i.stretch = w / 2;
-    i.shrink = w / 3;
-    return i;
-}
 LineItem hyphen() {
     LineItem i;
     i.kind = LineItem::Kind::Penalty;
     i.flagged = true;
     i.penalty = 60;
     i.width = 4;
-    return i;
-}
-LineItem end() {
-    LineItem i;
-    i.kind = LineItem::Kind::Penalty;
-    i.penalty = kForcedBreak;
     return i;
 }
 
@@ -71,7 +51,7 @@ std::vector<double> space_ratios(const LaidOutPage& page) {
 TEST(LineQuality, LetterSpacingFillsALineWordSpacesCannot) {
     // "40 40" on 100: 90 wide, its space stretching 5 at most; the boxes'
     // letters take the last 5 of their 16.
-    const std::vector<LineItem> items{box(40, 8), glue(10), box(40, 8), glue(10), box(50), end()};
+    const std::vector<LineItem> items{letter_spaced(box(40), 8), glue(10), letter_spaced(box(40), 8), glue(10), box(50), end()};
     const auto lines = KnuthPlassLineBreaker().break_lines(items, {100, 100});
     ASSERT_EQ(lines.size(), 2u);
     EXPECT_EQ(lines[0].end, 3u);
@@ -87,8 +67,8 @@ TEST(LineQuality, LetterSpacingFillsALineWordSpacesCannot) {
 TEST(LineQuality, AWordsEndAloneGivesWayToLetterSpacing) {
     // "30 30 20-" fills the first line (shrunk) and leaves « 15 » alone;
     // « 30 30 » then « 20 15 » needs letter spacing on the first line.
-    const std::vector<LineItem> items{box(30, 15), glue(9), box(30, 15), glue(9), box(20, 4), hyphen(),
-                                      box(15, 4), end()};
+    const std::vector<LineItem> items{letter_spaced(box(30), 15), glue(9), letter_spaced(box(30), 15), glue(9), letter_spaced(box(20), 4), hyphen(),
+                                      letter_spaced(box(15), 4), end()};
     LineMeasure measure{100, 100, 0, 16};
     const auto lines = KnuthPlassLineBreaker().break_lines(items, measure);
     ASSERT_EQ(lines.size(), 2u);

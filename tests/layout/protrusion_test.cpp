@@ -9,34 +9,12 @@
 #include "layout/line_breaker.hpp"
 #include "layout/protrusion.hpp"
 #include "layout_test_support.hpp"
+#include "line_items.hpp"
 
 using namespace lettrine;
 using namespace lettrine::testing;
 
 namespace {
-
-LineItem box(double w, double left_hang = 0) {
-    LineItem i;
-    i.kind = LineItem::Kind::Box;
-    i.width = w;
-    i.protrusion = left_hang;
-    return i;
-}
-LineItem glue(double w, double right_hang = 0) {
-    LineItem i;
-    i.kind = LineItem::Kind::Glue;
-    i.width = w;
-    i.stretch = w / 2;
-    i.shrink = w / 3;
-    i.protrusion = right_hang;
-    return i;
-}
-LineItem end() {
-    LineItem i;
-    i.kind = LineItem::Kind::Penalty;
-    i.penalty = kForcedBreak;
-    return i;
-}
 
 // A page 130 mm wide, 20 mm margins: justified lines end at 110 mm.
 const double kRight = mm(110);
@@ -101,7 +79,7 @@ std::u32string letters(const LaidOutPage& page) {
 TEST(Protrusion, TheBreakerFillsTheMeasurePlusTheHang) {
     // « 45 43, » on 100: 98 wide, its space stretching 5. Flush, r = 0.4;
     // the comma hanging 2, the spaces fill 102: r = 0.8.
-    std::vector<LineItem> items{box(45), glue(10), box(43), glue(10, 2), box(30), end()};
+    std::vector<LineItem> items{box(45), glue(10), box(43), hanging(glue(10), 2), box(30), end()};
     auto lines = KnuthPlassLineBreaker().break_lines(items, {100, 100});
     ASSERT_EQ(lines.size(), 2u);
     EXPECT_NEAR(lines[0].ratio, 0.8, 1e-9);
@@ -122,7 +100,7 @@ TEST(Protrusion, TheBreakerFillsTheMeasurePlusTheHang) {
 
 TEST(Protrusion, AnOpeningGuillemetHangsIntoTheLeftMargin) {
     // The second line starts with a box whose first glyph hangs 3.
-    const std::vector<LineItem> items{box(45), glue(10), box(43), glue(10), box(40, 3), glue(10), box(48), end()};
+    const std::vector<LineItem> items{box(45), glue(10), box(43), glue(10), hanging(box(40), 3), glue(10), box(48), end()};
     const auto lines = KnuthPlassLineBreaker().break_lines(items, {100, 100});
     ASSERT_EQ(lines.size(), 2u);
     EXPECT_DOUBLE_EQ(lines[1].hang_left, 3);
@@ -130,7 +108,7 @@ TEST(Protrusion, AnOpeningGuillemetHangsIntoTheLeftMargin) {
 }
 
 TEST(Protrusion, RaggedTextHangsNothing) {
-    const std::vector<LineItem> items{box(45, 3), glue(10), box(43), glue(10, 2), box(30), end()};
+    const std::vector<LineItem> items{hanging(box(45), 3), glue(10), box(43), hanging(glue(10), 2), box(30), end()};
     for (const BrokenLine& line : KnuthPlassLineBreaker().break_lines(items, {100, 100, 30})) {
         EXPECT_EQ(line.hang_left, 0);
         EXPECT_EQ(line.hang_right, 0);
@@ -140,7 +118,7 @@ TEST(Protrusion, RaggedTextHangsNothing) {
 TEST(Protrusion, AHangIsNotWorthALooseLine) {
     // « 45 41, » is 96 wide: r = 0.8 flush; hanging 2 would need r = 1.2,
     // past the stretch limit: the comma hangs only 1, at r = 1.
-    const std::vector<LineItem> items{box(45), glue(10), box(41), glue(10, 2), box(30), end()};
+    const std::vector<LineItem> items{box(45), glue(10), box(41), hanging(glue(10), 2), box(30), end()};
     const auto lines = KnuthPlassLineBreaker().break_lines(items, {100, 100});
     ASSERT_EQ(lines.size(), 2u);
     EXPECT_NEAR(lines[0].ratio, 1, 1e-9);

@@ -9,6 +9,7 @@
 
 #include "markup/markup_parser.hpp"
 #include "odt/odt_writer.hpp"
+#include "support/contents_markup.hpp"
 #include "support/process.hpp"
 
 using namespace lettrine;
@@ -16,24 +17,9 @@ using namespace lettrine::test_support;
 
 namespace {
 
-// Listed headings, in order: Habitat (a <signet>), Bilan de l’année, Dans un
-// bloc, Trop profond (level 3, not in a two-level contents), Annexe.
-const char* const kMarkup = R"(<document titre="Sommaire" lang="fr-FR">
-  <titre niveau="1" sommaire="non">Sommaire</titre>
-  <table-matieres niveaux="2"/>
-  <saut-page/>
-  <signet titre="Habitat" niveau="1"/>
-  <titre niveau="2">Bilan de l’année</titre>
-  <p>Voir l’annexe page <renvoi-page cible="annexe"/>.</p>
-  <bloc><titre niveau="2">Dans un bloc</titre></bloc>
-  <titre niveau="3">Trop profond</titre>
-  <saut-page/>
-  <titre niveau="1" id="annexe">Annexe</titre>
-</document>)";
-
 // The index body's lines: « title|number » (the text before and after the tab).
 std::vector<std::string> contents_lines(const EditableInputs& inputs) {
-    const std::string content = zip_entry(write_odt(parse_markup(kMarkup, "sommaire.xml"), inputs), "content.xml");
+    const std::string content = zip_entry(write_odt(parse_markup(kContentsMarkup, "sommaire.xml"), inputs), "content.xml");
     pugi::xml_document xml;
     EXPECT_TRUE(xml.load_string(content.c_str()));
     std::vector<std::string> lines;
@@ -47,7 +33,7 @@ std::vector<std::string> contents_lines(const EditableInputs& inputs) {
 }
 
 std::string reference_shown(const EditableInputs& inputs) {
-    const std::string content = zip_entry(write_odt(parse_markup(kMarkup, "sommaire.xml"), inputs), "content.xml");
+    const std::string content = zip_entry(write_odt(parse_markup(kContentsMarkup, "sommaire.xml"), inputs), "content.xml");
     pugi::xml_document xml;
     EXPECT_TRUE(xml.load_string(content.c_str()));
     return xml.select_node("//text:bookmark-ref[@text:ref-name='annexe']").node().text().get();
@@ -68,7 +54,7 @@ TEST(OdtContents, EntriesShowThePagesGiven) {
 // uses: LibreOffice's update (Outils › Mettre à jour) keeps its entry.
 TEST(OdtContents, BookmarksAreIndexMarksTheUpdateKeeps) {
     const std::string content =
-        zip_entry(write_odt(parse_markup(kMarkup, "sommaire.xml"), EditableInputs{}), "content.xml");
+        zip_entry(write_odt(parse_markup(kContentsMarkup, "sommaire.xml"), EditableInputs{}), "content.xml");
     pugi::xml_document xml;
     ASSERT_TRUE(xml.load_string(content.c_str()));
     const pugi::xml_node mark = xml.select_node("//text:h[text:toc-mark]").node();
